@@ -1,0 +1,1 @@
+"""One module per kind of fact; the words each relies on live in ``lexicon/<language>.toml``."""

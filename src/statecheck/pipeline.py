@@ -1,0 +1,39 @@
+"""The stages in order, nothing more: ingest, then each extraction step, then verification."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from statecheck import ingest
+from statecheck.extract.cards import extract_card
+from statecheck.extract.claims import extract_claims
+from statecheck.extract.demands import extract_demands
+from statecheck.model import Card, Document, Source, Text
+from statecheck.options import Options
+from statecheck.verify import verify_document
+
+Step = Callable[[Document, Options], Document]
+
+#: Each step reads the document and returns it with what it adds; their docstrings say which.
+STEPS: tuple[Step, ...] = (extract_card, extract_claims, extract_demands, verify_document)
+
+
+def run_steps(source: Source, text: Text, options: Options = Options()) -> Document:
+    """Run every extraction step and the verifier on text already read."""
+    document = Document(source=source, text=text, card=Card(doc=source.doc_id))
+    for step in STEPS:
+        document = step(document, options)
+    return document
+
+
+def check_path(location: str | Path, options: Options = Options()) -> Document:
+    """Read a file or URL, extract its card, claims and demands, and check the claims."""
+    source, text = ingest.read(location, options)
+    return run_steps(source, text, options)
+
+
+def check_text(text: str, options: Options = Options(), *, doc_id: str = "text") -> Document:
+    """Check a document given as a string."""
+    source, normalised = ingest.from_text(text, doc_id=doc_id)
+    return run_steps(source, normalised, options)
