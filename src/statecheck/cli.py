@@ -77,17 +77,25 @@ def _print_table(document: Document, console: Console) -> None:
 def check(
     inputs: Annotated[list[str], typer.Argument(help="Files, folders or http(s) URLs.", metavar="PATH_OR_URL...")],
     format: Annotated[
-        Optional[str], typer.Option("--format", "-f", help="table, jsonl, json or csv (default: table on a terminal, else jsonl).")
+        Optional[str],
+        typer.Option("--format", "-f", help="table, jsonl, json, csv or claimreview (schema.org JSON-LD) "
+                     "(default: table on a terminal, else jsonl)."),
     ] = None,
     docs_out: Annotated[Optional[Path], typer.Option(help="Write the document cards here, one JSON per line.")] = None,
     date: Annotated[Optional[str], typer.Option(help="The documents' date, when the text does not give it.")] = None,
     no_verify: Annotated[bool, typer.Option("--no-verify", help="Only extract; do not check against the record.")] = False,
     reference_dir: Annotated[Optional[Path], typer.Option(help="Read reference series from this folder.")] = None,
+    org: Annotated[
+        Optional[str], typer.Option("--org", envvar="STATECHECK_ORG", help="Your organisation: the author of ClaimReview output.")
+    ] = None,
 ) -> None:
     """Extract the numerical claims of each document and check them against the record."""
     fmt = format or ("table" if sys.stdout.isatty() else "jsonl")
-    if fmt not in {"table", "jsonl", "json", "csv"}:
-        err.print(f"statecheck: unknown format {fmt!r} (use table, jsonl, json or csv)")
+    if fmt not in {"table", "jsonl", "json", "csv", "claimreview"}:
+        err.print(f"statecheck: unknown format {fmt!r} (use table, jsonl, json, csv or claimreview)")
+        raise typer.Exit(2)
+    if fmt == "claimreview" and not org:
+        err.print("statecheck: --format claimreview needs --org (or STATECHECK_ORG): the review's author")
         raise typer.Exit(2)
     options = Options(date=date, verify=not no_verify, reference_dir=reference_dir)
     failures = 0
@@ -101,7 +109,14 @@ def check(
             failures += 1
             err.print(f"statecheck: {error}", markup=False, highlight=False)
             continue
+        except Exception as error:  # the batch boundary: a bug in one input must not stop the rest
+            failures += 1
+            err.print(f"statecheck: {location}: internal error, please report it ({type(error).__name__}: {error})",
+                      markup=False, highlight=False)
+            continue
         cards.append(document.card.to_record())
+        if fmt != "table":  # the table prints its own summary under it
+            err.print(f"{document.doc_id}: {document.summary()}", markup=False, highlight=False)
         if fmt == "jsonl":
             for claim in document.claims:
                 sys.stdout.write(json.dumps(claim.to_record(), ensure_ascii=False) + "\n")
@@ -114,6 +129,12 @@ def check(
             [{"card": d.card.to_record(), "claims": [c.to_record() for c in d.claims]} for d in collected],
             sys.stdout, ensure_ascii=False, indent=2,
         )
+        sys.stdout.write("\n")
+    elif fmt == "claimreview":
+        from statecheck.verify.claimreview import claim_reviews
+
+        reviews = [review for d in collected for review in claim_reviews(d, org=org or "")]
+        json.dump(reviews, sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
     elif fmt == "csv":
         import csv
@@ -133,6 +154,227 @@ def check(
             for card in cards:
                 handle.write(json.dumps(card, ensure_ascii=False) + "\n")
     if failures:
+        raise typer.Exit(1)
+
+
+reference_app = typer.Typer(
+    help="The reference series claims are checked against: list, update, add.", no_args_is_help=True
+)
+app.add_typer(reference_app, name="reference")
+
+ReferenceDirOption = Annotated[
+    Optional[Path],
+    typer.Option(help="Reference folder to use instead of the user data folder ($STATECHECK_DATA_DIR/reference)."),
+]
+
+
+def _reference_failed(error: StatecheckError) -> typer.Exit:
+    err.print(f"statecheck: {error}", markup=False, highlight=False)
+    return typer.Exit(1)
+
+
+@reference_app.command("list")
+def reference_list(
+    reference_dir: ReferenceDirOption = None,
+    format: Annotated[str, typer.Option("--format", "-f", help="table or jsonl.")] = "table",
+) -> None:
+    """List every reference series: metric, place, source, first and last date, number of reports."""
+    from statecheck import reference
+
+    if format not in {"table", "jsonl"}:
+        err.print(f"statecheck: unknown format {format!r} (use table or jsonl)")
+        raise typer.Exit(2)
+    try:
+        series = reference.list_series(reference_dir)
+    except StatecheckError as error:
+        raise _reference_failed(error) from None
+    if format == "jsonl":
+        for s in series:
+            record = {"id": s.id, "metric": s.metric, "place": s.place, "unit": s.unit, "source": s.source,
+                      "first": s.first.isoformat(), "last": s.last.isoformat(), "reports": len(s.entries),
+                      "snapshot": s.snapshot}
+            sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
+        return
+    table = Table(title="Reference series")
+    for column in ("series", "metric", "place", "unit", "source", "first", "last", "reports"):
+        table.add_column(column, overflow="fold")
+    for s in series:
+        table.add_row(s.id, s.metric, s.place or "(all)", s.unit, s.source, s.first.isoformat(),
+                      s.last.isoformat(), str(len(s.entries)))
+    Console(width=None if sys.stdout.isatty() else 200).print(table)  # a pipe gets whole lines
+
+
+@reference_app.command("update")
+def reference_update(
+    url: Annotated[
+        Optional[str],
+        typer.Option("--url", envvar="STATECHECK_REFERENCE_URL",
+                     help="API base URL (default https://data.techforpalestine.org/api)."),
+    ] = None,
+    reference_dir: ReferenceDirOption = None,
+) -> None:
+    """Fetch the current Tech for Palestine data; replace the local copies only if all are valid and none older."""
+    from statecheck import reference
+
+    try:
+        results = reference.update(url=url, reference_dir=reference_dir)
+    except StatecheckError as error:
+        raise _reference_failed(error) from None
+    for result in results:
+        typer.echo(f"{result.file}: {result.status}, last report {result.last_date} "
+                   f"(was {result.previous_last_date})")
+
+
+@reference_app.command("add")
+def reference_add(
+    file: Annotated[Path, typer.Argument(help="CSV of date,value or valid_from,valid_to,value rows.")],
+    metric: Annotated[str, typer.Option(help="A metric of the spec, e.g. killed, injured, killed_children.")],
+    place: Annotated[str, typer.Option(help="gaza, west_bank, lebanon, israel ...; 'all' for the whole war.")],
+    source: Annotated[str, typer.Option(help="Who published the figures, e.g. 'UN OCHA'.")],
+    unit: Annotated[Optional[str], typer.Option(help="people, items or km2 (default: from the metric).")] = None,
+    name: Annotated[Optional[str], typer.Option(help="Short name in the series id (default: the file name).")] = None,
+    reference_dir: ReferenceDirOption = None,
+) -> None:
+    """Add your own series (or replace one of the same metric, place and name)."""
+    from statecheck import reference
+
+    try:
+        series = reference.add(file, metric=metric, place=place, source=source, unit=unit, name=name,
+                               reference_dir=reference_dir)
+    except StatecheckError as error:
+        raise _reference_failed(error) from None
+    typer.echo(f"added {series.id}: {len(series.entries)} values, {series.first} to {series.last}")
+
+
+# --- the corpus: ingest, reverify, export, serve, report (statecheck.store, .web, .report) -----
+
+DbOption = Annotated[
+    str, typer.Option("--db", help="SQLite file (created if missing) or postgresql://user@host/dbname URL.")
+]
+
+
+def _failed(error: StatecheckError) -> typer.Exit:
+    err.print(f"statecheck: {error}", markup=False, highlight=False)
+    return typer.Exit(1)
+
+
+@app.command()
+def ingest(
+    inputs: Annotated[list[str], typer.Argument(help="Files, folders or http(s) URLs.", metavar="PATH_OR_URL...")],
+    db: DbOption = "corpus.db",
+    date: Annotated[Optional[str], typer.Option(help="The documents' date, when the text does not give it.")] = None,
+    no_verify: Annotated[bool, typer.Option("--no-verify", help="Only extract; do not check against the record.")] = False,
+    reference_dir: Annotated[Optional[Path], typer.Option(help="Read reference series from this folder.")] = None,
+) -> None:
+    """Read, check and store documents in a corpus; unchanged ones are skipped, changed ones get a new version."""
+    from statecheck import store
+
+    options = Options(date=date, verify=not no_verify, reference_dir=reference_dir)
+
+    def tell(result: store.IngestResult) -> None:
+        if result.error is not None:
+            err.print(f"statecheck: {result.location}: {result.error}", markup=False, highlight=False)
+
+    try:
+        with store.open_store(db) as corpus:
+            outcome = store.ingest(corpus, inputs, options, on_result=tell)
+    except StatecheckError as error:
+        raise _failed(error) from None
+    except KeyboardInterrupt:
+        # Each document is its own transaction: what was stored is complete, the rest is not there.
+        err.print("statecheck: interrupted; documents stored so far are complete, run again to go on")
+        raise typer.Exit(130) from None
+    err.print(
+        f"{outcome.count('stored')} stored, {outcome.count('new_version')} new versions, "
+        f"{outcome.count('unchanged')} unchanged, {len(outcome.failed)} failed",
+        markup=False, highlight=False,
+    )
+    if outcome.failed:
+        raise typer.Exit(1)
+
+
+@app.command()
+def reverify(
+    db: DbOption = "corpus.db",
+    reference_dir: Annotated[Optional[Path], typer.Option(help="Read reference series from this folder.")] = None,
+    all_versions: Annotated[bool, typer.Option("--all-versions", help="Also older versions of documents.")] = False,
+) -> None:
+    """Check every stored claim against the record again (after `reference update`, say)."""
+    from statecheck import store
+
+    try:
+        with store.open_store(db) as corpus:
+            result = store.reverify(corpus, Options(reference_dir=reference_dir), all_versions=all_versions)
+    except StatecheckError as error:
+        raise _failed(error) from None
+    typer.echo(f"{result.claims} claims in {result.documents} documents checked; {result.changed} verdicts changed")
+
+
+@app.command()
+def export(
+    db: DbOption = "corpus.db",
+    format: Annotated[str, typer.Option("--format", "-f", help="jsonl, csv, parquet or claimreview.")] = "jsonl",
+    output: Annotated[Path, typer.Option("--output", "-o", help="The file to write.")] = Path("claims.jsonl"),
+    docs_out: Annotated[Optional[Path], typer.Option(help="Also write the document cards here, one JSON per line.")] = None,
+    org: Annotated[
+        Optional[str], typer.Option("--org", envvar="STATECHECK_ORG", help="Your organisation: the author of ClaimReview output.")
+    ] = None,
+) -> None:
+    """Write the stored claims (newest version of each document) to a file."""
+    from statecheck import store
+
+    try:
+        with store.open_store(db) as corpus:
+            count = store.export(corpus, format, output, docs_out=docs_out, org=org)
+    except StatecheckError as error:
+        raise _failed(error) from None
+    err.print(f"{count} records written to {output}", markup=False, highlight=False)
+
+
+@app.command()
+def serve(
+    db: DbOption = "corpus.db",
+    host: Annotated[str, typer.Option(help="Address to listen on; 127.0.0.1 keeps it to this machine.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+    reference_dir: Annotated[Optional[Path], typer.Option(help="Read reference series from this folder.")] = None,
+    max_upload_mb: Annotated[float, typer.Option(help="Largest file or text the check form accepts, in MB.")] = 5.0,
+) -> None:
+    """Browse, search and check the corpus in a web browser (pages and a JSON API under /api/)."""
+    from statecheck import web
+
+    err.print(f"statecheck: serving {db} on http://{host}:{port}/ (Ctrl-C to stop)", markup=False, highlight=False)
+    try:
+        web.serve(db, host=host, port=port, options=Options(reference_dir=reference_dir),
+                  max_upload_bytes=int(max_upload_mb * 1024 * 1024))
+    except StatecheckError as error:
+        raise _failed(error) from None
+
+
+@app.command()
+def report(
+    inputs: Annotated[
+        Optional[list[str]], typer.Argument(help="Files or folders to check (or use --db).", metavar="[PATH...]")
+    ] = None,
+    db: Annotated[Optional[str], typer.Option("--db", help="Report on a stored corpus instead of files.")] = None,
+    output: Annotated[Path, typer.Option("--output", "-o", help="The HTML file to write.")] = Path("report.html"),
+    title: Annotated[str, typer.Option(help="The report's title.")] = "statecheck report",
+    date: Annotated[Optional[str], typer.Option(help="The documents' date, when the text does not give it.")] = None,
+    reference_dir: Annotated[Optional[Path], typer.Option(help="Read reference series from this folder.")] = None,
+) -> None:
+    """Write one self-contained HTML report (summary, highlighted texts, charts) that opens offline."""
+    from statecheck.report import write_report
+
+    if bool(inputs) == bool(db):
+        err.print("statecheck: give either files or --db, not both and not neither")
+        raise typer.Exit(2)
+    options = Options(date=date, reference_dir=reference_dir)
+    try:
+        result = write_report(output, paths=inputs or (), db=db, options=options, title=title,
+                              on_failure=lambda line: err.print(f"statecheck: {line}", markup=False, highlight=False))
+    except StatecheckError as error:
+        raise _failed(error) from None
+    err.print(f"{result.documents} documents, {result.claims} claims: {output}", markup=False, highlight=False)
+    if result.failures:
         raise typer.Exit(1)
 
 

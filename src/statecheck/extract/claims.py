@@ -1,13 +1,844 @@
-"""Numerical claims (spec §1–§4)."""
+"""Numerical claims (spec §1–§4): which numbers are claims, and what each one counts.
+
+For every sentence, in order:
+
+1. :func:`~statecheck.extract.dates.find_dates` finds the dates (they are not claims, and they
+   resolve ``as_of``); :func:`~statecheck.extract.numbers.find_numbers` finds the numbers;
+2. :func:`is_claim_number` drops durations, years, labels ("Resolution 2334"), ages and small
+   number words that count nothing of the war;
+3. for each remaining number, small named steps read the words around it: :func:`read_bound`,
+   :func:`read_what` (event and group, hence ``metric``), :func:`read_unit`, :func:`read_place`,
+   :func:`read_scope`, :func:`resolve_as_of` and :func:`read_source`.
+
+Every word these steps look for lives in ``lexicon/<language>/claims.toml``.
+"""
 
 from __future__ import annotations
 
-from dataclasses import replace
+import re
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+from typing import Any
 
-from statecheck.model import Document
+from statecheck.extract import lexicon
+from statecheck.extract.dates import DateMention, find_dates, parse_date
+from statecheck.extract.numbers import NumberMention, find_numbers
+from statecheck.extract.sentences import Sentence, split_sentences
+from statecheck.model import Claim, Document
 from statecheck.options import Options
+
+# How far around a number its counted thing and qualifiers are looked for, in characters.
+_RIGHT_REACH = 90
+_LEFT_REACH = 70
+_HEAD_WORDS = 8  # a group noun counts as the number's head only this many words after it
+
+
+@dataclass(frozen=True)
+class Words:
+    """The compiled word lists of one language."""
+
+    language: str
+    bounds: tuple[tuple[str, re.Pattern[str]], ...]
+    after_over: re.Pattern[str]
+    period_markers: re.Pattern[str]
+    time_units: re.Pattern[str]
+    labels: re.Pattern[str]
+    age_before: re.Pattern[str]
+    age_after: re.Pattern[str]
+    after_words: re.Pattern[str]
+    events: dict[str, re.Pattern[str]]
+    groups: dict[str, re.Pattern[str]]
+    metrics: dict[str, str]
+    units: dict[str, re.Pattern[str]]
+    places: dict[str, re.Pattern[str]]
+    combine: tuple[tuple[frozenset[str], str], ...]
+    route_words: re.Pattern[str]
+    nationality: dict[str, str]
+    worldwide: re.Pattern[str]
+    actors: frozenset[str]
+    locative_before: re.Pattern[str]
+    reference_before: re.Pattern[str]
+    frame: re.Pattern[str]
+    scope: dict[str, re.Pattern[str]]
+    including: re.Pattern[str]
+    narrative: re.Pattern[str]
+    source_before: re.Pattern[str]
+    speech_after: re.Pattern[str]
+    event_references: re.Pattern[str]
+    table: dict[str, Any] = field(repr=False, default_factory=dict)
+
+
+def _pattern(phrases: list[str], **kwargs: str) -> re.Pattern[str]:
+    return re.compile(lexicon.phrase_pattern(phrases, **kwargs), re.IGNORECASE)
+
+
+@lru_cache(maxsize=8)
+def words_for(language: str) -> Words:
+    table = lexicon.load(language, "claims")
+    english = lexicon.load("en", "claims")
+
+    def section(name: str) -> dict[str, Any]:
+        value = table.get(name)
+        return value if value else english.get(name, {})
+
+    bounds = section("bounds")
+    not_claims = section("not_claims")
+    places = section("places")
+    scope = section("scope")
+    structure = section("structure")
+    tense = section("tense")
+    sources = section("sources")
+    dates = section("dates")
+    place_lists = {
+        k: v for k, v in places.items()
+        if isinstance(v, list) and all(isinstance(x, str) for x in v)
+        and k not in ("route_words", "worldwide", "actors", "locatives", "references", "frame")
+    }
+    # "-year-old" and "-day" begin with a hyphen: they attach directly to the number.
+    time_units = not_claims.get("time_units", [])
+    return Words(
+        language=language,
+        bounds=tuple(
+            (name, _pattern(bounds.get(name, []), prefix=r"(?<![\w])", suffix=r"\s*[\"“”'‘’]?\s*$"))
+            for name in ("over", "at_least", "about", "nearly", "under", "up_to")
+        ),
+        after_over=_pattern(bounds.get("after_over", []), prefix=r"^\s*"),
+        period_markers=_pattern(bounds.get("period_markers", []), suffix=r"\s*$"),
+        time_units=re.compile(
+            r"^(?:\s*|-)(?:" + "|".join(re.escape(u.lstrip("-")) for u in sorted(time_units, key=len, reverse=True)) + r")(?![\w])",
+            re.IGNORECASE,
+        ),
+        labels=_pattern(not_claims.get("labels", []), suffix=r"\s*$"),
+        age_before=_pattern(not_claims.get("age_before", []), suffix=r"\s*$"),
+        age_after=re.compile(
+            r"^(?:\s*|-)(?:" + "|".join(re.escape(u.lstrip("-")) for u in not_claims.get("age_after", [])) + r")",
+            re.IGNORECASE,
+        ),
+        after_words=re.compile(
+            r"^(?:" + "|".join(re.escape(u) for u in not_claims.get("after_words", [])) + r")(?![\w])", re.IGNORECASE
+        ),
+        events={k: _pattern(v) for k, v in section("events").items()},
+        groups={k: _pattern(v) for k, v in section("groups").items()},
+        metrics=dict(section("metrics")),
+        units={k: _pattern(v, prefix=r"(?<![\w])" if k not in ("usd", "eur", "gbp") else "") for k, v in section("units").items()},
+        places={k: _pattern(v) for k, v in place_lists.items()},
+        combine=tuple((frozenset(c["parts"]), c["place"]) for c in places.get("combine", [])),
+        route_words=_pattern(places.get("route_words", []), suffix=r"\s+(?:the\s+)?$"),
+        nationality={k.lower(): v for k, v in places.get("nationality", {}).items()},
+        worldwide=_pattern(places.get("worldwide", [])),
+        actors=frozenset(a.lower() for a in places.get("actors", [])),
+        locative_before=_pattern(places.get("locatives", []), suffix=r"\s+(?:the\s+)?$"),
+        reference_before=_pattern(places.get("references", []), suffix=r"\s+(?:the\s+)?$"),
+        frame=re.compile(r"^\s*(?:" + "|".join(re.escape(w) for w in places.get("frame", [])) + r")\s+(?:the\s+)?", re.IGNORECASE),
+        scope={k: _pattern(v) for k, v in scope.items()},
+        including=_pattern(structure.get("including", [])),
+        narrative=_pattern(tense.get("narrative", [])),
+        source_before=_pattern(sources.get("before", [])),
+        speech_after=_pattern(sources.get("speech_after", [])),
+        event_references=_pattern(dates.get("event_references", [])),
+        table=table,
+    )
+
+
+@dataclass
+class _Context:
+    """What earlier sentences of the document tell later ones."""
+
+    document_date: str | None
+    default_place: str | None
+    paragraph: int = -1
+    last_event_date: str | None = None
+    frame_place: str | None = None
+    """A place that frames the paragraph: "In the West Bank, ..." at the start of a sentence."""
+    last_source: str | None = None
+
+
+@dataclass(frozen=True)
+class _Reading:
+    """What the words around one number say, before it becomes a :class:`Claim`."""
+
+    mention: NumberMention
+    event: str | None
+    group: str | None
+    metric: str
+    quote_start: int
+    quote_end: int
+    bound: str
+    bound_start: int
+    list_head: _Reading | None = None
+    """The count a part belongs to: "8,005 dead" for "including 3,324 children and 2,062 women"."""
 
 
 def extract_claims(document: Document, options: Options) -> Document:
-    """Reads the normalised text and the card's date; adds every numerical claim."""
-    return replace(document, claims=())
+    """Reads the normalised text and the card (date, language); adds every numerical claim."""
+    language = document.card.language if document.card.language in lexicon.LANGUAGES else "en"
+    words = words_for(language or "en")
+    text = document.text.normalised
+    context = _Context(document_date=document.card.date, default_place=_dominant_place(text, words))
+    claims: list[Claim] = []
+    for sentence in split_sentences(text, language or "en"):
+        if sentence.paragraph != context.paragraph:
+            context.paragraph = sentence.paragraph
+            context.frame_place = None
+        claims.extend(_claims_in_sentence(document, sentence, words, context))
+    return replace(document, claims=tuple(claims))
+
+
+def _claims_in_sentence(document: Document, sentence: Sentence, words: Words, context: _Context) -> list[Claim]:
+    s = sentence.text
+    dates = find_dates(s, context.document_date, words.language)
+    mentions = [m for m in find_numbers(s, words.language) if is_claim_number(m, s, dates, words)]
+    readings: list[_Reading] = []
+    for index, mention in enumerate(mentions):
+        previous = readings[-1] if readings else None
+        next_start = mentions[index + 1].start if index + 1 < len(mentions) else len(s)
+        readings.append(read_what(s, mention, previous, next_start, words))
+    claims: list[Claim] = []
+    sentence_place = _places_in(s, words)
+    event_date = _event_date(dates)
+    for reading in readings:
+        mention = reading.mention
+        place = read_place(s, reading, words, sentence_place, context)
+        scope, period = read_scope(s, reading, words, dates, context)
+        as_of = resolve_as_of(s, reading, dates, words, context, scope)
+        source = read_source(s, words) or (context.last_source if _continues_report(s, words) else None)
+        unit = read_unit(s, reading, words)
+        bound = reading.bound
+        if scope == "period" and words.period_markers.search(s[: reading.bound_start]):
+            bound = "exact"
+        start, end = document.text.to_original(sentence.start + reading.quote_start, sentence.start + reading.quote_end)
+        claims.append(
+            Claim(
+                doc=document.doc_id,
+                quote=re.sub(r"\s+", " ", s[reading.quote_start : reading.quote_end]).strip(),
+                value=mention.value,
+                value_max=mention.value_max,
+                bound=bound,  # type: ignore[arg-type]
+                unit=unit,
+                metric=reading.metric,
+                place=place,
+                as_of=as_of,
+                source=source,
+                scope=scope,  # type: ignore[arg-type]
+                period=period,
+                note=_note(reading),
+                start=start,
+                end=end,
+            )
+        )
+    if event_date:
+        context.last_event_date = event_date
+    frame = words.frame.match(s)
+    if frame and sentence_place and sentence_place[0][0] == frame.end():
+        context.frame_place = _combine(_place_list_at(sentence_place, 0, s), words)
+    source = read_source(s, words)
+    if source:
+        context.last_source = source
+    return claims
+
+
+# --- 2. which numbers are claims ------------------------------------------------------------
+
+
+def is_claim_number(mention: NumberMention, sentence: str, dates: list[DateMention], words: Words) -> bool:
+    """False for numbers that are part of a date, a duration, a year, a label, an age or a rank."""
+    if any(d.start <= mention.start < d.end or d.start < mention.end <= d.end for d in dates):
+        return False
+    left = sentence[: mention.start]
+    right = sentence[mention.end :]
+    if mention.share:
+        return True
+    if words.time_units.match(right) and not mention.percent:
+        return False
+    if words.after_words.match(right):
+        return False
+    if words.labels.search(left[-30:]) or left.rstrip().endswith(("#", "№")):
+        return False
+    if words.age_before.search(left[-30:]) or words.age_after.match(right):
+        return False
+    if _is_year(mention, right, words):
+        return False
+    if re.match(r"^\s*(?:[:/]\d|-\d|\.\d)", right) or re.search(r"\d[-/.]$", left):
+        return False  # times, phone numbers, version strings
+    if mention.in_words and mention.weak and not mention.percent:
+        return _counts_war_thing(right, words)
+    return True
+
+
+def _is_year(mention: NumberMention, right: str, words: Words) -> bool:
+    if mention.in_words or mention.percent or not mention.digits.isdigit() or len(mention.digits) != 4:
+        return False
+    if not 1900 <= mention.value <= 2100:
+        return False
+    return not _counts_war_thing(right, words)
+
+
+def _counts_war_thing(right: str, words: Words) -> bool:
+    """Whether one of the next few words names a group, a unit or an event."""
+    head = " ".join(right.split()[:_HEAD_WORDS])
+    head = re.split(r"[,;:.!?()]", head)[0]
+    if not head.strip():
+        return False
+    for pattern in (*words.groups.values(), *words.events.values(), *words.units.values()):
+        if pattern.search(head):
+            return True
+    return False
+
+
+# --- 3. what a number counts --------------------------------------------------------------
+
+
+def read_what(
+    sentence: str,
+    mention: NumberMention,
+    previous: _Reading | None,
+    next_start: int,
+    words: Words,
+) -> _Reading:
+    """The event (killed, injured, …) and the group (children, staff, …) a number counts."""
+    right_end = min(len(sentence), mention.end + _RIGHT_REACH)
+    # A share ("half of the 2.3 million who ...") reads past the number inside its "of" phrase.
+    if not mention.share:
+        right_end = min(right_end, next_start)
+    right = _clause_right(sentence[mention.end : right_end])
+    left_start = max(0, mention.start - _LEFT_REACH, previous.mention.end if previous else 0)
+    left = _clause_left(sentence[left_start : mention.start])
+    left_offset = mention.start - len(left)
+
+    bound, bound_start = read_bound(sentence, mention, words)
+    link = _link(sentence, previous, bound_start, words)
+    if previous is not None and bound == "exact" and link == "coordinated":
+        bound = previous.bound  # "more than 6,150 children and 4,000 women": the bound carries over
+
+    group, group_end = _group_after(right, words)
+    if group is None:
+        group = _group_before_parenthesis(left, words)
+    event_window = _own_clause(right, group_end)
+    right_event, right_span = _nearest(event_window, words.events, from_start=not mention.share)
+    left_event, left_span = _nearest(left, words.events, from_start=False)
+    governing = left_span is not None and _only_determiners(sentence[left_offset + left_span[1] : bound_start])
+
+    event, event_span, event_side = None, None, ""
+    if governing:
+        event, event_span, event_side = left_event, left_span, "left"  # "killing at least 67 ..."
+    elif link == "including" and previous is not None:
+        if right_event is not None and right_span is not None and right_span[0] <= (group_end or 0) + 12:
+            event, event_span, event_side = right_event, right_span, "right"
+        else:
+            event, event_side = previous.event, "inherited"
+    elif right_event is not None:
+        event, event_span, event_side = right_event, right_span, "right"
+    elif link in ("coordinated", "parenthesis") and previous is not None:
+        event, event_side = previous.event, "inherited"
+    elif left_event is not None and (group in (None, "people") or "," not in sentence[left_offset + (left_span or (0, 0))[1] : mention.start]):
+        event, event_span, event_side = left_event, left_span, "left"
+
+    if mention.share and words.events["population"].search(left[-15:]):
+        event, event_span, event_side = "population", None, ""  # "home to almost half of ..."
+    list_head = None
+    if previous is not None and link in ("including", "parenthesis"):
+        list_head = previous.list_head or previous
+    elif previous is not None and link == "coordinated":
+        list_head = previous.list_head
+    if group is None and previous is not None and link in ("and", "coordinated") and not mention.percent:
+        antecedent = previous.list_head or previous
+        # a part of comparable size: "152 staff killed and 26 injured", not "116 medics and 10,000 missing"
+        if antecedent.group not in (None, "people") and mention.value <= 2 * antecedent.mention.value:
+            group = antecedent.group  # "152 staff killed and 26 injured": the same staff
+    if group is None and previous is not None and re.search(r"\b(?:another|an additional)\s+$", sentence[:mention.start]):
+        group = previous.group
+    if event is not None and not _event_fits(event, group, right, words):
+        event = None
+    if event is None and group in (None, "people") and not mention.percent and mention.value >= 1_000_000:
+        event = "population"  # millions of people, with nothing happening to them, are a population
+    metric = _metric(event, group, mention, right, words)
+    if metric != "other" and (_is_breakdown(right, event, words) or _is_ratio(right)):
+        metric = "other"
+
+    quote_start = min(bound_start, mention.start)
+    quote_end = mention.end
+    if group_end is not None:
+        quote_end = max(quote_end, mention.end + group_end)
+    if event_span is not None and event_side == "right":
+        quote_end = max(quote_end, mention.end + event_span[1])
+    elif event_span is not None and event_side == "left":
+        quote_start = min(quote_start, left_offset + event_span[0])
+    return _Reading(mention, event, group, metric, quote_start, quote_end, bound, bound_start, list_head)
+
+
+_PEOPLE_EVENTS = frozenset({"killed", "injured", "missing", "displaced", "detained", "hostages", "population",
+                            "hunger", "starvation_death", "aid_seeking"})
+_OBJECT_GROUPS = frozenset({"housing", "hospitals", "schools", "mosques", "ambulances", "trucks", "health"})
+
+
+def _event_fits(event: str, group: str | None, right: str, words: Words) -> bool:
+    """A people event ("displaced") cannot count objects ("149 installations"), and the reverse."""
+    if group in _OBJECT_GROUPS:
+        return event not in _PEOPLE_EVENTS - {"hostages"}
+    head = " ".join(right.split()[:3])
+    if group is None and words.units["items"].search(head):
+        return event not in _PEOPLE_EVENTS
+    if group is not None and event in ("destroyed", "damaged", "out_of_service", "entered"):
+        return False
+    return True
+
+
+def _is_ratio(right: str) -> bool:
+    """"one civilian killed for every fighter": a ratio, not a count."""
+    return bool(re.search(r"\bfor\s+(?:every|each)\b", right, re.IGNORECASE))
+
+
+def _is_breakdown(right: str, event: str | None, words: Words) -> bool:
+    """"30 of the captives are children", "10 to 20 are over the age of 60": a part described
+    by age or by a second group is a breakdown, counted as ``other``."""
+    partitive = re.match(r"\s*of\s+(?:the|these|those|them|whom)\b(.*)", right, re.IGNORECASE)
+    if partitive and re.search(r"\b(?:are|were|is|was)\b", partitive.group(1)):
+        return True
+    return event is None and bool(re.search(r"\b(?:are|were)\s+(?:over|under|above|below)\s+the\s+age\b", right, re.IGNORECASE))
+
+
+def _link(sentence: str, previous: _Reading | None, bound_start: int, words: Words) -> str | None:
+    """How a number hangs on the one before it in the sentence."""
+    if previous is None:
+        return None
+    between = sentence[previous.mention.end : bound_start]
+    if re.search(r"[.!?;]\s", between):
+        return None
+    if between.rstrip().endswith("("):
+        return "parenthesis"
+    if words.including.search(between) and not re.search(r"\b(?:were|was|are|is|have|has|had)\b", between.split(",")[-1]):
+        return "including"
+    if _coordinated(between):
+        return "coordinated"
+    if re.search(r"\band\s+(?:another\s+|an additional\s+)?$", between):
+        return "and"
+    return None
+
+
+def _only_determiners(gap: str) -> bool:
+    """Between a verb and its number there are at most articles: "killed 10,000", "the return of 18"."""
+    return bool(re.fullmatch(r"\s*(?:(?:the|a|an|of|another|additional|an additional|further|some|already|also|at|by)\s+)*", gap, re.IGNORECASE))
+
+
+def _own_clause(right: str, group_end: int | None) -> str:
+    """The words after a number up to the end of its own clause: a comma after the counted group
+    ends it, except around a short aside (", mostly civilians,")."""
+    if group_end is None:
+        return right
+    position = group_end
+    while True:
+        comma = right.find(", ", position)
+        if comma < 0:
+            return right
+        aside = re.match(
+            r",\s+((?:mostly|mainly|largely|predominantly|overwhelmingly|primarily|many|most|all|almost all|nearly all|"
+            r"the majority|among them)\b[^,]{0,40}),\s",
+            right[comma:],
+            re.IGNORECASE,
+        )
+        if aside:
+            position = comma + aside.end() - 1
+            continue
+        return right[:comma]
+
+
+def _metric(event: str | None, group: str | None, mention: NumberMention, right: str, words: Words) -> str:
+    metrics = words.metrics
+    if group == "women_and_children":
+        return "other"
+    if mention.percent and group in ("children", "women") and event in ("killed", "injured", None):
+        return "other"  # a share of the dead who are children is a breakdown, not a count
+    if event == "area" or words.units["km2"].search(right[:12]) if "km2" in words.units else False:
+        return "area"
+    candidates = []
+    if event and group:
+        candidates.append(f"{event}.{group}")
+    if event and (group is None or group == "people"):
+        candidates.append(event)
+    if group and event is None:
+        candidates.append(group)
+    for key in candidates:
+        if key in metrics:
+            return metrics[key]
+    return "other"
+
+
+def _nearest(text: str, patterns: dict[str, re.Pattern[str]], *, from_start: bool) -> tuple[str | None, tuple[int, int] | None]:
+    best: tuple[str | None, tuple[int, int] | None] = (None, None)
+    best_position = None
+    for name, pattern in patterns.items():
+        for match in pattern.finditer(text):
+            position = match.start() if from_start else -match.end()
+            if best_position is None or position < best_position or (
+                position == best_position and best[1] is not None and match.end() - match.start() > best[1][1] - best[1][0]
+            ):
+                best = (name, (match.start(), match.end()))
+                best_position = position
+            break
+    return best
+
+
+def _group_after(right: str, words: Words) -> tuple[str | None, int | None]:
+    """The group a number counts when named within its first few words ("3,324 children")."""
+    tokens = list(re.finditer(r"\S+", right))
+    if not tokens:
+        return None, None
+    reach = tokens[min(_HEAD_WORDS, len(tokens)) - 1].end()
+    head = right[:reach]
+    cut = re.search(r"[;:!?()]|\.(?!\d)|,\s", head)
+    if cut:
+        head = head[: cut.start()]
+    best: tuple[str | None, int | None, int] = (None, None, 10**6)
+    for name, pattern in words.groups.items():
+        match = pattern.search(head)
+        if match and (match.start() < best[2] or (match.start() == best[2] and best[1] is not None and match.end() > best[1])):
+            best = (name, match.end(), match.start())
+    if best[0] is None:
+        for name, pattern in words.units.items():
+            match = pattern.search(head)
+            if match and match.start() < best[2]:
+                best = (None, match.end(), match.start())
+    return best[0], best[1]
+
+
+def _group_before_parenthesis(left: str, words: Words) -> str | None:
+    """``children (12,300)``: the group named just before a parenthesised number."""
+    match = re.search(r"([\w\s-]{2,40})\(\s*$", left)
+    if not match:
+        return None
+    for name, pattern in words.groups.items():
+        if pattern.search(match.group(1)):
+            return name
+    return None
+
+
+def _clause_right(text: str) -> str:
+    match = re.search(r"[;:|•]|\s[—–]\s|\.\s|\(|\)", text)
+    return text[: match.start()] if match else text
+
+
+def _clause_left(text: str) -> str:
+    matches = list(re.finditer(r"[;:|•]|\s[—–]\s|\.\s", text))
+    return text[matches[-1].end() :] if matches else text
+
+
+def _coordinated(between: str) -> bool:
+    """Only a conjunction or a comma between two numbers: the second has no verb of its own."""
+    return bool(re.fullmatch(r"\s*(?:[\w-]+,?\s+){0,6}?(?:,\s*)?(?:and|as well as|plus|y|et|e|und|,)\s*", between)) and not re.search(
+        r"\b(?:were|was|are|is|have|has|had|been)\b", between
+    )
+
+
+def read_bound(sentence: str, mention: NumberMention, words: Words) -> tuple[str, int]:
+    """The bound word right before the number ("more than", "nearly") or after it ("or more")."""
+    left = sentence[: mention.start]
+    # "the" and "some" may sit between: "nearly all the 2,000" is not a bound on 2,000
+    for name, pattern in words.bounds:
+        match = pattern.search(left)
+        if match:
+            return name, match.start()
+    if words.after_over.match(sentence[mention.end :]):
+        return "over", mention.start
+    return "exact", mention.start
+
+
+def read_unit(sentence: str, reading: _Reading, words: Words) -> str:
+    mention = reading.mention
+    if mention.percent:
+        return "percent"
+    if _is_ratio(sentence[mention.end : reading.quote_end + 60]) and reading.metric == "other":
+        return "ratio"
+    left = sentence[max(0, mention.start - 4) : mention.start]
+    right = sentence[mention.end : mention.end + 40]
+    for currency in ("usd", "eur", "gbp"):
+        pattern = words.units.get(currency)
+        if pattern and (pattern.search(left) or pattern.match(right.lstrip())):
+            return currency
+    if reading.metric == "area":
+        return "km2"
+    head = " ".join(right.split()[:_HEAD_WORDS])
+    head = re.split(r"[,;:.!?()]", head)[0]
+    best: tuple[int, str] | None = None
+    for unit, pattern in words.units.items():
+        if unit in ("usd", "eur", "gbp"):
+            continue
+        match = pattern.search(head)
+        if match and (best is None or match.start() < best[0]):
+            best = (match.start(), unit)
+    group_unit = {
+        "hospitals": "items", "schools": "items", "mosques": "items", "ambulances": "items",
+        "trucks": "items", "housing": "items", "health": "items",
+    }
+    if reading.metric in ("destroyed_housing", "damaged_housing", "destroyed_ambulances", "destroyed_hospitals",
+                          "damaged_hospitals", "hospitals_out_of_service", "attacks_on_health", "destroyed_schools",
+                          "damaged_schools", "destroyed_mosques", "aid_trucks"):
+        return "items"
+    if best is not None and reading.group in (None, "people") or best is not None and best[1] != "items":
+        if best is not None:
+            return best[1]
+    if reading.group in group_unit:
+        return group_unit[reading.group]
+    return "people"
+
+
+# --- place ----------------------------------------------------------------------------------
+
+
+def _places_in(text: str, words: Words) -> list[tuple[int, int, str]]:
+    found: list[tuple[int, int, str]] = []
+    for name, pattern in words.places.items():
+        for match in pattern.finditer(text):
+            before = text[: match.start()][-25:]
+            if words.reference_before.search(before):
+                continue  # "Rafah, south of Gaza": Gaza only locates Rafah
+            if name == "rafah" and words.route_words.search(before):
+                continue  # "through Rafah": a crossing, not where the count is
+            if match.group().lower() in words.actors and not _actor_is_place(text, match, words):
+                continue
+            found.append((match.start(), match.end(), name))
+    # a longer name wins over a shorter one inside it ("northern Gaza" over "Gaza")
+    found.sort(key=lambda f: (f[0], -(f[1] - f[0])))
+    kept: list[tuple[int, int, str]] = []
+    for item in found:
+        if kept and item[0] < kept[-1][1]:
+            continue
+        kept.append(item)
+    return kept
+
+
+def _actor_is_place(text: str, match: re.Match[str], words: Words) -> bool:
+    """"Israel" is where a count is only after a locative ("in Israel"); "Israeli" only before a
+    counted group ("Israeli civilians"), not before the attackers ("Israeli forces")."""
+    if words.locative_before.search(text[: match.start()][-20:]):
+        return True
+    following = " ".join(text[match.end() :].split()[:3])
+    for name in ("people", "hostages", "children", "women"):
+        pattern = words.groups.get(name)
+        if pattern and pattern.match(following):
+            return True
+    return bool(re.match(r"(?:casualties|families|communities|victims|dead)\b", following, re.IGNORECASE))
+
+
+def _combine(places: list[tuple[int, int, str]], words: Words) -> str | None:
+    """One place for a list of places: "Gaza and the West Bank" is the occupied territory."""
+    if not places:
+        return None
+    names = {p[2] for p in places if p[2] not in ("syria", "yemen", "iran")}
+    for parts, combined in words.combine:
+        if parts <= names:
+            return combined
+    return places[0][2] if places[0][2] not in ("northern_israel",) else "israel"
+
+
+def _place_list_at(places: list[tuple[int, int, str]], index: int, sentence: str) -> list[tuple[int, int, str]]:
+    """The places coordinated with ``places[index]`` ("Gaza, the West Bank and East Jerusalem")."""
+    group = [places[index]]
+    for j in range(index + 1, len(places)):
+        between = sentence[group[-1][1] : places[j][0]]
+        if re.fullmatch(r",?\s*(?:and\s+)?(?:(?:in|on)\s+(?:\w+\s+){0,2}?(?:in\s+)?)?(?:the\s+)?", between, re.IGNORECASE):
+            group.append(places[j])
+        else:
+            break
+    for j in range(index - 1, -1, -1):
+        between = sentence[places[j][1] : group[0][0]]
+        if re.fullmatch(r"\s*(?:,\s*|\s+and\s+|,\s*and\s+)(?:the\s+)?(?:in\s+)?", between, re.IGNORECASE):
+            group.insert(0, places[j])
+        else:
+            break
+    return group
+
+
+def read_place(
+    sentence: str,
+    reading: _Reading,
+    words: Words,
+    places: list[tuple[int, int, str]],
+    context: _Context,
+) -> str | None:
+    """Where the counted thing is: the nearest place in the number's clause, else the sentence's,
+    else the paragraph's, else the document's main place."""
+    mention = reading.mention
+    if words.worldwide.search(sentence):
+        return None
+    if reading.metric == "hostages":
+        # people taken hostage were taken from Israel; "held in Gaza" says where they are now
+        held = re.search(r"\b(?:held|remaining|remain|still)\b", sentence[reading.bound_start - 12 : mention.end + 60], re.IGNORECASE)
+        if held is None:
+            return "israel"
+        after = [p for p in places if p[0] > mention.end and p[2] != "israel"]
+        return after[0][2] if after else context.default_place
+    if places:
+        # nearest place, preferring one after the number (its own clause) within reach
+        def distance(place: tuple[int, int, str]) -> int:
+            if place[0] >= mention.end:
+                return place[0] - mention.end
+            return (mention.start - place[1]) + 15
+
+        index = min(range(len(places)), key=lambda i: distance(places[i]))
+        if index > 0 and re.fullmatch(r"\s+in\s+(?:the\s+)?", sentence[places[index - 1][1] : places[index][0]]):
+            index -= 1  # "Rafah in the Gaza Strip": the smaller place is the one meant
+        if distance(places[index]) < 160:
+            combined = _combine(_place_list_at(places, index, sentence), words)
+            if combined:
+                return combined
+    nationality = _nationality_place(sentence, reading, words)
+    if nationality:
+        return nationality
+    return context.frame_place or context.default_place
+
+
+def _nationality_place(sentence: str, reading: _Reading, words: Words) -> str | None:
+    head = sentence[reading.mention.end : reading.mention.end + 40]
+    for word in re.findall(r"[A-Za-z]+", head)[:4]:
+        if word.lower() in words.nationality:
+            if word.lower() == "israeli" and reading.group in ("soldiers",):
+                return None
+            return words.nationality[word.lower()]
+    return None
+
+
+def _dominant_place(text: str, words: Words) -> str | None:
+    counts: dict[str, int] = {}
+    for _, _, name in _places_in(text, words):
+        if name in ("gaza", "north_gaza", "rafah"):
+            name = "gaza"
+        if name in ("gaza", "west_bank", "lebanon"):
+            counts[name] = counts.get(name, 0) + 1
+    if not counts:
+        return None
+    return max(sorted(counts), key=lambda k: (counts[k], k == "gaza"))
+
+
+# --- scope, as_of, source -----------------------------------------------------------------------
+
+
+def read_scope(
+    sentence: str,
+    reading: _Reading,
+    words: Words,
+    dates: list[DateMention],
+    context: _Context,
+) -> tuple[str, tuple[str, str] | None]:
+    """``total`` unless the words say a span (``period``), one event, a rate, or a standing quantity."""
+    mention = reading.mention
+    left = sentence[max(0, reading.bound_start - 30) : reading.bound_start]
+    right = sentence[mention.end : mention.end + 60]
+    if reading.metric in ("population", "area"):
+        return "static", None
+    if words.scope["rate"].search(left[-25:] + " " + right[:40]):
+        return "rate", None
+    if words.period_markers.search(left):
+        return "period", _period_span(sentence, dates, context)
+    period = words.scope["period"].search(sentence)
+    if period:
+        return "period", _period_span(sentence, dates, context)
+    if words.scope["incident"].search(sentence) and reading.event in ("killed", "injured", None):
+        return "incident", None
+    if reading.metric == "other" and reading.event is None:
+        return "static", None
+    if re.search(r"\b(?:remaining|still held|being held|currently held)\b", sentence[mention.end : mention.end + 50], re.IGNORECASE):
+        return "static", None
+    return "total", None
+
+
+def _period_span(sentence: str, dates: list[DateMention], context: _Context) -> tuple[str, str] | None:
+    import datetime as dt
+
+    lowered = sentence.lower()
+    base = parse_date(context.document_date)
+    explicit = [d for d in dates if len(d.value) == 10]
+    if re.search(r"(?:past|last)\s+24\s+hours", lowered) and base and base[1] == "day":
+        day = base[0]
+        return ((day - dt.timedelta(days=1)).isoformat(), day.isoformat())
+    if len(explicit) >= 2:
+        return (explicit[0].value, explicit[-1].value)
+    return None
+
+
+def _event_date(dates: list[DateMention]) -> str | None:
+    events = [d for d in dates if not d.since and not d.reporting and d.kind in ("explicit", "elapsed")]
+    return events[-1].value if events else None
+
+
+def resolve_as_of(
+    sentence: str,
+    reading: _Reading,
+    dates: list[DateMention],
+    words: Words,
+    context: _Context,
+    scope: str,
+) -> str | None:
+    """Spec §4: an explicit date governing the sentence, else an elapsed-time expression, else the
+    document's date for a figure of the moment, else None."""
+    mention = reading.mention
+    usable = [d for d in dates if not d.since]
+    if scope == "period":
+        spans = [d for d in usable if len(d.value) == 10]
+        if spans:
+            return spans[-1].value
+    # a date after a comma that follows the number belongs to an aside ("..., the vast majority on 7 October")
+    usable = [d for d in usable if not (d.start >= mention.end and "," in sentence[reading.quote_end : d.start])]
+    if usable:
+        events = [d for d in usable if not d.reporting]
+        pool = events or usable
+
+        def distance(d: DateMention) -> int:
+            return d.start - mention.end if d.start >= mention.end else mention.start - d.end
+
+        return min(pool, key=distance).value
+    if words.event_references.search(sentence) and context.last_event_date:
+        return context.last_event_date
+    left = sentence[max(0, reading.quote_start - 40) : reading.quote_start]
+    right = sentence[mention.end : mention.end + 40]
+    if words.narrative.search(left[-30:]) or re.search(r"\b(?:already lived|lived|used to)\b", right, re.IGNORECASE):
+        return None
+    return context.document_date
+
+
+_NAME = r"((?:the\s+|a\s+|an\s+)?(?:[A-Z][\w'’.-]*|of|in|for|and|the|de|du|des|la|le|del|da|do|der|die|&|-)(?:\s+(?:[A-Z][\w'’.()-]*|of|in|for|and|the|on|de|du|des|la|le|del|da|do|der|die|UN|&|-|[a-z]+(?=\s+(?:agency|ministry|office|authorities|figures|officials|data|reports?|teams?|sources)))){0,9})"
+
+
+def read_source(sentence: str, words: Words) -> str | None:
+    """The source a figure is attributed to: "according to X", "X said", "citing X"."""
+    for match in words.source_before.finditer(sentence):
+        cue = match.group().lower()
+        rest = sentence[match.end() :]
+        name = re.match(r"\s+" + _NAME, rest)
+        if cue in ("says", "said"):
+            continue
+        if name:
+            candidate = _trim_source(name.group(1))
+            if candidate:
+                return candidate
+    for match in words.speech_after.finditer(sentence):
+        before = sentence[: match.start()].rstrip()
+        name = re.search(_NAME + r"$", before)
+        if name:
+            candidate = _trim_source(name.group(1))
+            if candidate and candidate[0].isupper() or (candidate and candidate.split()[0].lower() in ("the", "a", "an")):
+                return candidate
+    return None
+
+
+def _trim_source(text: str) -> str | None:
+    text = re.sub(r"[\s,.;:]+$", "", text)
+    text = re.sub(r"^(?:the)\s+", "", text, flags=re.IGNORECASE) if not re.match(r"(?i)the\s+[A-Z]", text) else text
+    words = text.split()
+    while words and words[-1].lower() in ("of", "in", "for", "and", "the", "on", "de", "la", "le", "der", "die"):
+        words.pop()
+    if not words or all(w.islower() for w in words) or len(" ".join(words)) < 2:
+        return None
+    if words[0].lower() in ("it", "he", "she", "they", "we", "this", "that", "there", "which"):
+        return None
+    return " ".join(words)
+
+
+def _continues_report(sentence: str, words: Words) -> bool:
+    return bool(re.search(r"\b(?:added|continued|also said|the ministry|the statement|it said)\b", sentence, re.IGNORECASE))
+
+
+def _note(reading: _Reading) -> str | None:
+    if reading.metric != "other":
+        return None
+    parts = [p for p in (reading.event, reading.group) if p]
+    return " ".join(parts) if parts else None

@@ -4,10 +4,15 @@ Steps, in order, each a small pass over the characters:
 
 * line endings become ``\\n``; zero-width and soft-hyphen characters are dropped;
 * markdown emphasis markers (``**``, ``__``) are dropped;
-* a word broken by a hyphen at the end of a line is joined (``Pales-\\ntinians``);
+* a word broken by a hyphen at the end of a line is joined (``Pales-\\ntinians``); a hyphen
+  before a capital, a digit or a common compound tail is kept (``Anti-\\nSemitism``,
+  ``COVID-\\n19``, ``Hamas-\\nrun``);
 * a hard-wrapped line is joined to the next with a space; lines that stand alone
   (headings, signature blocks, list items) keep their ``\\n``; blank lines become one ``\\n``;
 * runs of spaces and tabs collapse to one space, and lines are stripped.
+
+Every character of the result maps to the source character it came from (``Text.offsets``);
+the spaces and line breaks put in where lines are joined map to the line's end.
 """
 
 from __future__ import annotations
@@ -16,13 +21,34 @@ import re
 
 from statecheck.model import Text
 
-_DROP = {"\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u00ad", "\u200e", "\u200f"}
-_SPACES = {" ", "\t", "\u00a0", "\u2009", "\u202f", "\u2007", "\u3000", "\x0b", "\x0c"}
+# Invisible characters: zero-width spaces and joiners, byte-order marks, soft hyphens,
+# and the bidirectional marks and isolates that web pages put around Arabic and Hebrew names.
+_DROP = frozenset(
+    "\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u200f\u061c\u180e"
+    "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u2061\u2062\u2063\u2064"
+)
+_LINE_BREAKS = "\n\u2028\u2029"
 _EMPHASIS = re.compile(r"\*\*|__")
 # A line this long that does not end a sentence was most likely wrapped by the writer's editor.
 _WRAP_WIDTH = 50
 _SENTENCE_END = tuple(".!?:;\"'”’»)]|")
 _LIST_ITEM = re.compile(r"^\s*(?:[-–—•*·▪●]|\d+[.)]|[a-z][.)])\s")
+# A line shorter than this that ends in a comma or a dash is a salutation or a signature
+# line ("Sincerely,"), not a wrapped sentence, unless the next line starts in lower case.
+_SHORT_LINE = 30
+_BROKEN_WORD = re.compile(r"[^\W\d_]{2,}-$")
+_HYPHENATED = re.compile(r"\w-$")
+_FIRST_WORD = re.compile(r"[^\W\d_]+")
+# Second halves of hyphenated compounds common in our texts ("Hamas-run", "US-led",
+# "Israeli-backed", "long-term"): after a line-end hyphen they keep it.
+# fmt: off
+_COMPOUND_TAILS = frozenset({
+    "led", "run", "backed", "based", "owned", "made", "controlled", "related", "affiliated", "born",
+    "held", "occupied", "funded", "sponsored", "linked", "aligned", "allied", "imposed", "induced",
+    "wide", "free", "like", "style", "old", "term", "scale", "level", "long", "year", "month", "week",
+    "day", "hour",
+})
+# fmt: on
 
 
 def normalise(original: str) -> Text:
@@ -45,10 +71,11 @@ def normalise(original: str) -> Text:
                 # drop the hyphen and join without a space
                 out_chars.pop()
                 out_offsets.pop()
-            elif not blank_since_previous and _is_wrapped(prev_text, this_text):
-                out_chars.append(" ")
-                out_offsets.append(previous[1][-1] + 1)
-            elif blank_since_previous and _continues_sentence(prev_text, this_text):
+            elif not blank_since_previous and _ends_with_kept_hyphen(prev_text, this_text):
+                pass  # join without a space, keeping the hyphen
+            elif (not blank_since_previous and _is_wrapped(prev_text, this_text)) or (
+                blank_since_previous and _continues_sentence(prev_text, this_text)
+            ):
                 out_chars.append(" ")
                 out_offsets.append(previous[1][-1] + 1)
             else:
@@ -79,7 +106,8 @@ def _clean_characters(original: str) -> tuple[list[str], list[int]]:
             if index + 1 < len(original) and original[index + 1] == "\n":
                 continue
             char = "\n"
-        elif char in _SPACES:
+        elif char != " " and char.isspace() and char not in _LINE_BREAKS:
+            # tabs, form feeds (PDF page breaks), no-break and thin spaces, and the rest
             char = " "
         chars.append(char)
         offsets.append(index)
@@ -91,7 +119,7 @@ def _split_lines(chars: list[str], offsets: list[int]) -> list[tuple[list[str], 
     current_chars: list[str] = []
     current_offsets: list[int] = []
     for char, offset in zip(chars, offsets):
-        if char in "\n\u2028\u2029":
+        if char in _LINE_BREAKS:
             lines.append((current_chars, current_offsets))
             current_chars, current_offsets = [], []
         else:
@@ -116,7 +144,16 @@ def _collapse_spaces(chars: list[str], offsets: list[int]) -> tuple[list[str], l
 
 
 def _ends_with_broken_word(previous: str, line: str) -> bool:
-    return bool(re.search(r"[^\W\d_]{2,}-$", previous)) and bool(re.match(r"[a-zà-ÿ]", line))
+    """``Pales-`` / ``tinians``: a word split at a line end, its second part in lower case."""
+    if not line[0].islower() or not _BROKEN_WORD.search(previous):
+        return False
+    tail = _FIRST_WORD.match(line)
+    return tail is None or tail.group() not in _COMPOUND_TAILS
+
+
+def _ends_with_kept_hyphen(previous: str, line: str) -> bool:
+    """``Anti-`` / ``Semitism``, ``COVID-`` / ``19``, ``Hamas-`` / ``run``: the hyphen belongs to the word."""
+    return line[0].isalnum() and bool(_HYPHENATED.search(previous))
 
 
 def _is_wrapped(previous: str, line: str) -> bool:
@@ -129,7 +166,7 @@ def _is_wrapped(previous: str, line: str) -> bool:
     if first.islower() or first.isdigit() or first in "(%,":
         return True
     if previous.endswith((",", "-", "–", "—")):
-        return True
+        return len(previous) >= _SHORT_LINE
     return len(previous) >= _WRAP_WIDTH and not previous.isupper()
 
 

@@ -1,0 +1,287 @@
+"""Dates in a sentence: explicit ones, weekdays, "today", and time elapsed since an event.
+
+Finding a date phrase uses the language's month and weekday names (lexicon ``[dates]``);
+turning a found phrase into a calendar date uses dateparser with the document's date as the
+base (never ``search_dates`` over whole sentences: it invents dates from numbers).
+A date keeps its precision: ``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY`` (spec §4).
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from statecheck.extract import lexicon
+
+WAR_START = dt.date(2023, 10, 7)
+
+
+@dataclass(frozen=True)
+class DateMention:
+    start: int
+    end: int
+    value: str
+    """``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY``."""
+    kind: str
+    """``explicit``, ``weekday``, ``relative`` (today, last month) or ``elapsed`` (23 days after …)."""
+    since: bool = False
+    """Introduced by "since"/"from": the start of a span, not the date a figure describes."""
+    reporting: bool = False
+    """Attached to a speech verb ("said on Monday"): the date of the report."""
+
+
+@dataclass(frozen=True)
+class _DatePatterns:
+    explicit: re.Pattern[str]
+    weekday: re.Pattern[str]
+    month_only: re.Pattern[str]
+    last_month_name: re.Pattern[str]
+    day_range: re.Pattern[str]
+    elapsed: re.Pattern[str]
+    elapsed_after: re.Pattern[str]
+    day_of: re.Pattern[str]
+    since: re.Pattern[str]
+    speech: re.Pattern[str]
+    today: re.Pattern[str]
+    yesterday: re.Pattern[str]
+    this_month: re.Pattern[str]
+    last_month: re.Pattern[str]
+    this_year: re.Pattern[str]
+    last_year: re.Pattern[str]
+    war_start_event: re.Pattern[str]
+    months: dict[str, int]
+    weekdays: dict[str, int]
+    unit_days: dict[str, int]
+    unit_months: dict[str, int]
+
+
+def _alternation(words: list[str] | dict[str, Any]) -> str:
+    """A regex alternation, longest first; one that never matches when there are no words."""
+    return "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True)) or r"(?!x)x"
+
+
+@lru_cache(maxsize=8)
+def _patterns(language: str) -> _DatePatterns:
+    table: dict[str, Any] = lexicon.load(language, "claims").get("dates", {})
+    months = {k.lower(): int(v) for k, v in table.get("months", {}).items()}
+    weekdays = {k.lower(): int(v) for k, v in table.get("weekdays", {}).items()}
+    month_names = _alternation(months)
+
+    def month(n: int) -> str:
+        return rf"(?P<m{n}>{month_names})\.?"
+
+    def day(n: int) -> str:
+        return rf"(?P<d{n}>[0-3]?\d)(?:st|nd|rd|th|er|º|°|\.)?"
+
+    def year(n: int) -> str:
+        return rf"(?P<y{n}>(?:19|20)\d\d)"
+
+    day_month = rf"{day(1)}(?:\s+(?:of|de|del)\s+|\s*-\s*|\s+){month(1)}(?:,?\s+(?:de\s+|del\s+)?{year(1)})?"
+    month_day = rf"{month(2)}\s+{day(2)}(?:,?\s+{year(2)})?"
+    month_year = rf"{month(3)},?\s+(?:de\s+|del\s+)?{year(3)}"
+    iso = r"(?P<iso>(?:19|20)\d\d-[01]\d-[0-3]\d)"
+    explicit = re.compile(rf"(?<![\w-])(?:{iso}|{day_month}|{month_day}|{month_year})(?![\w])", re.IGNORECASE)
+    weekday = re.compile(rf"(?<![\w])(?P<weekday>{_alternation(weekdays)})(?![\w])", re.IGNORECASE)
+    month_only = re.compile(
+        rf"(?<![\w])(?:in|en|im|em|au|du|de|of|during)\s+(?:(?:early|late|mid|mid-)\s*)?(?:{_alternation(months)})"
+        rf"(?:\s+(?:and|to|through|until|y|et|und|e|a|à|bis)\s+(?:{_alternation(months)}))*(?![\w])",
+        re.IGNORECASE,
+    )
+    last_month_name = re.compile(rf"(?P<month>{_alternation(months)})$", re.IGNORECASE)
+    day_range = re.compile(rf"(?<![\w])(?P<d>[0-3]?\d)\s*(?:and|to|-|–|y|et|und|e|à|al|au|bis)\s*$", re.IGNORECASE)
+    unit_days = {k.lower(): int(v) for k, v in table.get("unit_days", {}).items()}
+    unit_months = {k.lower(): int(v) for k, v in table.get("unit_months", {}).items()}
+    units = _alternation(list(unit_days) + list(unit_months))
+    number = r"(?P<n>[\w.,-]+(?:\s+and\s+a\s+half|\s+y\s+medio|\s+et\s+demi|\s+e\s+meio|\s+und\s+ein\s+halb)?|a|an|one)"
+    after_words = _alternation(table.get("after_words", ["after", "since"]))
+    events = _alternation(table.get("anchor_events", ["war"]))
+    elapsed = re.compile(
+        rf"(?<![\w])(?:(?:more\s+than|over|nearly|almost|about|some|around)\s+)?{number}\s+(?P<unit>{units})\s+"
+        rf"(?:(?:have|has|had)\s+(?:now\s+)?passed\s+|(?:of\s+|into\s+)?)?(?:{after_words})\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+){{0,4}}?(?:{events})(?![\w])",
+        re.IGNORECASE,
+    )
+    elapsed_after = re.compile(
+        rf"(?<![\w])(?:{after_words})\s+(?:(?:more\s+than|over|nearly|almost|about|some|around)\s+)?{number}\s+(?P<unit>{units})(?![\w])",
+        re.IGNORECASE,
+    )
+    day_of = re.compile(rf"(?<![\w])(?:day|día|jour|dia|tag)\s+(?P<n>\d+)\s+(?:of|de|du|des|der)\s+(?:the\s+)?(?:{events})", re.IGNORECASE)
+    # "since 7 October", "since it launched its offensive on 7 October 2023": the start of a span
+    since = re.compile(
+        rf"(?<![\w])(?:{_alternation(table.get('since', ['since']))})\s+(?:[\w'’-]+\s+){{0,8}}?(?:(?:on|in|the|early|late|mid)\s+)*$",
+        re.IGNORECASE,
+    )
+    speech = re.compile(rf"(?<![\w])(?:{_alternation(table.get('speech', ['said']))})(?![\w])", re.IGNORECASE)
+    war_start_event = re.compile(lexicon.phrase_pattern(table.get("war_start_events", [])), re.IGNORECASE)
+
+    def words(key: str) -> re.Pattern[str]:
+        return re.compile(lexicon.phrase_pattern(table.get(key, [])), re.IGNORECASE)
+
+    return _DatePatterns(
+        explicit=explicit, weekday=weekday, month_only=month_only, last_month_name=last_month_name,
+        day_range=day_range, elapsed=elapsed,
+        elapsed_after=elapsed_after, day_of=day_of, since=since, speech=speech,
+        today=words("today"), yesterday=words("yesterday"), this_month=words("this_month"),
+        last_month=words("last_month"), this_year=words("this_year"), last_year=words("last_year"),
+        war_start_event=war_start_event, months=months, weekdays=weekdays,
+        unit_days=unit_days, unit_months=unit_months,
+    )
+
+
+def parse_date(value: str | None) -> tuple[dt.date, str] | None:
+    """A partial ISO date as (first day, precision): ``"2023-12"`` → (2023-12-01, "month")."""
+    if not value:
+        return None
+    try:
+        if len(value) == 10:
+            return dt.date.fromisoformat(value), "day"
+        if len(value) == 7:
+            return dt.date(int(value[:4]), int(value[5:7]), 1), "month"
+        if len(value) == 4:
+            return dt.date(int(value), 1, 1), "year"
+    except ValueError:
+        return None
+    return None
+
+
+def format_date(day: dt.date, precision: str) -> str:
+    if precision == "year":
+        return f"{day.year:04d}"
+    if precision == "month":
+        return f"{day.year:04d}-{day.month:02d}"
+    return day.isoformat()
+
+
+def add_months(day: dt.date, months: float) -> dt.date:
+    whole = int(months)
+    fraction = months - whole
+    month_index = day.month - 1 + whole
+    year = day.year + month_index // 12
+    month = month_index % 12 + 1
+    result = dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+    return result + dt.timedelta(days=round(fraction * 30))
+
+
+def find_dates(sentence: str, document_date: str | None, language: str = "en") -> list[DateMention]:
+    """Every date phrase in ``sentence``, resolved against the document's date where needed."""
+    p = _patterns(language)
+    base = parse_date(document_date)
+    found: list[DateMention] = []
+    taken: list[tuple[int, int]] = []
+
+    def add(start: int, end: int, value: str | None, kind: str) -> None:
+        if value is None or any(not (end <= a or start >= b) for a, b in taken):
+            return
+        before = sentence[max(0, start - 40) : start]
+        reporting = bool(p.speech.search(sentence[max(0, start - 25) : start])) or bool(
+            p.speech.match(sentence[end : end + 12].lstrip(" ,"))
+        )
+        found.append(DateMention(start, end, value, kind, since=bool(p.since.search(before)), reporting=reporting))
+        taken.append((start, end))
+
+    for match in p.elapsed.finditer(sentence):
+        add(match.start(), match.end(), _elapsed(match.group("n"), match.group("unit"), p, language), "elapsed")
+    for match in p.elapsed_after.finditer(sentence):
+        add(match.start(), match.end(), _elapsed(match.group("n"), match.group("unit"), p, language), "elapsed")
+    for match in p.day_of.finditer(sentence):
+        add(match.start(), match.end(), (WAR_START + dt.timedelta(days=int(match.group("n")) - 1)).isoformat(), "elapsed")
+    for match in p.war_start_event.finditer(sentence):
+        add(match.start(), match.end(), WAR_START.isoformat(), "explicit")
+    for match in p.explicit.finditer(sentence):
+        value = _explicit(match, p, base)
+        add(match.start(), match.end(), value, "explicit")
+        first = p.day_range.search(sentence[: match.start()])
+        if value and len(value) == 10 and first and int(first.group("d")) < int(value[8:]):
+            start = f"{value[:8]}{int(first.group('d')):02d}"
+            found.append(DateMention(first.start(), first.end(), start, "explicit", since=True))
+            taken.append((first.start(), first.end()))
+    if base is not None:
+        base_day, precision = base
+        for match in p.month_only.finditer(sentence):
+            last = p.last_month_name.search(match.group())
+            if last is None:
+                continue
+            month = p.months[last.group("month").lower()]
+            year = base_day.year if month <= base_day.month else base_day.year - 1
+            add(match.start() + match.group().index(" ") + 1, match.end(), f"{year:04d}-{month:02d}", "explicit")
+        if precision == "day":
+            for match in p.weekday.finditer(sentence):
+                target = p.weekdays[match.group("weekday").lower()]
+                back = (base_day.weekday() - target) % 7
+                add(match.start(), match.end(), (base_day - dt.timedelta(days=back)).isoformat(), "weekday")
+            for match in p.yesterday.finditer(sentence):
+                add(match.start(), match.end(), (base_day - dt.timedelta(days=1)).isoformat(), "relative")
+        for match in p.today.finditer(sentence):
+            add(match.start(), match.end(), format_date(base_day, precision), "relative")
+        if precision in ("day", "month"):
+            for match in p.this_month.finditer(sentence):
+                add(match.start(), match.end(), format_date(base_day, "month"), "relative")
+            for match in p.last_month.finditer(sentence):
+                add(match.start(), match.end(), format_date(add_months(base_day.replace(day=1), -1), "month"), "relative")
+        for match in p.this_year.finditer(sentence):
+            add(match.start(), match.end(), f"{base_day.year:04d}", "relative")
+        for match in p.last_year.finditer(sentence):
+            add(match.start(), match.end(), f"{base_day.year - 1:04d}", "relative")
+    found.sort(key=lambda d: d.start)
+    return found
+
+
+def _explicit(match: re.Match[str], p: _DatePatterns, base: tuple[dt.date, str] | None) -> str | None:
+    groups = match.groupdict()
+    if groups.get("iso"):
+        return str(groups["iso"])
+    if groups.get("m3"):
+        return f"{int(groups['y3']):04d}-{p.months[groups['m3'].lower()]:02d}"
+    n = 1 if groups.get("m1") else 2
+    month = p.months.get((groups.get(f"m{n}") or "").lower())
+    if month is None:
+        return None
+    day = int(groups[f"d{n}"])
+    if not 1 <= day <= 31:
+        return None
+    if groups.get(f"y{n}"):
+        year = int(groups[f"y{n}"])
+    elif base is not None:
+        # A date without a year is the latest such date not after the document's date.
+        year = base[0].year
+        if (month, day) > (base[0].month, base[0].day if base[1] == "day" else 31):
+            year -= 1
+    else:
+        year = WAR_START.year if (month, day) >= (10, 7) else WAR_START.year + 1
+    try:
+        return dt.date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+def _elapsed(number: str, unit: str, p: _DatePatterns, language: str) -> str | None:
+    from statecheck.extract.numbers import parse_digits, parse_words
+
+    text = number.lower()
+    half = 0.0
+    for marker in (" and a half", " y medio", " et demi", " e meio", " und ein halb"):
+        if text.endswith(marker):
+            text, half = text[: -len(marker)], 0.5
+    value = parse_digits(text, language) if re.fullmatch(r"[\d.,]+", text) else parse_words(text, language)
+    if value is None:
+        return None
+    value += half
+    unit = unit.lower()
+    if unit in p.unit_days:
+        return (WAR_START + dt.timedelta(days=round(value * p.unit_days[unit]))).isoformat()
+    if unit in p.unit_months:
+        return format_date(add_months(WAR_START, value * p.unit_months[unit]), "month")
+    return None
+
+
+def elapsed_date(text: str, language: str = "en") -> str | None:
+    """The date an elapsed-time phrase about the present implies ("More than 11 months have passed
+    since the beginning of the offensive" → ``2024-09``), or None."""
+    p = _patterns(language)
+    match = p.elapsed.search(text)
+    if match:
+        return _elapsed(match.group("n"), match.group("unit"), p, language)
+    return None

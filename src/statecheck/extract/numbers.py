@@ -1,0 +1,295 @@
+"""Find numbers in a sentence: digits with the language's separators, number words, shares.
+
+Each :class:`NumberMention` has its span and value; whether it is a *claim* is decided later
+(:mod:`statecheck.extract.claims`), since that needs the words around it. Number words are
+read by text2num; what it leaves undone ("one and a half million", "a hundred", "2.3 million")
+is finished here.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from text_to_num import text2num
+
+from statecheck.extract import lexicon
+
+
+@dataclass(frozen=True)
+class NumberMention:
+    start: int
+    end: int
+    value: float
+    value_max: float | None = None
+    percent: bool = False
+    in_words: bool = False
+    share: bool = False
+    """A share written as words or as "N out of M" (already a percent)."""
+    weak: bool = False
+    """A small number word ("two", "a") that is a claim only when it counts something war-related."""
+    digits: str = ""
+    """The digits as written (for significant-digit rules), empty for words."""
+
+
+@dataclass(frozen=True)
+class _Patterns:
+    digits: re.Pattern[str]
+    words: re.Pattern[str]
+    fraction: re.Pattern[str]
+    share: re.Pattern[str]
+    percent: re.Pattern[str]
+    scale: re.Pattern[str]
+    range_join: re.Pattern[str]
+    between: re.Pattern[str]
+    vague: re.Pattern[str]
+    scales: dict[str, float]
+    fractions: dict[str, float]
+    decimal: str
+    groups: tuple[str, ...]
+    half: str
+    articles: frozenset[str]
+    weak: frozenset[str]
+    dozen: frozenset[str]
+    language: str
+
+
+@lru_cache(maxsize=8)
+def patterns(language: str) -> _Patterns:
+    table: dict[str, Any] = lexicon.load(language, "claims").get("numbers", {})
+    decimal = table.get("decimal", ".")
+    groups = tuple(table.get("group", [","]))
+    group_class = "".join(re.escape(g) for g in groups)
+    # 8,005 | 40.000 | 100 412 | 2.3 | 1,5 ; never part of a word, a date (2023-10-07) or a time (18:00)
+    grouped = rf"\d{{1,3}}(?:[{group_class}]\d{{3}})+" if groups else r"(?!x)x"
+    digits = re.compile(
+        rf"(?<![\w/:.,-])(?<![\w][.,])(?:{grouped}|\d+)(?:{re.escape(decimal)}\d+)?(?=(?:M|bn|mn|mln|k|K)(?!\w)|(?!\w|[.,:/-]\d))"
+    )
+    words = list(table.get("words", []))
+    articles = list(table.get("article_one", []))
+    joiners = list(table.get("joiners", []))
+    half = table.get("half", "half")
+    scales = {k.lower(): float(v) for k, v in table.get("scales", {}).items()}
+    dozen = list(table.get("dozen", []))
+    word_alt = "|".join(sorted((re.escape(w) for w in words + dozen), key=len, reverse=True))
+    joiner_alt = "|".join(re.escape(j) for j in joiners) or r"(?!x)x"
+    article_alt = "|".join(re.escape(a) for a in articles) or r"(?!x)x"
+    # Words joined with spaces, hyphens or the joiner; an optional article before a scale word.
+    word_pattern = re.compile(
+        rf"(?<![\w-])(?:(?:{article_alt})\s+(?=(?:{word_alt})))?(?:{word_alt})"
+        rf"(?:(?:\s+(?:{joiner_alt})\s+(?:(?:{article_alt})\s+)?|[\s-]+)(?:{word_alt}|{re.escape(half)}))*(?![\w-])",
+        re.IGNORECASE,
+    )
+    fractions = {k.lower(): float(v) for k, v in table.get("fractions", {}).items()}
+    fraction_pattern = re.compile(
+        lexicon.phrase_pattern([f for f, v in fractions.items() if v > 0], suffix=r"(?=\s+(?:of|de|des|du|der|die|das|do|da|dos|das)\b)"),
+        re.IGNORECASE,
+    )
+    share_words = table.get("share_words", ["out of"])
+    share_pattern = re.compile(
+        r"(?P<n>\d+|[A-Za-zÀ-ÿ]+)\s+(?:" + "|".join(re.escape(w) for w in share_words) + r")\s+(?P<m>\d+|[A-Za-zÀ-ÿ]+)(?![\w])",
+        re.IGNORECASE,
+    )
+    percent = re.compile(r"\s?(?:" + "|".join(re.escape(p) for p in table.get("percent", ["%"])) + r")(?![\w])", re.IGNORECASE)
+    scale_words = sorted(scales, key=len, reverse=True)
+    long_scales = [w for w in scale_words if len(w) > 2]
+    short_scales = [w for w in scale_words if len(w) <= 2]
+    scale = re.compile(
+        r"(?:\s+(?P<long>" + "|".join(re.escape(w) for w in long_scales) + r")(?![\w])"
+        + (r"|(?P<short>" + "|".join(re.escape(w) for w in short_scales) + r")(?![\w]))" if short_scales else ")"),
+        re.IGNORECASE,
+    )
+    range_join = re.compile(r"\s*(?:-|–|to|and|a|à|bis|y|e|et)\s*$", re.IGNORECASE)
+    between = re.compile(r"(?:between|from|entre|zwischen|de|von)\s+$", re.IGNORECASE)
+    vague = re.compile(lexicon.phrase_pattern(table.get("vague", [])), re.IGNORECASE)
+    return _Patterns(
+        digits=digits, words=word_pattern, fraction=fraction_pattern, share=share_pattern,
+        percent=percent, scale=scale, range_join=range_join, between=between, vague=vague,
+        scales=scales, fractions=fractions, decimal=decimal, groups=groups, half=half.lower(),
+        articles=frozenset(a.lower() for a in articles), weak=frozenset(w.lower() for w in table.get("weak", [])),
+        dozen=frozenset(d.lower() for d in dozen), language=language,
+    )
+
+
+def parse_digits(text: str, language: str = "en") -> float | None:
+    """The value of digits written with the language's separators: ``"8,005"`` → 8005."""
+    p = patterns(language)
+    cleaned = text
+    for group in p.groups:
+        if group == p.decimal:
+            continue
+        # A lone separator followed by exactly three digits groups thousands.
+        cleaned = re.sub(rf"(?<=\d){re.escape(group)}(?=\d{{3}}(?!\d))", "", cleaned)
+    cleaned = cleaned.replace(p.decimal, ".")
+    try:
+        return float(cleaned)
+    except ValueError:
+        return None
+
+
+def parse_words(text: str, language: str = "en") -> float | None:
+    """The value of a run of number words: ``"one and a half million"`` → 1500000."""
+    p = patterns(language)
+    words = text.lower().replace("-", " ").split()
+    if not words:
+        return None
+    # "a hundred", "a million": the article is one.
+    if words[0] in p.articles:
+        words = ["one", *words[1:]]
+    if len(words) == 1 and words[0] in p.dozen:
+        return 12.0
+    if len(words) == 2 and words[1] in p.dozen and words[0] == "one":
+        return 12.0
+    # "one and a half million": (one + 0.5) × million
+    if p.half in words:
+        index = words.index(p.half)
+        head = [w for w in words[: max(index - 2, 0)]] if index >= 2 else []
+        tail = words[index + 1 :]
+        head_value = _text2num(" ".join(head), language) if head else 0.0
+        if head_value is None:
+            return None
+        scale = 1.0
+        for word in tail:
+            if word in p.scales:
+                scale *= p.scales[word]
+            else:
+                return None
+        return (head_value + 0.5) * scale
+    return _text2num(" ".join(words), language)
+
+
+def _text2num(text: str, language: str) -> float | None:
+    try:
+        return float(text2num(text, language))
+    except ValueError:
+        return None
+
+
+def find_numbers(sentence: str, language: str = "en") -> list[NumberMention]:
+    """Every number in ``sentence``, left to right, ranges and shares folded into one mention."""
+    p = patterns(language)
+    mentions: list[NumberMention] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(start: int, end: int) -> bool:
+        return all(end <= a or start >= b for a, b in taken)
+
+    # "9 out of 10" / "one in five": a share, as a percent.
+    for match in p.share.finditer(sentence):
+        n = _value_of(match.group("n"), language)
+        m = _value_of(match.group("m"), language)
+        if n is None or m is None or not (0 < n < m) or m not in (2, 3, 4, 5, 10, 100, 1000):
+            continue
+        mentions.append(NumberMention(match.start(), match.end(), round(100 * n / m, 2), percent=True, share=True))
+        taken.append((match.start(), match.end()))
+
+    # "half of", "a third of"
+    for match in p.fraction.finditer(sentence):
+        if not free(match.start(), match.end()):
+            continue
+        value = p.fractions.get(re.sub(r"\s+", " ", match.group().lower()))
+        if value:
+            mentions.append(NumberMention(match.start(), match.end(), value, percent=True, share=True, in_words=True))
+            taken.append((match.start(), match.end()))
+
+    for match in p.digits.finditer(sentence):
+        if not free(match.start(), match.end()):
+            continue
+        value = parse_digits(match.group(), language)
+        if value is None:
+            continue
+        end = match.end()
+        scale_match = p.scale.match(sentence, end)
+        if scale_match:
+            word = (scale_match.group("long") or scale_match.group("short") or "").lower()
+            short = scale_match.group("short")
+            # "1.9M" only when attached and upper case or a known abbreviation ("bn", "mn")
+            if not short or short in ("M", "bn", "mn", "mln", "k", "K", "B"):
+                value *= p.scales.get(word, 1.0)
+                end = scale_match.end()
+        percent_match = p.percent.match(sentence, end)
+        is_percent = bool(percent_match)
+        if percent_match:
+            end = percent_match.end()
+        mentions.append(NumberMention(match.start(), end, value, percent=is_percent, digits=match.group()))
+        taken.append((match.start(), end))
+
+    for match in p.words.finditer(sentence):
+        if not free(match.start(), match.end()):
+            continue
+        text = match.group()
+        value = parse_words(text, language)
+        if value is None:
+            continue
+        end = match.end()
+        lowered = text.lower()
+        words = lowered.split()
+        is_weak = len(words) == 1 and lowered in p.weak
+        if words[0] in p.articles and len(words) == 1:
+            continue
+        percent_match = p.percent.match(sentence, end)
+        if percent_match:
+            end = percent_match.end()
+        mentions.append(
+            NumberMention(match.start(), end, value, percent=bool(percent_match), in_words=True, weak=is_weak)
+        )
+        taken.append((match.start(), end))
+
+    mentions.sort(key=lambda m: m.start)
+    return _fold_ranges(sentence, mentions, p)
+
+
+def _value_of(token: str, language: str) -> float | None:
+    if token.isdigit():
+        return float(token)
+    return parse_words(token, language)
+
+
+def _fold_ranges(sentence: str, mentions: list[NumberMention], p: _Patterns) -> list[NumberMention]:
+    """``100 to 200`` and ``between 30 and 40`` become one mention with ``value_max``."""
+    folded: list[NumberMention] = []
+    i = 0
+    while i < len(mentions):
+        current = mentions[i]
+        following = mentions[i + 1] if i + 1 < len(mentions) else None
+        if following is not None and _is_range(sentence, current, following, p):
+            value = current.value
+            # "2 to 3 million": the scale written on the upper end applies to both
+            if current.value < 1000 <= following.value and following.value / _scale_of(following.value) > current.value:
+                value = current.value * _scale_of(following.value)
+            folded.append(
+                NumberMention(
+                    current.start, following.end, value, following.value,
+                    percent=following.percent, in_words=current.in_words, digits=current.digits,
+                )
+            )
+            i += 2
+            continue
+        folded.append(current)
+        i += 1
+    return folded
+
+
+def _is_range(sentence: str, low: NumberMention, high: NumberMention, p: _Patterns) -> bool:
+    gap = sentence[low.end : high.start]
+    joined_by = p.range_join.fullmatch(gap) if len(gap) <= 6 else None
+    if not joined_by or low.share or high.share:
+        return False
+    word = joined_by.group().strip().lower()
+    if word in ("and", "y", "e", "et", "und") and not p.between.search(sentence[: low.start]):
+        return False  # "37,626 killed and 86,098 injured" is two claims, not a range
+    if low.percent != high.percent and not (high.percent and high.value <= 100):
+        return False
+    if low.value >= high.value:
+        return False
+    scaled_low = low.value * _scale_of(high.value) if low.value < 1000 <= high.value else low.value
+    return scaled_low < high.value <= scaled_low * 20
+
+
+def _scale_of(value: float) -> float:
+    for scale in (1e9, 1e6, 1e3):
+        if value >= scale:
+            return scale
+    return 1.0

@@ -1,0 +1,112 @@
+"""Split normalised text into sentences, keeping their offsets.
+
+A line break always ends a sentence (normalisation has already joined wrapped lines); so do
+table cell separators and bullets. Inside a line, ``.``, ``!`` or ``?`` followed by a space and
+an upper-case letter, a digit or a quote ends one, unless the word before the period is an
+abbreviation from the language's lexicon or a single initial.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from statecheck.extract import lexicon
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    end: int
+    text: str
+    paragraph: int
+    """Index of the line (paragraph) the sentence is in."""
+
+
+_CANDIDATE = re.compile(r"([.!?…]+[\"'”’»)\]]*)(\s+)(?=[\"'“‘«(\[]?[A-Z0-9À-ÖØ-Þ¿¡•–—-])")
+_HARD_BREAK = re.compile(r"\s*(?:\||•|▪|●)\s*|\s+[-–—]\s+(?=[A-Z])|\n")
+
+
+@lru_cache(maxsize=8)
+def _abbreviations(language: str) -> frozenset[str]:
+    words = lexicon.load(language, "claims").get("sentences", {}).get("abbreviations", [])
+    if not words and language != "en":
+        words = lexicon.load("en", "claims").get("sentences", {}).get("abbreviations", [])
+    return frozenset(w.lower() for w in words)
+
+
+def split_sentences(text: str, language: str = "en") -> list[Sentence]:
+    """Sentences of ``text`` in order, each with its ``[start, end)`` span."""
+    abbreviations = _abbreviations(language)
+    sentences: list[Sentence] = []
+    paragraph = 0
+    position = 0
+    for line in text.split("\n"):
+        line_start = position
+        position += len(line) + 1
+        if line.strip():
+            for start, end in _split_line(line, abbreviations):
+                piece = line[start:end]
+                stripped_start = start + (len(piece) - len(piece.lstrip()))
+                stripped_end = end - (len(piece) - len(piece.rstrip()))
+                if stripped_end > stripped_start:
+                    sentences.append(
+                        Sentence(
+                            start=line_start + stripped_start,
+                            end=line_start + stripped_end,
+                            text=line[stripped_start:stripped_end],
+                            paragraph=paragraph,
+                        )
+                    )
+        paragraph += 1
+    return sentences
+
+
+def _split_line(line: str, abbreviations: frozenset[str]) -> list[tuple[int, int]]:
+    cuts = [0]
+    for match in _HARD_BREAK.finditer(line):
+        if match.group().strip() in {"-", "–", "—"} and not _is_dash_break(line, match.start()):
+            continue
+        cuts.append(match.start())
+        cuts.append(match.end())
+    for match in _CANDIDATE.finditer(line):
+        if match.group(1).startswith(".") and _is_abbreviation(line, match.start(), abbreviations):
+            continue
+        cuts.append(match.end(1))
+        cuts.append(match.end())
+    cuts.append(len(line))
+    cuts.sort()
+    spans = []
+    for i in range(0, len(cuts) - 1, 2):
+        if cuts[i + 1] > cuts[i]:
+            spans.append((cuts[i], cuts[i + 1]))
+    # Overlapping cut pairs from the two passes can interleave; fall back to simple boundaries.
+    return _merge(spans, len(line))
+
+
+def _merge(spans: list[tuple[int, int]], length: int) -> list[tuple[int, int]]:
+    merged: list[tuple[int, int]] = []
+    last = 0
+    for start, end in spans:
+        start = max(start, last)
+        if end > start:
+            merged.append((start, end))
+            last = end
+    return merged or [(0, length)]
+
+
+def _is_dash_break(line: str, index: int) -> bool:
+    """A spaced dash starts a new sentence only after a heading-like run (no verb needed to tell)."""
+    before = line[:index].rstrip()
+    return before.endswith(("!", "?", ".")) or len(before) < 3
+
+
+def _is_abbreviation(line: str, period_index: int, abbreviations: frozenset[str]) -> bool:
+    match = re.search(r"([\w.'’]+)$", line[:period_index])
+    if not match:
+        return False
+    word = match.group(1).lower().rstrip(".")
+    if len(word) == 1 and word.isalpha():
+        return True  # an initial: "J. Smith"
+    return word in abbreviations

@@ -1,0 +1,159 @@
+"""``reference update``: fetch the current Tech for Palestine files and replace the local copies.
+
+All or nothing: every file is downloaded (with a timeout and a size limit), parsed with the
+same code that loads it, and compared with the copy in use before any is replaced. A download
+that fails, is cut short, is not valid, or is older than the copy in use leaves every copy as
+it was. Replacement is a rename of a fully written temporary file, so a reader never sees half
+a file.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass
+from datetime import date, datetime, timezone
+from pathlib import Path
+from typing import Literal
+from urllib.parse import urlsplit
+
+import httpx
+
+from statecheck.errors import ReferenceDataError, UsageError
+from statecheck.options import Limits
+from statecheck.reference.catalog import BUNDLED_DIR, TFP_DIR, reference_home, tfp_path, write_atomically
+from statecheck.reference.tfp import (
+    GAZA_CASUALTIES,
+    INFRASTRUCTURE,
+    LEBANON,
+    WEST_BANK,
+    last_report_date,
+    parse_file,
+    sha256_hex,
+)
+
+DEFAULT_BASE_URL = "https://data.techforpalestine.org/api"
+ENV_BASE_URL = "STATECHECK_REFERENCE_URL"
+
+#: The versioned API endpoint of each file, under the base URL (the snapshot README's list).
+ENDPOINTS: dict[str, str] = {
+    GAZA_CASUALTIES: "v2/casualties_daily.json",
+    WEST_BANK: "v2/west_bank_daily.json",
+    INFRASTRUCTURE: "v3/infrastructure-damaged.json",
+    LEBANON: "v3/lebanon_casualties_daily.json",
+}
+MANIFEST = "manifest.json"
+
+
+@dataclass(frozen=True)
+class UpdateResult:
+    """What happened to one file."""
+
+    file: str
+    url: str
+    status: Literal["updated", "unchanged"]
+    last_date: date
+    """The last report date of the new copy."""
+    previous_last_date: date
+    """The last report date of the copy it replaced (or kept)."""
+    sha256: str
+
+
+def base_url(explicit: str | None = None) -> str:
+    """The API base URL: the argument, else ``$STATECHECK_REFERENCE_URL``, else the upstream API."""
+    url = explicit or os.environ.get(ENV_BASE_URL) or DEFAULT_BASE_URL
+    parts = urlsplit(url)
+    if parts.scheme not in {"http", "https"} or not parts.netloc:
+        raise UsageError(f"reference URL must be an http(s) URL, not {url!r}")
+    return url.rstrip("/")
+
+
+def update(
+    *,
+    url: str | None = None,
+    reference_dir: Path | None = None,
+    limits: Limits = Limits(),
+    transport: httpx.BaseTransport | None = None,
+) -> tuple[UpdateResult, ...]:
+    """Fetch every Tech for Palestine file; replace the local copies only if all are valid and none older.
+
+    Raises :class:`ReferenceDataError` naming the URL and the problem (HTTP status, timeout,
+    truncated body, size limit, malformed data, older data); nothing is replaced then.
+    """
+    root = base_url(url)
+    home = reference_home(reference_dir)
+    fetched: list[tuple[UpdateResult, bytes]] = []
+    with httpx.Client(
+        timeout=limits.url_timeout, follow_redirects=True, max_redirects=limits.max_redirects,
+        transport=transport, headers={"User-Agent": "statecheck (reference update)"},
+    ) as client:
+        for name, endpoint in ENDPOINTS.items():
+            file_url = f"{root}/{endpoint}"
+            data = _download(client, file_url, limits.max_bytes)
+            try:
+                parse_file(name, data)  # the same checks as loading: fails here, not at check time
+                new_last = last_report_date(name, data)
+            except ReferenceDataError as error:
+                raise ReferenceDataError(f"not valid: {error.message}", location=file_url) from None
+            current = _current(name, home)
+            old_last = last_report_date(name, current)
+            if new_last < old_last:
+                raise ReferenceDataError(
+                    f"older than the copy in use (last report {new_last}, ours {old_last}); kept ours",
+                    location=file_url,
+                )
+            status: Literal["updated", "unchanged"] = "unchanged" if data == current else "updated"
+            fetched.append((UpdateResult(name, file_url, status, new_last, old_last, sha256_hex(data)), data))
+    target = home / TFP_DIR
+    try:
+        target.mkdir(parents=True, exist_ok=True)
+        for result, data in fetched:
+            if result.status == "updated":
+                write_atomically(target / result.file, data)
+        write_atomically(target / MANIFEST, _manifest(fetched))
+    except OSError as error:
+        raise ReferenceDataError(f"cannot write the new copies ({error})", location=str(target)) from None
+    return tuple(result for result, _ in fetched)
+
+
+def _current(name: str, home: Path) -> bytes:
+    """The copy in use; the bundled one when the updated copy cannot be read as valid data."""
+    path = tfp_path(name, home)
+    try:
+        data = path.read_bytes()
+        last_report_date(name, data)
+        return data
+    except (OSError, ReferenceDataError):
+        return (BUNDLED_DIR / TFP_DIR / name).read_bytes()
+
+
+def _download(client: httpx.Client, url: str, max_bytes: int) -> bytes:
+    try:
+        with client.stream("GET", url) as response:
+            if response.status_code != 200:
+                raise ReferenceDataError(f"HTTP status {response.status_code}", location=url)
+            declared = response.headers.get("content-length")
+            if declared is not None and declared.isdigit() and int(declared) > max_bytes:
+                raise ReferenceDataError(f"larger than the limit of {max_bytes} bytes", location=url)
+            chunks: list[bytes] = []
+            size = 0
+            for chunk in response.iter_bytes():
+                size += len(chunk)
+                if size > max_bytes:
+                    raise ReferenceDataError(f"larger than the limit of {max_bytes} bytes", location=url)
+                chunks.append(chunk)
+    except httpx.TimeoutException:
+        raise ReferenceDataError("timed out", location=url) from None
+    except httpx.HTTPError as error:
+        # Includes a body cut short (the server closed before Content-Length bytes were sent).
+        raise ReferenceDataError(f"download failed ({error})", location=url) from None
+    return b"".join(chunks)
+
+
+def _manifest(fetched: list[tuple[UpdateResult, bytes]]) -> bytes:
+    now = datetime.now(timezone.utc).isoformat(timespec="seconds")
+    files = {
+        result.file: {"url": result.url, "sha256": result.sha256, "last_report_date": result.last_date.isoformat()}
+        for result, _ in fetched
+    }
+    return json.dumps({"fetched_at": now, "files": files}, indent=2).encode("utf-8") + b"\n"

@@ -1,0 +1,232 @@
+"""Model objects to table rows and back; the only place that knows both shapes.
+
+Rows are plain dicts keyed by column name (what SQLAlchemy Core inserts and returns).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict
+from typing import Any, Mapping
+
+from statecheck.model import (
+    Card,
+    Claim,
+    Demand,
+    Document,
+    Evidence,
+    Issuer,
+    ReferencePoint,
+    Source,
+    Text,
+    Verdict,
+)
+
+Row = Mapping[str, Any]
+
+
+def dumps(value: Any) -> str:
+    """Compact JSON that keeps non-ASCII text readable in the database."""
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), default=str)
+
+
+# --- offsets -------------------------------------------------------------------------------
+# Text.offsets has one entry per character; stored as-is it would triple the text's size.
+# Normalising only ever drops or moves characters in a few places, so offsets[i] - i is
+# constant over long runs: we store the runs as [[index, offset - index], ...].
+
+
+def pack_offsets(offsets: tuple[int, ...]) -> str:
+    runs: list[list[int]] = []
+    for index, offset in enumerate(offsets):
+        delta = offset - index
+        if not runs or runs[-1][1] != delta:
+            runs.append([index, delta])
+    return dumps({"n": len(offsets), "runs": runs})
+
+
+def unpack_offsets(packed: str) -> tuple[int, ...]:
+    data = json.loads(packed)
+    runs: list[list[int]] = data["runs"]
+    offsets: list[int] = []
+    for number, (index, delta) in enumerate(runs):
+        stop = runs[number + 1][0] if number + 1 < len(runs) else data["n"]
+        offsets.extend(range(index + delta, stop + delta))
+    return tuple(offsets)
+
+
+# --- documents -----------------------------------------------------------------------------
+
+
+def card_to_json(card: Card) -> str:
+    return dumps(asdict(card))
+
+
+def card_from_json(text: str) -> Card:
+    data = json.loads(text)
+    return Card(
+        doc=data["doc"],
+        title=data.get("title"),
+        date=data.get("date"),
+        issuers=tuple(data.get("issuers") or ()),
+        place=data.get("place"),
+        language=data.get("language"),
+        roles=tuple(Issuer(**role) for role in data.get("roles") or ()),
+    )
+
+
+def year_of(date: str | None) -> int | None:
+    """The year of a card date (``2024``, ``2024-03`` or ``2024-03-05``), for the year facet."""
+    if date and len(date) >= 4 and date[:4].isdigit():
+        return int(date[:4])
+    return None
+
+
+def document_row(document: Document) -> dict[str, Any]:
+    """The ``documents`` columns that come from the document itself (not version or time)."""
+    card = document.card
+    return {
+        "location": document.source.location,
+        "doc_id": document.source.doc_id,
+        "sha256": document.source.sha256,
+        "media_type": document.source.media_type,
+        "title": card.title,
+        "date": card.date,
+        "year": year_of(card.date),
+        "language": card.language,
+        "place": card.place,
+        "summary": document.summary(),
+        "text_original": document.text.original,
+        "text_normalised": document.text.normalised,
+        "offsets_json": pack_offsets(document.text.offsets),
+        "card_json": card_to_json(card),
+        "meta_json": dumps(document.source.meta),
+    }
+
+
+def issuer_rows(card: Card) -> list[dict[str, Any]]:
+    """One row per issuer; ``roles`` when the card has them, else the bare names."""
+    people = card.roles or tuple(Issuer(name=name) for name in card.issuers)
+    return [
+        {"position": position, "name": issuer.name, "role": issuer.role, "entity": issuer.entity}
+        for position, issuer in enumerate(people)
+    ]
+
+
+def verdict_columns(verdict: Verdict | None) -> dict[str, Any]:
+    if verdict is None:
+        return {"verdict": None, "verdict_reason": None, "evidence_json": "[]"}
+    return {
+        "verdict": verdict.verdict,
+        "verdict_reason": verdict.reason,
+        "evidence_json": dumps([asdict(evidence) for evidence in verdict.evidence]),
+    }
+
+
+def claim_row(claim: Claim, position: int) -> dict[str, Any]:
+    return {
+        "position": position,
+        "doc": claim.doc,
+        "quote": claim.quote,
+        "value": claim.value,
+        "value_max": claim.value_max,
+        "bound": claim.bound,
+        "unit": claim.unit,
+        "metric": claim.metric,
+        "place": claim.place,
+        "as_of": claim.as_of,
+        "source": claim.source,
+        "scope": claim.scope,
+        "period_start": claim.period[0] if claim.period else None,
+        "period_end": claim.period[1] if claim.period else None,
+        "note": claim.note,
+        "start_offset": claim.start,
+        "end_offset": claim.end,
+        "notes_json": dumps(list(claim.notes)),
+        **verdict_columns(claim.verdict),
+    }
+
+
+def demand_row(demand: Demand, position: int) -> dict[str, Any]:
+    return {
+        "position": position,
+        "doc": demand.doc,
+        "quote": demand.quote,
+        "categories_json": dumps(list(demand.categories)),
+        "addressee": demand.addressee,
+        "start_offset": demand.start,
+        "end_offset": demand.end,
+        "note": demand.note,
+    }
+
+
+def evidence_from_dict(data: Mapping[str, Any]) -> Evidence:
+    fields = dict(data)
+    fields["points"] = tuple(ReferencePoint(**point) for point in fields.get("points") or ())
+    # Keys a future Evidence may add are ignored rather than breaking old readers.
+    known = set(Evidence.__dataclass_fields__)
+    return Evidence(**{key: value for key, value in fields.items() if key in known})
+
+
+def verdict_from_row(row: Row) -> Verdict | None:
+    if row["verdict"] is None:
+        return None
+    evidence = tuple(evidence_from_dict(item) for item in json.loads(row["evidence_json"] or "[]"))
+    return Verdict(verdict=row["verdict"], reason=row["verdict_reason"] or "", evidence=evidence)
+
+
+def claim_from_row(row: Row) -> Claim:
+    period = (row["period_start"], row["period_end"]) if row["period_start"] and row["period_end"] else None
+    return Claim(
+        doc=row["doc"],
+        quote=row["quote"],
+        value=row["value"],
+        metric=row["metric"],
+        unit=row["unit"],
+        bound=row["bound"],
+        value_max=row["value_max"],
+        place=row["place"],
+        as_of=row["as_of"],
+        source=row["source"],
+        scope=row["scope"],
+        period=period,
+        note=row["note"],
+        start=row["start_offset"],
+        end=row["end_offset"],
+        verdict=verdict_from_row(row),
+        notes=tuple(json.loads(row["notes_json"] or "[]")),
+    )
+
+
+def demand_from_row(row: Row) -> Demand:
+    return Demand(
+        doc=row["doc"],
+        quote=row["quote"],
+        categories=tuple(json.loads(row["categories_json"])),
+        addressee=row["addressee"],
+        start=row["start_offset"],
+        end=row["end_offset"],
+        note=row["note"],
+    )
+
+
+def document_from_rows(row: Row, claims: list[Row], demands: list[Row]) -> Document:
+    source = Source(
+        location=row["location"],
+        doc_id=row["doc_id"],
+        media_type=row["media_type"],
+        sha256=row["sha256"],
+        meta=json.loads(row["meta_json"]),
+    )
+    text = Text(
+        original=row["text_original"],
+        normalised=row["text_normalised"],
+        offsets=unpack_offsets(row["offsets_json"]),
+    )
+    return Document(
+        source=source,
+        text=text,
+        card=card_from_json(row["card_json"]),
+        claims=tuple(claim_from_row(claim) for claim in claims),
+        demands=tuple(demand_from_row(demand) for demand in demands),
+    )

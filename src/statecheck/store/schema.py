@@ -1,0 +1,131 @@
+"""The corpus tables, as SQLAlchemy Core objects.
+
+This module describes the schema the code reads and writes; the migrations under
+``migrations/versions`` create it. A test checks that the two agree, so a new column
+needs both: the column here and a new migration file (never an edit to an old one).
+
+Choices a newcomer might wonder about:
+
+* JSON is stored as text (``*_json`` columns) so the SQLite file reads the same in
+  Datasette, ``sqlite3`` or pandas, and the PostgreSQL tables hold the same strings.
+* Offsets are ``start_offset``/``end_offset`` because ``end`` is an SQL keyword.
+* A document keeps every version: ``(location, version)`` is unique and ``is_latest``
+  marks the one the pages show.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    Boolean,
+    Column,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    Table,
+    Text,
+    UniqueConstraint,
+)
+
+metadata = MetaData()
+
+documents = Table(
+    "documents",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("location", Text, nullable=False, comment="The path or URL as given to ingest."),
+    Column("version", Integer, nullable=False, comment="1 for the first copy of a location, then 2, 3 ..."),
+    Column("is_latest", Boolean, nullable=False, default=True),
+    Column("doc_id", Text, nullable=False),
+    Column("sha256", Text, nullable=False, comment="Hash of the raw bytes read."),
+    Column("media_type", Text, nullable=False),
+    Column("ingested_at", Text, nullable=False, comment="UTC, ISO 8601."),
+    Column("title", Text),
+    Column("date", Text, comment="The card's date: YYYY-MM-DD, YYYY-MM or YYYY."),
+    Column("year", Integer, comment="The card's year, for the year facet."),
+    Column("language", Text),
+    Column("place", Text),
+    Column("summary", Text, comment="Document.summary() when stored or re-verified."),
+    Column("text_original", Text, nullable=False),
+    Column("text_normalised", Text, nullable=False),
+    Column("offsets_json", Text, nullable=False, comment="Text.offsets, packed as runs (see store.codec)."),
+    Column("card_json", Text, nullable=False),
+    Column("meta_json", Text, nullable=False),
+    UniqueConstraint("location", "version", name="uq_documents_location_version"),
+)
+Index("ix_documents_sha256", documents.c.location, documents.c.sha256)
+Index("ix_documents_latest_date", documents.c.is_latest, documents.c.date)
+
+issuers = Table(
+    "issuers",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("document_id", Integer, ForeignKey("documents.id", ondelete="CASCADE"), nullable=False),
+    Column("position", Integer, nullable=False),
+    Column("name", Text, nullable=False),
+    Column("role", Text, nullable=False),
+    Column("entity", Text),
+)
+Index("ix_issuers_document", issuers.c.document_id)
+Index("ix_issuers_name", issuers.c.name)
+
+claims = Table(
+    "claims",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("document_id", Integer, ForeignKey("documents.id", ondelete="CASCADE"), nullable=False),
+    Column("position", Integer, nullable=False, comment="Order of the claim in the document."),
+    Column("doc", Text, nullable=False),
+    Column("quote", Text, nullable=False),
+    Column("value", Float, nullable=False),
+    Column("value_max", Float),
+    Column("bound", Text, nullable=False),
+    Column("unit", Text, nullable=False),
+    Column("metric", Text, nullable=False),
+    Column("place", Text),
+    Column("as_of", Text),
+    Column("source", Text),
+    Column("scope", Text, nullable=False),
+    Column("period_start", Text),
+    Column("period_end", Text),
+    Column("note", Text),
+    Column("start_offset", Integer, nullable=False, comment="Offset of the quote in text_original."),
+    Column("end_offset", Integer, nullable=False),
+    Column("notes_json", Text, nullable=False),
+    Column("verdict", Text, comment="Null until checked."),
+    Column("verdict_reason", Text),
+    Column("evidence_json", Text, nullable=False, comment="A JSON list of Evidence records."),
+    Column("verified_at", Text),
+)
+Index("ix_claims_document", claims.c.document_id)
+Index("ix_claims_verdict", claims.c.verdict)
+Index("ix_claims_metric", claims.c.metric)
+
+demands = Table(
+    "demands",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("document_id", Integer, ForeignKey("documents.id", ondelete="CASCADE"), nullable=False),
+    Column("position", Integer, nullable=False),
+    Column("doc", Text, nullable=False),
+    Column("quote", Text, nullable=False),
+    Column("categories_json", Text, nullable=False),
+    Column("addressee", Text),
+    Column("start_offset", Integer, nullable=False),
+    Column("end_offset", Integer, nullable=False),
+    Column("note", Text),
+)
+Index("ix_demands_document", demands.c.document_id)
+
+failures = Table(
+    "failures",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("location", Text, nullable=False, unique=True,
+           comment="One row per input that failed last time it was read; removed when it succeeds."),
+    Column("error", Text, nullable=False, comment="The error's class name, e.g. InputError."),
+    Column("reason", Text, nullable=False),
+    Column("failed_at", Text, nullable=False),
+    Column("attempts", Integer, nullable=False, default=1),
+)

@@ -1,0 +1,108 @@
+"""Consistency inside one document: a part cannot exceed its whole on the same date.
+
+``killed_children ≤ killed``, ``killed_children + killed_women ≤ killed`` (children and women
+are counted apart in every record we use), and the like, for claims of the same place, date
+and scope. A violation does not change a verdict (the record may still agree with each figure
+alone); it adds a note to each claim concerned.
+
+Bounds are respected: "more than 20,000 killed" has no upper end, so no part can exceed it;
+a part's lower end and the whole's upper end are compared.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import replace
+
+from statecheck.model import Claim
+
+#: The whole, and the parts of it that a document may give (each must not exceed the whole).
+PARTS: dict[str, tuple[str, ...]] = {
+    "killed": (
+        "killed_children", "killed_women", "killed_medical", "killed_press", "killed_civil_defence",
+        "killed_aid", "killed_starvation", "killed_aid_seekers",
+    ),
+    "injured": ("injured_children",),
+    "missing": ("missing_children",),
+}
+
+#: Parts that never overlap, so their sum must not exceed the whole either.
+DISJOINT: dict[str, tuple[tuple[str, ...], ...]] = {
+    "killed": (("killed_children", "killed_women"),),
+}
+
+COUNTABLE_SCOPES = ("total", "static", "period")
+
+
+def lower_end(claim: Claim) -> float:
+    """The least the claim allows: 0 when it only caps the number (under, up to)."""
+    if claim.bound in ("under", "up_to"):
+        return 0.0
+    if claim.bound == "about":
+        return claim.value * 0.9
+    if claim.bound == "nearly":
+        return claim.value * 0.9
+    return claim.value
+
+
+def upper_end(claim: Claim) -> float:
+    """The most the claim allows: unbounded for over and at least."""
+    if claim.bound in ("over", "at_least"):
+        return math.inf
+    top = claim.value_max if claim.value_max is not None else claim.value
+    if claim.bound == "about":
+        return top * 1.1
+    return top
+
+
+def _key(claim: Claim) -> tuple[object, ...]:
+    return (claim.place, claim.as_of, claim.scope, claim.period, claim.unit)
+
+
+def check_parts(claims: Sequence[Claim]) -> tuple[Claim, ...]:
+    """The claims with a note added to each part and whole that cannot both hold."""
+    notes: dict[int, list[str]] = {}
+    counted = [
+        (index, claim) for index, claim in enumerate(claims)
+        if claim.unit == "people" and claim.scope in COUNTABLE_SCOPES
+    ]
+    for w_index, whole in counted:
+        if whole.metric not in PARTS:
+            continue
+        same = [(i, c) for i, c in counted if i != w_index and _key(c) == _key(whole)]
+        where = f"{whole.place or 'everywhere'}, {whole.as_of or 'undated'}"
+        for p_index, part in same:
+            if part.metric in PARTS[whole.metric] and lower_end(part) > upper_end(whole):
+                note = (
+                    f"part exceeds the whole: {part.metric} {_num(part.value)} > {whole.metric} "
+                    f"{_num(whole.value)} ({where})"
+                )
+                notes.setdefault(p_index, []).append(note)
+                notes.setdefault(w_index, []).append(note)
+        for group in DISJOINT.get(whole.metric, ()):
+            members = [(i, c) for i, c in same if c.metric in group]
+            if len({c.metric for _, c in members}) < len(group):
+                continue
+            # One claim per metric (the first) so that a repeated figure is not added twice.
+            firsts: dict[str, tuple[int, Claim]] = {}
+            for i, c in members:
+                firsts.setdefault(c.metric, (i, c))
+            total = sum(lower_end(c) for _, c in firsts.values())
+            if total > upper_end(whole) and not any(
+                lower_end(c) > upper_end(whole) for _, c in firsts.values()
+            ):
+                names = " + ".join(f"{c.metric} {_num(c.value)}" for _, c in firsts.values())
+                note = f"parts exceed the whole: {names} > {whole.metric} {_num(whole.value)} ({where})"
+                for i, _ in firsts.values():
+                    notes.setdefault(i, []).append(note)
+                notes.setdefault(w_index, []).append(note)
+    result = []
+    for index, claim in enumerate(claims):
+        added = tuple(n for n in dict.fromkeys(notes.get(index, ())) if n not in claim.notes)
+        result.append(claim if not added else replace(claim, notes=claim.notes + added))
+    return tuple(result)
+
+
+def _num(value: float) -> str:
+    return f"{int(value):,}" if float(value).is_integer() else f"{value:,}"

@@ -1,0 +1,320 @@
+"""Spec §5, one claim against one series: the record's range, the tolerance, the bound table.
+
+Arithmetic is exact (``Fraction``) so that a claim sitting exactly on a tolerance edge gets
+the verdict the table gives, not the one float rounding happens to give.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from decimal import Decimal
+from fractions import Fraction
+from typing import Literal
+
+from statecheck.model import Claim, Evidence, ReferencePoint, VerdictName
+from statecheck.reference.series import Entry, ReferenceSeries, parse_day
+
+Precision = Literal["day", "month", "year"]
+
+#: The window around a day: reports from three days before to one day after (spec §5).
+DAYS_BEFORE = 3
+DAYS_AFTER = 1
+
+ONE_PERCENT = Fraction(1, 100)
+FIVE_PERCENT = Fraction(5, 100)
+TEN_PERCENT = Fraction(10, 100)
+
+VERDICT_WORDS: dict[str, str] = {
+    "consistent": "consistent",
+    "above_record": "above the record",
+    "below_record": "below the record",
+    "unverifiable": "unverifiable",
+}
+
+#: How a metric reads after a number in a sentence ("8,005 killed", "3,324 children killed").
+METRIC_WORDS: dict[str, str] = {
+    "killed": "killed",
+    "killed_children": "children killed",
+    "killed_women": "women killed",
+    "killed_medical": "medical personnel killed",
+    "killed_press": "journalists killed",
+    "killed_civil_defence": "civil defence workers killed",
+    "killed_aid": "aid workers killed",
+    "killed_soldiers": "soldiers killed",
+    "killed_starvation": "deaths from starvation",
+    "killed_aid_seekers": "aid seekers killed",
+    "injured": "injured",
+    "injured_children": "children injured",
+    "injured_soldiers": "soldiers wounded",
+    "hostages": "hostages",
+    "population": "residents",
+    "area": "km² of area",
+    "destroyed_housing": "housing units destroyed",
+    "destroyed_schools": "schools destroyed",
+    "damaged_schools": "schools damaged",
+    "destroyed_mosques": "mosques destroyed",
+}
+
+
+@dataclass(frozen=True)
+class Span:
+    """A claim's date as days: one day, or every day of a month or a year."""
+
+    lo: date
+    hi: date
+    precision: Precision
+    text: str
+
+
+_AS_OF = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+
+
+def parse_as_of(text: str) -> Span:
+    """``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY`` as the days it covers; ValueError when malformed."""
+    match = _AS_OF.fullmatch(text.strip())
+    if not match:
+        raise ValueError(f"as_of {text!r} is not YYYY-MM-DD, YYYY-MM or YYYY")
+    year, month, day = match.groups()
+    if day is not None:
+        single = parse_day(text.strip())
+        return Span(single, single, "day", text)
+    if month is not None:
+        if not 1 <= int(month) <= 12:
+            raise ValueError(f"as_of {text!r} has no month {month}")
+        last = calendar.monthrange(int(year), int(month))[1]
+        return Span(date(int(year), int(month), 1), date(int(year), int(month), last), "month", text)
+    return Span(date(int(year), 1, 1), date(int(year), 12, 31), "year", text)
+
+
+def significant_digits(value: float) -> int:
+    """8005 → 4, 20000 → 1, 1500000 → 2, 2.5 → 2 (trailing zeros of a whole number do not count)."""
+    digits = Decimal(repr(float(value))).normalize().as_tuple().digits
+    return len(digits)
+
+
+def tolerance(value: float, value_max: float | None = None, bound: str = "exact") -> tuple[Fraction, str]:
+    """The claim's own rounding (spec §5) and why: 1% for ≥ 3 significant digits, else 5%; ≥ 10% with about.
+
+    For a range the coarser end decides.
+    """
+    digits = min(significant_digits(v) for v in (value, value_max) if v is not None)
+    if digits >= 3:
+        t, why = ONE_PERCENT, "three or more significant digits"
+    else:
+        t, why = FIVE_PERCENT, "a round number"
+    if bound == "about" and t < TEN_PERCENT:
+        t, why = TEN_PERCENT, "bound about"
+    return t, why
+
+
+def q(x: float) -> Fraction:
+    """A float as the decimal it was written as (``0.1`` → 1/10, not the nearest binary fraction)."""
+    return Fraction(repr(float(x)))
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """The bound table's answer for one claim and one record range."""
+
+    verdict: VerdictName
+    rule: str
+    tolerance: Fraction
+
+
+def apply_bound(claim: Claim, r_lo: Fraction, r_hi: Fraction) -> Outcome:
+    """The table of spec §5; ``above_record`` when the claim asks for more than the record shows."""
+    value = q(claim.value)
+    top = q(claim.value_max) if claim.value_max is not None else value
+    bound = claim.bound
+    if bound in ("exact", "about"):
+        t, why = tolerance(claim.value, claim.value_max, bound)
+        lo, hi = value * (1 - t), top * (1 + t)
+        rule = f"{bound}, t = {_pct(t)} ({why}): consistent when [r_lo, r_hi] meets [{_num(lo)}, {_num(hi)}]"
+        if r_hi < lo:
+            return Outcome("above_record", rule, t)
+        if r_lo > hi:
+            return Outcome("below_record", rule, t)
+        return Outcome("consistent", rule, t)
+    if bound in ("over", "at_least"):
+        threshold = value * (1 - ONE_PERCENT)
+        rule = f"{_words(bound)}: consistent when r_hi ≥ {_num(value)} × 0.99 = {_num(threshold)}"
+        return Outcome("consistent" if r_hi >= threshold else "above_record", rule, ONE_PERCENT)
+    if bound == "nearly":
+        ceiling, floor = top * (1 + ONE_PERCENT), value * (1 - TEN_PERCENT)
+        rule = f"nearly: consistent when r_lo ≤ {_num(ceiling)} and r_hi ≥ {_num(floor)}"
+        if r_hi < floor:
+            return Outcome("above_record", rule, TEN_PERCENT)
+        if r_lo > ceiling:
+            return Outcome("below_record", rule, TEN_PERCENT)
+        return Outcome("consistent", rule, TEN_PERCENT)
+    if bound in ("under", "up_to"):
+        ceiling = top * (1 + ONE_PERCENT)
+        rule = f"{_words(bound)}: consistent when r_lo ≤ {_num(top)} × 1.01 = {_num(ceiling)}"
+        return Outcome("consistent" if r_lo <= ceiling else "below_record", rule, ONE_PERCENT)
+    raise ValueError(f"unknown bound {bound!r}")
+
+
+# -- one claim against one series --------------------------------------------------------------
+
+
+def check(claim: Claim, series: ReferenceSeries) -> Evidence:
+    """The evidence of one series about one claim, with its own verdict (spec §5)."""
+    if claim.unit != series.unit:
+        return _unverifiable(series, f"the claim is in {claim.unit}, {series.id} counts {series.unit}")
+    if claim.scope in ("incident", "rate"):
+        return _unverifiable(series, f"a claim of scope {claim.scope} is not a running total")
+    if claim.scope == "period":
+        return _check_period(claim, series)
+    if not claim.as_of:
+        return _unverifiable(series, "the claim has no date (as_of)")
+    try:
+        span = parse_as_of(claim.as_of)
+    except ValueError as error:
+        return _unverifiable(series, str(error))
+    if span.precision == "day":
+        inside = series.first <= span.lo <= series.last
+        window = (span.lo - timedelta(days=DAYS_BEFORE), span.lo + timedelta(days=DAYS_AFTER))
+    else:
+        inside = series.covers(span.lo, span.hi)
+        window = (span.lo, span.hi)
+    if not inside:
+        return _unverifiable(
+            series, f"the claim's date {span.text} is outside the series' dates ({series.first} to {series.last})"
+        )
+    entries = series.reported_between(*window)
+    if not entries:
+        return _unverifiable(
+            series, f"{series.publisher} has no report of {_metric(series)} between {window[0]} and {window[1]}"
+        )
+    r_lo = min(q(e.value) for e in entries)
+    r_hi = max(q(e.value) for e in entries)
+    outcome = apply_bound(claim, r_lo, r_hi)
+    where = (
+        f"window [{window[0]}, {window[1]}] (as_of − {DAYS_BEFORE} days, + {DAYS_AFTER} day)"
+        if span.precision == "day"
+        else f"every report in {span.text}"
+    )
+    sentence = (
+        f"{series.publisher} {_cite(claim, series, entries, outcome.verdict, window)}; "
+        f"the claim says {_claim_words(claim)}: {VERDICT_WORDS[outcome.verdict]}"
+    )
+    return _evidence(series, outcome, f"{claim.scope}, {where}; {outcome.rule}", sentence, entries, r_lo, r_hi)
+
+
+def _check_period(claim: Claim, series: ReferenceSeries) -> Evidence:
+    """Scope ``period``: the series' increase over [start, end], r(end) − r(start) .. r(end) − r(start − 1)."""
+    if not claim.period:
+        return _unverifiable(series, "a period claim without its span (period) cannot be checked")
+    if not series.increments:
+        return _unverifiable(series, f"{series.id} holds point reports or facts, not a running total to subtract")
+    try:
+        start, end = parse_as_of(claim.period[0]).lo, parse_as_of(claim.period[1]).hi
+    except ValueError as error:
+        return _unverifiable(series, f"period: {error}")
+    if end < start:
+        return _unverifiable(series, f"the period ends ({end}) before it starts ({start})")
+    before = start - timedelta(days=1)
+    if not series.first <= end <= series.last:
+        return _unverifiable(
+            series, f"the period's end {end} is outside the series' dates ({series.first} to {series.last})"
+        )
+    at_end, at_start, at_before = series.value_at(end), series.value_at(start), series.value_at(before)
+    if at_end is None or at_start is None or at_before is None:
+        return _unverifiable(series, f"{series.publisher} has no report on or before {before}")
+    low = q(at_end.value) - q(at_start.value)
+    high = q(at_end.value) - q(at_before.value)
+    r_lo, r_hi = min(low, high), max(low, high)  # a revised-down count could swap them
+    outcome = apply_bound(claim, r_lo, r_hi)
+    used = (at_before, at_start, at_end)
+    rise = f"{_num(r_lo)}" if r_lo == r_hi else f"{_num(r_lo)} to {_num(r_hi)}"
+    trail = ", ".join(f"{_num(q(e.value))} by {min(e.end, d)}" for e, d in zip(used, (before, start, end)))
+    sentence = (
+        f"{series.publisher}'s count of {_metric(series)} rose by {rise} over {start} to {end} ({trail}); "
+        f"the claim says {_claim_words(claim)}: {VERDICT_WORDS[outcome.verdict]}"
+    )
+    rule = f"period [{start}, {end}]: r_lo = r({end}) − r({start}), r_hi = r({end}) − r({before}); {outcome.rule}"
+    points = tuple(ReferencePoint(min(e.end, d).isoformat(), e.value) for e, d in zip(used, (before, start, end)))
+    return Evidence(
+        series=series.id, source=series.source, verdict=outcome.verdict, rule=rule, sentence=sentence,
+        points=points, r_lo=float(r_lo), r_hi=float(r_hi), tolerance=float(outcome.tolerance),
+        snapshot=series.snapshot, caveats=series.caveats,
+    )
+
+
+def _evidence(
+    series: ReferenceSeries, outcome: Outcome, rule: str, sentence: str, entries: tuple[Entry, ...],
+    r_lo: Fraction, r_hi: Fraction,
+) -> Evidence:
+    return Evidence(
+        series=series.id, source=series.source, verdict=outcome.verdict, rule=rule, sentence=sentence,
+        points=tuple(ReferencePoint(e.label, e.value) for e in entries), r_lo=float(r_lo), r_hi=float(r_hi),
+        tolerance=float(outcome.tolerance), snapshot=series.snapshot, caveats=series.caveats,
+    )
+
+
+def _unverifiable(series: ReferenceSeries, reason: str) -> Evidence:
+    return Evidence(
+        series=series.id, source=series.source, verdict="unverifiable", rule="spec §5: which claims can be checked",
+        sentence=reason, snapshot=series.snapshot, caveats=series.caveats,
+    )
+
+
+# -- words -------------------------------------------------------------------------------------
+
+
+def _cite(claim: Claim, series: ReferenceSeries, entries: tuple[Entry, ...], verdict: str,
+          window: tuple[date, date]) -> str:
+    """The report(s) a reader should look at: the matching one, or the one nearest the claim."""
+    words = _metric(series)
+    if len(entries) == 1:
+        return f"reported {_num(q(entries[0].value))} {words} {_when(entries[0])}"
+    if verdict == "consistent":
+        fitting = [e for e in entries if apply_bound(claim, q(e.value), q(e.value)).verdict == "consistent"]
+        if fitting:
+            best = min(fitting, key=lambda e: (abs(q(e.value) - q(claim.value)), -e.start.toordinal()))
+            return f"reported {_num(q(best.value))} {words} {_when(best)}"
+        low, high = min(entries, key=lambda e: e.value), max(entries, key=lambda e: e.value)
+        return (
+            f"reported from {_num(q(low.value))} {_when(low)} to {_num(q(high.value))} {_when(high)} {words}"
+        )
+    if verdict == "above_record":
+        top = max(entries, key=lambda e: (e.value, e.start))
+        return f"reported at most {_num(q(top.value))} {words} between {window[0]} and {window[1]} ({_when(top)})"
+    low = min(entries, key=lambda e: (e.value, e.start))
+    return f"reported at least {_num(q(low.value))} {words} between {window[0]} and {window[1]} ({_when(low)})"
+
+
+def _when(entry: Entry) -> str:
+    if entry.start == entry.end:
+        return f"on {entry.start}"
+    return f"valid {entry.start} to {entry.end}"
+
+
+def _metric(series: ReferenceSeries) -> str:
+    return METRIC_WORDS.get(series.metric, series.metric.replace("_", " "))
+
+
+def _claim_words(claim: Claim) -> str:
+    value = _num(q(claim.value))
+    if claim.value_max is not None:
+        value += f"–{_num(q(claim.value_max))}"
+    return f"{value} ({_words(claim.bound)})"
+
+
+def _words(bound: str) -> str:
+    return bound.replace("_", " ")
+
+
+def _num(x: Fraction) -> str:
+    """8005 → ``8,005``; 7924.95 → ``7,924.95`` (at most two decimals)."""
+    if x.denominator == 1:
+        return f"{x.numerator:,}"
+    text = f"{float(x):,.2f}".rstrip("0").rstrip(".")
+    return text
+
+
+def _pct(t: Fraction) -> str:
+    return f"{_num(t * 100)}%"
