@@ -116,7 +116,7 @@ def check(
             continue
         cards.append(document.card.to_record())
         if fmt != "table":  # the table prints its own summary under it
-            err.print(f"{document.doc_id}: {document.summary()}", markup=False, highlight=False)
+            err.print(f"{document.doc_id}: {document.summary()}", markup=False, highlight=False, soft_wrap=True)
         if fmt == "jsonl":
             for claim in document.claims:
                 sys.stdout.write(json.dumps(claim.to_record(), ensure_ascii=False) + "\n")
@@ -169,7 +169,7 @@ ReferenceDirOption = Annotated[
 
 
 def _reference_failed(error: StatecheckError) -> typer.Exit:
-    err.print(f"statecheck: {error}", markup=False, highlight=False)
+    err.print(f"statecheck: {error}", markup=False, highlight=False, soft_wrap=True)  # one line, unwrapped
     return typer.Exit(1)
 
 
@@ -253,8 +253,13 @@ DbOption = Annotated[
 ]
 
 
+def _say(line: str) -> None:
+    """One line on stderr, never wrapped (Rich would fold a long path onto several lines)."""
+    typer.echo(line, err=True)
+
+
 def _failed(error: StatecheckError) -> typer.Exit:
-    err.print(f"statecheck: {error}", markup=False, highlight=False)
+    _say(f"statecheck: {error}")
     return typer.Exit(1)
 
 
@@ -273,7 +278,7 @@ def ingest(
 
     def tell(result: store.IngestResult) -> None:
         if result.error is not None:
-            err.print(f"statecheck: {result.location}: {result.error}", markup=False, highlight=False)
+            _say(f"statecheck: {result.location}: {result.error}")
 
     try:
         with store.open_store(db) as corpus:
@@ -282,12 +287,11 @@ def ingest(
         raise _failed(error) from None
     except KeyboardInterrupt:
         # Each document is its own transaction: what was stored is complete, the rest is not there.
-        err.print("statecheck: interrupted; documents stored so far are complete, run again to go on")
+        _say("statecheck: interrupted; documents stored so far are complete, run again to go on")
         raise typer.Exit(130) from None
-    err.print(
+    _say(
         f"{outcome.count('stored')} stored, {outcome.count('new_version')} new versions, "
-        f"{outcome.count('unchanged')} unchanged, {len(outcome.failed)} failed",
-        markup=False, highlight=False,
+        f"{outcome.count('unchanged')} unchanged, {len(outcome.failed)} failed"
     )
     if outcome.failed:
         raise typer.Exit(1)
@@ -328,7 +332,7 @@ def export(
             count = store.export(corpus, format, output, docs_out=docs_out, org=org)
     except StatecheckError as error:
         raise _failed(error) from None
-    err.print(f"{count} records written to {output}", markup=False, highlight=False)
+    _say(f"{count} records written to {output}")
 
 
 @app.command()
@@ -342,7 +346,7 @@ def serve(
     """Browse, search and check the corpus in a web browser (pages and a JSON API under /api/)."""
     from statecheck import web
 
-    err.print(f"statecheck: serving {db} on http://{host}:{port}/ (Ctrl-C to stop)", markup=False, highlight=False)
+    _say(f"statecheck: serving {db} on http://{host}:{port}/ (Ctrl-C to stop)")
     try:
         web.serve(db, host=host, port=port, options=Options(reference_dir=reference_dir),
                   max_upload_bytes=int(max_upload_mb * 1024 * 1024))
@@ -365,15 +369,15 @@ def report(
     from statecheck.report import write_report
 
     if bool(inputs) == bool(db):
-        err.print("statecheck: give either files or --db, not both and not neither")
+        _say("statecheck: give either files or --db, not both and not neither")
         raise typer.Exit(2)
     options = Options(date=date, reference_dir=reference_dir)
     try:
         result = write_report(output, paths=inputs or (), db=db, options=options, title=title,
-                              on_failure=lambda line: err.print(f"statecheck: {line}", markup=False, highlight=False))
+                              on_failure=lambda line: _say(f"statecheck: {line}"))
     except StatecheckError as error:
         raise _failed(error) from None
-    err.print(f"{result.documents} documents, {result.claims} claims: {output}", markup=False, highlight=False)
+    _say(f"{result.documents} documents, {result.claims} claims: {output}")
     if result.failures:
         raise typer.Exit(1)
 

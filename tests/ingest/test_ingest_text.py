@@ -7,10 +7,12 @@ import random
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from statecheck.errors import InputError
 from statecheck.ingest import read
-from statecheck.ingest.text import decode
+from statecheck.ingest.text import decode, read_text
 
 SPANISH = "La oficina informó que más de 1.200 niños siguen desplazados, según el balance del miércoles."
 FRENCH = "L’agence a compté « plus de 300 écoles » endommagées – d’après l’évaluation d’août."
@@ -103,7 +105,28 @@ def test_binary_renamed_txt(tmp_path: Path, content: bytes) -> None:
     assert str(caught.value) == f"{path}: not a text file (binary data)"
 
 
+def test_broken_text_after_a_byte_order_mark(tmp_path: Path) -> None:
+    path = tmp_path / "cut.txt"
+    path.write_bytes(codecs.BOM_UTF16_LE + "Forty".encode("utf-16-le") + b"\x00\xd8")  # half a surrogate pair
+    with pytest.raises(InputError) as caught:
+        read(path)
+    assert str(caught.value) == f"{path}: invalid UTF-16-LE text after its byte-order mark"
+
+
 def test_a_few_control_characters_are_tolerated(tmp_path: Path) -> None:
     path = tmp_path / "note.txt"
     path.write_bytes(("The office counted 40 trucks on Monday. " * 10).encode() + b"\x01\x1a")
     assert read(path)[1].normalised.startswith("The office counted 40 trucks")
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.binary(max_size=300) | st.text(max_size=200).map(lambda text: text.encode("utf-16")))
+def test_any_bytes_give_text_or_one_input_error(raw: bytes) -> None:
+    try:
+        text = read_text(raw, location="x.txt")
+    except InputError as error:
+        message = str(error)
+        assert message.startswith("x.txt: ")
+        assert "\n" not in message
+    else:
+        assert text.strip()

@@ -33,6 +33,7 @@ class Route:
     body: bytes = b""
     headers: dict[str, str] = field(default_factory=dict)
     delay: float = 0.0
+    send_length: bool = True
 
 
 def routes(make_pdf: Callable[..., bytes], make_docx: Callable[..., bytes]) -> dict[str, Route]:
@@ -63,6 +64,9 @@ def routes(make_pdf: Callable[..., bytes], make_docx: Callable[..., bytes]) -> d
         "/loop": Route(status=302, headers={"Location": "/loop"}),
         "/to-ftp": Route(status=302, headers={"Location": "ftp://127.0.0.1/file.txt"}),
         "/big": Route(body=b"x" * 200_000, headers={"Content-Type": "text/plain"}),
+        "/big-unannounced": Route(
+            body=b"x" * 200_000, headers={"Content-Type": "text/plain"}, send_length=False
+        ),
     }
 
 
@@ -77,7 +81,8 @@ class Handler(BaseHTTPRequestHandler):
             self.send_response(route.status)
             for name, value in route.headers.items():
                 self.send_header(name, value)
-            self.send_header("Content-Length", str(len(route.body)))
+            if route.send_length:
+                self.send_header("Content-Length", str(len(route.body)))
             self.end_headers()
             self.wfile.write(route.body)
         except (BrokenPipeError, ConnectionResetError):
@@ -182,10 +187,11 @@ def test_redirect_to_another_scheme(server: str) -> None:
     )
 
 
-def test_size_limit(server: str) -> None:
+@pytest.mark.parametrize("path", ["/big", "/big-unannounced"], ids=["Content-Length", "streamed"])
+def test_size_limit(server: str, path: str) -> None:
     options = Options(allow_private_urls=True, limits=Limits(url_timeout=2, max_bytes=100_000))
-    assert expect(LimitError, f"{server}/big", options) == (
-        f"{server}/big: download is larger than the limit of 100,000 bytes"
+    assert expect(LimitError, f"{server}{path}", options) == (
+        f"{server}{path}: download is larger than the limit of 100,000 bytes"
     )
 
 
@@ -209,6 +215,10 @@ def test_connection_refused(server: str) -> None:
     probe.server_close()
     message = expect(FetchError, f"http://127.0.0.1:{port}/x")
     assert message.startswith(f"http://127.0.0.1:{port}/x: cannot connect (")
+
+
+def test_url_without_a_host() -> None:
+    assert expect(InputError, "https://") == "https://: invalid URL (no host)"
 
 
 def test_unsupported_scheme() -> None:

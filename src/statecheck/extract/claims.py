@@ -27,6 +27,8 @@ from statecheck.extract.sentences import Sentence, split_sentences
 from statecheck.model import Claim, Document
 from statecheck.options import Options
 
+WAR_START_ISO = "2023-10-07"
+
 # How far around a number its counted thing and qualifiers are looked for, in characters.
 _RIGHT_REACH = 90
 _LEFT_REACH = 70
@@ -46,6 +48,7 @@ class Words:
     age_before: re.Pattern[str]
     age_after: re.Pattern[str]
     after_words: re.Pattern[str]
+    forecast: re.Pattern[str]
     events: dict[str, re.Pattern[str]]
     groups: dict[str, re.Pattern[str]]
     metrics: dict[str, str]
@@ -114,6 +117,7 @@ def words_for(language: str) -> Words:
             r"^(?:\s*|-)(?:" + "|".join(re.escape(u.lstrip("-")) for u in not_claims.get("age_after", [])) + r")",
             re.IGNORECASE,
         ),
+        forecast=_pattern(not_claims.get("forecasts", []), suffix=r"\s+(?:[\w'-]+\s+){0,2}(?:[\"“]\s*)?$"),
         after_words=re.compile(
             r"^(?:" + "|".join(re.escape(u) for u in not_claims.get("after_words", [])) + r")(?![\w])", re.IGNORECASE
         ),
@@ -149,6 +153,8 @@ class _Context:
     paragraph: int = -1
     last_event_date: str | None = None
     frame_place: str | None = None
+    previous_place: str | None = None
+    """The place of the sentence just before, in the same paragraph."""
     """A place that frames the paragraph: "In the West Bank, ..." at the start of a sentence."""
     last_source: str | None = None
 
@@ -180,6 +186,7 @@ def extract_claims(document: Document, options: Options) -> Document:
         if sentence.paragraph != context.paragraph:
             context.paragraph = sentence.paragraph
             context.frame_place = None
+            context.previous_place = None
         claims.extend(_claims_in_sentence(document, sentence, words, context))
     return replace(document, claims=tuple(claims))
 
@@ -228,6 +235,7 @@ def _claims_in_sentence(document: Document, sentence: Sentence, words: Words, co
         )
     if event_date:
         context.last_event_date = event_date
+    context.previous_place = _combine(_place_list_at(sentence_place, 0, s), words) if sentence_place else None
     frame = words.frame.match(s)
     if frame and sentence_place and sentence_place[0][0] == frame.end():
         context.frame_place = _combine(_place_list_at(sentence_place, 0, s), words)
@@ -252,6 +260,8 @@ def is_claim_number(mention: NumberMention, sentence: str, dates: list[DateMenti
         return False
     if words.after_words.match(right):
         return False
+    if words.forecast.search(_clause_left(left)[-50:]):
+        return False  # "could reach two million": a forecast, not a claim
     if words.labels.search(left[-30:]) or left.rstrip().endswith(("#", "№")):
         return False
     if words.age_before.search(left[-30:]) or words.age_after.match(right):
@@ -261,7 +271,7 @@ def is_claim_number(mention: NumberMention, sentence: str, dates: list[DateMenti
     if re.match(r"^\s*(?:[:/]\d|-\d|\.\d)", right) or re.search(r"\d[-/.]$", left):
         return False  # times, phone numbers, version strings
     if mention.in_words and mention.weak and not mention.percent:
-        return _counts_war_thing(right, words)
+        return _counts_war_thing(right, words, reach=3)
     return True
 
 
@@ -273,9 +283,9 @@ def _is_year(mention: NumberMention, right: str, words: Words) -> bool:
     return not _counts_war_thing(right, words)
 
 
-def _counts_war_thing(right: str, words: Words) -> bool:
+def _counts_war_thing(right: str, words: Words, reach: int = _HEAD_WORDS) -> bool:
     """Whether one of the next few words names a group, a unit or an event."""
-    head = " ".join(right.split()[:_HEAD_WORDS])
+    head = " ".join(right.split()[:reach])
     head = re.split(r"[,;:.!?()]", head)[0]
     if not head.strip():
         return False
@@ -314,6 +324,9 @@ def read_what(
     if group is None:
         group = _group_before_parenthesis(left, words)
     event_window = _own_clause(right, group_end)
+    if words.including.search(right[-15:]) and not mention.share:
+        # "287 aid workers, including 205 UNRWA staff, have been killed": read past the parts
+        event_window = _past_parts(_clause_right(sentence[mention.end : mention.end + 200]), group_end or 0, words) or event_window
     right_event, right_span = _nearest(event_window, words.events, from_start=not mention.share)
     left_event, left_span = _nearest(left, words.events, from_start=False)
     governing = left_span is not None and _only_determiners(sentence[left_offset + left_span[1] : bound_start])
@@ -349,7 +362,7 @@ def read_what(
         group = previous.group
     if event is not None and not _event_fits(event, group, right, words):
         event = None
-    if event is None and group in (None, "people") and not mention.percent and mention.value >= 1_000_000:
+    if event is None and group == "people" and not mention.percent and mention.value >= 1_000_000:
         event = "population"  # millions of people, with nothing happening to them, are a population
     metric = _metric(event, group, mention, right, words)
     if metric != "other" and (_is_breakdown(right, event, words) or _is_ratio(right)):
@@ -413,6 +426,14 @@ def _link(sentence: str, previous: _Reading | None, bound_start: int, words: Wor
     if re.search(r"\band\s+(?:another\s+|an additional\s+)?$", between):
         return "and"
     return None
+
+
+def _past_parts(right: str, start: int, words: Words) -> str:
+    """The words after an ", including …," aside, joined to the head: the verb that governs both."""
+    match = re.search(r",\s+(?:" + words.including.pattern + r")[^,;.]{0,80},\s+", right[start:], re.IGNORECASE)
+    if match is None:
+        return ""
+    return right[:start] + " " + right[start + match.end() :]
 
 
 def _only_determiners(gap: str) -> bool:
@@ -488,10 +509,18 @@ def _group_after(right: str, words: Words) -> tuple[str | None, int | None]:
     cut = re.search(r"[;:!?()]|\.(?!\d)|,\s", head)
     if cut:
         head = head[: cut.start()]
+    # the counted noun phrase ends at its verb or at a preposition that starts another phrase
+    verb = re.search(r"\s(?:were|was|are|is|have|has|had|who|which|that|by|among|during|with|for|from|to|at)\s", head + " ")
+    if verb and verb.start() > 0:
+        head = head[: verb.start()]
     best: tuple[str | None, int | None, int] = (None, None, 10**6)
     for name, pattern in words.groups.items():
         match = pattern.search(head)
-        if match and (match.start() < best[2] or (match.start() == best[2] and best[1] is not None and match.end() > best[1])):
+        if match is None:
+            continue
+        earlier = match.start() < best[2] or (match.start() == best[2] and best[1] is not None and match.end() > best[1])
+        # "military and civilian hostages": a specific group wins over a generic modifier before it
+        if (earlier and not (best[0] not in (None, "people") and name == "people")) or (best[0] == "people" and name != "people"):
             best = (name, match.end(), match.start())
     if best[0] is None:
         for name, pattern in words.units.items():
@@ -684,7 +713,7 @@ def read_place(
     nationality = _nationality_place(sentence, reading, words)
     if nationality:
         return nationality
-    return context.frame_place or context.default_place
+    return context.frame_place or context.previous_place or context.default_place
 
 
 def _nationality_place(sentence: str, reading: _Reading, words: Words) -> str | None:
@@ -719,21 +748,28 @@ def read_scope(
     dates: list[DateMention],
     context: _Context,
 ) -> tuple[str, tuple[str, str] | None]:
-    """``total`` unless the words say a span (``period``), one event, a rate, or a standing quantity."""
+    """``total`` unless the words of the number's own clause say a span (``period``), one event
+    (``incident``), a rate, or a standing quantity (``static``)."""
     mention = reading.mention
-    left = sentence[max(0, reading.bound_start - 30) : reading.bound_start]
-    right = sentence[mention.end : mention.end + 60]
+    left = _clause_left(sentence[max(0, reading.bound_start - 60) : reading.bound_start])
+    right = _clause_right(sentence[mention.end : mention.end + 80])
+    clause = left + " " + right
     if reading.metric in ("population", "area"):
         return "static", None
     if words.scope["rate"].search(left[-25:] + " " + right[:40]):
         return "rate", None
-    if words.period_markers.search(left):
-        return "period", _period_span(sentence, dates, context)
-    period = words.scope["period"].search(sentence)
-    if period:
-        return "period", _period_span(sentence, dates, context)
-    if words.scope["incident"].search(sentence) and reading.event in ("killed", "injured", None):
+    if reading.event is not None and words.period_markers.search(left):
+        return "period", _period_span(sentence, dates, context)  # "another 7,000 were killed"
+    if words.scope["period"].search(clause) or words.scope["period"].search(sentence[: reading.bound_start]):
+        span = _period_span(sentence, dates, context)
+        if span is None or span[0] != WAR_START_ISO:
+            return "period", span
+    if words.scope["incident"].search(clause) and reading.event in ("killed", "injured", None):
         return "incident", None
+    if reading.event == "entered":
+        day = [d for d in dates if len(d.value) == 10 and not d.since]
+        if day:
+            return "period", (day[-1].value, day[-1].value)  # "On 1 November, 51 trucks entered"
     if reading.metric == "other" and reading.event is None:
         return "static", None
     if re.search(r"\b(?:remaining|still held|being held|currently held)\b", sentence[mention.end : mention.end + 50], re.IGNORECASE):
@@ -771,6 +807,8 @@ def resolve_as_of(
     """Spec §4: an explicit date governing the sentence, else an elapsed-time expression, else the
     document's date for a figure of the moment, else None."""
     mention = reading.mention
+    if re.search(r"\b(?:already lived|lived|used to)\b", sentence[mention.end : mention.end + 40], re.IGNORECASE):
+        return None  # a state before the war ("the 280,000 people who lived there")
     usable = [d for d in dates if not d.since]
     if scope == "period":
         spans = [d for d in usable if len(d.value) == 10]
@@ -788,9 +826,7 @@ def resolve_as_of(
         return min(pool, key=distance).value
     if words.event_references.search(sentence) and context.last_event_date:
         return context.last_event_date
-    left = sentence[max(0, reading.quote_start - 40) : reading.quote_start]
-    right = sentence[mention.end : mention.end + 40]
-    if words.narrative.search(left[-30:]) or re.search(r"\b(?:already lived|lived|used to)\b", right, re.IGNORECASE):
+    if words.narrative.search(sentence[max(0, reading.quote_start - 30) : mention.start]):
         return None
     return context.document_date
 
@@ -822,7 +858,7 @@ def read_source(sentence: str, words: Words) -> str | None:
 
 def _trim_source(text: str) -> str | None:
     text = re.sub(r"[\s,.;:]+$", "", text)
-    text = re.sub(r"^(?:the)\s+", "", text, flags=re.IGNORECASE) if not re.match(r"(?i)the\s+[A-Z]", text) else text
+    text = re.sub(r"^the\s+", "", text, flags=re.IGNORECASE)
     words = text.split()
     while words and words[-1].lower() in ("of", "in", "for", "and", "the", "on", "de", "la", "le", "der", "die"):
         words.pop()

@@ -111,7 +111,7 @@ def _patterns(language: str) -> _DatePatterns:
     day_of = re.compile(rf"(?<![\w])(?:day|día|jour|dia|tag)\s+(?P<n>\d+)\s+(?:of|de|du|des|der)\s+(?:the\s+)?(?:{events})", re.IGNORECASE)
     # "since 7 October", "since it launched its offensive on 7 October 2023": the start of a span
     since = re.compile(
-        rf"(?<![\w])(?:{_alternation(table.get('since', ['since']))})\s+(?:[\w'’-]+\s+){{0,8}}?(?:(?:on|in|the|early|late|mid)\s+)*$",
+        rf"(?<![\w])(?:{_alternation(table.get('since', ['since']))})\s+(?:(?!(?:and|to|until|till|y|et|und|e|a|bis)\s)[\w'’-]+\s+){{0,8}}?(?:(?:on|in|the|early|late|mid)\s+)*$",
         re.IGNORECASE,
     )
     speech = re.compile(rf"(?<![\w])(?:{_alternation(table.get('speech', ['said']))})(?![\w])", re.IGNORECASE)
@@ -175,7 +175,7 @@ def find_dates(sentence: str, document_date: str | None, language: str = "en") -
     def add(start: int, end: int, value: str | None, kind: str) -> None:
         if value is None or any(not (end <= a or start >= b) for a, b in taken):
             return
-        before = sentence[max(0, start - 40) : start]
+        before = sentence[max(0, start - 90) : start]
         reporting = bool(p.speech.search(sentence[max(0, start - 25) : start])) or bool(
             p.speech.match(sentence[end : end + 12].lstrip(" ,"))
         )

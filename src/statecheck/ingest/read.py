@@ -121,7 +121,9 @@ def _read_url(location: str, options: Options) -> tuple[Source, Text]:
         page_url=download.url,
         charset=download.charset,
     )
-    media_type = download.media_type if _MEDIA_KINDS.get(download.media_type) == kind else _MEDIA_TYPES[kind]
+    media_type = (
+        "text/markdown" if kind == "text" and "markdown" in download.media_type else _MEDIA_TYPES[kind]
+    )
     found = {**found, "url": download.url}
     return _build(location, url.slug(location), media_type, download.content, found, document_text)
 

@@ -83,7 +83,7 @@ def decode(raw: bytes, *, location: str, declared_charset: str | None = None) ->
 
 
 def _utf16_without_bom(raw: bytes, location: str) -> str:
-    """Text in UTF-16 without a byte-order mark has NUL in every other byte; anything else is binary."""
+    """Latin-script text in UTF-16 without a byte-order mark has NUL in every other byte; else binary."""
     even, odd = raw[0::2], raw[1::2]
     for zeros, encoding in ((odd, "utf-16-le"), (even, "utf-16-be")):
         if len(raw) % 2 == 0 and zeros.count(0) >= 0.6 * len(zeros):

@@ -67,12 +67,14 @@ def fetch(location: str, options: Options) -> Download:
         url = httpx.URL(location)
     except httpx.InvalidURL as error:
         raise InputError(f"invalid URL ({one_line(error)})", location=location) from error
+    if not url.host:
+        raise InputError("invalid URL (no host)", location=location)
     started = time.monotonic()
     headers = {"User-Agent": _user_agent(), "Accept": "text/html, text/plain, application/pdf, */*;q=0.5"}
     try:
         with httpx.Client(timeout=limits.url_timeout, follow_redirects=False, headers=headers) as client:
-            for _hop in range(limits.max_redirects + 1):
-                _check(url, options, location)
+            for hop in range(limits.max_redirects + 1):
+                _check(url, options, location, redirected=hop > 0)
                 response = client.send(client.build_request("GET", url), stream=True)
                 try:
                     if not response.is_redirect:
@@ -93,12 +95,12 @@ def fetch(location: str, options: Options) -> Download:
     raise FetchError(f"more than {limits.max_redirects} redirects", location=location)
 
 
-def _check(url: httpx.URL, options: Options, location: str) -> None:
+def _check(url: httpx.URL, options: Options, location: str, *, redirected: bool) -> None:
     try:
         check_destination(url, options)
     except FetchError as error:
         # name the URL the user gave; the hop that failed is in the message
-        detail = error.message if str(url) == location else f"{error.message}: redirected to {url}"
+        detail = f"{error.message}: redirected to {url}" if redirected else error.message
         raise FetchError(detail, location=location) from error
 
 

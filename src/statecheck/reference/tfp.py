@@ -242,8 +242,11 @@ def parse_file(name: str, data: bytes) -> tuple[ReferenceSeries, ...]:
     """
     if name not in FILES:
         raise ReferenceDataError("not a Tech for Palestine file statecheck reads", location=name)
-    rows = load_rows(name, data)
-    snapshot = snapshot_id(name, data)
+    return series_from_rows(name, load_rows(name, data), snapshot_id(name, data))
+
+
+def series_from_rows(name: str, rows: list[Row], snapshot: str) -> tuple[ReferenceSeries, ...]:
+    """The series of :func:`parse_file`, from rows already checked by :func:`load_rows`."""
     series = []
     for spec in SERIES:
         if spec.file != name:

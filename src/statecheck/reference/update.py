@@ -22,13 +22,15 @@ import httpx
 from statecheck.errors import ReferenceDataError, UsageError
 from statecheck.options import Limits
 from statecheck.reference.catalog import BUNDLED_DIR, TFP_DIR, reference_home, tfp_path, write_atomically
+from statecheck.reference.series import parse_day
 from statecheck.reference.tfp import (
     GAZA_CASUALTIES,
     INFRASTRUCTURE,
     LEBANON,
     WEST_BANK,
     last_report_date,
-    parse_file,
+    load_rows,
+    series_from_rows,
     sha256_hex,
 )
 
@@ -91,8 +93,9 @@ def update(
             file_url = f"{root}/{endpoint}"
             data = _download(client, file_url, limits.max_bytes)
             try:
-                parse_file(name, data)  # the same checks as loading: fails here, not at check time
-                new_last = last_report_date(name, data)
+                rows = load_rows(name, data)
+                series_from_rows(name, rows, "")  # the same checks as loading: fail here, not at check time
+                new_last = parse_day(rows[-1]["report_date"])
             except ReferenceDataError as error:
                 raise ReferenceDataError(f"not valid: {error.message}", location=file_url) from None
             current = _current(name, home)

@@ -15,8 +15,8 @@ from statecheck.store.documents import (
     save_document,
     table_counts,
 )
-from statecheck.store.export import FORMATS, export
-from statecheck.store.ingest import IngestReport, IngestResult, expand_inputs, ingest, ingest_one
+from statecheck.store.formats import FORMATS, export
+from statecheck.store.batch import IngestReport, IngestResult, expand_inputs, ingest, ingest_one
 from statecheck.store.query import (
     ClaimPage,
     ClaimQuery,
@@ -31,7 +31,7 @@ from statecheck.store.query import (
     search_claims,
     search_documents,
 )
-from statecheck.store.reverify import ReverifyReport, reverify
+from statecheck.store.recheck import ReverifyReport, reverify
 
 __all__ = [
     "FORMATS",

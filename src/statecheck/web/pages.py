@@ -33,7 +33,7 @@ from statecheck.store import (
     search_claims,
     search_documents,
 )
-from statecheck.store.export import write_csv
+from statecheck.store.formats import write_csv
 from statecheck.web.params import check_upload, claim_query, document_query
 
 DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")

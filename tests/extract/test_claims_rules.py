@@ -1,0 +1,247 @@
+"""One row per rule of shared/spec/claims.md §1–§4, on sentences written for these tests.
+
+Each row gives a text, the document's date, and the claims expected from it (only the fields
+named are compared; every claim found must be listed, in order).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+import statecheck
+
+
+def claims_of(text: str, date: str | None = "2024-03-15") -> list[dict[str, Any]]:
+    document = statecheck.check_text(text, date=date, options=statecheck.Options(verify=False))
+    return [c.to_record(with_evidence=False) for c in document.claims]
+
+
+def check(text: str, date: str | None, expected: list[dict[str, Any]]) -> None:
+    found = claims_of(text, date)
+    got = [{k: c.get(k) for k in e} for c, e in zip(found, expected)]
+    assert len(found) == len(expected), f"found {[(c['value'], c['metric'], c['quote']) for c in found]}"
+    assert got == expected
+
+
+# §1 numbers in digits and in words, and what is counted --------------------------------------
+NUMBERS = [
+    ("Health officials said 12,457 people have been killed in the territory.", [{"value": 12457, "metric": "killed"}]),
+    ("Some 1.7 million people have been displaced across the Gaza Strip.", [{"value": 1700000, "metric": "displaced", "bound": "about"}]),
+    ("At least 5,300 people were wounded in the strikes, officials said.", [{"value": 5300, "metric": "injured", "bound": "at_least"}]),
+    ("Fifteen thousand people have died since the war began.", [{"value": 15000, "metric": "killed"}]),
+    ("Nearly two and a half million people live in the Gaza Strip.", [{"value": 2500000, "metric": "population", "bound": "nearly"}]),
+    ("The ministry reported 64 journalists killed.", [{"value": 64, "metric": "killed_press"}]),
+    ("A total of 310 health workers have been killed, the WHO said.", [{"value": 310, "metric": "killed_medical"}]),
+    ("More than 150 UN staff members have lost their lives.", [{"value": 150, "metric": "killed_aid", "bound": "over"}]),
+    ("Officials said 2,310 people remain missing under the rubble.", [{"value": 2310, "metric": "missing"}]),
+    ("The army said 512 soldiers have been killed since the ground operation began.", [{"value": 512, "metric": "killed_soldiers"}]),
+    ("About 70% of homes in the north have been destroyed.", [{"value": 70, "metric": "destroyed_housing", "unit": "percent", "bound": "about"}]),
+    ("The strip covers an area of 365 km².", [{"value": 365, "metric": "area", "unit": "km2"}]),
+    ("Some 3,000 Palestinians have been arrested in the West Bank.", [{"value": 3000, "metric": "detained", "place": "west_bank"}]),
+    ("Only 12 of the 36 hospitals are still partially functioning.", [{"value": 12}, {"value": 36}]),
+    ("At least 40 mosques have been destroyed.", [{"value": 40, "metric": "destroyed_mosques", "unit": "items"}]),
+    ("Around 80 ambulances have been destroyed.", [{"value": 80, "metric": "destroyed_ambulances"}]),
+    ("Twelve hospitals are out of service.", [{"value": 12, "metric": "hospitals_out_of_service"}]),
+    ("The authorities say 28 people have died of malnutrition.", [{"value": 28, "metric": "killed_starvation"}]),
+    ("Only 76 aid trucks entered the strip on Tuesday.", [{"value": 76, "metric": "aid_trucks"}]),
+    ("The UN estimates that 500,000 people face catastrophic hunger.", [{"value": 500000, "metric": "food_insecure"}]),
+    ("Two additional aid workers were killed yesterday.", [{"value": 2, "metric": "killed_aid"}]),
+    ("The appeal seeks $2.8 billion for the humanitarian response.", [{"value": 2800000000, "unit": "usd", "metric": "other"}]),
+]
+
+
+@pytest.mark.parametrize("text,expected", NUMBERS)
+def test_numbers_and_metrics(text: str, expected: list[dict[str, Any]]) -> None:
+    check(text, "2024-03-15", expected)
+
+
+# §1 what is not a claim ------------------------------------------------------------------------
+NOT_CLAIMS = [
+    "The siege has lasted 150 days.",
+    "After a 75-year occupation, the people resist.",
+    "The council adopted Resolution 2728 on 25 March 2024.",
+    "This is the 3rd report on the situation.",
+    "The crimes of 1948 and 1967 are remembered.",
+    "Hundreds of thousands of reservists were mobilised.",
+    "Thousands of people took to the streets.",
+    "Situation Report #45 covers the past week.",
+    "The statement was read at 18:00 in the square.",
+    "Children under the age of 5 are the most vulnerable.",
+    "A 12-year-old boy was among the victims.",
+    "It was the worst attack since World War II.",
+    "One of the most intense bombardments took place in the north.",
+    "Five continents joined the protests.",
+    "The death toll could reach two million if the siege continues.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_CLAIMS)
+def test_not_claims(text: str) -> None:
+    assert claims_of(text) == [], text
+
+
+# §1 conventions: groups inside groups, bounds carrying over, combined counts -------------------
+CONVENTIONS = [
+    (
+        "The ministry said 9,061 people have been killed, including 3,760 children and 2,326 women.",
+        [
+            {"value": 9061, "metric": "killed"},
+            {"value": 3760, "metric": "killed_children"},
+            {"value": 2326, "metric": "killed_women"},
+        ],
+    ),
+    (
+        "Israeli strikes have killed more than 7,100 children and 4,800 women.",
+        [{"value": 7100, "metric": "killed_children", "bound": "over"}, {"value": 4800, "metric": "killed_women", "bound": "over"}],
+    ),
+    (
+        "At least 30,000 were killed and 70,000 were injured.",
+        [{"value": 30000, "bound": "at_least", "metric": "killed"}, {"value": 70000, "bound": "exact", "metric": "injured"}],
+    ),
+    (
+        "Some 9,000 women and children have been killed.",
+        [{"value": 9000, "metric": "other"}],
+    ),
+    (
+        "Nearly half of the 2.2 million residents have fled their homes.",
+        [{"value": 50, "unit": "percent", "metric": "displaced", "bound": "nearly"}, {"value": 2200000, "metric": "population"}],
+    ),
+    (
+        "Another 1,500 people were wounded over the weekend.",
+        [{"value": 1500, "bound": "exact", "scope": "period", "metric": "injured"}],
+    ),
+    (
+        "A third of the wells in the area are out of service.",
+        [{"value": 33.33, "unit": "percent"}],
+    ),
+    (
+        "Between 30 and 40 trucks enter each day.",
+        [{"value": 30, "value_max": 40, "scope": "rate", "metric": "aid_trucks"}],
+    ),
+    (
+        "The ministry counted 1,210 dead and 4,200 injured among medical staff and patients.",
+        [{"value": 1210, "metric": "killed"}, {"value": 4200, "metric": "injured"}],
+    ),
+]
+
+
+@pytest.mark.parametrize("text,expected", CONVENTIONS)
+def test_conventions(text: str, expected: list[dict[str, Any]]) -> None:
+    check(text, "2024-03-15", expected)
+
+
+# §2 bounds ----------------------------------------------------------------------------------
+BOUNDS = [
+    ("More than 1,000 people were detained.", "over"),
+    ("Over 1,000 people were detained.", "over"),
+    ("The number of detainees has exceeded 1,000.", "over"),
+    ("At least 1,000 people were detained.", "at_least"),
+    ("Around 1,000 people were detained.", "about"),
+    ("Approximately 1,000 people were detained.", "about"),
+    ("An estimated 1,000 people were detained.", "about"),
+    ("Nearly 1,000 people were detained.", "nearly"),
+    ("Almost 1,000 people were detained.", "nearly"),
+    ("Close to 1,000 people were detained.", "nearly"),
+    ("Fewer than 1,000 people were detained.", "under"),
+    ("Less than 1,000 people were detained.", "under"),
+    ("Up to 1,000 people were detained.", "up_to"),
+    ("As many as 1,000 people were detained.", "up_to"),
+    ("1,000 people were detained.", "exact"),
+]
+
+
+@pytest.mark.parametrize("text,bound", BOUNDS)
+def test_bounds(text: str, bound: str) -> None:
+    found = claims_of(text)
+    assert [c["bound"] for c in found] == [bound]
+    assert found[0]["value"] == 1000
+
+
+# §2 place ------------------------------------------------------------------------------------
+PLACES = [
+    ("At least 500 Palestinians have been killed in the West Bank.", "west_bank"),
+    ("Strikes on Lebanon have killed 3,100 people.", "lebanon"),
+    ("The attack killed 1,139 people in Israel.", "israel"),
+    ("Some 600 attacks on health care have been recorded in Gaza and the West Bank.", "opt"),
+    ("Some 300 people were killed in Rafah on Sunday.", "rafah"),
+    ("In northern Gaza, 200,000 people remain cut off.", "north_gaza"),
+]
+
+
+@pytest.mark.parametrize("text,place", PLACES)
+def test_places(text: str, place: str) -> None:
+    assert [c["place"] for c in claims_of(text)] == [place]
+
+
+def test_place_frame_carries_through_a_paragraph() -> None:
+    text = "In the West Bank, settlers attacked several villages. Arrests have passed 7,000."
+    assert [c["place"] for c in claims_of(text)] == ["west_bank"]
+
+
+def test_place_defaults_to_the_documents_main_place() -> None:
+    text = "The war on Gaza continues. The bombing goes on. More than 32,000 people have been killed."
+    assert [c["place"] for c in claims_of(text)] == ["gaza"]
+
+
+# §4 as_of ------------------------------------------------------------------------------------
+AS_OF = [
+    ("As of 20 February 2024, 29,313 people had been killed in Gaza.", "2024-03-15", "2024-02-20"),
+    ("On 10 March, the ministry reported 31,045 deaths.", "2024-03-15", "2024-03-10"),
+    ("Forty days after the start of the war, 11,500 people had been killed.", None, "2023-11-16"),
+    ("Five months have passed since the beginning of the war, and 31,000 people have been killed.", None, "2024-03"),
+    ("More than 31,000 people have been killed.", "2024-03-15", "2024-03-15"),
+    ("There are now 31,000 dead.", "2024-03", "2024-03"),
+    ("The ministry said on Monday that 31,045 people have been killed.", "2024-03-15", "2024-03-11"),
+    ("Killed since 7 October: 31,045 people, the ministry said.", "2024-03-15", "2024-03-15"),
+]
+
+
+@pytest.mark.parametrize("text,date,as_of", AS_OF)
+def test_as_of(text: str, date: str | None, as_of: str) -> None:
+    assert [c["as_of"] for c in claims_of(text, date)] == [as_of]
+
+
+def test_past_narrative_without_a_date_has_no_as_of() -> None:
+    text = "The army stormed the camp, killing more than 90 civilians."
+    assert [c["as_of"] for c in claims_of(text, "2024-03-15")] == [None]
+
+
+def test_attack_of_7_october_dates_its_figures() -> None:
+    text = "Gunmen killed about 1,200 people in Israel and took 250 hostages in the October 7 attack."
+    found = claims_of(text)
+    assert [(c["metric"], c["as_of"], c["place"]) for c in found] == [
+        ("killed", "2023-10-07", "israel"),
+        ("hostages", "2023-10-07", "israel"),
+    ]
+
+
+# §2 source and scope ---------------------------------------------------------------------------
+def test_source_according_to() -> None:
+    found = claims_of("According to the Ministry of Health, 31,819 people have been killed.")
+    assert found[0]["source"] == "Ministry of Health"
+
+
+def test_source_said_after() -> None:
+    found = claims_of("Some 400 aid trucks entered last week, UNRWA said.")
+    assert found[0]["source"] == "UNRWA"
+
+
+def test_period_in_the_last_24_hours() -> None:
+    found = claims_of("In the past 24 hours, 82 people were killed.", "2024-03-15")
+    assert found[0]["scope"] == "period"
+    assert found[0]["period"] == ["2024-03-14", "2024-03-15"]
+
+
+def test_rate_per_day() -> None:
+    found = claims_of("Before the war, about 500 trucks entered every day.")
+    assert found[0]["scope"] == "rate"
+
+
+def test_quote_is_an_exact_substring_with_offsets() -> None:
+    text = "Officials said   8,005 people\nwere killed."
+    document = statecheck.check_text(text, date="2023-10-30", options=statecheck.Options(verify=False))
+    claim = document.claims[0]
+    assert claim.quote in document.text.normalised.replace("\n", " ")
+    assert text[claim.start : claim.end].startswith("8,005")
