@@ -77,7 +77,7 @@ def _print_table(document: Document, console: Console) -> None:
 def check(
     inputs: Annotated[list[str], typer.Argument(help="Files, folders or http(s) URLs.", metavar="PATH_OR_URL...")],
     format: Annotated[
-        Optional[str],
+        str | None,
         typer.Option("--format", "-f", help="table, jsonl, json, csv or claimreview (schema.org JSON-LD) "
                      "(default: table on a terminal, else jsonl)."),
     ] = None,
@@ -86,7 +86,7 @@ def check(
     no_verify: Annotated[bool, typer.Option("--no-verify", help="Only extract; do not check against the record.")] = False,
     reference_dir: Annotated[Optional[Path], typer.Option(help="Read reference series from this folder.")] = None,
     org: Annotated[
-        Optional[str], typer.Option("--org", envvar="STATECHECK_ORG", help="Your organisation: the author of ClaimReview output.")
+        str | None, typer.Option("--org", envvar="STATECHECK_ORG", help="Your organisation: the author of ClaimReview output.")
     ] = None,
 ) -> None:
     """Extract the numerical claims of each document and check them against the record."""
@@ -107,7 +107,7 @@ def check(
             document = pipeline.check_path(location, options)
         except StatecheckError as error:
             failures += 1
-            err.print(f"statecheck: {error}", markup=False, highlight=False)
+            err.print(f"statecheck: {error}", markup=False, highlight=False, soft_wrap=True)
             continue
         except Exception as error:  # the batch boundary: a bug in one input must not stop the rest
             failures += 1
@@ -163,7 +163,7 @@ reference_app = typer.Typer(
 app.add_typer(reference_app, name="reference")
 
 ReferenceDirOption = Annotated[
-    Optional[Path],
+    Path | None,
     typer.Option(help="Reference folder to use instead of the user data folder ($STATECHECK_DATA_DIR/reference)."),
 ]
 
@@ -207,7 +207,7 @@ def reference_list(
 @reference_app.command("update")
 def reference_update(
     url: Annotated[
-        Optional[str],
+        str | None,
         typer.Option("--url", envvar="STATECHECK_REFERENCE_URL",
                      help="API base URL (default https://data.techforpalestine.org/api)."),
     ] = None,
@@ -231,8 +231,8 @@ def reference_add(
     metric: Annotated[str, typer.Option(help="A metric of the spec, e.g. killed, injured, killed_children.")],
     place: Annotated[str, typer.Option(help="gaza, west_bank, lebanon, israel ...; 'all' for the whole war.")],
     source: Annotated[str, typer.Option(help="Who published the figures, e.g. 'UN OCHA'.")],
-    unit: Annotated[Optional[str], typer.Option(help="people, items or km2 (default: from the metric).")] = None,
-    name: Annotated[Optional[str], typer.Option(help="Short name in the series id (default: the file name).")] = None,
+    unit: Annotated[str | None, typer.Option(help="people, items or km2 (default: from the metric).")] = None,
+    name: Annotated[str | None, typer.Option(help="Short name in the series id (default: the file name).")] = None,
     reference_dir: ReferenceDirOption = None,
 ) -> None:
     """Add your own series (or replace one of the same metric, place and name)."""

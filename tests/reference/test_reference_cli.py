@@ -33,7 +33,7 @@ def upstream() -> Iterator[tuple[str, dict[str, tuple[int, bytes]]]]:
     }
 
     class Handler(BaseHTTPRequestHandler):
-        def do_GET(self) -> None:  # noqa: N802
+        def do_GET(self) -> None:
             status, body = replies.get(self.path, (404, b"not found"))
             self.send_response(status)
             self.send_header("Content-Length", str(len(body)))

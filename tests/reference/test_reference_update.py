@@ -63,7 +63,7 @@ def upstream() -> Iterator[Upstream]:
     state = Upstream(base="")
 
     class Handler(BaseHTTPRequestHandler):
-        def do_GET(self) -> None:  # noqa: N802 (the http.server name)
+        def do_GET(self) -> None:
             reply = state.replies.get(self.path)
             if reply is None:
                 self.send_error(404)

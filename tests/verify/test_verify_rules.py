@@ -23,10 +23,11 @@ def day(text: str) -> date:
 def reports(*pairs: tuple[str, float], **kwargs: object) -> ReferenceSeries:
     """A series of reports on the given days."""
     entries = tuple(sorted(Entry(day(d), day(d), float(v)) for d, v in pairs))
-    fields: dict[str, object] = dict(
-        id="test/gaza/killed", metric="killed", place="gaza", unit="people", source="Test Ministry (via Test)",
-        entries=entries, snapshot="test.json@sha256:0", caveats="test caveats",
-    )
+    fields: dict[str, object] = {
+        "id": "test/gaza/killed", "metric": "killed", "place": "gaza", "unit": "people",
+        "source": "Test Ministry (via Test)", "entries": entries, "snapshot": "test.json@sha256:0",
+        "caveats": "test caveats",
+    }
     fields.update(kwargs)
     return ReferenceSeries(**fields)  # type: ignore[arg-type]
 

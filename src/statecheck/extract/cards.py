@@ -1,21 +1,1091 @@
-"""The document card: title, date, issuers, place and language (spec §6)."""
+"""The document card: title, date, issuers, place and language (spec §6).
+
+A cascade in the manner of trafilatura's ``metadata.py``: each ``date_from_*``,
+``title_from_*``, ``issuers_from_*`` and ``place_from_*`` function reads one kind of evidence
+and returns a value or None; the card takes the first. What the text itself states (a
+dateline, a heading, a signature block) comes before the metadata (sidecar, HTML tags, the
+URL), which comes before what the text only implies (time elapsed since the war began) and
+the date stamp some scrapers print at the top (" date 2024-03-06 "), which is when the page
+was copied, not when it was written.
+
+Every word the steps look for is in ``lexicon/<language>/cards.toml``; the structural cues
+of all five languages are read together (a Spanish page may carry an English byline), the
+stopwords of each tell the language apart.
+"""
 
 from __future__ import annotations
 
-from dataclasses import replace
+import datetime as dt
+import re
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+from typing import Any
 
-from statecheck.model import Card, Document
+from statecheck.extract import lexicon
+from statecheck.extract.dates import WAR_START, add_months, format_date
+from statecheck.extract.issuers import (
+    acronym_definitions,
+    entity_key,
+    is_acronym_of,
+    looks_like_acronym,
+    split_acronym,
+)
+from statecheck.model import Card, Document, Issuer
 from statecheck.options import Options
+
+LANGUAGES = lexicon.LANGUAGES
+
+#: Values of a sidecar's ``publisher_type`` that mark a news report: its issuer reports what
+#: others say, so the first sentence's subject is news, not the issuer.
+NEWS_PUBLISHER_TYPES = frozenset(
+    {"news_agency", "newspaper", "broadcaster", "israeli_media", "media", "magazine", "news", "news_site", "wire"}
+)
+
+# A scraper's date stamp at the very top: " date 2024-03-06 Title…" (format of the crawl, not a language).
+_STAMP = re.compile(r"^\s*date\s+(?P<date>(?:19|20)\d\d(?:-[01]\d(?:-[0-3]\d)?)?)\b[ \t]*")
+_EMPHASIS = re.compile(r"\*\*|__")
+_LIST_MARKER = re.compile(r"^\s*(?:[-–—•*·▪●]\s*|\d{1,2}[.)]\s+|[a-z][.)]\s+)")
+_SENTENCE_END = tuple(".!?")
+_CAPITALISED = r"[A-ZÀ-ÖØ-Þ][\w'’&.\-]*"
+_PLACE_WORD = r"[A-ZÀ-ÖØ-Þ][\w'’.\-]*"
+_EMAIL_OR_URL = re.compile(r"\S+@\S+\.\w+|https?://|www\.")
+
+
+# --------------------------------------------------------------------------- the lexicon
+
+
+@dataclass(frozen=True)
+class CardWords:
+    """The card's cues of every language, compiled once."""
+
+    months: Mapping[str, int]
+    date: re.Pattern[str]
+    weekday: re.Pattern[str]
+    elapsed: tuple[tuple[re.Pattern[str], Mapping[str, float], Mapping[str, int], Mapping[str, int], tuple[str, ...]], ...]
+    day_of: tuple[tuple[re.Pattern[str], Mapping[str, float]], ...]
+    wrap_words: frozenset[str]
+    labels: frozenset[str]
+    photo_credits: re.Pattern[str]
+    mottos: frozenset[str]
+    statement_heads: re.Pattern[str]
+    bylines: re.Pattern[str]
+    credits_author: re.Pattern[str]
+    credits_other: re.Pattern[str]
+    issued_by: re.Pattern[str]
+    republished: re.Pattern[str]
+    bodies: re.Pattern[str]
+    bodies_alternation: str
+    org_words: re.Pattern[str]
+    org_suffixes: re.Pattern[str]
+    release_verbs: re.Pattern[str]
+    name_connectors: str
+    endorsement: re.Pattern[str]
+    endorser_labels: Mapping[str, str]
+    stopwords: Mapping[str, Mapping[str, float]]
+    """language → word → weight (a word shared by several languages counts for less)."""
+
+
+def _table(language: str) -> dict[str, Any]:
+    return lexicon.load(language, "cards")
+
+
+def _union(section: str, key: str) -> list[str]:
+    words: list[str] = []
+    for language in LANGUAGES:
+        value = _table(language).get(section, {}).get(key, [])
+        words.extend(value if isinstance(value, list) else list(value))
+    return words
+
+
+def _mapping(section: str, key: str) -> dict[str, Any]:
+    merged: dict[str, Any] = {}
+    for language in LANGUAGES:
+        merged.update({str(k).lower(): v for k, v in _table(language).get(section, {}).get(key, {}).items()})
+    return merged
+
+
+def _alternation(words: Iterable[str]) -> str:
+    ordered = sorted({w.strip() for w in words if w.strip()}, key=len, reverse=True)
+    return "|".join(r"\s+".join(re.escape(part) for part in w.split()) for w in ordered) or r"(?!x)x"
+
+
+def _phrases(words: Iterable[str], *, start: bool = False, end: bool = False) -> re.Pattern[str]:
+    body = _alternation(words)
+    head = r"^\s*" if start else r"(?<![\w])"
+    tail = r"\s*$" if end else r"(?![\w])"
+    return re.compile(f"{head}(?:{body}){tail}", re.IGNORECASE)
+
+
+def _elapsed_patterns(language: str) -> tuple[Any, ...]:
+    table = _table(language).get("elapsed", {})
+    if not table:
+        return ()
+    numbers = {str(k).lower(): float(v) for k, v in table.get("numbers", {}).items()}
+    unit_days = {str(k).lower(): int(v) for k, v in table.get("unit_days", {}).items()}
+    unit_months = {str(k).lower(): int(v) for k, v in table.get("unit_months", {}).items()}
+    half = tuple(h.lower() for h in table.get("half", []))
+    bound = _alternation(table.get("bounds", []))
+    number = rf"(?:(?:{bound})\s+)?(?P<n>\d{{1,3}}|{_alternation(numbers)})(?P<half>\s+(?:{_alternation(half)}))?"
+    unit = rf"(?P<unit>{_alternation(list(unit_days) + list(unit_months))})"
+    # A few words (or an elided article, "l'") and then the event: "the criminal offensive".
+    event = rf"(?:[\w’'-]+\s+|\w+['’]){{0,4}}?(?:{_alternation(table.get('events', []))})(?![\w])"
+    compiled = []
+    for pattern in table.get("patterns", []):
+        regex = pattern.replace("{n}", number).replace("{unit}", unit).replace("{event}", event)
+        compiled.append((re.compile(rf"(?<![\w]){regex}", re.IGNORECASE), numbers, unit_days, unit_months, half))
+    day_of = []
+    for pattern in table.get("day_patterns", []):
+        regex = pattern.replace("{n}", r"(?P<n>\d{1,4})").replace("{event}", event)
+        day_of.append((re.compile(rf"(?<![\w]){regex}", re.IGNORECASE), numbers))
+    return tuple(compiled), tuple(day_of)
+
+
+@lru_cache(maxsize=1)
+def card_words() -> CardWords:
+    """The merged, compiled cues (cached: the lexicon files are read once)."""
+    months = {k: int(v) for k, v in _mapping("dates", "months").items()}
+    month = rf"(?:{_alternation(months)})\.?"
+    ordinal = _alternation(_union("dates", "ordinal_suffixes"))
+    connectors = _alternation(_union("dates", "connectors"))
+    day = rf"[0-3]?\d(?:{ordinal}|\.)?"
+    year = r"(?:19|20)\d\d"
+    conn = rf"(?:(?:{connectors})\s+)*"
+    date = re.compile(
+        rf"(?<![\w-])(?:(?P<iso>{year}-[01]\d-[0-3]\d)"
+        rf"|(?P<d1>{day})(?:\s+|\s*[-/]\s*){conn}(?P<m1>{month})(?:\s*,)?\s+{conn}(?P<y1>{year})"
+        rf"|(?P<m2>{month})\s+(?P<d2>{day}),?\s+(?P<y2>{year})"
+        rf"|(?P<m3>{month}),?\s+{conn}(?P<y3>{year}))(?![\w])",
+        re.IGNORECASE,
+    )
+    elapsed: list[Any] = []
+    day_of: list[Any] = []
+    for language in LANGUAGES:
+        patterns = _elapsed_patterns(language)
+        if patterns:
+            elapsed.extend(patterns[0])
+            day_of.extend(patterns[1])
+    stopwords: dict[str, dict[str, float]] = {}
+    owners: dict[str, int] = {}
+    for language in LANGUAGES:
+        words = {w.lower() for w in _table(language).get("language", {}).get("stopwords", [])}
+        stopwords[language] = {w: 1.0 for w in words}
+        for w in words:
+            owners[w] = owners.get(w, 0) + 1
+    for language, words_of in stopwords.items():
+        for w in words_of:
+            words_of[w] = 1.0 / owners[w]
+    endorser_labels = _mapping("issuers", "unnamed_endorsers")
+    endorsement = re.compile(
+        rf"(?<![\w])(?P<who>{_alternation(endorser_labels)})\s+(?:also\s+|hereby\s+|fully\s+)?"
+        rf"(?:{_alternation(_union('issuers', 'endorse_verbs'))})\s+(?:[\w’'-]+\s+){{0,4}}?"
+        rf"(?:{_alternation(_union('issuers', 'endorsed_documents'))})(?![\w])",
+        re.IGNORECASE,
+    )
+    return CardWords(
+        months=months,
+        date=date,
+        weekday=_phrases(_union("dates", "weekdays")),
+        elapsed=tuple(elapsed),
+        day_of=tuple(day_of),
+        wrap_words=frozenset(w.lower() for w in _union("layout", "wrap_words")),
+        labels=frozenset(w.lower() for w in _union("layout", "labels")),
+        photo_credits=re.compile(rf"^\s*(?:{_alternation(_union('layout', 'photo_credits'))})", re.IGNORECASE),
+        mottos=frozenset(_squash(m) for m in _union("layout", "mottos")),
+        statement_heads=re.compile(
+            rf"^\s*(?:{_alternation(_union('issuers', 'statement_heads'))})\s+(?P<name>.+)$", re.IGNORECASE
+        ),
+        bylines=re.compile(rf"^\s*(?:{_alternation(_union('issuers', 'bylines'))})\s+(?P<rest>[A-ZÀ-ÖØ-Þ].*)$"),
+        credits_author=_phrases(_union("issuers", "credits_author")),
+        credits_other=_phrases(_union("issuers", "credits_other")),
+        issued_by=_phrases(_union("issuers", "issued_by")),
+        republished=_phrases(_union("issuers", "republished")),
+        bodies=re.compile(
+            rf"^\s*(?:(?:[IVXLC]+|\d+(?:st|nd|rd|th|º|ª|e|er|\.)?)\s+)?(?:{_alternation(_union('issuers', 'bodies'))})\s*$",
+            re.IGNORECASE,
+        ),
+        bodies_alternation=_alternation(_union("issuers", "bodies")),
+        org_words=_phrases(_union("issuers", "org_words")),
+        org_suffixes=re.compile(rf"(?<![\w])(?:{_alternation(_union('issuers', 'org_suffixes'))})\s*$", re.IGNORECASE),
+        release_verbs=re.compile(rf"^\s*(?:{_alternation(_union('issuers', 'release_verbs'))})(?![\w])", re.IGNORECASE),
+        name_connectors=_alternation(_union("issuers", "name_connectors")),
+        endorsement=endorsement,
+        endorser_labels={k.lower(): str(v) for k, v in endorser_labels.items()},
+        stopwords=stopwords,
+    )
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"[^\w]+", " ", text.casefold()).strip()
+
+
+# --------------------------------------------------------------------------- the layout
+
+
+@dataclass(frozen=True)
+class Line:
+    """One line of the source text, without emphasis markers."""
+
+    text: str
+    start: int
+    """Offset of the line's first character in the original text."""
+    bold: bool
+    span: int
+    """Which emphasis span (``**…**``) the line belongs to; -1 outside one."""
+    blank_before: bool
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A heading or a paragraph: lines the writer's editor wrapped, joined with spaces."""
+
+    lines: tuple[Line, ...]
+    bold: bool
+
+    @property
+    def text(self) -> str:
+        return " ".join(line.text for line in self.lines)
+
+
+@dataclass(frozen=True)
+class Layout:
+    """The document seen as a page: its lines, paragraphs, head and signature block."""
+
+    lines: tuple[Line, ...]
+    units: tuple[Unit, ...]
+    head: tuple[Unit, ...]
+    """Units before the second body paragraph: where titles, headings and bylines stand."""
+    body: tuple[Unit, ...]
+    """The first body paragraphs (up to four), where datelines and first sentences are."""
+    tail: tuple[Line, ...]
+    """The signature block: the trailing lines that name issuers, a place or a date."""
+    stamp: str | None
+    text: str
+    """The original text with the scraper's stamp removed."""
+    acronyms: Mapping[str, str] = field(default_factory=dict)
+
+
+def _lines(original: str) -> tuple[tuple[Line, ...], str | None]:
+    stamp_match = _STAMP.match(original)
+    stamp = stamp_match.group("date") if stamp_match else None
+    skip = stamp_match.end() if stamp_match else 0
+    lines: list[Line] = []
+    position = 0
+    in_bold = False
+    span = -1
+    blank = False
+    for raw in original.split("\n"):
+        start = position
+        position += len(raw) + 1
+        if start < skip:
+            cut = min(skip - start, len(raw))
+            raw, start = raw[cut:], start + cut
+        markers = list(_EMPHASIS.finditer(raw))
+        starts_bold = in_bold or (bool(markers) and raw.strip().startswith(("**", "__")))
+        if starts_bold and not in_bold:
+            span += 1
+        for _ in markers:
+            in_bold = not in_bold
+        text = _EMPHASIS.sub("", raw).replace("\u00a0", " ").strip()
+        text = re.sub(r"\s+", " ", text)
+        if not text:
+            blank = True
+            continue
+        lead = len(raw) - len(raw.lstrip())
+        lines.append(Line(text=text, start=start + lead, bold=starts_bold, span=span if starts_bold else -1, blank_before=blank))
+        blank = False
+    return tuple(lines), stamp
+
+
+def _is_wrapped(previous: Line, line: Line, words: CardWords) -> bool:
+    """Whether ``line`` continues ``previous`` (a hard wrap, not a new heading or paragraph)."""
+    if previous.bold and line.bold:
+        return previous.span == line.span
+    if previous.bold != line.bold:
+        return False
+    if _LIST_MARKER.match(line.text):
+        return False
+    prev, first = previous.text, line.text[0]
+    if line.blank_before:
+        # A blank line inside a sentence (a page break): the next line starts in lower case.
+        return not prev.endswith(_SENTENCE_END + (":",)) and first.islower() and len(prev) >= 40
+    if prev.endswith(_SENTENCE_END + (":", ";")) and not (_all_caps(prev) and _all_caps(line.text)):
+        return False
+    if first.islower() or first.isdigit() or first in "(%,":
+        return True
+    if _all_caps(prev) and _all_caps(line.text):
+        return True  # an upper-case heading set over several lines
+    last = re.findall(r"[\w’'-]+$", prev)
+    return prev.endswith((",", "-", "–", "—")) or bool(last and last[0].lower() in words.wrap_words)
+
+
+def _all_caps(text: str) -> bool:
+    letters = [ch for ch in text if ch.isalpha()]
+    return len(letters) >= 4 and all(ch.isupper() for ch in letters)
+
+
+def _units(lines: Sequence[Line], words: CardWords) -> tuple[Unit, ...]:
+    units: list[list[Line]] = []
+    for line in lines:
+        if units and _is_wrapped(units[-1][-1], line, words):
+            units[-1].append(line)
+        else:
+            units.append([line])
+    return tuple(Unit(lines=tuple(group), bold=all(line.bold for line in group)) for group in units)
+
+
+def _sentence_count(text: str) -> int:
+    return len(re.findall(r"[.!?](?:[\"'”’»)\]]*)(?:\s+[\"'“‘«(]?[A-ZÀ-ÖØ-Þ0-9]|\s*$)", text))
+
+
+def is_body(unit: Unit) -> bool:
+    """A paragraph of running text (not a heading, label or list of names)."""
+    text = unit.text
+    n_words = len(text.split())
+    if n_words >= 40:
+        return True
+    if _sentence_count(text) >= 2 and n_words >= 12:
+        return True
+    return text.endswith((".", ".”", '."', ".’")) and n_words >= 12
+
+
+def layout(original: str, words: CardWords | None = None) -> Layout:
+    """Lines, paragraphs, head and signature block of a document's original text."""
+    words = words or card_words()
+    lines, stamp = _lines(original)
+    units = _units(lines, words)
+    head: list[Unit] = []
+    body: list[Unit] = []
+    n_body = 0
+    for unit in units:
+        if is_body(unit):
+            n_body += 1
+            if len(body) < 4:
+                body.append(unit)
+        if n_body < 2 and len(head) < 14:
+            head.append(unit)
+        if n_body >= 2 and len(body) >= 4:
+            break
+    text = original[lines[0].start :] if lines and stamp else original
+    return Layout(
+        lines=lines,
+        units=units,
+        head=tuple(head),
+        body=tuple(body),
+        tail=_tail(lines, words),
+        stamp=stamp,
+        text=text,
+        acronyms=acronym_definitions(text),
+    )
+
+
+def _tail(lines: Sequence[Line], words: CardWords) -> tuple[Line, ...]:
+    """Trailing lines that are names of organisations, bodies, places or dates, read from the end."""
+    tail: list[Line] = []
+    for line in reversed(lines):
+        text = _LIST_MARKER.sub("", line.text).strip()
+        if len(text.split()) > 14 or not text:
+            break
+        if org_name(text, words) or words.bodies.match(text) or date_line(text, words) is not None:
+            tail.append(line)
+            continue
+        break
+    tail.reverse()
+    # A single date line alone is a closing date, not a signature; keep it (date_from_signature).
+    return tuple(tail)
+
+
+# --------------------------------------------------------------------------- small readers
+
+
+def parse_date(match: re.Match[str], words: CardWords) -> str | None:
+    """The ``YYYY-MM-DD`` or ``YYYY-MM`` of a date phrase found by ``words.date``."""
+    groups = match.groupdict()
+    if groups.get("iso"):
+        try:
+            return dt.date.fromisoformat(groups["iso"]).isoformat()
+        except ValueError:
+            return None
+    for d, m, y in (("d1", "m1", "y1"), ("d2", "m2", "y2"), (None, "m3", "y3")):
+        if groups.get(m):
+            month = words.months.get(groups[m].lower().rstrip("."))
+            if month is None:
+                return None
+            year = int(groups[y])
+            if d is None:
+                return f"{year:04d}-{month:02d}"
+            day = int(re.match(r"\d+", groups[d]).group())  # type: ignore[union-attr]
+            try:
+                return dt.date(year, month, day).isoformat()
+            except ValueError:
+                return None
+    return None
+
+
+def date_line(text: str, words: CardWords) -> tuple[str, str | None] | None:
+    """``(date, place)`` when a line holds only a date, perhaps with a weekday and a place
+    ("Hamburg – Germany, November 2024", "Tuesday 13 February 2024:", "December 2023")."""
+    match = words.date.search(text)
+    if not match:
+        return None
+    value = parse_date(match, words)
+    if value is None:
+        return None
+    before, after = text[: match.start()], text[match.end() :]
+    if re.sub(r"[\s.:;,–—\-)\]]", "", after):
+        return None
+    before = words.weekday.sub("", before)
+    before = re.sub(r"^[\s,(\[]+|[\s,:;–—\-(\[]+$", "", before)
+    if not before:
+        return value, None
+    parts = [p.strip() for p in re.split(r"\s*[,–—]\s*|\s+-\s+", before) if p.strip()]
+    if 1 <= len(parts) <= 3 and all(re.fullmatch(rf"{_PLACE_WORD}(?:\s+{_PLACE_WORD}){{0,2}}", p) for p in parts):
+        if not words.org_words.search(before):
+            return value, ", ".join(_place_case(p) for p in parts)
+    return None
+
+
+def _place_case(place: str) -> str:
+    """``DUBAI`` → ``Dubai``; names already in mixed case are kept."""
+    return place.title() if place.isupper() and len(place) > 3 else place
+
+
+def org_name(text: str, words: CardWords) -> str | None:
+    """The organisation a short line names ("Communist Party of Mexico", "ISL-Peru"), or None."""
+    text = _LIST_MARKER.sub("", text).strip()
+    if not text or not text[0].isupper() or text.endswith(("!", "?", ":", ";")):
+        return None
+    n_words = len(text.split())
+    if n_words > 14 or (text.endswith(".") and n_words > 3):
+        return None
+    if words.bodies.match(text) or date_line(text, words) is not None or _EMAIL_OR_URL.search(text):
+        return None
+    if _squash(text) in words.mottos or _squash(text) in words.labels:
+        return None
+    name = re.sub(r"^(?:the|The|THE)\s+", "", text).rstrip(".")
+    _long, short = split_acronym(name)
+    if short or words.org_words.search(name) or words.org_suffixes.search(name):
+        return name
+    if n_words == 1 and looks_like_acronym(name):
+        return name
+    return None
+
+
+def _name_run(text: str, words: CardWords) -> str:
+    """The run of capitalised words at the start of ``text`` ("OCHA Occupied Palestinian Territory")."""
+    pattern = rf"{_CAPITALISED}(?:\s+(?:(?:{words.name_connectors})\s+)*{_CAPITALISED})*"
+    match = re.match(pattern, text)
+    return match.group().rstrip(".,;:") if match else ""
+
+
+# --------------------------------------------------------------------------- dates
+
+
+@dataclass(frozen=True)
+class CardContext:
+    """What every step of the cascade may read."""
+
+    document: Document
+    options: Options
+    words: CardWords
+    page: Layout
+    news: bool
+    """The document is a news report (sidecar ``publisher_type``, a wire dateline, reporter credits)."""
+
+    @property
+    def meta(self) -> Mapping[str, Any]:
+        return self.document.source.meta
+
+
+def _opening(unit: Unit) -> str:
+    return unit.text[:160]
+
+
+def date_from_dateline(ctx: CardContext) -> str | None:
+    """A date opening a paragraph and followed by a colon or dash: "Tuesday 13 February 2024: The …",
+    "Caracas, 12 March 2024 – …", "GAZA, 1 November 2023 (WAFA) – …"."""
+    for unit in ctx.page.body[:3] + ctx.page.head[:6]:
+        opening = _opening(unit)
+        match = ctx.words.date.search(opening)
+        if not match or match.start() > 50:
+            continue
+        rest = opening[match.end() :]
+        if not re.match(r"\s*(?:\([^)]{1,30}\)\s*)?[:–—-]\s", rest):
+            continue
+        before = ctx.words.weekday.sub("", opening[: match.start()])
+        if re.fullmatch(rf"[\s,]*(?:{_PLACE_WORD}(?:[\s,–-]+{_PLACE_WORD}){{0,3}}[\s,]*)?", before):
+            return parse_date(match, ctx.words)
+    return None
+
+
+def date_from_heading(ctx: CardContext) -> str | None:
+    """A line of the head that is only a date ("November 7, 2023", "December 2023")."""
+    for unit in ctx.page.head:
+        if is_body(unit):
+            continue
+        for line in unit.lines:
+            found = date_line(line.text, ctx.words)
+            if found:
+                return found[0]
+    return None
+
+
+def date_from_signature(ctx: CardContext) -> str | None:
+    """A date in the closing block ("December 2023" above the signatures, "Hamburg – Germany, November 2024")."""
+    for line in reversed(ctx.page.tail):
+        found = date_line(line.text, ctx.words)
+        if found:
+            return found[0]
+    return None
+
+
+def _normal_date(value: Any) -> str | None:
+    """A metadata date as ``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY`` (ISO date-times are cut to the day)."""
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()[:10]
+    if not isinstance(value, str):
+        return None
+    match = re.match(r"\s*((?:19|20)\d\d)(?:-([01]\d)(?:-([0-3]\d))?)?", value)
+    if not match:
+        return None
+    year, month, day = match.groups()
+    try:
+        if day:
+            return dt.date(int(year), int(month), int(day)).isoformat()
+        if month:
+            return dt.date(int(year), int(month), 1).isoformat()[:7]
+    except ValueError:
+        return None
+    return year
+
+
+def date_from_meta(ctx: CardContext) -> str | None:
+    """The metadata's ``date``, else a date in the document's URL (``url_date``, or read from ``url``)."""
+    found = _normal_date(ctx.meta.get("date"))
+    if found:
+        return found
+    found = _normal_date(ctx.meta.get("url_date"))
+    if found:
+        return found
+    url = ctx.meta.get("url")
+    if isinstance(url, str):
+        from statecheck.ingest.metadata import url_date
+
+        return url_date(url)
+    return None
+
+
+def _number(text: str, numbers: Mapping[str, float]) -> float | None:
+    text = text.strip().lower()
+    if text.isdigit():
+        return float(text)
+    return numbers.get(text)
+
+
+def date_from_elapsed_time(ctx: CardContext) -> str | None:
+    """Time elapsed since the war began, said of the present: "More than 11 months have passed since
+    the beginning of the offensive" → 2024-09; "23 days after the Israeli siege" → 2023-10-30."""
+    text = ctx.document.text.normalised
+    if ctx.page.stamp:
+        text = _STAMP.sub("", text)
+    best: tuple[int, str] | None = None
+    for pattern, numbers, unit_days, unit_months, _half in ctx.words.elapsed:
+        match = pattern.search(text)
+        if not match or (best and best[0] <= match.start()):
+            continue
+        n = _number(match.group("n"), numbers)
+        if n is None:
+            continue
+        if match.group("half"):
+            n += 0.5
+        unit = match.group("unit").lower()
+        if unit in unit_days:
+            value = (WAR_START + dt.timedelta(days=round(n * unit_days[unit]))).isoformat()
+        elif unit in unit_months:
+            months = n * unit_months[unit]
+            value = format_date(add_months(WAR_START, months), "year" if unit_months[unit] >= 12 else "month")
+        else:
+            continue
+        best = (match.start(), value)
+    for pattern, _numbers in ctx.words.day_of:
+        match = pattern.search(text)
+        if match and (best is None or match.start() < best[0]):
+            best = (match.start(), (WAR_START + dt.timedelta(days=int(match.group("n")) - 1)).isoformat())
+    return best[1] if best else None
+
+
+def date_from_stamp(ctx: CardContext) -> str | None:
+    """The scraper's own stamp (" date 2024-03-06 "): when the page was copied, the last resort."""
+    return ctx.page.stamp
+
+
+DATE_STEPS: tuple[Callable[[CardContext], str | None], ...] = (
+    date_from_dateline,
+    date_from_heading,
+    date_from_signature,
+    date_from_meta,
+    date_from_elapsed_time,
+    date_from_stamp,
+)
+
+
+# --------------------------------------------------------------------------- titles
+
+
+def _is_label(text: str, words: CardWords) -> bool:
+    squashed = _squash(text)
+    return (
+        squashed in words.labels
+        or squashed in words.mottos
+        or bool(words.photo_credits.match(text))
+        or bool(_EMAIL_OR_URL.search(text))
+    )
+
+
+def _not_a_title(unit: Unit, ctx: CardContext) -> bool:
+    text = unit.text
+    words = ctx.words
+    if _is_label(text, words) or is_body(unit) or _LIST_MARKER.match(text):
+        return True
+    if words.statement_heads.match(text) or words.bylines.match(text) or text.startswith("|"):
+        return True
+    if date_line(text, words) is not None or words.bodies.match(text):
+        return True
+    if all(org_name(line.text, words) or words.bodies.match(line.text) or date_line(line.text, words) for line in unit.lines):
+        return True
+    first = text.lstrip("\"'“‘«¡¿(")[:1]
+    return not (first.isupper() or first.isdigit()) or len(text.split()) > 30
+
+
+def title_from_emphasis(ctx: CardContext) -> str | None:
+    """The first bold block of the head that is not a list of issuers or a date (the author set it apart)."""
+    for unit in ctx.page.head:
+        if unit.bold and not _not_a_title(unit, ctx):
+            return unit.text
+    return None
+
+
+def title_from_table_row(ctx: CardContext) -> str | None:
+    """A scraped table or breadcrumb row at the top ("| | | Reports | Situation Report #20 …"): its last cell."""
+    for unit in ctx.page.head[:3]:
+        if unit.text.startswith("|"):
+            cells = [c.strip() for c in unit.lines[0].text.split("|") if c.strip()]
+            if cells:
+                return cells[-1]
+    return None
+
+
+def title_from_heading(ctx: CardContext) -> str | None:
+    """The first heading-like paragraph of the head: one sentence, short, not a label, byline,
+    date or list of names. An introductory note may stand before it, but then a question
+    is a sub-heading of the text, not its title."""
+    seen_body = False
+    for unit in ctx.page.head:
+        if is_body(unit):
+            seen_body = True
+            continue
+        if _not_a_title(unit, ctx):
+            continue
+        if seen_body and unit.text.rstrip().endswith("?"):
+            continue
+        return unit.text
+    return None
+
+
+def title_from_meta(ctx: CardContext) -> str | None:
+    """The metadata's ``title``."""
+    title = ctx.meta.get("title")
+    return re.sub(r"\s+", " ", title).strip() or None if isinstance(title, str) else None
+
+
+TITLE_STEPS: tuple[Callable[[CardContext], str | None], ...] = (
+    title_from_emphasis,
+    title_from_table_row,
+    title_from_heading,
+    title_from_meta,
+)
+
+
+# --------------------------------------------------------------------------- issuers
+
+
+@dataclass(frozen=True)
+class Found:
+    """An issuer found by one step, with the role the step gives it."""
+
+    name: str
+    role: str = "issuer"
+    signature: bool = False
+
+
+_WIRE = re.compile(
+    rf"^(?P<place>{_PLACE_WORD}(?:[ \-]{_PLACE_WORD}){{0,3}})(?:,\s*[^()\n]{{1,30}}?)?\s*"
+    r"\((?P<agency>[A-Z][\w&.'’ -]{1,40}?)\)\s*[-–—:]\s+"
+)
+
+
+def _wire_dateline(ctx: CardContext) -> re.Match[str] | None:
+    for unit in ctx.page.body[:3] + ctx.page.head[:6]:
+        match = _WIRE.match(unit.text)
+        if match and not ctx.words.date.fullmatch(match.group("place")):
+            return match
+    return None
+
+
+def issuers_from_heading(ctx: CardContext) -> list[Found]:
+    """A block of the head that names the issuing body ("Central Committee / Communist Party of Perú /
+    December 2023"); body names like "Central Committee" are skipped."""
+    found: list[Found] = []
+    for unit in ctx.page.head:
+        if is_body(unit) or _LIST_MARKER.match(unit.text):
+            continue
+        names = []
+        for line in unit.lines:
+            name = org_name(line.text, ctx.words)
+            if name and not (len(name.split()) == 1 and looks_like_acronym(name)):
+                names.append(name)
+            elif not (ctx.words.bodies.match(line.text) or date_line(line.text, ctx.words)):
+                names = []
+                break
+        found.extend(Found(name) for name in names)
+    return found
+
+
+def issuers_from_statement_heading(ctx: CardContext) -> list[Found]:
+    """ "Statement of the X", "Declaration by X" at the top."""
+    for unit in ctx.page.head:
+        match = ctx.words.statement_heads.match(unit.text)
+        if match and len(unit.text.split()) <= 24:
+            name = re.sub(r"^(?:the|The)\s+", "", match.group("name")).strip(" .:")
+            # "Statement of the Central Committee of the X Party": the party is the issuer.
+            name = re.sub(rf"^(?:{ctx.words.bodies_alternation})\s+(?:of\s+(?:the\s+)?|de\s+(?:la\s+|los\s+)?|du\s+|der\s+)", "", name, flags=re.IGNORECASE)
+            return [Found(name)]
+    return []
+
+
+def issuers_from_byline(ctx: CardContext) -> list[Found]:
+    """ "By Name. Socialist worker. Org": the author, then the organisation named last."""
+    for unit in ctx.page.head:
+        match = ctx.words.bylines.match(unit.text)
+        if not match or len(unit.text.split()) > 25:
+            continue
+        parts = [p.strip() for p in re.split(r"[.|;]\s+|\s+[–—|]\s+|,\s+", match.group("rest").rstrip(". ")) if p.strip()]
+        if not parts:
+            continue
+        people = [p.strip() for p in re.split(r"\s+(?:and|y|et|e|und)\s+", parts[0])]
+        if not all(re.fullmatch(rf"{_CAPITALISED}(?:\s+{_CAPITALISED}){{1,3}}", p) for p in people):
+            continue
+        found = [Found(p, "author") for p in people]
+        if len(parts) > 1:
+            last = parts[-1]
+            if org_name(last, ctx.words) or looks_like_acronym(last.split()[0]):
+                found.append(Found(org_name(last, ctx.words) or last))
+        return found
+    return []
+
+
+def issuers_from_dateline(ctx: CardContext) -> list[Found]:
+    """A wire dateline, "DUBAI (Reuters) -" or "Jerusalem (ICRC) –": the agency, by the long
+    name the text gives it where it gives one."""
+    match = _wire_dateline(ctx)
+    if not match:
+        return []
+    agency = match.group("agency").strip()
+    return [Found(ctx.page.acronyms.get(agency, agency))]
+
+
+def _strip_dateline(text: str, ctx: CardContext) -> str:
+    wire = _WIRE.match(text)
+    if wire:
+        return text[wire.end() :]
+    match = ctx.words.date.search(text[:60])
+    if match:
+        rest = re.match(r"\s*[:–—-]\s+", text[match.end() :])
+        if rest:
+            return text[match.end() + rest.end() :]
+    return text
+
+
+def issuers_from_release(ctx: CardContext) -> list[Found]:
+    """The organisation a release opens with: "Médecins Sans Frontières (MSF) is horrified …",
+    "The South African Communist Party (SACP) condemns …" (not in news reports, whose first
+    sentence is about someone else)."""
+    if ctx.news or not ctx.page.body:
+        return []
+    text = _strip_dateline(ctx.page.body[0].text, ctx)
+    text = re.sub(r"^(?:the|The|la|La|le|Le|el|El|o|O|a|A|die|Die|der|Der|das|Das)\s+", "", text)
+    name = _name_run(text, ctx.words)
+    if not name:
+        return []
+    rest = text[len(name) :]
+    acronym = re.match(r"\s*\(([^()]{1,15})\)", rest)
+    if acronym and is_acronym_of(acronym.group(1), name):
+        rest = rest[acronym.end() :]
+        name = f"{name} ({acronym.group(1)})"
+    elif not (ctx.words.org_words.search(name) or ctx.words.org_suffixes.search(name)):
+        return []
+    if not ctx.words.release_verbs.match(rest):
+        return []
+    return [Found(name)]
+
+
+def issuers_from_resolution_header(ctx: CardContext) -> list[Found]:
+    """An organisation's name alone on a line above a list of its resolutions ("X / – Condemns … / – Calls on …")."""
+    units = ctx.page.units
+    for index, unit in enumerate(units[:-1]):
+        if len(unit.lines) != 1 or not _LIST_MARKER.match(units[index + 1].text):
+            continue
+        name = org_name(unit.text, ctx.words)
+        if name and not (len(name.split()) == 1 and looks_like_acronym(name)):
+            return [Found(name)]
+    return []
+
+
+def issuers_from_issued_by(ctx: CardContext) -> list[Found]:
+    """ "The Update is issued by OCHA Occupied Palestinian Territory …" near the top."""
+    for unit in ctx.page.head + ctx.page.body[:2]:
+        for match in ctx.words.issued_by.finditer(unit.text):
+            name = _name_run(unit.text[match.end() :].lstrip(), ctx.words)
+            if name and (org_name(name, ctx.words) or looks_like_acronym(name.split()[0])):
+                return [Found(name)]
+    return []
+
+
+def issuers_from_signature(ctx: CardContext) -> list[Found]:
+    """The names that close the document, one per line, in their order."""
+    found = []
+    for line in ctx.page.tail:
+        name = org_name(line.text, ctx.words)
+        if name:
+            found.append(Found(name, "signatory", signature=True))
+    return found
+
+
+def issuers_from_credits(ctx: CardContext) -> list[Found]:
+    """ "(Reporting by Name; Editing by …)": the reporters are authors, editors are not."""
+    for unit in reversed(ctx.page.units[-4:]):
+        match = ctx.words.credits_author.search(unit.text)
+        if not match:
+            continue
+        rest = unit.text[match.end() :]
+        stop = ctx.words.credits_other.search(rest)
+        rest = re.split(r"[.;)\n]", rest[: stop.start()] if stop else rest)[0]
+        names = [n.strip(" ,") for n in re.split(r",\s*|\s+(?:and|y|et|e|und)\s+", rest) if n.strip(" ,")]
+        return [Found(n, "author") for n in names if re.fullmatch(rf"{_CAPITALISED}(?:\s+{_CAPITALISED}){{1,3}}", n)]
+    return []
+
+
+def clean_publisher(publisher: str, url: str | None, words: CardWords | None = None) -> str:
+    """A metadata ``publisher`` reduced to its issuer: "UNRWA (republished by adwwa.com)" → "UNRWA",
+    "X (MSF), via Common Dreams" → "X (MSF)", "franceinfo (France Télévisions)" → "franceinfo";
+    "China Radio International (CRI), German service" at ``german.cri.cn`` → "CRI" (the name the
+    site itself goes by)."""
+    words = words or card_words()
+    text = re.sub(r"\s+", " ", publisher).strip()
+    # "(republished by …)", "(via …)": the site that copied the text.
+    text = re.sub(rf"\s*\(\s*(?:{words.republished.pattern})[^)]*\)", "", text, flags=re.IGNORECASE)
+    cut = re.search(rf",?\s+(?:{words.republished.pattern})\s+\S.*$", text, flags=re.IGNORECASE)
+    if cut:
+        text = text[: cut.start()]
+    # ", German service" after a parenthesis: which edition, not who.
+    text = re.sub(r"(\))\s*,\s*[^()]*$", r"\1", text)
+    acronym: str | None = None
+
+    def keep_acronym(match: re.Match[str]) -> str:
+        nonlocal acronym
+        if is_acronym_of(match.group(1), text[: match.start()]):
+            acronym = match.group(1)
+            return match.group(0)
+        return ""
+
+    text = re.sub(r"\s*\(([^()]*)\)", keep_acronym, text).strip(" ,")
+    if acronym and isinstance(url, str):
+        host = re.sub(r"^[a-z][a-z0-9+.-]*://", "", url.lower()).split("/")[0]
+        if acronym.lower().replace(".", "") in host.split("."):
+            return acronym
+    return text
+
+
+def issuers_from_meta(ctx: CardContext) -> list[Found]:
+    """The metadata's ``publisher`` (or ``author``), cleaned of who republished it."""
+    publisher = ctx.meta.get("publisher") or ctx.meta.get("author")
+    if isinstance(publisher, str) and publisher.strip():
+        url = ctx.meta.get("url")
+        return [Found(clean_publisher(publisher, url if isinstance(url, str) else None, ctx.words))]
+    return []
+
+
+#: Steps that read the text, in the order their issuers are listed.
+ISSUER_STEPS: tuple[Callable[[CardContext], list[Found]], ...] = (
+    issuers_from_heading,
+    issuers_from_statement_heading,
+    issuers_from_byline,
+    issuers_from_dateline,
+    issuers_from_release,
+    issuers_from_resolution_header,
+    issuers_from_issued_by,
+    issuers_from_signature,
+    issuers_from_credits,
+)
+#: Used only when the text names no issuer.
+FALLBACK_ISSUER_STEPS: tuple[Callable[[CardContext], list[Found]], ...] = (issuers_from_meta,)
+
+
+def _merge_issuers(found: Sequence[Found], acronyms: Mapping[str, str]) -> list[Issuer]:
+    """One entry per entity. A signature block of several names is the authoritative list: its
+    order and spelling win, names found elsewhere that it lacks go first. Otherwise the first
+    position and the fullest spelling win."""
+    signed = [f for f in found if f.signature]
+    if len(signed) >= 2:
+        keys = {entity_key(f.name, acronyms) for f in signed}
+        found = [f for f in found if not f.signature and entity_key(f.name, acronyms) not in keys] + signed
+    merged: dict[str, Issuer] = {}
+    for item in found:
+        key = entity_key(item.name, acronyms)
+        known = merged.get(key)
+        if known is None:
+            merged[key] = Issuer(name=item.name, role=item.role, entity=key)
+        elif (item.signature and len(signed) >= 2) or len(item.name) > len(known.name):
+            merged[key] = replace(known, name=item.name)
+    return list(merged.values())
+
+
+def unnamed_endorsers(ctx: CardContext) -> list[Issuer]:
+    """ "Our Party endorses the joint declaration": an endorser the text does not name."""
+    found = []
+    for unit in ctx.page.head + ctx.page.body[:2]:
+        for match in ctx.words.endorsement.finditer(unit.text):
+            label = ctx.words.endorser_labels.get(re.sub(r"\s+", " ", match.group("who").lower()), "endorser")
+            endorser = Issuer(name=f"(unnamed {label})", role="endorser", entity=None)
+            if endorser not in found:
+                found.append(endorser)
+    return found
+
+
+# --------------------------------------------------------------------------- places
+
+
+def place_from_dateline(ctx: CardContext) -> str | None:
+    """ "DUBAI (Reuters) -" → Dubai; "Caracas, 12 March 2024 –" → Caracas."""
+    match = _wire_dateline(ctx)
+    if match:
+        return _place_case(match.group("place"))
+    for unit in ctx.page.body[:3]:
+        date = ctx.words.date.search(unit.text[:80])
+        if date and re.match(r"\s*[:–—-]\s", unit.text[date.end() :]):
+            found = date_line(unit.text[: date.end()], ctx.words)
+            if found and found[1]:
+                return found[1]
+    return None
+
+
+def place_from_signature(ctx: CardContext) -> str | None:
+    """The place beside the closing date: "Hamburg – Germany, November 2024" → "Hamburg, Germany"."""
+    for line in reversed(ctx.page.tail):
+        found = date_line(line.text, ctx.words)
+        if found and found[1]:
+            return found[1]
+    return None
+
+
+def place_from_heading(ctx: CardContext) -> str | None:
+    """A place-and-date line in the head, or a headline that opens with a place the text names
+    again ("Peru: All support to …")."""
+    for unit in ctx.page.head:
+        if is_body(unit):
+            continue
+        for line in unit.lines:
+            found = date_line(line.text, ctx.words)
+            if found and found[1]:
+                return found[1]
+    title = title_from_emphasis(ctx) or title_from_heading(ctx)
+    if title:
+        match = re.match(rf"^({_PLACE_WORD}(?:\s+{_PLACE_WORD}){{0,2}})\s*:\s+\S", title)
+        if match:
+            place = match.group(1)
+            rest = ctx.page.text.replace(title, "", 1)
+            if (
+                not _is_label(place, ctx.words)
+                and not ctx.words.org_words.search(place)
+                and not looks_like_acronym(place)
+                and re.search(rf"(?<![\w]){re.escape(place)}(?![\w])", rest)
+            ):
+                return place
+    return None
+
+
+PLACE_STEPS: tuple[Callable[[CardContext], str | None], ...] = (
+    place_from_dateline,
+    place_from_signature,
+    place_from_heading,
+)
+
+
+# --------------------------------------------------------------------------- language
+
+
+def detect_language(text: str, words: CardWords | None = None) -> str | None:
+    """The language (en, es, fr, pt, de) whose frequent words the text uses most, or None when
+    too few are found to tell. Words shared by several languages count for less."""
+    words = words or card_words()
+    scores = dict.fromkeys(words.stopwords, 0.0)
+    tokens = re.findall(r"[^\W\d_]+", text[:20000].lower())
+    for token in tokens:
+        for language, weights in words.stopwords.items():
+            weight = weights.get(token)
+            if weight:
+                scores[language] += weight
+    ranked = sorted(scores.items(), key=lambda item: item[1], reverse=True)
+    if not ranked or ranked[0][1] < 2.0:
+        return None
+    return ranked[0][0]
+
+
+# --------------------------------------------------------------------------- the card
+
+
+def _first(steps: Iterable[Callable[[CardContext], str | None]], ctx: CardContext) -> str | None:
+    for step in steps:
+        value = step(ctx)
+        if value:
+            return value
+    return None
+
+
+def _is_news(document: Document, page: Layout, words: CardWords) -> bool:
+    kind = document.source.meta.get("publisher_type")
+    if isinstance(kind, str) and kind.lower() in NEWS_PUBLISHER_TYPES:
+        return True
+    context = CardContext(document=document, options=Options(), words=words, page=page, news=True)
+    return _wire_dateline(context) is not None or bool(issuers_from_credits(context))
+
+
+def build_card(document: Document, options: Options) -> Card:
+    """The card of ``document`` (see the module docstring for the order of the evidence)."""
+    words = card_words()
+    page = layout(document.text.original, words)
+    ctx = CardContext(document=document, options=options, words=words, page=page, news=_is_news(document, page, words))
+    language = options.language or detect_language(document.text.normalised, words)
+    if language is None:
+        meta_language = document.source.meta.get("language")
+        language = meta_language[:2].lower() if isinstance(meta_language, str) and meta_language else "en"
+    found = [item for step in ISSUER_STEPS for item in step(ctx)]
+    if not found:
+        found = [item for step in FALLBACK_ISSUER_STEPS for item in step(ctx)]
+    named = _merge_issuers(found, page.acronyms)
+    roles = tuple(named) + tuple(unnamed_endorsers(ctx))
+    return Card(
+        doc=document.doc_id,
+        title=_first(TITLE_STEPS, ctx),
+        date=options.date or _first(DATE_STEPS, ctx),
+        issuers=tuple(issuer.name for issuer in named),
+        place=_first(PLACE_STEPS, ctx),
+        language=language,
+        roles=roles,
+    )
 
 
 def extract_card(document: Document, options: Options) -> Document:
-    """Reads the text and the source's metadata; adds the :class:`Card`."""
-    meta = document.source.meta
-    date = options.date or (str(meta["date"]) if meta.get("date") else None)
-    card = Card(
-        doc=document.doc_id,
-        title=meta.get("title"),
-        date=date,
-        language=options.language or meta.get("language") or "en",
-    )
-    return replace(document, card=card)
+    """Reads the original text (its lines, emphasis and signature block), the normalised text and
+    the source's metadata; adds the :class:`Card` (title, date, issuers with roles, place, language)."""
+    return replace(document, card=build_card(document, options))

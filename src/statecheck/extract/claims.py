@@ -68,7 +68,21 @@ class Words:
     source_before: re.Pattern[str]
     speech_after: re.Pattern[str]
     event_references: re.Pattern[str]
+    grammar: dict[str, str] = field(default_factory=dict)
+    """Closed-class words by role, each as a regex alternation (``lexicon [grammar]``)."""
+    name_particles: str = ""
+    name_heads: str = ""
+    pronouns: frozenset[str] = frozenset()
     table: dict[str, Any] = field(repr=False, default_factory=dict)
+
+    def g(self, role: str) -> str:
+        """The alternation of a grammar role, for use inside a larger regex."""
+        return self.grammar.get(role) or r"(?!x)x"
+
+
+def _alternation(phrases: list[str]) -> str:
+    ordered = sorted({p.strip() for p in phrases if p.strip()}, key=len, reverse=True)
+    return "|".join(r"\s+".join(re.escape(w) for w in p.split()) for p in ordered)
 
 
 def _pattern(phrases: list[str], **kwargs: str) -> re.Pattern[str]:
@@ -140,6 +154,10 @@ def words_for(language: str) -> Words:
         source_before=_pattern(sources.get("before", [])),
         speech_after=_pattern(sources.get("speech_after", [])),
         event_references=_pattern(dates.get("event_references", [])),
+        grammar={role: _alternation(values) for role, values in section("grammar").items()},
+        name_particles=_alternation(sources.get("name_particles", [])),
+        name_heads=_alternation(sources.get("name_heads", [])),
+        pronouns=frozenset(p.lower() for p in sources.get("pronouns", [])),
         table=table,
     )
 
@@ -235,10 +253,10 @@ def _claims_in_sentence(document: Document, sentence: Sentence, words: Words, co
         )
     if event_date:
         context.last_event_date = event_date
-    context.previous_place = _combine(_place_list_at(sentence_place, 0, s), words) if sentence_place else None
+    context.previous_place = _combine(_place_list_at(sentence_place, 0, s, words), words) if sentence_place else None
     frame = words.frame.match(s)
     if frame and sentence_place and sentence_place[0][0] == frame.end():
-        context.frame_place = _combine(_place_list_at(sentence_place, 0, s), words)
+        context.frame_place = _combine(_place_list_at(sentence_place, 0, s, words), words)
     source = read_source(s, words)
     if source:
         context.last_source = source
@@ -323,13 +341,13 @@ def read_what(
     group, group_end = _group_after(right, words)
     if group is None:
         group = _group_before_parenthesis(left, words)
-    event_window = _own_clause(right, group_end)
+    event_window = _own_clause(right, group_end, words)
     if words.including.search(right[-15:]) and not mention.share:
         # "287 aid workers, including 205 UNRWA staff, have been killed": read past the parts
         event_window = _past_parts(_clause_right(sentence[mention.end : mention.end + 200]), group_end or 0, words) or event_window
     right_event, right_span = _nearest(event_window, words.events, from_start=not mention.share)
     left_event, left_span = _nearest(left, words.events, from_start=False)
-    governing = left_span is not None and _only_determiners(sentence[left_offset + left_span[1] : bound_start])
+    governing = left_span is not None and _only_determiners(sentence[left_offset + left_span[1] : bound_start], words)
 
     event, event_span, event_side = None, None, ""
     if governing:
@@ -358,14 +376,14 @@ def read_what(
         # a part of comparable size: "152 staff killed and 26 injured", not "116 medics and 10,000 missing"
         if antecedent.group not in (None, "people") and mention.value <= 2 * antecedent.mention.value:
             group = antecedent.group  # "152 staff killed and 26 injured": the same staff
-    if group is None and previous is not None and re.search(r"\b(?:another|an additional)\s+$", sentence[:mention.start]):
+    if group is None and previous is not None and re.search(rf"\b(?:{words.g('another')})\s+$", sentence[: mention.start], re.IGNORECASE):
         group = previous.group
     if event is not None and not _event_fits(event, group, right, words):
         event = None
     if event is None and group == "people" and not mention.percent and mention.value >= 1_000_000:
         event = "population"  # millions of people, with nothing happening to them, are a population
     metric = _metric(event, group, mention, right, words)
-    if metric != "other" and (_is_breakdown(right, event, words) or _is_ratio(right)):
+    if metric != "other" and (_is_breakdown(right, event, words) or _is_ratio(right, words)):
         metric = "other"
 
     quote_start = min(bound_start, mention.start)
@@ -396,18 +414,19 @@ def _event_fits(event: str, group: str | None, right: str, words: Words) -> bool
     return True
 
 
-def _is_ratio(right: str) -> bool:
+def _is_ratio(right: str, words: Words) -> bool:
     """"one civilian killed for every fighter": a ratio, not a count."""
-    return bool(re.search(r"\bfor\s+(?:every|each)\b", right, re.IGNORECASE))
+    return bool(re.search(rf"\b(?:{words.g('ratio')})\b", right, re.IGNORECASE))
 
 
 def _is_breakdown(right: str, event: str | None, words: Words) -> bool:
     """"30 of the captives are children", "10 to 20 are over the age of 60": a part described
     by age or by a second group is a breakdown, counted as ``other``."""
-    partitive = re.match(r"\s*of\s+(?:the|these|those|them|whom)\b(.*)", right, re.IGNORECASE)
-    if partitive and re.search(r"\b(?:are|were|is|was)\b", partitive.group(1)):
+    partitive = re.match(rf"\s*(?:{words.g('partitive')})\b(.*)", right, re.IGNORECASE)
+    if partitive and re.search(rf"\b(?:{words.g('copulas')})\b", partitive.group(1), re.IGNORECASE):
         return True
-    return event is None and bool(re.search(r"\b(?:are|were)\s+(?:over|under|above|below)\s+the\s+age\b", right, re.IGNORECASE))
+    descriptor = rf"\b(?:{words.g('copulas')})\s+(?:{words.g('age_descriptor')})\b"
+    return event is None and bool(re.search(descriptor, right, re.IGNORECASE))
 
 
 def _link(sentence: str, previous: _Reading | None, bound_start: int, words: Words) -> str | None:
@@ -419,11 +438,12 @@ def _link(sentence: str, previous: _Reading | None, bound_start: int, words: Wor
         return None
     if between.rstrip().endswith("("):
         return "parenthesis"
-    if words.including.search(between) and not re.search(r"\b(?:were|was|are|is|have|has|had)\b", between.split(",")[-1]):
+    auxiliaries = rf"\b(?:{words.g('auxiliaries')})\b"
+    if words.including.search(between) and not re.search(auxiliaries, between.split(",")[-1], re.IGNORECASE):
         return "including"
-    if _coordinated(between):
+    if _coordinated(between, words):
         return "coordinated"
-    if re.search(r"\band\s+(?:another\s+|an additional\s+)?$", between):
+    if re.search(rf"\b(?:{words.g('conjunctions')})\s+(?:(?:{words.g('another')})\s+)?$", between, re.IGNORECASE):
         return "and"
     return None
 
@@ -436,12 +456,12 @@ def _past_parts(right: str, start: int, words: Words) -> str:
     return right[:start] + " " + right[start + match.end() :]
 
 
-def _only_determiners(gap: str) -> bool:
+def _only_determiners(gap: str, words: Words) -> bool:
     """Between a verb and its number there are at most articles: "killed 10,000", "the return of 18"."""
-    return bool(re.fullmatch(r"\s*(?:(?:the|a|an|of|another|additional|an additional|further|some|already|also|at|by)\s+)*", gap, re.IGNORECASE))
+    return bool(re.fullmatch(rf"\s*(?:(?:{words.g('determiners')})\s+)*", gap, re.IGNORECASE))
 
 
-def _own_clause(right: str, group_end: int | None) -> str:
+def _own_clause(right: str, group_end: int | None, words: Words) -> str:
     """The words after a number up to the end of its own clause: a comma after the counted group
     ends it, except around a short aside (", mostly civilians,")."""
     if group_end is None:
@@ -451,12 +471,7 @@ def _own_clause(right: str, group_end: int | None) -> str:
         comma = right.find(", ", position)
         if comma < 0:
             return right
-        aside = re.match(
-            r",\s+((?:mostly|mainly|largely|predominantly|overwhelmingly|primarily|many|most|all|almost all|nearly all|"
-            r"the majority|among them)\b[^,]{0,40}),\s",
-            right[comma:],
-            re.IGNORECASE,
-        )
+        aside = re.match(rf",\s+((?:{words.g('asides')})\b[^,]{{0,40}}),\s", right[comma:], re.IGNORECASE)
         if aside:
             position = comma + aside.end() - 1
             continue
@@ -510,7 +525,7 @@ def _group_after(right: str, words: Words) -> tuple[str | None, int | None]:
     if cut:
         head = head[: cut.start()]
     # the counted noun phrase ends at its verb or at a preposition that starts another phrase
-    verb = re.search(r"\s(?:were|was|are|is|have|has|had|who|which|that|by|among|during|with|for|from|to|at)\s", head + " ")
+    verb = re.search(rf"\s(?:{words.g('phrase_end')})\s", head + " ", re.IGNORECASE)
     if verb and verb.start() > 0:
         head = head[: verb.start()]
     best: tuple[str | None, int | None, int] = (None, None, 10**6)
@@ -551,11 +566,11 @@ def _clause_left(text: str) -> str:
     return text[matches[-1].end() :] if matches else text
 
 
-def _coordinated(between: str) -> bool:
+def _coordinated(between: str, words: Words) -> bool:
     """Only a conjunction or a comma between two numbers: the second has no verb of its own."""
-    return bool(re.fullmatch(r"\s*(?:[\w-]+,?\s+){0,6}?(?:,\s*)?(?:and|as well as|plus|y|et|e|und|,)\s*", between)) and not re.search(
-        r"\b(?:were|was|are|is|have|has|had|been)\b", between
-    )
+    if re.search(rf"\b(?:{words.g('auxiliaries')})\b", between, re.IGNORECASE):
+        return False
+    return bool(re.fullmatch(rf"\s*(?:[\w-]+,?\s+){{0,6}}?(?:,\s*)?(?:{words.g('conjunctions')}|,)\s*", between, re.IGNORECASE))
 
 
 def read_bound(sentence: str, mention: NumberMention, words: Words) -> tuple[str, int]:
@@ -575,7 +590,7 @@ def read_unit(sentence: str, reading: _Reading, words: Words) -> str:
     mention = reading.mention
     if mention.percent:
         return "percent"
-    if _is_ratio(sentence[mention.end : reading.quote_end + 60]) and reading.metric == "other":
+    if _is_ratio(sentence[mention.end : reading.quote_end + 60], words) and reading.metric == "other":
         return "ratio"
     left = sentence[max(0, mention.start - 4) : mention.start]
     right = sentence[mention.end : mention.end + 40]
@@ -645,7 +660,7 @@ def _actor_is_place(text: str, match: re.Match[str], words: Words) -> bool:
         pattern = words.groups.get(name)
         if pattern and pattern.match(following):
             return True
-    return bool(re.match(r"(?:casualties|families|communities|victims|dead)\b", following, re.IGNORECASE))
+    return bool(re.match(rf"(?:{words.g('counted_after_nationality')})\b", following, re.IGNORECASE))
 
 
 def _combine(places: list[tuple[int, int, str]], words: Words) -> str | None:
@@ -659,18 +674,23 @@ def _combine(places: list[tuple[int, int, str]], words: Words) -> str | None:
     return places[0][2] if places[0][2] not in ("northern_israel",) else "israel"
 
 
-def _place_list_at(places: list[tuple[int, int, str]], index: int, sentence: str) -> list[tuple[int, int, str]]:
+def _place_list_at(
+    places: list[tuple[int, int, str]], index: int, sentence: str, words: Words
+) -> list[tuple[int, int, str]]:
     """The places coordinated with ``places[index]`` ("Gaza, the West Bank and East Jerusalem")."""
+    conjunction = words.g("conjunctions")
+    article = words.g("articles")
+    inside = words.g("inside")
+    after = rf",?\s*(?:(?:{conjunction})\s+)?(?:(?:{inside})\s+(?:\w+\s+){{0,2}}?(?:(?:{inside})\s+)?)?(?:(?:{article})\s+)?"
+    before = rf"\s*(?:,\s*|\s+(?:{conjunction})\s+|,\s*(?:{conjunction})\s+)(?:(?:{article})\s+)?(?:(?:{inside})\s+)?"
     group = [places[index]]
     for j in range(index + 1, len(places)):
-        between = sentence[group[-1][1] : places[j][0]]
-        if re.fullmatch(r",?\s*(?:and\s+)?(?:(?:in|on)\s+(?:\w+\s+){0,2}?(?:in\s+)?)?(?:the\s+)?", between, re.IGNORECASE):
+        if re.fullmatch(after, sentence[group[-1][1] : places[j][0]], re.IGNORECASE):
             group.append(places[j])
         else:
             break
     for j in range(index - 1, -1, -1):
-        between = sentence[places[j][1] : group[0][0]]
-        if re.fullmatch(r"\s*(?:,\s*|\s+and\s+|,\s*and\s+)(?:the\s+)?(?:in\s+)?", between, re.IGNORECASE):
+        if re.fullmatch(before, sentence[places[j][1] : group[0][0]], re.IGNORECASE):
             group.insert(0, places[j])
         else:
             break
@@ -691,7 +711,7 @@ def read_place(
         return None
     if reading.metric == "hostages":
         # people taken hostage were taken from Israel; "held in Gaza" says where they are now
-        held = re.search(r"\b(?:held|remaining|remain|still)\b", sentence[reading.bound_start - 12 : mention.end + 60], re.IGNORECASE)
+        held = re.search(rf"\b(?:{words.g('held')})\b", sentence[max(0, reading.bound_start - 12) : mention.end + 60], re.IGNORECASE)
         if held is None:
             return "israel"
         after = [p for p in places if p[0] > mention.end and p[2] != "israel"]
@@ -704,10 +724,11 @@ def read_place(
             return (mention.start - place[1]) + 15
 
         index = min(range(len(places)), key=lambda i: distance(places[i]))
-        if index > 0 and re.fullmatch(r"\s+in\s+(?:the\s+)?", sentence[places[index - 1][1] : places[index][0]]):
+        inside = rf"\s+(?:{words.g('inside')})\s+(?:(?:{words.g('articles')})\s+)?"
+        if index > 0 and re.fullmatch(inside, sentence[places[index - 1][1] : places[index][0]], re.IGNORECASE):
             index -= 1  # "Rafah in the Gaza Strip": the smaller place is the one meant
         if distance(places[index]) < 160:
-            combined = _combine(_place_list_at(places, index, sentence), words)
+            combined = _combine(_place_list_at(places, index, sentence, words), words)
             if combined:
                 return combined
     nationality = _nationality_place(sentence, reading, words)
@@ -759,9 +780,9 @@ def read_scope(
     if words.scope["rate"].search(left[-25:] + " " + right[:40]):
         return "rate", None
     if reading.event is not None and words.period_markers.search(left):
-        return "period", _period_span(sentence, dates, context)  # "another 7,000 were killed"
+        return "period", _period_span(sentence, dates, context, words)  # "another 7,000 were killed"
     if words.scope["period"].search(clause) or words.scope["period"].search(sentence[: reading.bound_start]):
-        span = _period_span(sentence, dates, context)
+        span = _period_span(sentence, dates, context, words)
         if span is None or span[0] != WAR_START_ISO:
             return "period", span
     if words.scope["incident"].search(clause) and reading.event in ("killed", "injured", None):
@@ -772,18 +793,18 @@ def read_scope(
             return "period", (day[-1].value, day[-1].value)  # "On 1 November, 51 trucks entered"
     if reading.metric == "other" and reading.event is None:
         return "static", None
-    if re.search(r"\b(?:remaining|still held|being held|currently held)\b", sentence[mention.end : mention.end + 50], re.IGNORECASE):
+    if re.search(rf"\b(?:{words.g('held')})\b", sentence[mention.end : mention.end + 50], re.IGNORECASE) and reading.metric == "hostages":
         return "static", None
     return "total", None
 
 
-def _period_span(sentence: str, dates: list[DateMention], context: _Context) -> tuple[str, str] | None:
+def _period_span(sentence: str, dates: list[DateMention], context: _Context, words: Words) -> tuple[str, str] | None:
     import datetime as dt
 
     lowered = sentence.lower()
     base = parse_date(context.document_date)
     explicit = [d for d in dates if len(d.value) == 10]
-    if re.search(r"(?:past|last)\s+24\s+hours", lowered) and base and base[1] == "day":
+    if re.search(rf"(?:{words.g('last_24_hours')})", lowered, re.IGNORECASE) and base and base[1] == "day":
         day = base[0]
         return ((day - dt.timedelta(days=1)).isoformat(), day.isoformat())
     if len(explicit) >= 2:
@@ -807,7 +828,7 @@ def resolve_as_of(
     """Spec §4: an explicit date governing the sentence, else an elapsed-time expression, else the
     document's date for a figure of the moment, else None."""
     mention = reading.mention
-    if re.search(r"\b(?:already lived|lived|used to)\b", sentence[mention.end : mention.end + 40], re.IGNORECASE):
+    if re.search(rf"\b(?:{words.g('past_state')})\b", sentence[mention.end : mention.end + 40], re.IGNORECASE):
         return None  # a state before the war ("the 280,000 people who lived there")
     usable = [d for d in dates if not d.since]
     if scope == "period":
@@ -831,46 +852,53 @@ def resolve_as_of(
     return context.document_date
 
 
-_NAME = r"((?:the\s+|a\s+|an\s+)?(?:[A-Z][\w'’.-]*|of|in|for|and|the|de|du|des|la|le|del|da|do|der|die|&|-)(?:\s+(?:[A-Z][\w'’.()-]*|of|in|for|and|the|on|de|du|des|la|le|del|da|do|der|die|UN|&|-|[a-z]+(?=\s+(?:agency|ministry|office|authorities|figures|officials|data|reports?|teams?|sources)))){0,9})"
+@lru_cache(maxsize=8)
+def _name_pattern(language: str) -> str:
+    """A source's name: capitalised words joined by particles ("Ministry of Health in Gaza"), or a
+    lower-case phrase ending in a naming noun ("a UN health agency")."""
+    words = words_for(language)
+    particle = words.name_particles or "of"
+    head = words.name_heads or r"(?!x)x"
+    word = rf"(?:[A-Z][\w'’.()-]*|(?:{particle})|[a-z]+(?=\s+(?:{head})\b))"
+    return rf"((?:(?:{words.g('articles')}|a|an)\s+)?{word}(?:\s+{word}){{0,9}})"
 
 
 def read_source(sentence: str, words: Words) -> str | None:
     """The source a figure is attributed to: "according to X", "X said", "citing X"."""
+    name_pattern = _name_pattern(words.language)
     for match in words.source_before.finditer(sentence):
-        cue = match.group().lower()
-        rest = sentence[match.end() :]
-        name = re.match(r"\s+" + _NAME, rest)
-        if cue in ("says", "said"):
-            continue
+        if words.speech_after.fullmatch(match.group()):
+            continue  # "said X" is read below, as "X said"
+        name = re.match(r"\s+" + name_pattern, sentence[match.end() :])
         if name:
-            candidate = _trim_source(name.group(1))
+            candidate = _trim_source(name.group(1), words)
             if candidate:
                 return candidate
     for match in words.speech_after.finditer(sentence):
-        before = sentence[: match.start()].rstrip()
-        name = re.search(_NAME + r"$", before)
+        name = re.search(name_pattern + r"$", sentence[: match.start()].rstrip())
         if name:
-            candidate = _trim_source(name.group(1))
-            if candidate and candidate[0].isupper() or (candidate and candidate.split()[0].lower() in ("the", "a", "an")):
+            candidate = _trim_source(name.group(1), words)
+            if candidate and candidate[0].isupper():
                 return candidate
     return None
 
 
-def _trim_source(text: str) -> str | None:
+def _trim_source(text: str, words: Words) -> str | None:
     text = re.sub(r"[\s,.;:]+$", "", text)
-    text = re.sub(r"^the\s+", "", text, flags=re.IGNORECASE)
-    words = text.split()
-    while words and words[-1].lower() in ("of", "in", "for", "and", "the", "on", "de", "la", "le", "der", "die"):
-        words.pop()
-    if not words or all(w.islower() for w in words) or len(" ".join(words)) < 2:
+    text = re.sub(rf"^(?:{words.g('articles')})\s+", "", text, flags=re.IGNORECASE)
+    tokens = text.split()
+    particles = re.compile(rf"(?:{words.name_particles or 'of'})$", re.IGNORECASE)
+    while tokens and particles.match(tokens[-1]):
+        tokens.pop()
+    if not tokens or all(t.islower() for t in tokens) or len(" ".join(tokens)) < 2:
         return None
-    if words[0].lower() in ("it", "he", "she", "they", "we", "this", "that", "there", "which"):
+    if tokens[0].lower() in words.pronouns:
         return None
-    return " ".join(words)
+    return " ".join(tokens)
 
 
 def _continues_report(sentence: str, words: Words) -> bool:
-    return bool(re.search(r"\b(?:added|continued|also said|the ministry|the statement|it said)\b", sentence, re.IGNORECASE))
+    return bool(re.search(rf"\b(?:{words.g('report_continuation')})\b", sentence, re.IGNORECASE))
 
 
 def _note(reading: _Reading) -> str | None:

@@ -20,7 +20,7 @@ import re
 import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import platformdirs
@@ -215,7 +215,7 @@ def add(
     meta = {
         "id": series_id, "metric": metric, "place": place, "unit": unit, "source": source.strip(),
         "csv": f"{base}.csv", "sha256": sha256_hex(data), "original": str(path),
-        "added": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "added": datetime.now(UTC).isoformat(timespec="seconds"),
     }
     try:
         folder.mkdir(parents=True, exist_ok=True)
@@ -237,14 +237,14 @@ def write_atomically(target: Path, data: bytes) -> None:
     A reader sees the old file or the new one, never half of one; a crash leaves at most a
     stray ``.part`` file, which no loader reads.
     """
-    handle = tempfile.NamedTemporaryFile(dir=target.parent, prefix=f".{target.name}.", suffix=".part", delete=False)
+    descriptor, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".part")
     try:
-        with handle:
+        with os.fdopen(descriptor, "wb") as handle:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        os.chmod(handle.name, 0o644)  # a temporary file is private (0600); data files are not
-        os.replace(handle.name, target)
+        os.chmod(temporary, 0o644)  # a temporary file is private (0600); data files are not
+        os.replace(temporary, target)
     except BaseException:
-        Path(handle.name).unlink(missing_ok=True)
+        Path(temporary).unlink(missing_ok=True)
         raise

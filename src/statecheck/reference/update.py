@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import os
 from dataclasses import dataclass
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Literal
 from urllib.parse import urlsplit
@@ -74,7 +74,7 @@ def update(
     *,
     url: str | None = None,
     reference_dir: Path | None = None,
-    limits: Limits = Limits(),
+    limits: Limits | None = None,
     transport: httpx.BaseTransport | None = None,
 ) -> tuple[UpdateResult, ...]:
     """Fetch every Tech for Palestine file; replace the local copies only if all are valid and none older.
@@ -82,6 +82,7 @@ def update(
     Raises :class:`ReferenceDataError` naming the URL and the problem (HTTP status, timeout,
     truncated body, size limit, malformed data, older data); nothing is replaced then.
     """
+    limits = limits or Limits()
     root = base_url(url)
     home = reference_home(reference_dir)
     fetched: list[tuple[UpdateResult, bytes]] = []
@@ -154,7 +155,7 @@ def _download(client: httpx.Client, url: str, max_bytes: int) -> bytes:
 
 
 def _manifest(fetched: list[tuple[UpdateResult, bytes]]) -> bytes:
-    now = datetime.now(timezone.utc).isoformat(timespec="seconds")
+    now = datetime.now(UTC).isoformat(timespec="seconds")
     files = {
         result.file: {"url": result.url, "sha256": result.sha256, "last_report_date": result.last_date.isoformat()}
         for result, _ in fetched

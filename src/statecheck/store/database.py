@@ -149,6 +149,17 @@ def migrate(store: Store, revision: str = "head") -> None:
         raise StoreError(f"cannot be migrated: {_first_line(error)}", location=store.location) from error
 
 
+def downgrade(store: Store, revision: str) -> None:
+    """Undo migrations down to ``revision`` (``base``: an empty database). For developers and tests."""
+    config = _alembic_config()
+    try:
+        with store.engine.begin() as connection:
+            config.attributes["connection"] = connection
+            command.downgrade(config, revision)
+    except (SQLAlchemyError, CommandError) as error:
+        raise StoreError(f"cannot be migrated: {_first_line(error)}", location=store.location) from error
+
+
 def _first_line(error: BaseException) -> str:
     return str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
 
