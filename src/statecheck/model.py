@@ -108,7 +108,11 @@ class Card:
     place: str | None = None
     language: str | None = None
     roles: tuple[Issuer, ...] = ()
-    """The issuers with their roles, in the same order as ``issuers``."""
+    """The issuers with their roles, in the same order as ``issuers``; then any endorser the
+    text does not name ("Our Party endorses …" → ``(unnamed party)``), which ``issuers`` omits."""
+    genre: str | None = None
+    """``news`` for a news report (the demands it quotes are others'), ``statement`` otherwise;
+    not part of the spec §6 record."""
 
     def to_record(self) -> dict[str, Any]:
         return {

@@ -121,6 +121,26 @@ CONVENTIONS = [
         [{"value": 30, "value_max": 40, "scope": "rate", "metric": "aid_trucks"}],
     ),
     (
+        "The WHO said 11 of Gaza's 36 hospitals were out of service.",
+        [{"value": 11, "metric": "hospitals_out_of_service"}, {"value": 36, "metric": "other", "scope": "static"}],
+    ),
+    (
+        "Some 1.8 million people, about 80% of the population, have been displaced.",
+        [{"value": 1800000, "metric": "displaced"}, {"value": 80, "metric": "displaced", "unit": "percent"}],
+    ),
+    (
+        "In the West Bank, 480 Palestinians have been killed, among them 116 children, according to OCHA.",
+        [{"value": 480, "metric": "killed", "place": "west_bank"}, {"value": 116, "metric": "killed_children"}],
+    ),
+    (
+        "At least 250 aid workers, including 180 UN staff, have been killed.",
+        [{"value": 250, "metric": "killed_aid"}, {"value": 180, "metric": "killed_aid"}],
+    ),
+    (
+        "The strike killed 45 fighters and wounded another 60.",
+        [{"value": 45, "metric": "killed_combatants"}, {"value": 60, "metric": "other"}],
+    ),
+    (
         "The ministry counted 1,210 dead and 4,200 injured among medical staff and patients.",
         [{"value": 1210, "metric": "killed"}, {"value": 4200, "metric": "injured"}],
     ),
@@ -137,6 +157,7 @@ BOUNDS = [
     ("More than 1,000 people were detained.", "over"),
     ("Over 1,000 people were detained.", "over"),
     ("The number of detainees has exceeded 1,000.", "over"),
+    ("The number of detainees passes 1,000.", "over"),
     ("At least 1,000 people were detained.", "at_least"),
     ("Around 1,000 people were detained.", "about"),
     ("Approximately 1,000 people were detained.", "about"),

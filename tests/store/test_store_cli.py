@@ -124,7 +124,8 @@ def test_export_formats(db_url: str, tmp_path: Path) -> None:
 
     out = tmp_path / "claims.csv"
     assert runner.invoke(app, ["export", "--db", db_url, "-f", "csv", "-o", str(out)]).exit_code == 0
-    rows = list(csv.DictReader(out.open(encoding="utf-8")))
+    with out.open(encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
     assert len(rows) == len(claims)
     gaza = next(row for row in rows if row["quote"] == "8,005 Palestinians were killed")
     assert gaza["verdict"] == "consistent" and gaza["issuers"] == "Palestinian Ministry of Health"

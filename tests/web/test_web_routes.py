@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Iterator
 
 import pytest
 from starlette.routing import Route
@@ -12,7 +13,16 @@ from starlette.testclient import TestClient
 
 from statecheck.store import Store, table_counts
 from statecheck.web.openapi import openapi_schema
-from conftest import UPLOAD_LIMIT
+from statecheck.web import create_app
+
+#: A small upload limit, so the limit tests send kilobytes, not megabytes.
+UPLOAD_LIMIT = 20_000
+
+@pytest.fixture
+def client(corpus: Store) -> Iterator[TestClient]:
+    with TestClient(create_app(corpus, max_upload_bytes=UPLOAD_LIMIT)) as test_client:
+        yield test_client
+
 
 PAGES = ["/", "/documents/1", "/documents/1?claim=1", "/claims", "/record", "/check", "/failures", "/api/docs"]
 

@@ -195,7 +195,7 @@ def card_words() -> CardWords:
         statement_heads=re.compile(
             rf"^\s*(?:{_alternation(_union('issuers', 'statement_heads'))})\s+(?P<name>.+)$", re.IGNORECASE
         ),
-        bylines=re.compile(rf"^\s*(?:{_alternation(_union('issuers', 'bylines'))})\s+(?P<rest>[A-ZÀ-ÖØ-Þ].*)$"),
+        bylines=re.compile(rf"^\s*(?i:{_alternation(_union('issuers', 'bylines'))})\s+(?P<rest>[A-ZÀ-ÖØ-Þ].*)$"),
         credits_author=_phrases(_union("issuers", "credits_author")),
         credits_other=_phrases(_union("issuers", "credits_other")),
         issued_by=_phrases(_union("issuers", "issued_by")),
@@ -339,12 +339,18 @@ def _sentence_count(text: str) -> int:
 
 
 def is_body(unit: Unit) -> bool:
-    """A paragraph of running text (not a heading, label or list of names)."""
+    """A paragraph of running text (not a heading, label, slogan or list of names).
+
+    Running text is long, or ends its sentences with full stops; a heading set in capitals
+    or made of exclamations ("LONG LIVE …! DOWN WITH …!") is not, however long."""
     text = unit.text
+    if _all_caps(text):
+        return False
     n_words = len(text.split())
     if n_words >= 40:
         return True
-    if _sentence_count(text) >= 2 and n_words >= 12:
+    full_stops = len(re.findall(r"\.(?:[\"'”’»)\]]*)(?:\s+[\"'“‘«(]?[A-ZÀ-ÖØ-Þ0-9]|\s*$)", text))
+    if _sentence_count(text) >= 2 and full_stops and n_words >= 12:
         return True
     return text.endswith((".", ".”", '."', ".’")) and n_words >= 12
 
@@ -460,7 +466,7 @@ def org_name(text: str, words: CardWords) -> str | None:
         return None
     if words.bodies.match(text) or date_line(text, words) is not None or _EMAIL_OR_URL.search(text):
         return None
-    if _squash(text) in words.mottos or _squash(text) in words.labels:
+    if _squash(text) in words.mottos or _squash(text) in words.labels or words.photo_credits.match(text):
         return None
     name = re.sub(r"^(?:the|The|THE)\s+", "", text).rstrip(".")
     _long, short = split_acronym(name)
@@ -737,7 +743,7 @@ def issuers_from_heading(ctx: CardContext) -> list[Found]:
     December 2023"); body names like "Central Committee" are skipped."""
     found: list[Found] = []
     for unit in ctx.page.head:
-        if is_body(unit) or _LIST_MARKER.match(unit.text):
+        if is_body(unit) or _LIST_MARKER.match(unit.text) or _names_someone(unit.text, ctx.words):
             continue
         names = []
         for line in unit.lines:
@@ -749,6 +755,11 @@ def issuers_from_heading(ctx: CardContext) -> list[Found]:
                 break
         found.extend(Found(name) for name in names)
     return found
+
+
+def _names_someone(text: str, words: CardWords) -> bool:
+    """A line another step reads: "Statement of …", "By …", a photo credit."""
+    return bool(words.statement_heads.match(text) or words.bylines.match(text) or words.photo_credits.match(text))
 
 
 def issuers_from_statement_heading(ctx: CardContext) -> list[Found]:
@@ -1082,6 +1093,7 @@ def build_card(document: Document, options: Options) -> Card:
         place=_first(PLACE_STEPS, ctx),
         language=language,
         roles=roles,
+        genre="news" if ctx.news else "statement",
     )
 
 

@@ -216,8 +216,8 @@ def _claims_in_sentence(document: Document, sentence: Sentence, words: Words, co
     readings: list[_Reading] = []
     for index, mention in enumerate(mentions):
         previous = readings[-1] if readings else None
-        next_start = mentions[index + 1].start if index + 1 < len(mentions) else len(s)
-        readings.append(read_what(s, mention, previous, next_start, words))
+        following = mentions[index + 1] if index + 1 < len(mentions) else None
+        readings.append(read_what(s, mention, previous, following, words))
     claims: list[Claim] = []
     sentence_place = _places_in(s, words)
     event_date = _event_date(dates)
@@ -320,15 +320,20 @@ def read_what(
     sentence: str,
     mention: NumberMention,
     previous: _Reading | None,
-    next_start: int,
+    following: NumberMention | None,
     words: Words,
 ) -> _Reading:
     """The event (killed, injured, …) and the group (children, staff, …) a number counts."""
     right_end = min(len(sentence), mention.end + _RIGHT_REACH)
-    # A share ("half of the 2.3 million who ...") reads past the number inside its "of" phrase.
-    if not mention.share:
-        right_end = min(right_end, next_start)
-    right = _clause_right(sentence[mention.end : right_end])
+    right_start = mention.end
+    if following is not None and not mention.share:
+        if _is_part_of(sentence[mention.end : following.start], words):
+            # "18 of the 36 hospitals were out of service": 18 counts what follows the total
+            right_start = following.end
+            right_end = min(len(sentence), following.end + _RIGHT_REACH)
+        else:
+            right_end = min(right_end, following.start)
+    right = _clause_right(sentence[right_start:right_end])
     left_start = max(0, mention.start - _LEFT_REACH, previous.mention.end if previous else 0)
     left = _clause_left(sentence[left_start : mention.start])
     left_offset = mention.start - len(left)
@@ -342,10 +347,18 @@ def read_what(
     if group is None:
         group = _group_before_parenthesis(left, words)
     event_window = _own_clause(right, group_end, words)
+    if following is not None and not mention.share and re.search(r",\s*[^,]{0,25}$", right):
+        # "1.9 million people, about 85% of the population, have been displaced": read past the aside
+        wider = _clause_right(sentence[mention.end : mention.end + 200])
+        base = group_end or 0
+        aside = re.search(rf",[^,;.]{{0,80}},\s+(?=(?:{words.g('auxiliaries')})\b)", wider[base:], re.IGNORECASE)
+        if aside:
+            event_window = wider[: base + aside.start()] + " " + wider[base + aside.end() :]
     if words.including.search(right[-15:]) and not mention.share:
         # "287 aid workers, including 205 UNRWA staff, have been killed": read past the parts
         event_window = _past_parts(_clause_right(sentence[mention.end : mention.end + 200]), group_end or 0, words) or event_window
-    right_event, right_span = _nearest(event_window, words.events, from_start=not mention.share)
+    # a proportion ("85% of the population have fled") takes the last verb of its clause, not its "of" noun
+    right_event, right_span = _nearest(event_window, words.events, from_start=not (mention.share or mention.percent))
     left_event, left_span = _nearest(left, words.events, from_start=False)
     governing = left_span is not None and _only_determiners(sentence[left_offset + left_span[1] : bound_start], words)
 
@@ -385,6 +398,8 @@ def read_what(
     metric = _metric(event, group, mention, right, words)
     if metric != "other" and (_is_breakdown(right, event, words) or _is_ratio(right, words)):
         metric = "other"
+    if previous is not None and not previous.mention.share and _is_part_of(sentence[previous.mention.end : bound_start], words):
+        metric, event = "other", None  # the total that a part was counted against
 
     quote_start = min(bound_start, mention.start)
     quote_end = mention.end
@@ -412,6 +427,11 @@ def _event_fits(event: str, group: str | None, right: str, words: Words) -> bool
     if group is not None and event in ("destroyed", "damaged", "out_of_service", "entered"):
         return False
     return True
+
+
+def _is_part_of(between: str, words: Words) -> bool:
+    """Only "of the", "of Gaza's", "out of" between two numbers: the first is a part of the second."""
+    return bool(re.fullmatch(rf"\s+(?:{words.g('part_of')})\s+(?:[A-Z][\w-]*['’]s\s+)?", between, re.IGNORECASE))
 
 
 def _is_ratio(right: str, words: Words) -> bool:
@@ -453,7 +473,7 @@ def _past_parts(right: str, start: int, words: Words) -> str:
     match = re.search(r",\s+(?:" + words.including.pattern + r")[^,;.]{0,80},\s+", right[start:], re.IGNORECASE)
     if match is None:
         return ""
-    return right[:start] + " " + right[start + match.end() :]
+    return right[: start + match.start()] + " " + right[start + match.end() :]
 
 
 def _only_determiners(gap: str, words: Words) -> bool:
@@ -472,6 +492,9 @@ def _own_clause(right: str, group_end: int | None, words: Words) -> str:
         if comma < 0:
             return right
         aside = re.match(rf",\s+((?:{words.g('asides')})\b[^,]{{0,40}}),\s", right[comma:], re.IGNORECASE)
+        if re.match(rf",\s+(?:{words.g('auxiliaries')})\b", right[comma:], re.IGNORECASE):
+            # "..., about 85% of the population, have been displaced": the comma closed an aside
+            return right[:comma] + right[comma + 1 :]
         if aside:
             position = comma + aside.end() - 1
             continue

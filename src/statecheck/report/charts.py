@@ -93,12 +93,9 @@ def nice_ticks(low: float, high: float, count: int = 5) -> list[float]:
     raw = (high - low) / count
     power = 10 ** math.floor(math.log10(raw))
     step = next(m * power for m in (1, 2, 5, 10) if m * power >= raw)
-    first = math.floor(low / step) * step
-    ticks = []
-    value = first
-    while value <= high + step * 0.5:
-        ticks.append(round(value, 10))
-        value += step
+    ticks = [math.floor(low / step) * step]
+    while ticks[-1] < high - step * 1e-9:  # the last tick is at or above the highest value
+        ticks.append(round(ticks[-1] + step, 10))
     return ticks
 
 
@@ -134,7 +131,7 @@ def _marker(shape: str, x: float, y: float, size: float = 5.5) -> str:
 
 def render_svg(chart: Chart, *, width: int = 720, height: int = 280) -> Markup:
     """The chart as an inline ``<svg>`` element: the series as a line, each claim as a marker."""
-    left, right, top, bottom = 64, 16, 28, 46
+    left, right, top, bottom = 64, 16, 40, 46
     days = [p.day for p in chart.series] + [c.day for c in chart.claims]
     values = [p.value for p in chart.series] + [c.value for c in chart.claims]
     parts = [
@@ -170,7 +167,7 @@ def render_svg(chart: Chart, *, width: int = 720, height: int = 280) -> Markup:
         x = x_of(tick)
         parts.append(f'<text x="{x:.1f}" y="{height - bottom + 16}" text-anchor="middle">{tick:%Y-%m}</text>')
     if chart.unit:
-        parts.append(f'<text x="{left}" y="{top - 4}" >{escape(chart.unit)}</text>')
+        parts.append(f'<text x="{left - 6}" y="{top - 10}" text-anchor="end">{escape(chart.unit)}</text>')
     parts.append("</g>")
 
     if chart.series:

@@ -229,10 +229,10 @@ def _check_period(claim: Claim, series: ReferenceSeries) -> Evidence:
     r_lo, r_hi = min(low, high), max(low, high)  # a revised-down count could swap them
     outcome = apply_bound(claim, r_lo, r_hi)
     used = (at_before, at_start, at_end)
-    rise = f"{_num(r_lo)}" if r_lo == r_hi else f"{_num(r_lo)} to {_num(r_hi)}"
+    rise = f"{_num(r_lo)}" if r_lo == r_hi else f"between {_num(r_lo)} and {_num(r_hi)}"
     trail = ", ".join(f"{_num(q(e.value))} by {min(e.end, d)}" for e, d in zip(used, (before, start, end)))
     sentence = (
-        f"{series.publisher}'s count of {_metric(series)} rose by {rise} over {start} to {end} ({trail}); "
+        f"{series.publisher}'s count of {_metric(series)} rose by {rise} from {start} to {end} ({trail}); "
         f"the claim says {_claim_words(claim)}: {VERDICT_WORDS[outcome.verdict]}"
     )
     rule = f"period [{start}, {end}]: r_lo = r({end}) − r({start}), r_hi = r({end}) − r({before}); {outcome.rule}"

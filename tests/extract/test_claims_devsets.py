@@ -1,0 +1,62 @@
+"""The quality gate: the development sets' scores, asserted against floors that are only raised.
+
+Reads ``../shared`` (skipped where it is absent) and scores with the shared scorer, exactly as
+``statecheck check --format jsonl DIR/*.txt > pred.jsonl && score.py pred.jsonl gold.jsonl`` would.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+import statecheck
+
+SHARED = Path(__file__).resolve().parents[2].parent / "shared"
+ENGLISH_NEWS = ["h001", "h006", "h011", "h016", "h018", "h022", "h101", "h106", "h109", "h113"]
+
+pytestmark = pytest.mark.skipif(not (SHARED / "corpus").is_dir(), reason="../shared is not here")
+
+
+def scorer() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("score", SHARED / "tools" / "score.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def predict(corpus: str) -> list[dict[str, object]]:
+    rows: list[dict[str, object]] = []
+    for path in sorted((SHARED / "corpus" / corpus).glob("*.txt")):
+        document = statecheck.check_path(path)
+        rows.extend(json.loads(json.dumps(c.to_record(with_evidence=False))) for c in document.claims)
+    return rows
+
+
+def score(corpus: str, docs: list[str] | None = None) -> dict[str, float]:
+    module = scorer()
+    gold_path = SHARED / "corpus" / corpus / "gold" / "claims.jsonl"
+    gold = module.load_jsonl(gold_path)
+    ids = {row["doc"] for row in gold} | {row["doc"] for row in module.load_jsonl(gold_path.parent / "docs.jsonl")}
+    if docs:
+        ids &= set(docs)
+    result: dict[str, float] = module.score(predict(corpus), gold, ids)
+    return result
+
+
+def test_seeds_meet_the_floor() -> None:
+    result = score("seeds")
+    assert result["f1"] >= 0.95
+    assert result["bound_agreement"] >= 0.95
+    assert result["as_of_agreement"] >= 0.9
+
+
+def test_english_news_meets_the_floor() -> None:
+    result = score("news", ENGLISH_NEWS)
+    assert result["f1"] >= 0.95
+    assert result["bound_agreement"] >= 0.95
+    assert result["as_of_agreement"] >= 0.9
