@@ -190,6 +190,8 @@ class _Reading:
     bound: str
     bound_start: int
     list_head: _Reading | None = None
+    link: str | None = None
+    """How the number hangs on the one before it: ``including``, ``coordinated``, ``parenthesis``, ``and``."""
     """The count a part belongs to: "8,005 dead" for "including 3,324 children and 2,062 women"."""
 
 
@@ -226,6 +228,8 @@ def _claims_in_sentence(document: Document, sentence: Sentence, words: Words, co
         place = read_place(s, reading, words, sentence_place, context)
         scope, period = read_scope(s, reading, words, dates, context)
         as_of = resolve_as_of(s, reading, dates, words, context, scope)
+        if claims and reading.link in ("coordinated", "including", "parenthesis") and not _own_date(reading, dates):
+            as_of = claims[-1].as_of  # "murdering 6,000 children and 4,000 women": one verb, one date
         source = read_source(s, words) or (context.last_source if _continues_report(s, words) else None)
         unit = read_unit(s, reading, words)
         bound = reading.bound
@@ -409,7 +413,7 @@ def read_what(
         quote_end = max(quote_end, mention.end + event_span[1])
     elif event_span is not None and event_side == "left":
         quote_start = min(quote_start, left_offset + event_span[0])
-    return _Reading(mention, event, group, metric, quote_start, quote_end, bound, bound_start, list_head)
+    return _Reading(mention, event, group, metric, quote_start, quote_end, bound, bound_start, list_head, link)
 
 
 _PEOPLE_EVENTS = frozenset({"killed", "injured", "missing", "displaced", "detained", "hostages", "population",
@@ -833,6 +837,11 @@ def _period_span(sentence: str, dates: list[DateMention], context: _Context, wor
     if len(explicit) >= 2:
         return (explicit[0].value, explicit[-1].value)
     return None
+
+
+def _own_date(reading: _Reading, dates: list[DateMention]) -> bool:
+    """Whether a date stands in the number's own words (after it, before the next comma)."""
+    return any(reading.mention.end <= d.start <= reading.quote_end + 40 and not d.since for d in dates)
 
 
 def _event_date(dates: list[DateMention]) -> str | None:
