@@ -3,9 +3,8 @@
 The public API is what ``__all__`` lists; every other module is internal.
 """
 
-from __future__ import annotations
-
-from pathlib import Path
+from dataclasses import replace as _replace
+from pathlib import Path as _Path
 
 from statecheck import pipeline
 from statecheck.errors import (
@@ -57,12 +56,10 @@ def check_text(
     """Extract and check every claim in ``text``; ``date`` is the document's date when known."""
     options = options or Options()
     if date is not None:
-        from dataclasses import replace
-
-        options = replace(options, date=date)
+        options = _replace(options, date=date)
     return pipeline.check_text(text, options, doc_id=doc_id or "text")
 
 
-def check_path(path_or_url: str | Path, *, options: Options | None = None) -> Document:
+def check_path(path_or_url: str | _Path, *, options: Options | None = None) -> Document:
     """Read a file (txt, md, html, pdf, docx) or an http(s) URL, then extract and check its claims."""
     return pipeline.check_path(path_or_url, options or Options())

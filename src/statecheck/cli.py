@@ -82,6 +82,9 @@ def check(
                      "(default: table on a terminal, else jsonl)."),
     ] = None,
     docs_out: Annotated[Optional[Path], typer.Option(help="Write the document cards here, one JSON per line.")] = None,
+    demands_out: Annotated[
+        Optional[Path], typer.Option(help="Write the documents' demands here, one JSON per line (doc, quote, categories, addressee).")
+    ] = None,
     date: Annotated[Optional[str], typer.Option(help="The documents' date, when the text does not give it.")] = None,
     no_verify: Annotated[bool, typer.Option("--no-verify", help="Only extract; do not check against the record.")] = False,
     reference_dir: Annotated[Optional[Path], typer.Option(help="Read reference series from this folder.")] = None,
@@ -101,6 +104,7 @@ def check(
     failures = 0
     out = Console() if fmt == "table" else None
     cards = []
+    demands = []
     collected = []
     for location in expand_inputs(inputs):
         try:
@@ -115,6 +119,7 @@ def check(
                       markup=False, highlight=False)
             continue
         cards.append(document.card.to_record())
+        demands.extend(demand.to_record() for demand in document.demands)
         if fmt != "table":  # the table prints its own summary under it
             err.print(f"{document.doc_id}: {document.summary()}", markup=False, highlight=False, soft_wrap=True)
         if fmt == "jsonl":
@@ -153,6 +158,10 @@ def check(
         with docs_out.open("w", encoding="utf-8") as handle:
             for card in cards:
                 handle.write(json.dumps(card, ensure_ascii=False) + "\n")
+    if demands_out is not None:
+        with demands_out.open("w", encoding="utf-8") as handle:
+            for demand in demands:
+                handle.write(json.dumps(demand, ensure_ascii=False) + "\n")
     if failures:
         raise typer.Exit(1)
 

@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 import pytest
+from store_samples import gaza_document, sample_documents
 from typer.testing import CliRunner
 
 from statecheck.cli import app
@@ -13,7 +14,6 @@ from statecheck.report import render_report
 from statecheck.report.charts import Chart, ClaimMark, SeriesPoint, nice_ticks, parse_day, render_svg
 from statecheck.report.highlight import runs
 from statecheck.store import open_store, save_document
-from store_samples import gaza_document, sample_documents
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 CHROMIUM = Path("/usr/bin/chromium")

@@ -7,7 +7,11 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import insert
+from store_samples import changed, gaza_document, sample_documents, spanish_document, west_bank_document
 
+import statecheck.store.batch as batch_module
+import statecheck.store.documents as documents_module
+import statecheck.store.recheck as recheck_module
 from statecheck.model import Text, Verdict
 from statecheck.store import (
     ClaimQuery,
@@ -23,11 +27,7 @@ from statecheck.store import (
     search_documents,
     table_counts,
 )
-import statecheck.store.documents as documents_module
-import statecheck.store.batch as batch_module
-import statecheck.store.recheck as recheck_module
 from statecheck.store.codec import pack_offsets, unpack_offsets
-from store_samples import changed, gaza_document, sample_documents, spanish_document, west_bank_document
 
 
 def write(folder: Path, name: str, text: str) -> Path:

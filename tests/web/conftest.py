@@ -11,8 +11,9 @@ import pytest
 # The sample corpus is shared with the store tests.
 sys.path.insert(0, str(Path(__file__).parent.parent / "store"))
 
-from statecheck.store import Store, open_store, save_document  # noqa: E402
-from store_samples import sample_documents  # noqa: E402
+from store_samples import sample_documents
+
+from statecheck.store import Store, open_store, save_document
 
 
 @pytest.fixture

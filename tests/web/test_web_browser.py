@@ -16,9 +16,9 @@ from pathlib import Path
 
 import httpx
 import pytest
+from store_samples import sample_documents
 
 from statecheck.store import open_store, save_document
-from store_samples import sample_documents
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -45,9 +45,12 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         for document in sample_documents():
             save_document(store, document)
     port = free_port()
+    # The server's output goes to a file: a pipe nobody reads could fill and stall it.
+    log_path = db.with_suffix(".log")
+    log = log_path.open("wb")
     process = subprocess.Popen(
         [sys.executable, "-m", "statecheck.cli", "serve", "--db", str(db), "--port", str(port)],
-        stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+        stdout=log, stderr=subprocess.STDOUT,
     )
     base = f"http://127.0.0.1:{port}"
     try:
@@ -58,13 +61,14 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
                 break
             except httpx.TransportError:
                 if process.poll() is not None or time.monotonic() > deadline:
-                    output = process.stdout.read().decode() if process.stdout else ""
+                    output = log_path.read_text(errors="replace")
                     raise RuntimeError(f"statecheck serve did not start:\n{output}") from None
                 time.sleep(0.1)
         yield base
     finally:
         process.terminate()
         process.wait(timeout=10)
+        log.close()
 
 
 @pytest.fixture(scope="module")

@@ -12,8 +12,8 @@ from starlette.routing import Route
 from starlette.testclient import TestClient
 
 from statecheck.store import Store, table_counts
-from statecheck.web.openapi import openapi_schema
 from statecheck.web import create_app
+from statecheck.web.openapi import openapi_schema
 
 #: A small upload limit, so the limit tests send kilobytes, not megabytes.
 UPLOAD_LIMIT = 20_000
@@ -116,7 +116,7 @@ def test_check_form_stores_only_when_asked(client: TestClient, corpus: Store) ->
 
 
 def test_check_form_accepts_a_file(client: TestClient) -> None:
-    files = {"file": ("statement.txt", "Gaza, 1 December 2023. 15,000 Palestinians have been killed.".encode())}
+    files = {"file": ("statement.txt", b"Gaza, 1 December 2023. 15,000 Palestinians have been killed.")}
     response = client.post("/check", files=files, data={"date": "2023-12-01"})
     assert response.status_code == 200 and "upload:statement.txt" in response.text
 

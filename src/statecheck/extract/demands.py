@@ -1,11 +1,484 @@
-"""Demands: calls to action by the document's issuer (shared/spec/demands.md)."""
+"""Demands: calls to action by the document's issuer (shared/spec/demands.md).
+
+Each sentence of the normalised text is cut into clauses at ";" and ":" and each clause is
+read by its form, in this order:
+
+1. what is never a demand: a question, a salute or slogan without an action verb ("Long
+   live …", "Free Palestine!"), a cue inside quotation marks, a clause that reports someone
+   else's words ("…, the minister said"), a cue after a condition ("There can be no peace
+   until …"), a modal that obliges nobody ("must have been");
+2. the cue, the earliest of: a call by the issuer ("we call on X to …", "MSF calls for …",
+   "demand that …" — a call whose subject is not the issuer is reported, not its own), an
+   obligation ("X must …", "should …"), a necessity ("it is necessary to …"), or an
+   imperative ("Stop the genocide!", "Proletarians of the world, let's unite!");
+3. its categories, from per-category cue words (``lexicon/<lang>/demands.toml``), ordered by
+   where they stand in what is asked;
+4. its addressee: who is called on, the subject of an obligation, a vocative; a pronoun is
+   read back to the noun it stands for; null for an imperative with nobody named.
+
+A news report (``Card.genre == "news"``) is about others: only a call in the first person
+("we call …", "we must …") outside quotation marks counts as its own.
+"""
 
 from __future__ import annotations
 
-from statecheck.model import Document
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from typing import Any
+
+from statecheck.extract import lexicon
+from statecheck.extract.issuers import acronym_definitions, fold, split_acronym
+from statecheck.extract.sentences import split_sentences
+from statecheck.model import Demand, Document
 from statecheck.options import Options
+
+CATEGORIES: tuple[str, ...] = (
+    "ceasefire", "withdrawal", "humanitarian_access", "sever_relations", "arms_embargo", "accountability",
+    "boycott", "mobilisation", "support_resistance", "self_determination", "release_captives",
+    "protect_civilians",
+)
+"""The categories of the spec, besides ``other``."""
+
+_LIST_MARKER = re.compile(r"^\s*(?:[-–—•*·▪●]\s*|\d{1,2}[.)]\s+|[a-z][.)]\s+)")
+_OPEN_QUOTES = {"“": "”", "«": "»", "„": "“", "‘": "’"}
+
+
+# --------------------------------------------------------------------------- the lexicon
+
+
+@dataclass(frozen=True)
+class DemandWords:
+    """One language's demand cues, compiled once."""
+
+    imperative: re.Pattern[str]
+    not_imperative: re.Pattern[str]
+    exhortation: re.Pattern[str]
+    calls: re.Pattern[str]
+    modals: re.Pattern[str]
+    necessity: re.Pattern[str]
+    self_subject: re.Pattern[str]
+    call_adverbs: re.Pattern[str]
+    slogans: re.Pattern[str]
+    slogan_verbs: re.Pattern[str]
+    declarations: re.Pattern[str]
+    conditions: re.Pattern[str]
+    reporting: re.Pattern[str]
+    discourse: re.Pattern[str]
+    pronouns: frozenset[str]
+    actors: re.Pattern[str]
+    agent_nouns: re.Pattern[str]
+    intro: re.Pattern[str]
+    relatives: re.Pattern[str]
+    asides: re.Pattern[str]
+    modal_joiners: re.Pattern[str]
+    categories: tuple[tuple[str, tuple[re.Pattern[str], ...]], ...]
+
+
+def _alternation(phrases: Iterable[str]) -> str:
+    ordered = sorted({p.strip() for p in phrases if p.strip()}, key=len, reverse=True)
+    return "|".join(r"\s+".join(re.escape(w) for w in p.split()) for p in ordered) or r"(?!x)x"
+
+
+def _regexes(patterns: Iterable[str]) -> str:
+    ordered = sorted({p.strip() for p in patterns if p.strip()}, key=len, reverse=True)
+    return "|".join(f"(?:{p})" for p in ordered) or r"(?!x)x"
+
+
+def _words(phrases: Iterable[str]) -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w’'])(?:{_alternation(phrases)})(?![\w’'])", re.IGNORECASE)
+
+
+@lru_cache(maxsize=8)
+def demand_words(language: str) -> DemandWords | None:
+    """The compiled cues of ``language``, or None when it has no ``demands.toml``."""
+    table: dict[str, Any] = lexicon.load(language, "demands")
+    if not table:
+        return None
+    detect: dict[str, Any] = table.get("detect", {})
+    who: dict[str, Any] = table.get("addressee", {})
+    not_after = _alternation(detect.get("not_after_imperative", []))
+    endings = "|".join(re.escape(e) for e in who.get("actor_endings", [])) or r"(?!x)x"
+    return DemandWords(
+        imperative=re.compile(
+            rf"^(?:{_alternation(detect.get('imperatives', []))})(?![\w’'-])(?!\s+(?:{not_after})\b)(?=\s+\S|\s*[!.]?$)",
+            re.IGNORECASE,
+        ),
+        not_imperative=re.compile(rf"^(?:{_alternation(detect.get('not_imperatives', []))})(?![\w])", re.IGNORECASE),
+        exhortation=re.compile(rf"^(?:{_alternation(detect.get('exhortations', []))})(?![\w])", re.IGNORECASE),
+        calls=re.compile(rf"(?<![\w])(?:{_regexes(detect.get('calls', []))})(?![\w])", re.IGNORECASE),
+        modals=re.compile(rf"(?<![\w])(?:{_regexes(detect.get('modals', []))})(?![\w])", re.IGNORECASE),
+        necessity=re.compile(rf"(?<![\w])(?:{_regexes(detect.get('necessity', []))})(?![\w])", re.IGNORECASE),
+        self_subject=re.compile(rf"^(?:{_alternation(detect.get('self_subjects', []))})$", re.IGNORECASE),
+        call_adverbs=re.compile(rf"(?:\s+(?:{_alternation(detect.get('call_adverbs', []))}))+$", re.IGNORECASE),
+        slogans=re.compile(rf"^(?:{_alternation(detect.get('slogans', []))})(?![\w])", re.IGNORECASE),
+        slogan_verbs=re.compile(
+            rf"^(?:{_alternation(detect.get('slogan_verbs', []))})\s+[A-ZÀ-ÖØ-Þ][\w'’-]*\s*[!.]?\s*$", re.IGNORECASE
+        ),
+        declarations=re.compile(rf"^(?:{_alternation(detect.get('declarations', []))})(?![\w])", re.IGNORECASE),
+        conditions=_words(detect.get("conditions", [])),
+        reporting=_words(detect.get("reporting", [])),
+        discourse=re.compile(rf"^(?:{_alternation(detect.get('discourse', []))})(?![\w])", re.IGNORECASE),
+        pronouns=frozenset(p.lower() for p in who.get("pronouns", [])),
+        actors=re.compile(rf"(?<![\w])(?:{_alternation(who.get('actors', []))}|\w+(?:{endings}))(?![\w])", re.IGNORECASE),
+        agent_nouns=_words(who.get("agent_nouns", [])),
+        intro=re.compile(rf"^(?:{_alternation(who.get('intro_words', []))})(?![\w])", re.IGNORECASE),
+        relatives=re.compile(rf",?\s+(?:{_alternation(who.get('relatives', []))})\s", re.IGNORECASE),
+        asides=re.compile(rf",\s+(?:{_alternation(who.get('asides', []))})\s[^,]*,", re.IGNORECASE),
+        modal_joiners=re.compile(rf"(?:\s+(?:{_alternation(who.get('modal_joiners', []))}))+$", re.IGNORECASE),
+        categories=tuple(
+            (name, tuple(re.compile(p, re.IGNORECASE) for p in table.get("categories", {}).get(name, [])))
+            for name in CATEGORIES
+        ),
+    )
+
+
+# --------------------------------------------------------------------------- clauses
+
+
+@dataclass(frozen=True)
+class Cue:
+    """Where a demand's form shows in a clause."""
+
+    kind: str
+    """``call``, ``modal``, ``necessity``, ``imperative`` or ``exhortation``."""
+    start: int
+    end: int
+    """Offsets in the clause."""
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What the reader knows of the document while it reads its clauses."""
+
+    text: str
+    """The normalised text."""
+    quoted: tuple[tuple[int, int], ...]
+    issuer_names: tuple[str, ...]
+    """Folded names and acronyms of the issuer, to tell its own calls from reported ones."""
+    news: bool
+    proper_words: frozenset[str]
+    """Words the text writes capitalised inside a sentence: names, even at a sentence's start."""
+
+
+def quoted_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """Spans inside quotation marks: paired curly quotes and guillemets, straight double quotes
+    paired within a line."""
+    spans: list[tuple[int, int]] = []
+    for opening, closing in _OPEN_QUOTES.items():
+        if opening == "‘":
+            continue  # ’ is also the apostrophe: single curly quotes cannot be paired safely
+        position = 0
+        while True:
+            start = text.find(opening, position)
+            if start < 0:
+                break
+            end = text.find(closing, start + 1)
+            newline = text.find("\n", start)
+            if end < 0 or (0 <= newline < end):
+                position = start + 1
+                continue
+            spans.append((start, end + 1))
+            position = end + 1
+    line_start = 0
+    for line in text.split("\n"):
+        marks = [m.start() + line_start for m in re.finditer('"', line)]
+        for a, b in zip(marks[0::2], marks[1::2]):
+            spans.append((a, b + 1))
+        line_start += len(line) + 1
+    return tuple(sorted(spans))
+
+
+def _inside(position: int, spans: Sequence[tuple[int, int]]) -> bool:
+    return any(a < position < b for a, b in spans)
+
+
+def clauses(text: str, start: int, end: int, words: DemandWords) -> list[tuple[int, int]]:
+    """A sentence's clauses: cut at ";" and at ":", list markers and spaces trimmed."""
+    pieces: list[tuple[int, int]] = []
+    cut = start
+    for match in re.finditer(r"[;:](?=\s)", text[start:end]):
+        pieces.append((cut, start + match.end()))
+        cut = start + match.end()
+    pieces.append((cut, end))
+    out = []
+    for a, b in pieces:
+        chunk = text[a:b]
+        marker = _LIST_MARKER.match(chunk)
+        lead = marker.end() if marker else len(chunk) - len(chunk.lstrip())
+        a += lead
+        b -= len(text[a:b]) - len(text[a:b].rstrip())
+        if b - a >= 3:
+            out.append((a, b))
+    return out
+
+
+def _subject_is_issuer(subject: str, reading: Reading, words: DemandWords) -> bool:
+    """Whether the words before a call name the issuer (or nobody: a list item under its name)."""
+    subject = words.call_adverbs.sub("", subject.strip(" ,")).strip(" ,")
+    subject = re.sub(r"^(?:and|but|so|thus|therefore|hence)\s+", "", subject, flags=re.IGNORECASE)
+    if not subject:
+        return True
+    if words.self_subject.match(subject) or words.self_subject.match(subject.split(",")[0].strip()):
+        return True
+    folded = fold(subject)
+    return any(re.search(rf"(?<![\w]){re.escape(name)}(?![\w])", folded) for name in reading.issuer_names)
+
+
+def _strip_intro(subject: str, words: DemandWords) -> tuple[str, int]:
+    """Drop an opening that is not the subject ("At the same time, …"); returns the rest and
+    how many characters were dropped."""
+    if words.intro.match(subject) and ", " in subject:
+        cut = subject.index(", ") + 2
+        return subject[cut:], cut
+    return subject, 0
+
+
+def find_cue(clause: str, reading: Reading, offset: int, words: DemandWords) -> Cue | None:
+    """The earliest cue of a demand in ``clause`` (its start at ``offset`` in the text), or None."""
+    body = clause.rstrip()
+    if body.endswith("?") or words.slogans.match(body) or words.slogan_verbs.match(body):
+        return None
+    found: list[Cue] = []
+    vocative = re.match(r"^([^,!?.]{3,90}),\s+", body)
+    for start in (0, vocative.end() if vocative else None):
+        if start is None:
+            continue
+        rest = body[start:]
+        if words.not_imperative.match(rest):
+            continue
+        match = words.exhortation.match(rest)
+        if match:
+            found.append(Cue("exhortation", start, start + match.end()))
+        match = words.imperative.match(rest)
+        if match and not words.slogan_verbs.match(rest):
+            found.append(Cue("imperative", start, start + match.end()))
+    for kind, pattern in (("call", words.calls), ("modal", words.modals), ("necessity", words.necessity)):
+        for match in pattern.finditer(body):
+            found.append(Cue(kind, match.start(), match.end()))
+    for cue in sorted(found, key=lambda c: c.start):
+        if _valid(cue, body, reading, offset, words):
+            return cue
+    return None
+
+
+def _valid(cue: Cue, clause: str, reading: Reading, offset: int, words: DemandWords) -> bool:
+    if _inside(offset + cue.start, reading.quoted):
+        return False
+    before = clause[: cue.start]
+    if words.conditions.search(before):
+        return False
+    outside = "".join(
+        ch for i, ch in enumerate(clause) if not _inside(offset + i, reading.quoted)
+    )
+    if words.reporting.search(outside):
+        return False
+    if cue.kind == "modal":
+        if words.discourse.match(clause[cue.start :]):
+            return False
+        if words.declarations.match(clause) and not words.calls.search(clause):
+            return False
+        if not before.strip():
+            return False  # "Must …" opening a clause is a fragment, not an obligation
+    first_person = _subject_is_issuer(before, reading, words)
+    if cue.kind == "call" and not first_person:
+        return False
+    if reading.news:
+        # A news report's own demands are in its own voice only.
+        return cue.kind in {"call", "modal", "necessity"} and first_person and bool(before.strip())
+    return True
+
+
+# --------------------------------------------------------------------------- categories
+
+
+def categorise(clause: str, cue: Cue, words: DemandWords) -> tuple[str, ...]:
+    """Categories whose cue words the clause holds, ordered by where they stand in what is asked
+    (from the cue on), a longer cue first where two start together; cues only in the subject
+    come after."""
+    ranked: list[tuple[int, int, int, str]] = []
+    for name, patterns in words.categories:
+        best: tuple[int, int, int] | None = None
+        for pattern in patterns:
+            for match in pattern.finditer(clause):
+                in_subject = 1 if match.start() < cue.start else 0
+                key = (in_subject, match.start(), -(match.end() - match.start()))
+                if best is None or key < best:
+                    best = key
+        if best is not None:
+            ranked.append((*best, name))
+    ranked.sort()
+    return tuple(name for *_key, name in ranked) or ("other",)
+
+
+# --------------------------------------------------------------------------- addressees
+
+
+def _trim_addressee(text: str, words: DemandWords) -> str:
+    text = words.asides.sub("", text)
+    relative = words.relatives.search(text)
+    if relative:
+        text = text[: relative.start()]
+    return text.strip(" ,;:")
+
+
+def _is_actor(phrase: str, reading: Reading, words: DemandWords) -> bool:
+    if words.actors.search(phrase):
+        return True
+    tokens = re.findall(r"[\w’'-]+", phrase)
+    return any(t[:1].isupper() and (i > 0 or t in reading.proper_words) for i, t in enumerate(tokens))
+
+
+def _antecedent(before: str, words: DemandWords) -> str | None:
+    """The object of a first-person verb earlier in the sentence: "we congratulate the working class
+    and peoples of the world who stand up … and call on them" → "the working class and peoples of the world"."""
+    match = re.search(r"(?<![\w])(?:we|it|they)\s+\w+\s+(?P<np>(?:the\s+)?[^,;]+?)(?=,?\s+(?:who|which|that)\b|,)", before, re.IGNORECASE)
+    return match.group("np").strip() if match else None
+
+
+def addressee(clause: str, cue: Cue, reading: Reading, previous: str | None, words: DemandWords) -> str | None:
+    """Who is asked to act, as the clause names them, or None."""
+    before, after = clause[: cue.start], clause[cue.end :]
+    if cue.kind in {"imperative", "exhortation"}:
+        vocative = before.strip(" ,")
+        return vocative or None
+    if cue.kind == "necessity":
+        return None
+    if cue.kind == "call":
+        named = re.match(r"\s*(?P<who>.+?)\s+(?:to|that)\s+\w", after)
+        if not named or not re.search(r"(?:on|upon|urges?|appeals? to|exhorts?|implores?|invites?)\s*$", clause[: cue.end], re.IGNORECASE):
+            return None
+        who = _trim_addressee(named.group("who"), words)
+        if who.lower() in words.pronouns:
+            return _antecedent(before, words) or previous
+        return who or None
+    # An obligation: its subject, unless the issuer itself or a thing; a passive names its agent.
+    subject, _cut = _strip_intro(before.strip(), words)
+    subject = words.modal_joiners.sub("", subject.strip(" ,")).strip(" ,")
+    copula = re.match(r"^(?P<np>.+?)\s+(?:is|are)\s+.*\b(?:that|who)\s*$", subject)
+    if copula:
+        subject = copula.group("np")
+    subject = _trim_addressee(subject, words)
+    passive = re.match(r"\s*(?:also\s+|now\s+|immediately\s+|urgently\s+)?be\s+(?:\w+ly\s+)?\w+(?:ed|en|wn|ne|t)\b(?P<rest>.*)", after)
+    if passive:
+        agent = re.search(r"\bby\s+(?P<agent>[^,;]+?)(?:\s+to\s+\w|\s+in order\b|[,;.!]|$)", passive.group("rest"))
+        if not agent:
+            return None
+        phrase = agent.group("agent").strip()
+        head = re.match(r"(?:\w+\s+){0,2}?(?P<noun>\w+)\s+of\s+(?P<who>.+)$", phrase)
+        if head and words.agent_nouns.search(head.group("noun")):
+            phrase = head.group("who")
+        return phrase if _is_actor(phrase, reading, words) else None
+    if not subject or _subject_is_issuer(subject, reading, words) or subject.lower() in words.pronouns:
+        return None
+    return subject if _is_actor(subject, reading, words) else None
+
+
+# --------------------------------------------------------------------------- the step
+
+
+def _quote_start(clause: str, cue: Cue) -> int:
+    """Where the demand's quote starts inside its clause: at the pronoun of a call or necessity
+    after an opening phrase ("Faced with this, it is necessary …" → "it is …"), at a call
+    coordinated with an earlier verb ("… and call on them" → "call on them"), after "and" before a
+    necessity with its own subject ("… and the only thing left to do is …")."""
+    before = clause[: cue.start]
+    if cue.kind == "necessity":
+        match = re.search(r"(?:,\s+|\s+and\s+)(?=(?:it|the|what|there)\b[^,]*$)", before + clause[cue.start : cue.start + 4])
+        if match and match.end() <= cue.start:
+            return match.end()
+        if re.search(r"\s+and\s+$", before) or re.search(r",\s+$", before):
+            return cue.start
+    if cue.kind in {"call", "modal"}:
+        match = re.search(r",\s+(?=(?:we|it)(?:\s+\w+)?\s*$)", before, re.IGNORECASE)
+        if match and cue.kind == "call":
+            return match.end()
+        if cue.kind == "call" and re.search(r"\s+and\s+$", before):
+            return cue.start
+    return 0
+
+
+def _cut_at_slogan(document: Document, start: int, end: int, words: DemandWords) -> int:
+    """A slogan the normaliser joined to the demand's last line ("… off Palestine Freedom for the
+    Palestinian people!"): the demand ends at the original line break before it."""
+    text = document.text
+    o_start, o_end = text.to_original(start, end)
+    for match in re.finditer(r"\n\s*", text.original[o_start:o_end]):
+        following = text.original[o_start + match.end() : o_end].lstrip("*_ ")
+        if words.slogans.match(following):
+            return text.from_original(o_start + match.start())
+    return end
+
+
+def _quote(document: Document, start: int, end: int) -> tuple[str, int, int]:
+    """The quote as the source writes it, whitespace collapsed, with its span in the original."""
+    o_start, o_end = document.text.to_original(start, end)
+    raw = document.text.original[o_start:o_end]
+    stripped = raw.strip("*_ \n\t")
+    o_start += raw.index(stripped[:1]) if stripped else 0
+    o_end = o_start + len(stripped)
+    return re.sub(r"\s+", " ", stripped), o_start, o_end
+
+
+def _issuer_names(document: Document) -> tuple[str, ...]:
+    names: set[str] = set()
+    card = document.card
+    for name in list(card.issuers) + [r.name for r in card.roles if not r.name.startswith("(")]:
+        long_name, short = split_acronym(name)
+        names.update(fold(n) for n in (name, long_name, short) if n)
+    keys = {fold(n) for n in names}
+    for short, long_name in acronym_definitions(document.text.normalised).items():
+        if fold(long_name) in keys:
+            names.add(fold(short))
+    return tuple(n for n in names if n)
+
+
+def _proper_words(text: str) -> frozenset[str]:
+    return frozenset(m.group(1) for m in re.finditer(r"(?<=[a-z,;] )([A-ZÀ-ÖØ-Þ][\w’'-]+)", text))
 
 
 def extract_demands(document: Document, options: Options) -> Document:
-    """Reads the text; adds the document's own demands."""
-    return document
+    """Reads the normalised text (its sentences), the original (for quotes and their spans) and
+    the card (language, issuers, genre); adds the document's own demands."""
+    if not options.demands:
+        return document
+    language = document.card.language or "en"
+    words = demand_words(language) if language in lexicon.LANGUAGES else None
+    if words is None:
+        return replace(document, demands=())
+    text = document.text.normalised
+    reading = Reading(
+        text=text,
+        quoted=quoted_spans(text),
+        issuer_names=_issuer_names(document),
+        news=document.card.genre == "news",
+        proper_words=_proper_words(text),
+    )
+    demands: list[Demand] = []
+    previous: str | None = None
+    for sentence in split_sentences(text, language):
+        for start, end in clauses(text, sentence.start, sentence.end, words):
+            clause = text[start:end]
+            cue = find_cue(clause, reading, start, words)
+            if cue is None:
+                continue
+            head = _quote_start(clause, cue)
+            quote_end = _cut_at_slogan(document, start + head, end, words)
+            quote, o_start, o_end = _quote(document, start + head, quote_end)
+            asked = text[start:quote_end]
+            categories = categorise(asked, cue, words)
+            who = addressee(asked, cue, reading, previous, words)
+            previous = who or previous
+            demands.append(
+                Demand(
+                    doc=document.doc_id,
+                    quote=quote,
+                    categories=categories,
+                    addressee=who,
+                    start=o_start,
+                    end=o_end,
+                    note="no category cue found" if categories == ("other",) else None,
+                )
+            )
+    return replace(document, demands=tuple(demands))

@@ -54,6 +54,22 @@ class _Patterns:
     weak: frozenset[str]
     dozen: frozenset[str]
     language: str
+    one: str = "one"
+    halves: frozenset[str] = frozenset()
+    special: dict[str, float] | None = None
+    aliases: dict[str, str] | None = None
+    range_and: frozenset[str] = frozenset()
+    abbreviations: frozenset[str] = frozenset()
+
+
+def _words_alternation(words: list[str]) -> str:
+    return "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True)) or r"(?!x)x"
+
+
+def _followed_by(words: list[str]) -> str:
+    """A lookahead for one of ``words`` after spaces ("of", "de", or an elided "d'" before a vowel)."""
+    parts = [re.escape(w) + ("" if w.endswith(("'", "’")) else r"(?!\w)") for w in sorted(words, key=len, reverse=True)]
+    return r"(?=\s+(?:" + ("|".join(parts) or r"(?!x)x") + "))"
 
 
 @lru_cache(maxsize=8)
@@ -62,54 +78,73 @@ def patterns(language: str) -> _Patterns:
     decimal = table.get("decimal", ".")
     groups = tuple(table.get("group", [","]))
     group_class = "".join(re.escape(g) for g in groups)
+    scales = {k.lower(): float(v) for k, v in table.get("scales", {}).items()}
+    # Scale abbreviations attached to digits ("1.9M", "40k", "2,3 Mio."): case-sensitive.
+    abbreviations = list(table.get("scale_abbreviations", []))
+    abbreviation_alt = _words_alternation(abbreviations)
     # 8,005 | 40.000 | 100 412 | 2.3 | 1,5 ; never part of a word, a date (2023-10-07) or a time (18:00)
     grouped = rf"\d{{1,3}}(?:[{group_class}]\d{{3}})+" if groups else r"(?!x)x"
     digits = re.compile(
-        rf"(?<![\w/:.,-])(?<![\w][.,])(?:{grouped}|\d+)(?:{re.escape(decimal)}\d+)?(?=(?:M|bn|mn|mln|k|K)(?!\w)|(?!\w|[.,:/-]\d))"
+        rf"(?<![\w/:.,-])(?<![\w][.,])(?:{grouped}|\d+)(?:{re.escape(decimal)}\d+)?"
+        rf"(?=(?:{abbreviation_alt})(?!\w)|(?!\w|[.,:/-]\d))"
     )
     words = list(table.get("words", []))
     articles = list(table.get("article_one", []))
     joiners = list(table.get("joiners", []))
-    half = table.get("half", "half")
-    scales = {k.lower(): float(v) for k, v in table.get("scales", {}).items()}
+    half_value = table.get("half", "half")
+    halves = [half_value] if isinstance(half_value, str) else list(half_value)
+    special = {k.lower(): float(v) for k, v in table.get("special", {}).items()}
     dozen = list(table.get("dozen", []))
-    word_alt = "|".join(sorted((re.escape(w) for w in words + dozen), key=len, reverse=True))
-    joiner_alt = "|".join(re.escape(j) for j in joiners) or r"(?!x)x"
-    article_alt = "|".join(re.escape(a) for a in articles) or r"(?!x)x"
+    word_alt = _words_alternation(words + dozen + list(special))
+    start_alt = _words_alternation(words + dozen + list(special) + halves)
+    joiner_alt = _words_alternation(joiners)
+    article_alt = _words_alternation(articles)
+    half_alt = _words_alternation(halves)
+    if table.get("compound"):
+        # German writes a number as one word: "zweiundzwanzigtausend" (parts joined by "und").
+        inner = _words_alternation(list(table.get("compound_joiners", [])))
+        word_alt = rf"(?:{word_alt})(?:(?:{inner})?(?:{word_alt}))*"
+        start_alt = rf"(?:{start_alt})(?:(?:{inner})?(?:{word_alt}))*"
     # Words joined with spaces, hyphens or the joiner; an optional article before a scale word.
     word_pattern = re.compile(
-        rf"(?<![\w-])(?:(?:{article_alt})\s+(?=(?:{word_alt})))?(?:{word_alt})"
-        rf"(?:(?:\s+(?:{joiner_alt})\s+(?:(?:{article_alt})\s+)?|[\s-]+)(?:{word_alt}|{re.escape(half)}))*(?![\w-])",
+        rf"(?<![\w-])(?:(?:{article_alt})\s+(?=(?:{start_alt})(?![\w])))?(?:{start_alt})"
+        rf"(?:(?:\s+(?:{joiner_alt})\s+(?:(?:{article_alt})\s+)?|[\s-]+)(?:{word_alt}|{half_alt}))*(?![\w-])",
         re.IGNORECASE,
     )
     fractions = {k.lower(): float(v) for k, v in table.get("fractions", {}).items()}
     fraction_pattern = re.compile(
-        lexicon.phrase_pattern([f for f, v in fractions.items() if v > 0], suffix=r"(?=\s+(?:of|de|des|du|der|die|das|do|da|dos|das)\b)"),
+        lexicon.phrase_pattern([f for f, v in fractions.items() if v > 0], suffix=_followed_by(table.get("fraction_of", ["of"]))),
         re.IGNORECASE,
     )
     share_words = table.get("share_words", ["out of"])
     share_pattern = re.compile(
-        r"(?P<n>\d+|[A-Za-zÀ-ÿ]+)\s+(?:" + "|".join(re.escape(w) for w in share_words) + r")\s+(?P<m>\d+|[A-Za-zÀ-ÿ]+)(?![\w])",
+        r"(?P<n>\d+|[^\W\d_]+)\s+(?:" + _words_alternation(share_words) + r")\s+(?P<m>\d+|[^\W\d_]+)(?![\w])",
         re.IGNORECASE,
     )
-    percent = re.compile(r"\s?(?:" + "|".join(re.escape(p) for p in table.get("percent", ["%"])) + r")(?![\w])", re.IGNORECASE)
+    percent = re.compile(r"\s?(?:" + _words_alternation(table.get("percent", ["%"])) + r")(?![\w])", re.IGNORECASE)
     scale_words = sorted(scales, key=len, reverse=True)
     long_scales = [w for w in scale_words if len(w) > 2]
     short_scales = [w for w in scale_words if len(w) <= 2]
+    # one or more scale words: "2 mil millones", "1,5 mil milhões"
+    long_alt = _words_alternation(long_scales)
     scale = re.compile(
-        r"(?:\s+(?P<long>" + "|".join(re.escape(w) for w in long_scales) + r")(?![\w])"
-        + (r"|(?P<short>" + "|".join(re.escape(w) for w in short_scales) + r")(?![\w]))" if short_scales else ")"),
+        rf"(?:(?P<long>(?:\s+(?:{long_alt})\.?(?![\w]))+)"
+        + (r"|(?P<short>" + _words_alternation(short_scales) + r")(?![\w]))" if short_scales else ")"),
         re.IGNORECASE,
     )
-    range_join = re.compile(r"\s*(?:-|–|to|and|a|à|bis|y|e|et)\s*$", re.IGNORECASE)
-    between = re.compile(r"(?:between|from|entre|zwischen|de|von)\s+$", re.IGNORECASE)
+    range_join = re.compile(r"\s*(?:" + _words_alternation(table.get("range_joiners", ["-", "–"])) + r")\s*$", re.IGNORECASE)
+    between = re.compile(r"(?<![\w])(?:" + _words_alternation(table.get("between", [])) + r")\s+$", re.IGNORECASE)
     vague = re.compile(lexicon.phrase_pattern(table.get("vague", [])), re.IGNORECASE)
     return _Patterns(
         digits=digits, words=word_pattern, fraction=fraction_pattern, share=share_pattern,
         percent=percent, scale=scale, range_join=range_join, between=between, vague=vague,
-        scales=scales, fractions=fractions, decimal=decimal, groups=groups, half=half.lower(),
+        scales=scales, fractions=fractions, decimal=decimal, groups=groups, half=halves[0].lower(),
         articles=frozenset(a.lower() for a in articles), weak=frozenset(w.lower() for w in table.get("weak", [])),
         dozen=frozenset(d.lower() for d in dozen), language=language,
+        one=str(table.get("one", "one")), halves=frozenset(h.lower() for h in halves), special=special,
+        aliases={k.lower(): str(v) for k, v in table.get("aliases", {}).items()},
+        range_and=frozenset(w.lower() for w in table.get("range_and", [])),
+        abbreviations=frozenset(abbreviations),
     )
 
 

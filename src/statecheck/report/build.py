@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from statecheck import __version__, pipeline
@@ -18,6 +18,9 @@ from statecheck.model import Document
 from statecheck.options import Options
 from statecheck.report.record import ClaimLink, reference_catalog, series_views
 from statecheck.report.render import VERDICT_NAMES, environment, verdict_of
+
+#: Options are frozen, so one shared default instance is safe.
+DEFAULT_OPTIONS = Options()
 
 
 @dataclass(frozen=True)
@@ -46,7 +49,7 @@ def render_report(
     *,
     title: str = "statecheck report",
     failures: Sequence[str] = (),
-    options: Options = Options(),
+    options: Options = DEFAULT_OPTIONS,
 ) -> str:
     """The report as one HTML string (charts drawn from ``options.reference_dir``'s series)."""
     items = []
@@ -68,7 +71,7 @@ def render_report(
     return template.render(
         title=title,
         version=__version__,
-        generated=datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
+        generated=datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
         documents=items,
         total_claims=sum(totals.values()),
         totals=totals,
@@ -84,7 +87,7 @@ def write_report(
     *,
     paths: Iterable[str | Path] = (),
     db: str | None = None,
-    options: Options = Options(),
+    options: Options = DEFAULT_OPTIONS,
     title: str = "statecheck report",
     on_failure: Callable[[str], None] | None = None,
 ) -> ReportResult:

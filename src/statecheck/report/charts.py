@@ -135,8 +135,10 @@ def render_svg(chart: Chart, *, width: int = 720, height: int = 280) -> Markup:
     days = [p.day for p in chart.series] + [c.day for c in chart.claims]
     values = [p.value for p in chart.series] + [c.value for c in chart.claims]
     parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" role="img" viewBox="0 0 {width} {height}" '
-        f'width="{width}" height="{height}" font-family="system-ui, sans-serif" font-size="11">',
+        (
+            f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" role="img" viewBox="0 0 {width} {height}" '
+            f'width="{width}" height="{height}" font-family="system-ui, sans-serif" font-size="11">'
+        ),
         f"<title>{escape(chart.title)}</title>",
         f'<text x="{left}" y="16" font-size="13" font-weight="600">{escape(chart.title)}</text>',
     ]
@@ -163,9 +165,9 @@ def render_svg(chart: Chart, *, width: int = 720, height: int = 280) -> Markup:
     parts.append("</g><g class=\"axis-labels\" fill=\"#57606a\">")
     for tick in ticks_y:
         parts.append(f'<text x="{left - 6}" y="{y_of(tick) + 4:.1f}" text-anchor="end">{escape(format_number(tick))}</text>')
-    for tick in _date_ticks(start, end):
-        x = x_of(tick)
-        parts.append(f'<text x="{x:.1f}" y="{height - bottom + 16}" text-anchor="middle">{tick:%Y-%m}</text>')
+    for day_tick in _date_ticks(start, end):
+        x = x_of(day_tick)
+        parts.append(f'<text x="{x:.1f}" y="{height - bottom + 16}" text-anchor="middle">{day_tick:%Y-%m}</text>')
     if chart.unit:
         parts.append(f'<text x="{left - 6}" y="{top - 10}" text-anchor="end">{escape(chart.unit)}</text>')
     parts.append("</g>")
@@ -197,9 +199,8 @@ def render_svg(chart: Chart, *, width: int = 720, height: int = 280) -> Markup:
     # The legend: only the verdicts present, so it explains exactly what is drawn.
     x = left
     legend_y = height - 10
-    for verdict in VERDICT_STYLE:
+    for verdict, (colour, shape) in VERDICT_STYLE.items():
         if any(mark.verdict == verdict for mark in chart.claims):
-            colour, shape = VERDICT_STYLE[verdict]
             closing = "</circle>" if shape == "circle" else "</rect>" if shape == "square" else "</polygon>"
             parts.append(f'{_marker(shape, x + 5, legend_y - 4, 4.5)} fill="{colour}">{closing}')
             label = VERDICT_LABEL[verdict]

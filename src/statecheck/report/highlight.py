@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 from statecheck.model import Claim
 
@@ -34,7 +35,7 @@ def runs(original: str, claims: Sequence[Claim]) -> list[Run]:
     ]
     cuts = sorted({0, size, *(start for start, _, _ in spans), *(end for _, end, _ in spans)})
     result = []
-    for left, right in zip(cuts, cuts[1:]):
+    for left, right in pairwise(cuts):
         covering = tuple(index for start, end, index in spans if start <= left and right <= end)
         result.append(Run(original[left:right], covering))
     return result

@@ -5,6 +5,7 @@ each of ``statecheck ingest``, ``reverify`` and ``export`` is one call here.
 Tables are described in ``schema.py`` and created by the alembic migrations in ``migrations/``.
 """
 
+from statecheck.store.batch import IngestReport, IngestResult, expand_inputs, ingest, ingest_one
 from statecheck.store.database import Store, head_revision, migrate, open_store
 from statecheck.store.documents import (
     SaveResult,
@@ -16,7 +17,6 @@ from statecheck.store.documents import (
     table_counts,
 )
 from statecheck.store.formats import FORMATS, export
-from statecheck.store.batch import IngestReport, IngestResult, expand_inputs, ingest, ingest_one
 from statecheck.store.query import (
     ClaimPage,
     ClaimQuery,

@@ -13,6 +13,9 @@ from statecheck.options import Options
 from statecheck.store.database import Store
 from statecheck.store.documents import SaveStatus, is_unchanged, record_failure, save_document
 
+#: Options are frozen, so one shared default instance is safe.
+DEFAULT_OPTIONS = Options()
+
 #: The file types ``ingest`` picks up when it walks a folder (a file named explicitly is always tried).
 READABLE_SUFFIXES = frozenset({".txt", ".md", ".html", ".htm", ".pdf", ".docx"})
 
@@ -59,7 +62,7 @@ class IngestReport:
 def ingest(
     store: Store,
     inputs: Iterable[str | Path],
-    options: Options = Options(),
+    options: Options = DEFAULT_OPTIONS,
     *,
     on_result: Callable[[IngestResult], None] | None = None,
 ) -> IngestReport:
@@ -78,7 +81,7 @@ def ingest(
     return IngestReport(tuple(results))
 
 
-def ingest_one(store: Store, location: str, options: Options = Options()) -> IngestResult:
+def ingest_one(store: Store, location: str, options: Options = DEFAULT_OPTIONS) -> IngestResult:
     """Read, check and store one input; a failure is recorded in ``failures`` and returned, not raised."""
     try:
         source, text = reader.read(location, options)

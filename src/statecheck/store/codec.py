@@ -6,8 +6,9 @@ Rows are plain dicts keyed by column name (what SQLAlchemy Core inserts and retu
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping, Sequence
 from dataclasses import asdict
-from typing import Any, Mapping
+from typing import Any
 
 from statecheck.model import (
     Card,
@@ -22,7 +23,7 @@ from statecheck.model import (
     Verdict,
 )
 
-Row = Mapping[str, Any]
+Row = Mapping[Any, Any]  # SQLAlchemy RowMapping (keys: names or columns) or a dict
 
 
 def dumps(value: Any) -> str:
@@ -210,7 +211,7 @@ def demand_from_row(row: Row) -> Demand:
     )
 
 
-def document_from_rows(row: Row, claims: list[Row], demands: list[Row]) -> Document:
+def document_from_rows(row: Row, claims: Sequence[Row], demands: Sequence[Row]) -> Document:
     source = Source(
         location=row["location"],
         doc_id=row["doc_id"],

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Literal
 
 from sqlalchemy import Connection, delete, func, insert, select, update
 
-from statecheck.errors import StoreError
 from statecheck.model import Document
 from statecheck.store import codec
 from statecheck.store.database import Store, database_errors
@@ -18,7 +17,7 @@ SaveStatus = Literal["stored", "new_version", "unchanged"]
 
 
 def utc_now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+    return datetime.now(UTC).isoformat(timespec="seconds")
 
 
 @dataclass(frozen=True)

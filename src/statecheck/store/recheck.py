@@ -14,6 +14,9 @@ from statecheck.store.documents import document_ids, load_document, utc_now
 from statecheck.store.schema import claims, documents
 from statecheck.verify import verify_document
 
+#: Options are frozen, so one shared default instance is safe.
+DEFAULT_OPTIONS = Options()
+
 
 @dataclass(frozen=True)
 class ReverifyReport:
@@ -23,7 +26,7 @@ class ReverifyReport:
     """Claims whose verdict is not what it was."""
 
 
-def reverify(store: Store, options: Options = Options(), *, all_versions: bool = False) -> ReverifyReport:
+def reverify(store: Store, options: Options = DEFAULT_OPTIONS, *, all_versions: bool = False) -> ReverifyReport:
     """Run the verifier on the stored claims of every document (latest versions unless ``all_versions``).
 
     Claims are not extracted again, only checked; each document's verdicts are replaced in

@@ -26,6 +26,9 @@ from statecheck.report.render import environment
 from statecheck.store import Store, open_store
 from statecheck.web import api, pages
 
+#: Options are frozen, so one shared default instance is safe.
+DEFAULT_OPTIONS = Options()
+
 TEMPLATES = Path(__file__).parent / "templates"
 
 #: HTTP status for each kind of error a request can cause.
@@ -151,7 +154,7 @@ class BodyLimit:
 def create_app(
     db: str | Path | Store,
     *,
-    options: Options = Options(),
+    options: Options = DEFAULT_OPTIONS,
     max_upload_bytes: int = 5 * 1024 * 1024,
 ) -> Starlette:
     """The web app over the corpus ``db`` (a path, a URL, or an open :class:`Store`)."""
