@@ -12,8 +12,10 @@ Field names follow ``shared/spec/claims.md`` (§2 for claims, §6 for cards) so 
 from __future__ import annotations
 
 import bisect
+from array import array
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field, replace
-from typing import Any, Literal
+from typing import Any, Literal, overload
 
 Bound = Literal["exact", "over", "at_least", "about", "nearly", "under", "up_to"]
 Scope = Literal["total", "period", "incident", "rate", "static"]
@@ -54,6 +56,87 @@ class Source:
     ``language``, ``url``)."""
 
 
+class OffsetMap(Sequence[int]):
+    """Where each character of a normalised text came from, stored as runs.
+
+    Normalising drops or moves characters in only a few places, so ``offset - index`` is the
+    same over long runs: the map keeps one ``(index, delta)`` pair per run instead of one
+    integer per character, and reads like the sequence of offsets it stands for.
+    """
+
+    __slots__ = ("_starts", "_deltas", "_length")
+
+    def __init__(self, runs: Iterable[tuple[int, int]], length: int) -> None:
+        starts = array("q")
+        deltas = array("q")
+        for start, delta in runs:
+            if deltas and deltas[-1] == delta:
+                continue
+            starts.append(start)
+            deltas.append(delta)
+        self._starts = starts
+        self._deltas = deltas
+        self._length = length
+
+    @classmethod
+    def identity(cls, length: int) -> OffsetMap:
+        return cls([(0, 0)], length)
+
+    @classmethod
+    def from_offsets(cls, offsets: Iterable[int]) -> OffsetMap:
+        runs = []
+        length = 0
+        for index, offset in enumerate(offsets):
+            runs.append((index, offset - index))
+            length = index + 1
+        return cls(runs, length)
+
+    @property
+    def runs(self) -> list[tuple[int, int]]:
+        """The ``(index, offset - index)`` pairs, one per run."""
+        return list(zip(self._starts, self._deltas))
+
+    def __len__(self) -> int:
+        return self._length
+
+    @overload
+    def __getitem__(self, index: int) -> int: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[int]: ...
+
+    def __getitem__(self, index: int | slice) -> int | list[int]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(self._length))]
+        if index < 0:
+            index += self._length
+        if not 0 <= index < self._length:
+            raise IndexError("offset index out of range")
+        run = bisect.bisect_right(self._starts, index) - 1
+        return index + self._deltas[run]
+
+    def __iter__(self) -> Iterator[int]:
+        bounds = list(self._starts[1:]) + [self._length]
+        for start, stop, delta in zip(self._starts, bounds, self._deltas):
+            yield from range(start + delta, stop + delta)
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, OffsetMap):
+            return self._length == other._length and self.runs == other.runs
+        if isinstance(other, Sequence):
+            return list(self) == list(other)
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash((self._length, tuple(self.runs)))
+
+    def __repr__(self) -> str:
+        return f"OffsetMap({self.runs!r}, length={self._length})"
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (OffsetMap, (self.runs, self._length))
+
+
 @dataclass(frozen=True)
 class Text:
     """A document's text: the source text as read, and a normalised form with an offset map.
@@ -66,7 +149,7 @@ class Text:
 
     original: str
     normalised: str
-    offsets: tuple[int, ...] = field(repr=False)
+    offsets: OffsetMap = field(repr=False)
 
     def to_original(self, start: int, end: int) -> tuple[int, int]:
         """Map a ``[start, end)`` span of the normalised text to the original text."""
@@ -82,7 +165,7 @@ class Text:
     @classmethod
     def plain(cls, text: str) -> Text:
         """A text that needs no normalisation (offsets are the identity)."""
-        return cls(original=text, normalised=text, offsets=tuple(range(len(text) + 1)))
+        return cls(original=text, normalised=text, offsets=OffsetMap.identity(len(text) + 1))
 
 
 @dataclass(frozen=True)

@@ -57,11 +57,19 @@ class _DatePatterns:
     weekdays: dict[str, int]
     unit_days: dict[str, int]
     unit_months: dict[str, int]
+    this_month_day: re.Pattern[str]
+    half_markers: tuple[str, ...]
 
 
 def _alternation(words: list[str] | dict[str, Any]) -> str:
     """A regex alternation, longest first; one that never matches when there are no words."""
     return "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True)) or r"(?!x)x"
+
+
+def _phrases(words: list[str]) -> str:
+    """Like :func:`_alternation`, a space in a phrase matching any run of spaces."""
+    ordered = sorted({w.strip() for w in words if w.strip()}, key=len, reverse=True)
+    return "|".join(r"\s+".join(re.escape(part) for part in w.split()) for w in ordered) or r"(?!x)x"
 
 
 @lru_cache(maxsize=8)
@@ -71,47 +79,65 @@ def _patterns(language: str) -> _DatePatterns:
     weekdays = {k.lower(): int(v) for k, v in table.get("weekdays", {}).items()}
     month_names = _alternation(months)
 
+    def alt(key: str) -> str:
+        return _phrases(table.get(key, []))
+
+    ordinal = alt("ordinal_suffixes")
+
     def month(n: int) -> str:
         return rf"(?P<m{n}>{month_names})\.?"
 
     def day(n: int) -> str:
-        return rf"(?P<d{n}>[0-3]?\d)(?:st|nd|rd|th|er|º|°|\.)?"
+        return rf"(?P<d{n}>[0-3]?\d)(?:{ordinal})?"
 
     def year(n: int) -> str:
         return rf"(?P<y{n}>(?:19|20)\d\d)"
 
-    day_month = rf"{day(1)}(?:\s+(?:of|de|del)\s+|\s*-\s*|\s+){month(1)}(?:,?\s+(?:de\s+|del\s+)?{year(1)})?"
+    # "13 March 2024", "13 de marzo de 2024", "7-Octobre", "7. Oktober 2023", "March 13, 2024", "March 2024"
+    year_joiner = rf"(?:(?:{alt('year_joiners')})\s+)?"
+    day_month = rf"{day(1)}(?:\s+(?:{alt('day_month_joiners')})\s+|\s*-\s*|\s+){month(1)}(?:,?\s+{year_joiner}{year(1)})?"
     month_day = rf"{month(2)}\s+{day(2)}(?:,?\s+{year(2)})?"
-    month_year = rf"{month(3)},?\s+(?:de\s+|del\s+)?{year(3)}"
+    month_year = rf"{month(3)},?\s+{year_joiner}{year(3)}"
     iso = r"(?P<iso>(?:19|20)\d\d-[01]\d-[0-3]\d)"
     explicit = re.compile(rf"(?<![\w-])(?:{iso}|{day_month}|{month_day}|{month_year})(?![\w])", re.IGNORECASE)
     weekday = re.compile(rf"(?<![\w])(?P<weekday>{_alternation(weekdays)})(?![\w])", re.IGNORECASE)
+    list_joiners = alt("list_joiners")
     month_only = re.compile(
-        rf"(?<![\w])(?:in|en|im|em|au|du|de|of|during)\s+(?:(?:early|late|mid|mid-)\s*)?(?:{_alternation(months)})"
-        rf"(?:\s+(?:and|to|through|until|y|et|und|e|a|à|bis)\s+(?:{_alternation(months)}))*(?![\w])",
+        rf"(?<![\w])(?:{alt('month_prepositions')})\s+(?:(?:{alt('month_modifiers')})\s*)?(?:{month_names})"
+        rf"(?:\s+(?:{list_joiners})\s+(?:{month_names}))*(?![\w])",
         re.IGNORECASE,
     )
-    last_month_name = re.compile(rf"(?P<month>{_alternation(months)})$", re.IGNORECASE)
-    day_range = re.compile(rf"(?<![\w])(?P<d>[0-3]?\d)\s*(?:and|to|-|–|y|et|und|e|à|al|au|bis)\s*$", re.IGNORECASE)
+    last_month_name = re.compile(rf"(?P<month>{month_names})$", re.IGNORECASE)
+    day_range = re.compile(rf"(?<![\w])(?P<d>[0-3]?\d)(?:{ordinal})?\s*(?:{alt('day_range_joiners')})\s*$", re.IGNORECASE)
+    this_month_day = re.compile(
+        rf"(?<![\w])(?P<d>[0-3]?\d)(?:{ordinal})?\s+(?:{alt('this_month_day')})(?![\w])", re.IGNORECASE
+    )
     unit_days = {k.lower(): int(v) for k, v in table.get("unit_days", {}).items()}
     unit_months = {k.lower(): int(v) for k, v in table.get("unit_months", {}).items()}
     units = _alternation(list(unit_days) + list(unit_months))
-    number = r"(?P<n>[\w.,-]+(?:\s+and\s+a\s+half|\s+y\s+medio|\s+et\s+demi|\s+e\s+meio|\s+und\s+ein\s+halb)?|a|an|one)"
-    after_words = _alternation(table.get("after_words", ["after", "since"]))
-    events = _alternation(table.get("anchor_events", ["war"]))
+    # "two and a half months", "dos meses y medio" (the half after the unit is read below)
+    half = rf"(?:\s+(?:{alt('half_markers')}))"
+    number = rf"(?P<n>[\w.,-]+{half}?)"
+    approximate = rf"(?:(?:{alt('approximate')})\s+)?"
+    after_words = alt("after_words")
+    events = alt("anchor_events")
+    determiners = rf"(?:(?:{alt('determiners')})\s+)?"
     elapsed = re.compile(
-        rf"(?<![\w])(?:(?:more\s+than|over|nearly|almost|about|some|around)\s+)?{number}\s+(?P<unit>{units})\s+"
-        rf"(?:(?:have|has|had)\s+(?:now\s+)?passed\s+|(?:of\s+|into\s+)?)?(?:{after_words})\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+){{0,4}}?(?:{events})(?![\w])",
+        rf"(?<![\w]){approximate}{number}\s+(?P<unit>{units})(?P<half>{half})?\s+"
+        rf"(?:(?:{alt('elapsed_verbs')})\s+)?(?:{after_words})\s+{determiners}(?:[\w'’-]+\s+){{0,4}}?(?:{events})(?![\w])",
         re.IGNORECASE,
     )
     elapsed_after = re.compile(
-        rf"(?<![\w])(?:{after_words})\s+(?:(?:more\s+than|over|nearly|almost|about|some|around)\s+)?{number}\s+(?P<unit>{units})(?![\w])",
+        rf"(?<![\w])(?:{after_words})\s+{approximate}{number}\s+(?P<unit>{units})(?P<half>{half})?(?![\w])",
         re.IGNORECASE,
     )
-    day_of = re.compile(rf"(?<![\w])(?:day|día|jour|dia|tag)\s+(?P<n>\d+)\s+(?:of|de|du|des|der)\s+(?:the\s+)?(?:{events})", re.IGNORECASE)
+    day_of = re.compile(
+        rf"(?<![\w])(?:{alt('day_words')})\s+(?P<n>\d+)\s+(?:{alt('day_of')})\s+{determiners}(?:{events})", re.IGNORECASE
+    )
     # "since 7 October", "since it launched its offensive on 7 October 2023": the start of a span
     since = re.compile(
-        rf"(?<![\w])(?:{_alternation(table.get('since', ['since']))})\s+(?:(?!(?:and|to|until|till|y|et|und|e|a|bis)\s)[\w'’-]+\s+){{0,8}}?(?:(?:on|in|the|early|late|mid)\s+)*$",
+        rf"(?<![\w])(?:{_alternation(table.get('since', ['since']))})\s+(?:(?!(?:{alt('since_stops')})\s)[\w'’-]+\s+){{0,8}}?"
+        rf"(?:(?:{alt('since_fillers')})\s+)*$",
         re.IGNORECASE,
     )
     speech = re.compile(rf"(?<![\w])(?:{_alternation(table.get('speech', ['said']))})(?![\w])", re.IGNORECASE)
@@ -127,7 +153,8 @@ def _patterns(language: str) -> _DatePatterns:
         today=words("today"), yesterday=words("yesterday"), this_month=words("this_month"),
         last_month=words("last_month"), this_year=words("this_year"), last_year=words("last_year"),
         war_start_event=war_start_event, months=months, weekdays=weekdays,
-        unit_days=unit_days, unit_months=unit_months,
+        unit_days=unit_days, unit_months=unit_months, this_month_day=this_month_day,
+        half_markers=tuple(h.lower() for h in table.get("half_markers", [])),
     )
 
 
@@ -182,10 +209,10 @@ def find_dates(sentence: str, document_date: str | None, language: str = "en") -
         found.append(DateMention(start, end, value, kind, since=bool(p.since.search(before)), reporting=reporting))
         taken.append((start, end))
 
-    for match in p.elapsed.finditer(sentence):
-        add(match.start(), match.end(), _elapsed(match.group("n"), match.group("unit"), p, language), "elapsed")
-    for match in p.elapsed_after.finditer(sentence):
-        add(match.start(), match.end(), _elapsed(match.group("n"), match.group("unit"), p, language), "elapsed")
+    for pattern in (p.elapsed, p.elapsed_after):
+        for match in pattern.finditer(sentence):
+            value = _elapsed(match.group("n"), match.group("unit"), p, language, bool(match.group("half")))
+            add(match.start(), match.end(), value, "elapsed")
     for match in p.day_of.finditer(sentence):
         add(match.start(), match.end(), (WAR_START + dt.timedelta(days=int(match.group("n")) - 1)).isoformat(), "elapsed")
     for match in p.war_start_event.finditer(sentence):
@@ -200,6 +227,11 @@ def find_dates(sentence: str, document_date: str | None, language: str = "en") -
             taken.append((first.start(), first.end()))
     if base is not None:
         base_day, precision = base
+        if precision in ("day", "month"):
+            for match in p.this_month_day.finditer(sentence):
+                day = int(match.group("d"))  # "a 07 deste mês": a day of the document's month
+                if 1 <= day <= calendar.monthrange(base_day.year, base_day.month)[1]:
+                    add(match.start(), match.end(), base_day.replace(day=day).isoformat(), "explicit")
         for match in p.month_only.finditer(sentence):
             last = p.last_month_name.search(match.group())
             if last is None:
@@ -257,14 +289,14 @@ def _explicit(match: re.Match[str], p: _DatePatterns, base: tuple[dt.date, str] 
         return None
 
 
-def _elapsed(number: str, unit: str, p: _DatePatterns, language: str) -> str | None:
+def _elapsed(number: str, unit: str, p: _DatePatterns, language: str, after_half: bool = False) -> str | None:
     from statecheck.extract.numbers import parse_digits, parse_words
 
-    text = number.lower()
-    half = 0.0
-    for marker in (" and a half", " y medio", " et demi", " e meio", " und ein halb"):
-        if text.endswith(marker):
-            text, half = text[: -len(marker)], 0.5
+    text = re.sub(r"\s+", " ", number.lower()).strip()
+    half = 0.5 if after_half else 0.0
+    for marker in p.half_markers:
+        if text.endswith(" " + marker):
+            text, half = text[: -len(marker) - 1], 0.5
     value = parse_digits(text, language) if re.fullmatch(r"[\d.,]+", text) else parse_words(text, language)
     if value is None:
         return None
@@ -283,5 +315,5 @@ def elapsed_date(text: str, language: str = "en") -> str | None:
     p = _patterns(language)
     match = p.elapsed.search(text)
     if match:
-        return _elapsed(match.group("n"), match.group("unit"), p, language)
+        return _elapsed(match.group("n"), match.group("unit"), p, language, bool(match.group("half")))
     return None

@@ -59,6 +59,7 @@ class DemandWords:
     modals: re.Pattern[str]
     necessity: re.Pattern[str]
     self_subject: re.Pattern[str]
+    shared_subject: re.Pattern[str]
     call_adverbs: re.Pattern[str]
     slogans: re.Pattern[str]
     slogan_verbs: re.Pattern[str]
@@ -72,7 +73,18 @@ class DemandWords:
     intro: re.Pattern[str]
     relatives: re.Pattern[str]
     asides: re.Pattern[str]
+    determiners: re.Pattern[str]
     modal_joiners: re.Pattern[str]
+    coordinated: re.Pattern[str]
+    """A clause so far that ends with "and": the next verb shares its subject."""
+    called: re.Pattern[str]
+    """The words after a call that takes an object: "on all countries, … to …" → the addressee."""
+    antecedent: re.Pattern[str]
+    passive: re.Pattern[str]
+    agent: re.Pattern[str]
+    agent_head: re.Pattern[str]
+    copula_relative: re.Pattern[str]
+    necessity_start: re.Pattern[str]
     categories: tuple[tuple[str, tuple[re.Pattern[str], ...]], ...]
 
 
@@ -90,6 +102,10 @@ def _words(phrases: Iterable[str]) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w’'])(?:{_alternation(phrases)})(?![\w’'])", re.IGNORECASE)
 
 
+def _opening(phrases: Iterable[str]) -> re.Pattern[str]:
+    return re.compile(rf"^(?:{_alternation(phrases)})(?![\w’'])", re.IGNORECASE)
+
+
 @lru_cache(maxsize=8)
 def demand_words(language: str) -> DemandWords | None:
     """The compiled cues of ``language``, or None when it has no ``demands.toml``."""
@@ -98,35 +114,62 @@ def demand_words(language: str) -> DemandWords | None:
         return None
     detect: dict[str, Any] = table.get("detect", {})
     who: dict[str, Any] = table.get("addressee", {})
+    grammar: dict[str, Any] = table.get("grammar", {})
     not_after = _alternation(detect.get("not_after_imperative", []))
     endings = "|".join(re.escape(e) for e in who.get("actor_endings", [])) or r"(?!x)x"
+    relatives = _alternation(who.get("relatives", []))
+    infinitive = _alternation(grammar.get("infinitive", []))
+    agent = _alternation(grammar.get("agent", []))
+    purpose = _alternation(grammar.get("purpose", []))
     return DemandWords(
         imperative=re.compile(
             rf"^(?:{_alternation(detect.get('imperatives', []))})(?![\w’'-])(?!\s+(?:{not_after})\b)(?=\s+\S|\s*[!.]?$)",
             re.IGNORECASE,
         ),
-        not_imperative=re.compile(rf"^(?:{_alternation(detect.get('not_imperatives', []))})(?![\w])", re.IGNORECASE),
-        exhortation=re.compile(rf"^(?:{_alternation(detect.get('exhortations', []))})(?![\w])", re.IGNORECASE),
+        not_imperative=_opening(detect.get("not_imperatives", [])),
+        exhortation=_opening(detect.get("exhortations", [])),
         calls=re.compile(rf"(?<![\w])(?:{_regexes(detect.get('calls', []))})(?![\w])", re.IGNORECASE),
         modals=re.compile(rf"(?<![\w])(?:{_regexes(detect.get('modals', []))})(?![\w])", re.IGNORECASE),
         necessity=re.compile(rf"(?<![\w])(?:{_regexes(detect.get('necessity', []))})(?![\w])", re.IGNORECASE),
         self_subject=re.compile(rf"^(?:{_alternation(detect.get('self_subjects', []))})$", re.IGNORECASE),
+        shared_subject=_words(detect.get("shared_subjects", [])),
         call_adverbs=re.compile(rf"(?:\s+(?:{_alternation(detect.get('call_adverbs', []))}))+$", re.IGNORECASE),
-        slogans=re.compile(rf"^(?:{_alternation(detect.get('slogans', []))})(?![\w])", re.IGNORECASE),
+        slogans=_opening(detect.get("slogans", [])),
         slogan_verbs=re.compile(
             rf"^(?:{_alternation(detect.get('slogan_verbs', []))})\s+[A-ZÀ-ÖØ-Þ][\w'’-]*\s*[!.]?\s*$", re.IGNORECASE
         ),
-        declarations=re.compile(rf"^(?:{_alternation(detect.get('declarations', []))})(?![\w])", re.IGNORECASE),
+        declarations=_opening(detect.get("declarations", [])),
         conditions=_words(detect.get("conditions", [])),
         reporting=_words(detect.get("reporting", [])),
-        discourse=re.compile(rf"^(?:{_alternation(detect.get('discourse', []))})(?![\w])", re.IGNORECASE),
+        discourse=_opening(detect.get("discourse", [])),
         pronouns=frozenset(p.lower() for p in who.get("pronouns", [])),
         actors=re.compile(rf"(?<![\w])(?:{_alternation(who.get('actors', []))}|\w+(?:{endings}))(?![\w])", re.IGNORECASE),
         agent_nouns=_words(who.get("agent_nouns", [])),
-        intro=re.compile(rf"^(?:{_alternation(who.get('intro_words', []))})(?![\w])", re.IGNORECASE),
-        relatives=re.compile(rf",?\s+(?:{_alternation(who.get('relatives', []))})\s", re.IGNORECASE),
-        asides=re.compile(rf",\s+(?:{_alternation(who.get('asides', []))})\s[^,]*,", re.IGNORECASE),
+        intro=_opening(who.get("intro_words", [])),
+        relatives=re.compile(rf",?\s+(?:{relatives})\s", re.IGNORECASE),
+        asides=re.compile(rf",\s+(?:{_alternation(who.get('asides', []))})\s[^,]*(?:,|$)", re.IGNORECASE),
+        determiners=_opening(who.get("determiners", [])),
         modal_joiners=re.compile(rf"(?:\s+(?:{_alternation(who.get('modal_joiners', []))}))+$", re.IGNORECASE),
+        coordinated=re.compile(rf"\s(?:{_alternation(grammar.get('coordinators', []))})\s*$", re.IGNORECASE),
+        called=re.compile(
+            rf"(?:{_regexes(grammar.get('calls_with_object', []))})\s+(?P<who>.+?)\s+(?:{infinitive})\s+\w", re.IGNORECASE
+        ),
+        antecedent=re.compile(
+            rf"(?<![\w])(?:{_alternation(grammar.get('antecedent_subjects', []))})\s+\w+\s+(?P<np>[^,;]+?)(?=,?\s+(?:{relatives})\b|,)",
+            re.IGNORECASE,
+        ),
+        passive=re.compile(rf"^\s*(?:{grammar.get('passive', '(?!x)x')})(?P<rest>.*)$", re.IGNORECASE | re.DOTALL),
+        agent=re.compile(rf"(?<![\w])(?:{agent})\s+(?P<agent>[^,;]+?)(?:\s+(?:{purpose})\s+\w|[,;.!]|$)", re.IGNORECASE),
+        agent_head=re.compile(
+            rf"^(?:\w+\s+){{0,2}}?(?P<noun>\w+)\s+(?:{_alternation(grammar.get('of', []))})\s+(?P<who>.+)$", re.IGNORECASE
+        ),
+        copula_relative=re.compile(
+            rf"^(?P<np>.+?)\s+(?:{_alternation(grammar.get('copulas', []))})\s+.*\b(?:{relatives})\s*$", re.IGNORECASE
+        ),
+        necessity_start=re.compile(
+            rf"(?:,\s+|\s(?:{_alternation(grammar.get('coordinators', []))})\s+)(?=(?:{_alternation(grammar.get('necessity_subjects', []))})\b)",
+            re.IGNORECASE,
+        ),
         categories=tuple(
             (name, tuple(re.compile(p, re.IGNORECASE) for p in table.get("categories", {}).get(name, [])))
             for name in CATEGORIES
@@ -217,11 +260,13 @@ def clauses(text: str, start: int, end: int, words: DemandWords) -> list[tuple[i
 def _subject_is_issuer(subject: str, reading: Reading, words: DemandWords) -> bool:
     """Whether the words before a call name the issuer (or nobody: a list item under its name)."""
     subject = words.call_adverbs.sub("", subject.strip(" ,")).strip(" ,")
-    subject = re.sub(r"^(?:and|but|so|thus|therefore|hence)\s+", "", subject, flags=re.IGNORECASE)
     if not subject:
         return True
-    if words.self_subject.match(subject) or words.self_subject.match(subject.split(",")[0].strip()):
-        return True
+    # The subject itself, its first words before an aside ("We, the undersigned, …"), or what
+    # follows an opening phrase ("At the same time, …, we").
+    for part in (subject, subject.split(",")[0], subject.rsplit(", ", 1)[-1], _strip_intro(subject, words)[0]):
+        if words.self_subject.match(part.strip(" ,")):
+            return True
     folded = fold(subject)
     return any(re.search(rf"(?<![\w]){re.escape(name)}(?![\w])", folded) for name in reading.issuer_names)
 
@@ -258,9 +303,20 @@ def find_cue(clause: str, reading: Reading, offset: int, words: DemandWords) -> 
         for match in pattern.finditer(body):
             found.append(Cue(kind, match.start(), match.end()))
     for cue in sorted(found, key=lambda c: c.start):
+        if cue.start and cue.kind in {"imperative", "exhortation"} and not _vocative(body[: cue.start], reading, words, cue.kind):
+            continue
         if _valid(cue, body, reading, offset, words):
             return cue
     return None
+
+
+def _vocative(phrase: str, reading: Reading, words: DemandWords, kind: str) -> bool:
+    """Whether the words before a comma call on someone ("Proletarians and peoples of the world, …"):
+    a short noun phrase naming people, not a sentence's subject ("The Zionists want to …, take …")."""
+    phrase = phrase.strip(" ,")
+    if len(phrase.split()) > 9 or not words.actors.search(phrase):
+        return False
+    return kind == "exhortation" or not words.determiners.match(phrase)
 
 
 def _valid(cue: Cue, clause: str, reading: Reading, offset: int, words: DemandWords) -> bool:
@@ -281,7 +337,10 @@ def _valid(cue: Cue, clause: str, reading: Reading, offset: int, words: DemandWo
             return False
         if not before.strip():
             return False  # "Must …" opening a clause is a fragment, not an obligation
-    first_person = _subject_is_issuer(before, reading, words)
+    first_person = _subject_is_issuer(before, reading, words) or (
+        # "we congratulate X … and call on them": a call sharing the issuer's subject.
+        bool(words.coordinated.search(before)) and bool(words.shared_subject.search(before))
+    )
     if cue.kind == "call" and not first_person:
         return False
     if reading.news:
@@ -303,6 +362,8 @@ def categorise(clause: str, cue: Cue, words: DemandWords) -> tuple[str, ...]:
         for pattern in patterns:
             for match in pattern.finditer(clause):
                 in_subject = 1 if match.start() < cue.start else 0
+                if in_subject and cue.kind != "modal":
+                    continue  # a call's or a necessity's subject is who asks, not what is asked
                 key = (in_subject, match.start(), -(match.end() - match.start()))
                 if best is None or key < best:
                     best = key
@@ -331,9 +392,10 @@ def _is_actor(phrase: str, reading: Reading, words: DemandWords) -> bool:
 
 
 def _antecedent(before: str, words: DemandWords) -> str | None:
-    """The object of a first-person verb earlier in the sentence: "we congratulate the working class
-    and peoples of the world who stand up … and call on them" → "the working class and peoples of the world"."""
-    match = re.search(r"(?<![\w])(?:we|it|they)\s+\w+\s+(?P<np>(?:the\s+)?[^,;]+?)(?=,?\s+(?:who|which|that)\b|,)", before, re.IGNORECASE)
+    """The object of an earlier verb of the issuer in the sentence: "we congratulate the working
+    class and peoples of the world who stand up … and call on them" → "the working class and peoples
+    of the world"."""
+    match = words.antecedent.search(before)
     return match.group("np").strip() if match else None
 
 
@@ -346,8 +408,8 @@ def addressee(clause: str, cue: Cue, reading: Reading, previous: str | None, wor
     if cue.kind == "necessity":
         return None
     if cue.kind == "call":
-        named = re.match(r"\s*(?P<who>.+?)\s+(?:to|that)\s+\w", after)
-        if not named or not re.search(r"(?:on|upon|urges?|appeals? to|exhorts?|implores?|invites?)\s*$", clause[: cue.end], re.IGNORECASE):
+        named = words.called.match(clause, cue.start)
+        if not named:
             return None
         who = _trim_addressee(named.group("who"), words)
         if who.lower() in words.pronouns:
@@ -356,17 +418,17 @@ def addressee(clause: str, cue: Cue, reading: Reading, previous: str | None, wor
     # An obligation: its subject, unless the issuer itself or a thing; a passive names its agent.
     subject, _cut = _strip_intro(before.strip(), words)
     subject = words.modal_joiners.sub("", subject.strip(" ,")).strip(" ,")
-    copula = re.match(r"^(?P<np>.+?)\s+(?:is|are)\s+.*\b(?:that|who)\s*$", subject)
+    copula = words.copula_relative.match(subject)
     if copula:
         subject = copula.group("np")
     subject = _trim_addressee(subject, words)
-    passive = re.match(r"\s*(?:also\s+|now\s+|immediately\s+|urgently\s+)?be\s+(?:\w+ly\s+)?\w+(?:ed|en|wn|ne|t)\b(?P<rest>.*)", after)
+    passive = words.passive.match(after)
     if passive:
-        agent = re.search(r"\bby\s+(?P<agent>[^,;]+?)(?:\s+to\s+\w|\s+in order\b|[,;.!]|$)", passive.group("rest"))
+        agent = words.agent.search(passive.group("rest"))
         if not agent:
             return None
         phrase = agent.group("agent").strip()
-        head = re.match(r"(?:\w+\s+){0,2}?(?P<noun>\w+)\s+of\s+(?P<who>.+)$", phrase)
+        head = words.agent_head.match(phrase)
         if head and words.agent_nouns.search(head.group("noun")):
             phrase = head.group("who")
         return phrase if _is_actor(phrase, reading, words) else None
@@ -378,24 +440,23 @@ def addressee(clause: str, cue: Cue, reading: Reading, previous: str | None, wor
 # --------------------------------------------------------------------------- the step
 
 
-def _quote_start(clause: str, cue: Cue) -> int:
-    """Where the demand's quote starts inside its clause: at the pronoun of a call or necessity
-    after an opening phrase ("Faced with this, it is necessary …" → "it is …"), at a call
-    coordinated with an earlier verb ("… and call on them" → "call on them"), after "and" before a
-    necessity with its own subject ("… and the only thing left to do is …")."""
+def _quote_start(clause: str, cue: Cue, words: DemandWords) -> int:
+    """Where the demand's quote starts inside its clause: at the subject of a necessity after an
+    opening phrase or "and" ("Faced with this, it is necessary …", "… and the only thing left to do
+    is …"); at the issuer's pronoun after an opening phrase ("At the same time, …, we call …"); at a
+    call that shares an earlier verb's subject ("… and call on them")."""
     before = clause[: cue.start]
     if cue.kind == "necessity":
-        match = re.search(r"(?:,\s+|\s+and\s+)(?=(?:it|the|what|there)\b[^,]*$)", before + clause[cue.start : cue.start + 4])
-        if match and match.end() <= cue.start:
-            return match.end()
-        if re.search(r"\s+and\s+$", before) or re.search(r",\s+$", before):
+        starts = [m.end() for m in words.necessity_start.finditer(clause[: cue.start + 1])]
+        if starts:
+            return starts[-1]
+        return 0
+    if cue.kind == "call":
+        if words.coordinated.search(before):
             return cue.start
-    if cue.kind in {"call", "modal"}:
-        match = re.search(r",\s+(?=(?:we|it)(?:\s+\w+)?\s*$)", before, re.IGNORECASE)
-        if match and cue.kind == "call":
-            return match.end()
-        if cue.kind == "call" and re.search(r"\s+and\s+$", before):
-            return cue.start
+        comma = before.rfind(", ")
+        if comma >= 0 and words.self_subject.match(words.call_adverbs.sub("", before[comma + 2 :].strip())):
+            return comma + 2
     return 0
 
 
@@ -463,7 +524,7 @@ def extract_demands(document: Document, options: Options) -> Document:
             cue = find_cue(clause, reading, start, words)
             if cue is None:
                 continue
-            head = _quote_start(clause, cue)
+            head = _quote_start(clause, cue, words)
             quote_end = _cut_at_slogan(document, start + head, end, words)
             quote, o_start, o_end = _quote(document, start + head, quote_end)
             asked = text[start:quote_end]

@@ -60,6 +60,8 @@ class _Patterns:
     aliases: dict[str, str] | None = None
     range_and: frozenset[str] = frozenset()
     abbreviations: frozenset[str] = frozenset()
+    joiner_words: frozenset[str] = frozenset()
+    ambiguous_group: str = ""
 
 
 def _words_alternation(words: list[str]) -> str:
@@ -144,7 +146,8 @@ def patterns(language: str) -> _Patterns:
         one=str(table.get("one", "one")), halves=frozenset(h.lower() for h in halves), special=special,
         aliases={k.lower(): str(v) for k, v in table.get("aliases", {}).items()},
         range_and=frozenset(w.lower() for w in table.get("range_and", [])),
-        abbreviations=frozenset(abbreviations),
+        abbreviations=frozenset(abbreviations), joiner_words=frozenset(j.lower() for j in joiners),
+        ambiguous_group=str(table.get("ambiguous_group", "")),
     )
 
 
@@ -165,34 +168,57 @@ def parse_digits(text: str, language: str = "en") -> float | None:
 
 
 def parse_words(text: str, language: str = "en") -> float | None:
-    """The value of a run of number words: ``"one and a half million"`` → 1500000."""
+    """The value of a run of number words: ``"one and a half million"`` → 1500000,
+    ``"un millón y medio"`` → 1500000, ``"medio millón"`` → 500000."""
     p = patterns(language)
-    words = text.lower().replace("-", " ").split()
+    aliases = p.aliases or {}
+    words = [aliases.get(w, w) for w in text.lower().replace("-", " ").split()]
     if not words:
         return None
-    # "a hundred", "a million": the article is one.
-    if words[0] in p.articles:
-        words = ["one", *words[1:]]
+    # "a hundred", "un million", "eine Million": the article is one.
+    had_article = words[0] in p.articles
+    if had_article:
+        words = [p.one, *words[1:]]
     if len(words) == 1 and words[0] in p.dozen:
         return 12.0
-    if len(words) == 2 and words[1] in p.dozen and words[0] == "one":
+    if len(words) == 2 and words[1] in p.dozen and words[0] == p.one:
         return 12.0
-    # "one and a half million": (one + 0.5) × million
-    if p.half in words:
-        index = words.index(p.half)
-        head = [w for w in words[: max(index - 2, 0)]] if index >= 2 else []
+    special = p.special or {}
+    if words[0] in special:
+        # "zweieinhalb Millionen", "anderthalb Millionen": a fixed value times the scale words after it
+        return _scaled(special[words[0]], words[1:], p)
+    half_at = [i for i, w in enumerate(words) if w in p.halves]
+    if half_at:
+        index = half_at[0]
+        head = words[:index]
         tail = words[index + 1 :]
-        head_value = _text2num(" ".join(head), language) if head else 0.0
-        if head_value is None:
-            return None
-        scale = 1.0
-        for word in tail:
-            if word in p.scales:
-                scale *= p.scales[word]
-            else:
+        while head and (head[-1] in p.joiner_words or (head[-1] in p.articles and len(head) > 1)):
+            head = head[:-1]  # "one and a half": the joiner and the article go
+        if tail:
+            # "one and a half million"; "medio millón", "eine halbe Million" (the article is not one)
+            if had_article and head == [p.one]:
+                head = []
+            head_value = _text2num(" ".join(head), language) if head else 0.0
+            if head_value is None:
                 return None
-        return (head_value + 0.5) * scale
+            return _scaled(head_value + 0.5, tail, p)
+        # "un millón y medio", "deux millions et demi": half of the last scale word
+        if head and head[-1] in p.scales:
+            head_value = _text2num(" ".join(head[:-1]), language) if head[:-1] else 1.0
+            if head_value is None:
+                return None
+            return (head_value + 0.5) * p.scales[head[-1]]
+        return None
     return _text2num(" ".join(words), language)
+
+
+def _scaled(value: float, scale_words: list[str], p: _Patterns) -> float | None:
+    scale = 1.0
+    for word in scale_words:
+        if word not in p.scales:
+            return None
+        scale *= p.scales[word]
+    return value * scale
 
 
 def _text2num(text: str, language: str) -> float | None:
@@ -238,12 +264,15 @@ def find_numbers(sentence: str, language: str = "en") -> list[NumberMention]:
         end = match.end()
         scale_match = p.scale.match(sentence, end)
         if scale_match:
-            word = (scale_match.group("long") or scale_match.group("short") or "").lower()
             short = scale_match.group("short")
             # "1.9M" only when attached and upper case or a known abbreviation ("bn", "mn")
-            if not short or short in ("M", "bn", "mn", "mln", "k", "K", "B"):
-                value *= p.scales.get(word, 1.0)
+            if not short or short in p.abbreviations:
+                for word in (scale_match.group("long") or short or "").lower().split():
+                    value *= p.scales.get(word, 1.0)
                 end = scale_match.end()
+        elif p.ambiguous_group and re.fullmatch(rf"\d{{1,3}}(?:{re.escape(p.ambiguous_group)}\d{{3}})+", match.group()):
+            # "8,500 personas" (Latin American usage): the comma groups thousands when no scale word follows
+            value = float(match.group().replace(p.ambiguous_group, ""))
         percent_match = p.percent.match(sentence, end)
         is_percent = bool(percent_match)
         if percent_match:
@@ -313,7 +342,7 @@ def _is_range(sentence: str, low: NumberMention, high: NumberMention, p: _Patter
     if not joined_by or low.share or high.share:
         return False
     word = joined_by.group().strip().lower()
-    if word in ("and", "y", "e", "et", "und") and not p.between.search(sentence[: low.start]):
+    if word in p.range_and and not p.between.search(sentence[: low.start]):
         return False  # "37,626 killed and 86,098 injured" is two claims, not a range
     if low.percent != high.percent and not (high.percent and high.value <= 100):
         return False

@@ -1,6 +1,6 @@
 """Normalise a document's text while keeping a map back to every source character.
 
-Steps, in order, each a small pass over the characters:
+Steps, in order:
 
 * line endings become ``\\n``; zero-width and soft-hyphen characters are dropped;
 * markdown emphasis markers (``**``, ``__``) are dropped;
@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 
-from statecheck.model import Text
+from statecheck.model import OffsetMap, Text
 
 # Invisible characters: zero-width spaces and joiners, byte-order marks, soft hyphens,
 # and the bidirectional marks and isolates that web pages put around Arabic and Hebrew names.
@@ -51,96 +51,114 @@ _COMPOUND_TAILS = frozenset({
 # fmt: on
 
 
+_LINE_BREAK = re.compile(r"\r\n|[\r\n\u2028\u2029]")
+# Runs of visible characters; white space (tabs, no-break and thin spaces, form feeds) separates them.
+_TOKEN = re.compile(r"\S+")
+_NEEDS_CLEANING = re.compile("[" + "".join(sorted(_DROP)) + r"]|\*\*|__")
+
+# A piece of the output that is contiguous in the source: its text and where it starts there.
+Segment = tuple[str, int]
+
+
 def normalise(original: str) -> Text:
-    """Return the normalised :class:`Text` of ``original``."""
-    chars, offsets = _clean_characters(original)
-    lines = _split_lines(chars, offsets)
-    out_chars: list[str] = []
-    out_offsets: list[int] = []
-    previous: tuple[list[str], list[int]] | None = None
+    """Return the normalised :class:`Text` of ``original``.
+
+    Works a line and a word at a time (the offsets of a word are one run), so long texts are
+    read at regex speed rather than a Python loop per character.
+    """
+    segments: list[Segment] = []
+    previous_text: str | None = None
+    previous_end = 0  # source index just after the previous kept line
     blank_since_previous = False
-    for line_chars, line_offsets in lines:
-        line_chars, line_offsets = _collapse_spaces(line_chars, line_offsets)
-        if not line_chars:
+    for line_start, line_end in _lines(original):
+        line = _line_segments(original, line_start, line_end)
+        if not line:
             blank_since_previous = True
             continue
-        if previous is not None:
-            prev_text = "".join(previous[0])
-            this_text = "".join(line_chars)
-            if not blank_since_previous and _ends_with_broken_word(prev_text, this_text):
-                # drop the hyphen and join without a space
-                out_chars.pop()
-                out_offsets.pop()
-            elif not blank_since_previous and _ends_with_kept_hyphen(prev_text, this_text):
-                pass  # join without a space, keeping the hyphen
-            elif (not blank_since_previous and _is_wrapped(prev_text, this_text)) or (
-                blank_since_previous and _continues_sentence(prev_text, this_text)
+        line_text = "".join(text for text, _ in line)
+        if previous_text is not None:
+            if not blank_since_previous and _ends_with_broken_word(previous_text, line_text):
+                _drop_last_character(segments)  # "Pales-" + "tinians": the hyphen goes
+            elif not blank_since_previous and _ends_with_kept_hyphen(previous_text, line_text):
+                pass  # "COVID-" + "19": joined, hyphen kept
+            elif (not blank_since_previous and _is_wrapped(previous_text, line_text)) or (
+                blank_since_previous and _continues_sentence(previous_text, line_text)
             ):
-                out_chars.append(" ")
-                out_offsets.append(previous[1][-1] + 1)
+                segments.append((" ", previous_end))
             else:
-                out_chars.append("\n")
-                out_offsets.append(previous[1][-1] + 1)
-        out_chars.extend(line_chars)
-        out_offsets.extend(line_offsets)
-        previous = (line_chars, line_offsets)
+                segments.append(("\n", previous_end))
+        segments.extend(line)
+        last_text, last_start = line[-1]
+        previous_end = last_start + len(last_text)
+        previous_text = line_text
         blank_since_previous = False
-    out_offsets.append(len(original))
-    return Text(original=original, normalised="".join(out_chars), offsets=tuple(out_offsets))
+    return _assemble(original, segments)
 
 
-def _clean_characters(original: str) -> tuple[list[str], list[int]]:
-    chars: list[str] = []
-    offsets: list[int] = []
-    emphasis = {m.start() for m in _EMPHASIS.finditer(original)}
-    skip_until = -1
-    for index, char in enumerate(original):
-        if index < skip_until:
+def _lines(original: str) -> list[tuple[int, int]]:
+    spans = []
+    start = 0
+    for match in _LINE_BREAK.finditer(original):
+        spans.append((start, match.start()))
+        start = match.end()
+    spans.append((start, len(original)))
+    return spans
+
+
+def _line_segments(original: str, start: int, end: int) -> list[Segment]:
+    """The words of one line, each a segment, with one space between them."""
+    segments: list[Segment] = []
+    for match in _TOKEN.finditer(original, start, end):
+        word = match.group()
+        pieces = _clean_word(word, match.start()) if _NEEDS_CLEANING.search(word) else [(word, match.start())]
+        if not pieces:
             continue
-        if index in emphasis:
-            skip_until = index + 2
-            continue
-        if char in _DROP:
-            continue
-        if char == "\r":
-            if index + 1 < len(original) and original[index + 1] == "\n":
-                continue
-            char = "\n"
-        elif char != " " and char.isspace() and char not in _LINE_BREAKS:
-            # tabs, form feeds (PDF page breaks), no-break and thin spaces, and the rest
-            char = " "
-        chars.append(char)
-        offsets.append(index)
-    return chars, offsets
+        if segments:
+            last_text, last_start = segments[-1]
+            segments.append((" ", last_start + len(last_text)))
+        segments.extend(pieces)
+    return segments
 
 
-def _split_lines(chars: list[str], offsets: list[int]) -> list[tuple[list[str], list[int]]]:
-    lines: list[tuple[list[str], list[int]]] = []
-    current_chars: list[str] = []
-    current_offsets: list[int] = []
-    for char, offset in zip(chars, offsets):
-        if char in _LINE_BREAKS:
-            lines.append((current_chars, current_offsets))
-            current_chars, current_offsets = [], []
+def _clean_word(word: str, start: int) -> list[Segment]:
+    """A word without its invisible characters and emphasis markers, as contiguous pieces."""
+    pieces: list[Segment] = []
+    index = 0
+    piece_start = 0
+    while index < len(word):
+        if word.startswith(("**", "__"), index):
+            skip = 2
+        elif word[index] in _DROP:
+            skip = 1
         else:
-            current_chars.append(char)
-            current_offsets.append(offset)
-    lines.append((current_chars, current_offsets))
-    return lines
-
-
-def _collapse_spaces(chars: list[str], offsets: list[int]) -> tuple[list[str], list[int]]:
-    out_chars: list[str] = []
-    out_offsets: list[int] = []
-    for char, offset in zip(chars, offsets):
-        if char == " " and (not out_chars or out_chars[-1] == " "):
+            index += 1
             continue
-        out_chars.append(char)
-        out_offsets.append(offset)
-    while out_chars and out_chars[-1] == " ":
-        out_chars.pop()
-        out_offsets.pop()
-    return out_chars, out_offsets
+        if index > piece_start:
+            pieces.append((word[piece_start:index], start + piece_start))
+        index += skip
+        piece_start = index
+    if piece_start < len(word):
+        pieces.append((word[piece_start:], start + piece_start))
+    return pieces
+
+
+def _drop_last_character(segments: list[Segment]) -> None:
+    text, start = segments[-1]
+    if len(text) > 1:
+        segments[-1] = (text[:-1], start)
+    else:
+        segments.pop()
+
+
+def _assemble(original: str, segments: list[Segment]) -> Text:
+    runs: list[tuple[int, int]] = []
+    position = 0
+    for text, start in segments:
+        runs.append((position, start - position))
+        position += len(text)
+    runs.append((position, len(original) - position))
+    normalised = "".join(text for text, _ in segments)
+    return Text(original=original, normalised=normalised, offsets=OffsetMap(runs, position + 1))
 
 
 def _ends_with_broken_word(previous: str, line: str) -> bool:

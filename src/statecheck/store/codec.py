@@ -17,6 +17,7 @@ from statecheck.model import (
     Document,
     Evidence,
     Issuer,
+    OffsetMap,
     ReferencePoint,
     Source,
     Text,
@@ -32,28 +33,20 @@ def dumps(value: Any) -> str:
 
 
 # --- offsets -------------------------------------------------------------------------------
-# Text.offsets has one entry per character; stored as-is it would triple the text's size.
-# Normalising only ever drops or moves characters in a few places, so offsets[i] - i is
-# constant over long runs: we store the runs as [[index, offset - index], ...].
+# Text.offsets has one entry per character; stored one by one it would triple the text's size.
+# Normalising only drops or moves characters in a few places, so offsets[i] - i is constant
+# over long runs: we store the runs, [[index, offset - index], ...] (model.OffsetMap's form).
 
 
-def pack_offsets(offsets: tuple[int, ...]) -> str:
-    runs: list[list[int]] = []
-    for index, offset in enumerate(offsets):
-        delta = offset - index
-        if not runs or runs[-1][1] != delta:
-            runs.append([index, delta])
-    return dumps({"n": len(offsets), "runs": runs})
+def pack_offsets(offsets: Sequence[int]) -> str:
+    """The offsets as JSON runs; any sequence of ints is accepted, an OffsetMap most cheaply."""
+    runs = offsets.runs if isinstance(offsets, OffsetMap) else OffsetMap.from_offsets(offsets).runs
+    return dumps({"n": len(offsets), "runs": [list(run) for run in runs]})
 
 
-def unpack_offsets(packed: str) -> tuple[int, ...]:
+def unpack_offsets(packed: str) -> OffsetMap:
     data = json.loads(packed)
-    runs: list[list[int]] = data["runs"]
-    offsets: list[int] = []
-    for number, (index, delta) in enumerate(runs):
-        stop = runs[number + 1][0] if number + 1 < len(runs) else data["n"]
-        offsets.extend(range(index + delta, stop + delta))
-    return tuple(offsets)
+    return OffsetMap([(index, delta) for index, delta in data["runs"]], data["n"])
 
 
 # --- documents -----------------------------------------------------------------------------
