@@ -674,7 +674,7 @@ class CorpusInfo:
 def write_corpus(root: Path, count: int, seed: int = 0) -> CorpusInfo:
     """Write ``count`` documents (and their ``.meta.json`` sidecars) under ``root``; reuse what is there.
 
-    A file already present with the same size is kept, so a corpus of 100,000 reuses the
+    A file already present with the same bytes is kept, so a corpus of 100,000 reuses the
     first 10,000 written by a quicker run of the same seed.
     """
     files: list[Path] = []
@@ -682,7 +682,7 @@ def write_corpus(root: Path, count: int, seed: int = 0) -> CorpusInfo:
     for doc in generate(count, seed):
         path = root / doc.name
         data = doc.text.encode("utf-8")
-        if not (path.is_file() and path.stat().st_size == len(data)):
+        if not (path.is_file() and path.stat().st_size == len(data) and path.read_bytes() == data):
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_bytes(data)
             if doc.meta:

@@ -125,6 +125,13 @@ def test_a_failed_input_is_recorded_and_the_batch_goes_on(store: Store, tmp_path
     write(tmp_path, "missing.txt", "Now it exists: 12 people were injured.")
     ingest(store, [missing])
     assert list_failures(store) == ()
+    # A stored input that fails once and then reads again unchanged leaves no failure behind.
+    good.rename(tmp_path / "away.txt")
+    ingest(store, [good])
+    assert len(list_failures(store)) == 1
+    (tmp_path / "away.txt").rename(good)
+    assert ingest(store, [good]).results[0].status == "unchanged"
+    assert list_failures(store) == ()
 
 
 def test_an_unexpected_error_in_one_input_is_recorded_not_raised(store: Store, tmp_path: Path,

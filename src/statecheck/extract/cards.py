@@ -80,6 +80,10 @@ class CardWords:
     org_suffixes: re.Pattern[str]
     release_verbs: re.Pattern[str]
     name_connectors: str
+    article: re.Pattern[str]
+    """An article opening a name ("The …")."""
+    name_joiners: re.Pattern[str]
+    of_words: str
     endorsement: re.Pattern[str]
     endorser_labels: Mapping[str, str]
     stopwords: Mapping[str, Mapping[str, float]]
@@ -209,6 +213,9 @@ def card_words() -> CardWords:
         org_suffixes=re.compile(rf"(?<![\w])(?:{_alternation(_union('issuers', 'org_suffixes'))})\s*$", re.IGNORECASE),
         release_verbs=re.compile(rf"^\s*(?:{_alternation(_union('issuers', 'release_verbs'))})(?![\w])", re.IGNORECASE),
         name_connectors=_alternation(_union("issuers", "name_connectors")),
+        article=re.compile(rf"^(?:{_alternation(_union('issuers', 'articles'))})(?:\s+|(?<=['’]))", re.IGNORECASE),
+        name_joiners=re.compile(rf"\s+(?:{_alternation(_union('issuers', 'name_joiners'))})\s+", re.IGNORECASE),
+        of_words=_alternation(_union("issuers", "of_words")),
         endorsement=endorsement,
         endorser_labels={k.lower(): str(v) for k, v in endorser_labels.items()},
         stopwords=stopwords,
@@ -445,9 +452,9 @@ def date_line(text: str, words: CardWords) -> tuple[str, str | None] | None:
     if not before:
         return value, None
     parts = [p.strip() for p in re.split(r"\s*[,–—]\s*|\s+-\s+", before) if p.strip()]
-    if 1 <= len(parts) <= 3 and all(re.fullmatch(rf"{_PLACE_WORD}(?:\s+{_PLACE_WORD}){{0,2}}", p) for p in parts):
-        if not words.org_words.search(before):
-            return value, ", ".join(_place_case(p) for p in parts)
+    places = 1 <= len(parts) <= 3 and all(re.fullmatch(rf"{_PLACE_WORD}(?:\s+{_PLACE_WORD}){{0,2}}", p) for p in parts)
+    if places and not words.org_words.search(before):
+        return value, ", ".join(_place_case(p) for p in parts)
     return None
 
 
@@ -468,7 +475,7 @@ def org_name(text: str, words: CardWords) -> str | None:
         return None
     if _squash(text) in words.mottos or _squash(text) in words.labels or words.photo_credits.match(text):
         return None
-    name = re.sub(r"^(?:the|The|THE)\s+", "", text).rstrip(".")
+    name = words.article.sub("", text).rstrip(".")
     _long, short = split_acronym(name)
     if short or words.org_words.search(name) or words.org_suffixes.search(name):
         return name
@@ -767,9 +774,9 @@ def issuers_from_statement_heading(ctx: CardContext) -> list[Found]:
     for unit in ctx.page.head:
         match = ctx.words.statement_heads.match(unit.text)
         if match and len(unit.text.split()) <= 24:
-            name = re.sub(r"^(?:the|The)\s+", "", match.group("name")).strip(" .:")
+            name = ctx.words.article.sub("", match.group("name")).strip(" .:")
             # "Statement of the Central Committee of the X Party": the party is the issuer.
-            name = re.sub(rf"^(?:{ctx.words.bodies_alternation})\s+(?:of\s+(?:the\s+)?|de\s+(?:la\s+|los\s+)?|du\s+|der\s+)", "", name, flags=re.IGNORECASE)
+            name = re.sub(rf"^(?:{ctx.words.bodies_alternation})\s+(?:{ctx.words.of_words})\s+", "", name, flags=re.IGNORECASE)
             return [Found(name)]
     return []
 
@@ -783,7 +790,7 @@ def issuers_from_byline(ctx: CardContext) -> list[Found]:
         parts = [p.strip() for p in re.split(r"[.|;]\s+|\s+[–—|]\s+|,\s+", match.group("rest").rstrip(". ")) if p.strip()]
         if not parts:
             continue
-        people = [p.strip() for p in re.split(r"\s+(?:and|y|et|e|und)\s+", parts[0])]
+        people = [p.strip() for p in ctx.words.name_joiners.split(parts[0])]
         if not all(re.fullmatch(rf"{_CAPITALISED}(?:\s+{_CAPITALISED}){{1,3}}", p) for p in people):
             continue
         found = [Found(p, "author") for p in people]
@@ -824,7 +831,7 @@ def issuers_from_release(ctx: CardContext) -> list[Found]:
     if ctx.news or not ctx.page.body:
         return []
     text = _strip_dateline(ctx.page.body[0].text, ctx)
-    text = re.sub(r"^(?:the|The|la|La|le|Le|el|El|o|O|a|A|die|Die|der|Der|das|Das)\s+", "", text)
+    text = ctx.words.article.sub("", text)
     name = _name_run(text, ctx.words)
     if not name:
         return []
@@ -881,7 +888,7 @@ def issuers_from_credits(ctx: CardContext) -> list[Found]:
         rest = unit.text[match.end() :]
         stop = ctx.words.credits_other.search(rest)
         rest = re.split(r"[.;)\n]", rest[: stop.start()] if stop else rest)[0]
-        names = [n.strip(" ,") for n in re.split(r",\s*|\s+(?:and|y|et|e|und)\s+", rest) if n.strip(" ,")]
+        names = [n.strip(" ,") for part in rest.split(",") for n in ctx.words.name_joiners.split(part) if n.strip(" ,")]
         return [Found(n, "author") for n in names if re.fullmatch(rf"{_CAPITALISED}(?:\s+{_CAPITALISED}){{1,3}}", n)]
     return []
 

@@ -54,6 +54,11 @@ class Words:
     metrics: dict[str, str]
     units: dict[str, re.Pattern[str]]
     places: dict[str, re.Pattern[str]]
+    any_place: re.Pattern[str]
+    place_names: dict[str, str]
+    """Every place phrase (lower case, single spaces) and the place it names."""
+    maybe_number: re.Pattern[str]
+    """Digits or a number word: a sentence without one holds no claim."""
     combine: tuple[tuple[frozenset[str], str], ...]
     route_words: re.Pattern[str]
     nationality: dict[str, str]
@@ -80,6 +85,14 @@ class Words:
         return self.grammar.get(role) or r"(?!x)x"
 
 
+def _place_names(place_lists: dict[str, list[str]]) -> dict[str, str]:
+    names: dict[str, str] = {}
+    for name, phrases in place_lists.items():
+        for phrase in phrases:
+            names.setdefault(" ".join(phrase.lower().split()), name)
+    return names
+
+
 def _alternation(phrases: list[str]) -> str:
     ordered = sorted({p.strip() for p in phrases if p.strip()}, key=len, reverse=True)
     return "|".join(r"\s+".join(re.escape(w) for w in p.split()) for p in ordered)
@@ -99,6 +112,7 @@ def words_for(language: str) -> Words:
         return value if value else english.get(name, {})
 
     bounds = section("bounds")
+    numbers_table = section("numbers")
     not_claims = section("not_claims")
     places = section("places")
     scope = section("scope")
@@ -140,6 +154,15 @@ def words_for(language: str) -> Words:
         metrics=dict(section("metrics")),
         units={k: _pattern(v, prefix=r"(?<![\w])" if k not in ("usd", "eur", "gbp") else "") for k, v in section("units").items()},
         places={k: _pattern(v) for k, v in place_lists.items()},
+        any_place=_pattern([phrase for phrases in place_lists.values() for phrase in phrases]),
+        place_names=_place_names(place_lists),
+        maybe_number=re.compile(
+            r"\d|" + lexicon.phrase_pattern(
+                list(numbers_table.get("words", [])) + list(numbers_table.get("fractions", {})) + list(numbers_table.get("dozen", [])),
+                prefix=r"(?<![\w])", suffix="",
+            ),
+            re.IGNORECASE,
+        ),
         combine=tuple((frozenset(c["parts"]), c["place"]) for c in places.get("combine", [])),
         route_words=_pattern(places.get("route_words", []), suffix=r"\s+(?:the\s+)?$"),
         nationality={k.lower(): v for k, v in places.get("nationality", {}).items()},
@@ -207,8 +230,23 @@ def extract_claims(document: Document, options: Options) -> Document:
             context.paragraph = sentence.paragraph
             context.frame_place = None
             context.previous_place = None
-        claims.extend(_claims_in_sentence(document, sentence, words, context))
+        if words.maybe_number.search(sentence.text):
+            claims.extend(_claims_in_sentence(document, sentence, words, context))
+        else:
+            _note_context(sentence.text, words, context)
     return replace(document, claims=tuple(claims))
+
+
+def _note_context(sentence: str, words: Words, context: _Context) -> None:
+    """What a sentence without numbers tells the sentences after it: its place, a framing place."""
+    places = _places_in(sentence, words)
+    context.previous_place = _combine(_place_list_at(places, 0, sentence, words), words) if places else None
+    frame = words.frame.match(sentence)
+    if frame and places and places[0][0] == frame.end():
+        context.frame_place = context.previous_place
+    source = read_source(sentence, words) if words.speech_after.search(sentence) or words.source_before.search(sentence) else None
+    if source:
+        context.last_source = source
 
 
 def _claims_in_sentence(document: Document, sentence: Sentence, words: Words, context: _Context) -> list[Claim]:
@@ -257,13 +295,7 @@ def _claims_in_sentence(document: Document, sentence: Sentence, words: Words, co
         )
     if event_date:
         context.last_event_date = event_date
-    context.previous_place = _combine(_place_list_at(sentence_place, 0, s, words), words) if sentence_place else None
-    frame = words.frame.match(s)
-    if frame and sentence_place and sentence_place[0][0] == frame.end():
-        context.frame_place = _combine(_place_list_at(sentence_place, 0, s, words), words)
-    source = read_source(s, words)
-    if source:
-        context.last_source = source
+    _note_context(s, words, context)
     return claims
 
 
@@ -656,25 +688,21 @@ def read_unit(sentence: str, reading: _Reading, words: Words) -> str:
 
 
 def _places_in(text: str, words: Words) -> list[tuple[int, int, str]]:
+    """The places named in ``text``, left to right, longest name first where names overlap."""
     found: list[tuple[int, int, str]] = []
-    for name, pattern in words.places.items():
-        for match in pattern.finditer(text):
-            before = text[: match.start()][-25:]
-            if words.reference_before.search(before):
-                continue  # "Rafah, south of Gaza": Gaza only locates Rafah
-            if name == "rafah" and words.route_words.search(before):
-                continue  # "through Rafah": a crossing, not where the count is
-            if match.group().lower() in words.actors and not _actor_is_place(text, match, words):
-                continue
-            found.append((match.start(), match.end(), name))
-    # a longer name wins over a shorter one inside it ("northern Gaza" over "Gaza")
-    found.sort(key=lambda f: (f[0], -(f[1] - f[0])))
-    kept: list[tuple[int, int, str]] = []
-    for item in found:
-        if kept and item[0] < kept[-1][1]:
+    for match in words.any_place.finditer(text):
+        name = words.place_names.get(" ".join(match.group().lower().split()))
+        if name is None:
             continue
-        kept.append(item)
-    return kept
+        before = text[: match.start()][-25:]
+        if words.reference_before.search(before):
+            continue  # "Rafah, south of Gaza": Gaza only locates Rafah
+        if name == "rafah" and words.route_words.search(before):
+            continue  # "through Rafah": a crossing, not where the count is
+        if match.group().lower() in words.actors and not _actor_is_place(text, match, words):
+            continue
+        found.append((match.start(), match.end(), name))
+    return found
 
 
 def _actor_is_place(text: str, match: re.Match[str], words: Words) -> bool:

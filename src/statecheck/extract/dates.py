@@ -136,7 +136,7 @@ def _patterns(language: str) -> _DatePatterns:
     )
     # "since 7 October", "since it launched its offensive on 7 October 2023": the start of a span
     since = re.compile(
-        rf"(?<![\w])(?:{_alternation(table.get('since', ['since']))})\s+(?:(?!(?:{alt('since_stops')})\s)[\w'’-]+\s+){{0,8}}?"
+        rf"(?<![\w])(?:{_alternation(table.get('since', ['since']))})\s+(?:(?!(?:{alt('since_stops')})\s)(?![\w'’-]*\d)[\w'’-]+\s+){{0,8}}?"
         rf"(?:(?:{alt('since_fillers')})\s+)*$",
         re.IGNORECASE,
     )

@@ -56,6 +56,8 @@ class DemandWords:
     not_imperative: re.Pattern[str]
     exhortation: re.Pattern[str]
     calls: re.Pattern[str]
+    own_calls: re.Pattern[str]
+    """Calls whose form carries the issuer's first person ("exigimos", "nous appelons")."""
     modals: re.Pattern[str]
     necessity: re.Pattern[str]
     self_subject: re.Pattern[str]
@@ -129,6 +131,7 @@ def demand_words(language: str) -> DemandWords | None:
         not_imperative=_opening(detect.get("not_imperatives", [])),
         exhortation=_opening(detect.get("exhortations", [])),
         calls=re.compile(rf"(?<![\w])(?:{_regexes(detect.get('calls', []))})(?![\w])", re.IGNORECASE),
+        own_calls=re.compile(rf"(?:{_regexes(detect.get('own_calls', []))})(?![\w])", re.IGNORECASE),
         modals=re.compile(rf"(?<![\w])(?:{_regexes(detect.get('modals', []))})(?![\w])", re.IGNORECASE),
         necessity=re.compile(rf"(?<![\w])(?:{_regexes(detect.get('necessity', []))})(?![\w])", re.IGNORECASE),
         self_subject=re.compile(rf"^(?:{_alternation(detect.get('self_subjects', []))})$", re.IGNORECASE),
@@ -337,7 +340,7 @@ def _valid(cue: Cue, clause: str, reading: Reading, offset: int, words: DemandWo
             return False
         if not before.strip():
             return False  # "Must …" opening a clause is a fragment, not an obligation
-    first_person = _subject_is_issuer(before, reading, words) or (
+    first_person = _subject_is_issuer(before, reading, words) or bool(words.own_calls.match(clause, cue.start)) or (
         # "we congratulate X … and call on them": a call sharing the issuer's subject.
         bool(words.coordinated.search(before)) and bool(words.shared_subject.search(before))
     )
@@ -447,7 +450,7 @@ def _quote_start(clause: str, cue: Cue, words: DemandWords) -> int:
     call that shares an earlier verb's subject ("… and call on them")."""
     before = clause[: cue.start]
     if cue.kind == "necessity":
-        starts = [m.end() for m in words.necessity_start.finditer(clause[: cue.start + 1])]
+        starts = [m.end() for m in words.necessity_start.finditer(clause[: cue.end]) if m.end() <= cue.start]
         if starts:
             return starts[-1]
         return 0

@@ -27,6 +27,7 @@ from importlib import resources
 from pathlib import Path
 
 from statecheck.errors import UsageError
+from statecheck.extract import lexicon
 
 ALIASES_ENV = "STATECHECK_ALIASES"
 """Environment variable naming the user's alias file (TOML)."""
@@ -34,11 +35,22 @@ ALIASES_ENV = "STATECHECK_ALIASES"
 _ACRONYM_TAIL = re.compile(r"^(?P<long>.*\S)\s*\((?P<short>[^()]{1,20})\)\s*$")
 # A token that reads as an acronym: two capitals in a row ("MSF", "ISL-Peru", "U.N.").
 _ACRONYM_TOKEN = re.compile(r"^(?:[A-Z]\.){2,}$|^[A-Z][A-Za-z]*[A-Z][A-Za-z]*(?:-[A-Za-z]+)?$")
-# Words too small to give a letter to an acronym, in our five languages.
-_MINOR_WORDS = frozenset(
-    "of the and for in on at to a an de del la las los el y du des le les et pour da do dos das e em der die das "
-    "des und für von vom zur zum".split()
-)
+
+
+@lru_cache(maxsize=1)
+def _small_words() -> tuple[frozenset[str], re.Pattern[str]]:
+    """Joining words and articles of every language's ``cards.toml``: they give no letter to an
+    acronym, and an article does not start a key ("The Jerusalem Post" ~ "Jerusalem Post")."""
+    minor: set[str] = set()
+    articles: set[str] = set()
+    for language in lexicon.LANGUAGES:
+        table = lexicon.load(language, "cards").get("issuers", {})
+        minor.update(w.casefold() for w in table.get("name_connectors", []) + table.get("of_words", []))
+        articles.update(w.casefold() for w in table.get("articles", []))
+    minor.update(articles)
+    words = {part for phrase in minor for part in phrase.split()}
+    ordered = sorted((re.escape(a) for a in articles if a.isalpha()), key=len, reverse=True)
+    return frozenset(words), re.compile(rf"^(?:{'|'.join(ordered) or '(?!x)x'})\s+", re.IGNORECASE)
 
 
 def fold(name: str) -> str:
@@ -50,7 +62,7 @@ def fold(name: str) -> str:
     text = re.sub(r"isation", "ization", text)
     text = re.sub(r"[^\w\s]", " ", text)
     text = re.sub(r"\s+", " ", text).strip()
-    return re.sub(r"^the ", "", text)
+    return _small_words()[1].sub("", text)
 
 
 def _slug(folded: str) -> str:
@@ -74,7 +86,8 @@ def looks_like_acronym(token: str) -> bool:
 def initials(long_name: str) -> str:
     """The first letter of each significant word, hyphenated parts counted apart."""
     words = re.split(r"[\s\-–/]+", fold_keep_case(long_name))
-    return "".join(w[0] for w in words if w and w.lower() not in _MINOR_WORDS and w[0].isalpha()).upper()
+    minor = _small_words()[0]
+    return "".join(w[0] for w in words if w and w.casefold() not in minor and w[0].isalpha()).upper()
 
 
 def fold_keep_case(text: str) -> str:
@@ -114,7 +127,7 @@ def acronym_definitions(text: str) -> dict[str, str]:
             if not candidate[:1].isupper():
                 continue
             if is_acronym_of(short, candidate):
-                found.setdefault(short, re.sub(r"^(?:the|The)\s+", "", candidate))
+                found.setdefault(short, _small_words()[1].sub("", candidate, count=1))
                 break
     return found
 

@@ -31,12 +31,46 @@ def load(language: str, kind: str) -> dict[str, Any]:
 
 
 def phrase_pattern(phrases: list[str] | tuple[str, ...], *, suffix: str = r"(?!\w)", prefix: str = r"(?<!\w)") -> str:
-    """A regex alternation of ``phrases`` (longest first); spaces in a phrase match any run of spaces."""
-    ordered = sorted({p.strip() for p in phrases if p.strip()}, key=len, reverse=True)
-    parts = [r"\s+".join(re.escape(word) for word in phrase.split()) for phrase in ordered]
-    if not parts:
+    """A regex matching any of ``phrases`` (the longest where several match); spaces in a phrase
+    match any run of white space. Matching is meant to be case-insensitive.
+
+    The phrases are laid out as a trie ("kill(?:ed|ing)?" rather than "killed|killing|kill"):
+    Python's regex engine tries alternatives one by one at every position, and a trie lets it
+    give up after the first character for most positions, which keeps long lists fast.
+    """
+    cleaned = {" ".join(p.lower().split()) for p in phrases if p.strip()}
+    if not cleaned:
         return r"(?!x)x"
-    return prefix + "(?:" + "|".join(parts) + ")" + suffix
+    return prefix + _trie_regex(sorted(cleaned)) + suffix
+
+
+_END = ""
+
+
+def _trie_regex(phrases: list[str]) -> str:
+    trie: dict[str, Any] = {}
+    for phrase in phrases:
+        node = trie
+        for char in phrase:
+            node = node.setdefault(char, {})
+        node[_END] = {}
+    return _emit(trie)
+
+
+def _emit(node: dict[str, Any]) -> str:
+    terminal = _END in node
+    branches = [(_char(char) + _emit(child)) for char, child in sorted(node.items()) if char != _END]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if terminal:
+        # optional, and greedy: the longer phrase is tried first, the shorter one on backtracking
+        return "(?:" + body + ")?"
+    return body
+
+
+def _char(char: str) -> str:
+    return r"\s+" if char == " " else re.escape(char)
 
 
 @lru_cache(maxsize=256)

@@ -36,9 +36,18 @@ def _abbreviations(language: str) -> frozenset[str]:
     return frozenset(w.lower() for w in words)
 
 
+@lru_cache(maxsize=8)
+def _ordinal_dates(language: str) -> re.Pattern[str]:
+    """A day written as an ordinal with a period before a month name: "am 7. Oktober"."""
+    months = lexicon.load(language, "claims").get("dates", {}).get("months", {})
+    names = "|".join(sorted((re.escape(m) for m in months), key=len, reverse=True)) or r"(?!x)x"
+    return re.compile(rf"(?<![\d.,])[0-3]?\d\.\s+(?:{names})(?!\w)", re.IGNORECASE)
+
+
 def split_sentences(text: str, language: str = "en") -> list[Sentence]:
     """Sentences of ``text`` in order, each with its ``[start, end)`` span."""
     abbreviations = _abbreviations(language)
+    ordinal_dates = _ordinal_dates(language)
     sentences: list[Sentence] = []
     paragraph = 0
     position = 0
@@ -46,7 +55,7 @@ def split_sentences(text: str, language: str = "en") -> list[Sentence]:
         line_start = position
         position += len(line) + 1
         if line.strip():
-            for start, end in _split_line(line, abbreviations):
+            for start, end in _split_line(line, abbreviations, ordinal_dates):
                 piece = line[start:end]
                 stripped_start = start + (len(piece) - len(piece.lstrip()))
                 stripped_end = end - (len(piece) - len(piece.rstrip()))
@@ -63,7 +72,7 @@ def split_sentences(text: str, language: str = "en") -> list[Sentence]:
     return sentences
 
 
-def _split_line(line: str, abbreviations: frozenset[str]) -> list[tuple[int, int]]:
+def _split_line(line: str, abbreviations: frozenset[str], ordinal_dates: re.Pattern[str]) -> list[tuple[int, int]]:
     cuts = [0]
     for match in _HARD_BREAK.finditer(line):
         if match.group().strip() in {"-", "–", "—"} and not _is_dash_break(line, match.start()):
@@ -72,6 +81,8 @@ def _split_line(line: str, abbreviations: frozenset[str]) -> list[tuple[int, int
         cuts.append(match.end())
     for match in _CANDIDATE.finditer(line):
         if match.group(1).startswith(".") and _is_abbreviation(line, match.start(), abbreviations):
+            continue
+        if match.group(1) == "." and _is_ordinal_date(line, match.start(), ordinal_dates):
             continue
         cuts.append(match.end(1))
         cuts.append(match.end())
@@ -100,6 +111,11 @@ def _is_dash_break(line: str, index: int) -> bool:
     """A spaced dash starts a new sentence only after a heading-like run (no verb needed to tell)."""
     before = line[:index].rstrip()
     return before.endswith(("!", "?", ".")) or len(before) < 3
+
+
+def _is_ordinal_date(line: str, period_index: int, ordinal_dates: re.Pattern[str]) -> bool:
+    digits = re.search(r"\d{1,2}$", line[:period_index])
+    return digits is not None and ordinal_dates.match(line, digits.start()) is not None
 
 
 def _is_abbreviation(line: str, period_index: int, abbreviations: frozenset[str]) -> bool:

@@ -79,6 +79,17 @@ def read(location: str | Path, options: Options = _DEFAULTS) -> tuple[Source, Te
     return _from_file_bytes(raw, path, name, options, sidecar=load_sidecar(path))
 
 
+def read_raw(location: str | Path, options: Options = _DEFAULTS) -> tuple[bytes, dict[str, Any]]:
+    """A local file's bytes and its sidecar's metadata, refused as :func:`read` refuses them.
+
+    For a cluster's client, which reads files and ships them to workers that cannot see
+    them: ``from_bytes(raw, name=str(location), options=options, meta=sidecar)`` then gives
+    what ``read(location, options)`` gives.
+    """
+    path = Path(location)
+    return _read_file(path, str(location), options.limits), load_sidecar(path)
+
+
 def from_bytes(
     raw: bytes, *, name: str, options: Options = _DEFAULTS, meta: Mapping[str, Any] | None = None
 ) -> tuple[Source, Text]:

@@ -11,7 +11,7 @@ from statecheck import pipeline
 from statecheck.errors import StatecheckError
 from statecheck.options import Options
 from statecheck.store.database import Store
-from statecheck.store.documents import SaveStatus, is_unchanged, record_failure, save_document
+from statecheck.store.documents import SaveStatus, clear_failure, is_unchanged, record_failure, save_document
 
 #: Options are frozen, so one shared default instance is safe.
 DEFAULT_OPTIONS = Options()
@@ -86,6 +86,7 @@ def ingest_one(store: Store, location: str, options: Options = DEFAULT_OPTIONS) 
     try:
         source, text = reader.read(location, options)
         if is_unchanged(store, source.location, source.sha256):
+            clear_failure(store, location)  # it failed once since it was stored, and reads again
             return IngestResult(location, "unchanged")
         # The same stages as pipeline.check_path, split so the hash is known before extraction.
         document = pipeline.run_steps(source, text, options)
@@ -96,4 +97,6 @@ def ingest_one(store: Store, location: str, options: Options = DEFAULT_OPTIONS) 
         record_failure(store, location, error)
         return IngestResult(location, None, error=f"internal error ({type(error).__name__}): {error}")
     saved = save_document(store, document)
+    if location != source.location:  # the failure was recorded under the name the user gave
+        clear_failure(store, location)
     return IngestResult(location, saved.status, saved.document_id, saved.version, len(document.claims))

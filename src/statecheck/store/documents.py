@@ -129,6 +129,12 @@ def record_failure(store: Store, location: str, error: BaseException) -> None:
             )
 
 
+def clear_failure(store: Store, location: str) -> None:
+    """Forget an earlier failure of ``location`` (it has now been read)."""
+    with database_errors(store), store.engine.begin() as connection:
+        connection.execute(delete(failures).where(failures.c.location == location))
+
+
 def load_document(store: Store, document_id: int) -> StoredDocument | None:
     """One stored document with its claims (in order) and versions; None if there is no such id."""
     with database_errors(store), store.engine.connect() as connection:

@@ -1,0 +1,265 @@
+"""Check many documents on several processes of one machine, results in input order.
+
+``statecheck check``, ``ingest`` and ``report`` all come here (``--workers N``):
+
+* :func:`check_one` is the unit of work: one input read and checked, every failure caught and
+  turned into an :class:`Outcome` (the batch boundary), so a bad input never stops a batch and
+  every outcome can cross a process boundary (no live exception objects, only strings);
+* :func:`map_ordered` runs a function over an iterable on a process pool and yields the
+  results **in input order**, with a bounded window of work in flight, so memory stays flat
+  however many inputs there are and a slow consumer (a database writer) slows the producers;
+* :func:`check_many` is the two together.
+
+With ``workers=1`` everything runs in the calling process, through the same code: the output
+of ``--workers 1`` and ``--workers N`` cannot drift apart.
+
+Why ``forkserver`` rather than ``fork``: forking a process that has threads (a database pool,
+a Dask client, a progress bar) can deadlock the child, and Python 3.12+ warns about it. The fork
+server imports the pipeline once, then forks each worker from that clean process. Workers
+receive the caller's environment and working folder when they start, so settings such as
+``STATECHECK_DATA_DIR`` and relative paths mean what they mean to the caller.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import multiprocessing
+import os
+import sys
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass
+from functools import partial
+from itertools import islice
+from pathlib import Path
+from typing import Any, TypeVar
+
+from statecheck import ingest, pipeline
+from statecheck.errors import StatecheckError, UsageError
+from statecheck.model import Document
+from statecheck.options import Options
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+#: Largest number of inputs sent to a worker at once; the first chunks are smaller (1, 2, 4 ...)
+#: so that a handful of inputs still spreads over every worker.
+MAX_CHUNK = 16
+#: Chunks in flight per worker: enough to keep every worker busy while the caller consumes.
+CHUNKS_PER_WORKER = 3
+
+
+def default_workers() -> int:
+    """The number of cores this process may use (its CPU affinity where the system has one)."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # macOS and Windows have no affinity call
+        return max(1, os.cpu_count() or 1)
+
+
+def resolve_workers(workers: int | None) -> int:
+    """``None`` or ``0`` means one worker per core; a negative number is a usage error."""
+    if workers is None or workers == 0:
+        return default_workers()
+    if workers < 0:
+        raise UsageError(f"--workers must be a positive number, not {workers}")
+    return workers
+
+
+# --------------------------------------------------------------------------- one input
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What became of one input: a checked document, an unchanged one, or a failure.
+
+    Failures are carried as strings so that an outcome always pickles (an exception from a
+    third-party library may not) and reads the same in every process.
+    """
+
+    location: str
+    document: Document | None = None
+    sha256: str | None = None
+    """Hash of the bytes read (set for documents and unchanged inputs)."""
+    unchanged: bool = False
+    """The bytes are those of ``known_sha256``: nothing was extracted."""
+    error_type: str | None = None
+    """The exception's class name (``InputError``, ``KeyError`` ...) when the input failed."""
+    error_message: str | None = None
+    """The reason alone, without the location (``StatecheckError.message``, else ``str(error)``)."""
+    error_line: str | None = None
+    """``str(error)``: for our errors, the location and the reason on one line."""
+    internal: bool = False
+    """The failure is not a :class:`StatecheckError`: a bug of ours, to be reported."""
+
+    @property
+    def failed(self) -> bool:
+        return self.error_type is not None
+
+    @classmethod
+    def from_error(cls, location: str, error: BaseException) -> Outcome:
+        message = getattr(error, "message", None) if isinstance(error, StatecheckError) else None
+        return cls(
+            location=location,
+            error_type=type(error).__name__,
+            error_message=str(message if message is not None else error),
+            error_line=str(error),
+            internal=not isinstance(error, StatecheckError),
+        )
+
+    def describe_error(self) -> str:
+        """The one line ``statecheck check`` prints for a failed input (without ``statecheck:``)."""
+        if not self.internal:
+            return self.error_line or ""
+        return f"{self.location}: internal error, please report it ({self.error_type}: {self.error_line})"
+
+
+def check_one(location: str, options: Options = Options(), known_sha256: str | None = None) -> Outcome:
+    """Read and check one input; never raises for a bad input.
+
+    ``known_sha256`` is the hash of the stored copy of this location (``ingest``): when the
+    bytes read have that hash, the input is reported unchanged and nothing is extracted.
+    """
+    try:
+        source, text = ingest.read(location, options)
+        if known_sha256 is not None and source.sha256 == known_sha256:
+            return Outcome(location, sha256=source.sha256, unchanged=True)
+        document = pipeline.run_steps(source, text, options)
+    except Exception as error:  # noqa: BLE001 - the batch boundary: record the input and go on
+        return Outcome.from_error(location, error)
+    return Outcome(location, document=document, sha256=source.sha256)
+
+
+def check_raw(
+    location: str,
+    raw: bytes,
+    sidecar: Mapping[str, Any],
+    options: Options = Options(),
+    known_sha256: str | None = None,
+) -> Outcome:
+    """:func:`check_one` for a file whose bytes were read elsewhere (a cluster's client).
+
+    Gives what :func:`check_one` gives for the file ``location`` holding ``raw`` with the
+    sidecar metadata ``sidecar``: the same source, the same document, the same failures.
+    """
+    try:
+        if known_sha256 is not None and hashlib.sha256(raw).hexdigest() == known_sha256:
+            return Outcome(location, sha256=known_sha256, unchanged=True)
+        source, text = ingest.from_bytes(raw, name=location, options=options, meta=sidecar)
+        document = pipeline.run_steps(source, text, options)
+    except Exception as error:  # noqa: BLE001 - the batch boundary
+        return Outcome.from_error(location, error)
+    return Outcome(location, document=document, sha256=source.sha256)
+
+
+#: One unit of work: a location and the hash of its stored copy, if any.
+Task = tuple[str, "str | None"]
+
+
+def _check_task(options: Options, task: Task) -> Outcome:
+    location, known = task
+    return check_one(location, options, known)
+
+
+def check_many(
+    locations: Iterable[str | Path],
+    options: Options = Options(),
+    *,
+    workers: int | None = 1,
+    known_sha256: Callable[[str], str | None] | None = None,
+) -> Iterator[Outcome]:
+    """One :class:`Outcome` per location, in input order, checked on ``workers`` processes.
+
+    ``known_sha256(location)``, when given, is asked (in this process, just before the
+    location is sent to a worker) for the hash of the stored copy (see :func:`check_one`).
+    """
+    tasks = ((str(location), known_sha256(str(location)) if known_sha256 else None) for location in locations)
+    return map_ordered(partial(_check_task, options), tasks, workers=workers)
+
+
+# --------------------------------------------------------------------------- the pool
+
+
+def _start_worker(environment: dict[str, str], folder: str, path: list[str]) -> None:
+    """Give a new worker the caller's environment, working folder and import path."""
+    os.environ.clear()
+    os.environ.update(environment)
+    try:
+        os.chdir(folder)
+    except OSError:
+        pass  # the caller's folder is gone: absolute paths still work
+    sys.path[:] = path
+
+
+def _run_chunk(function: Callable[[T], R], chunk: list[T]) -> list[R]:
+    return [function(item) for item in chunk]
+
+
+def _chunks(items: Iterator[T]) -> Iterator[list[T]]:
+    """1, 2, 4, 8, 16, 16 ... items: small first so few inputs still spread over the workers."""
+    size = 1
+    while True:
+        chunk = list(islice(items, size))
+        if not chunk:
+            return
+        yield chunk
+        size = min(size * 2, MAX_CHUNK)
+
+
+def _context() -> Any:
+    methods = multiprocessing.get_all_start_methods()
+    if "forkserver" in methods:
+        context = multiprocessing.get_context("forkserver")
+        # Imported once in the fork server, so each worker starts with the pipeline loaded.
+        context.set_forkserver_preload(["statecheck.parallel"])
+        return context
+    return multiprocessing.get_context("spawn")
+
+
+def map_ordered(function: Callable[[T], R], items: Iterable[T], *, workers: int | None = 1) -> Iterator[R]:
+    """``map(function, items)`` on ``workers`` processes, in input order, a bounded window ahead.
+
+    ``function`` and the items must pickle (a module-level function, or a ``functools.partial``
+    of one). Items are read lazily from ``items`` in the calling thread, at most
+    ``CHUNKS_PER_WORKER`` chunks per worker ahead of what has been yielded. With one worker,
+    or a single item, nothing is started and ``function`` runs here.
+    """
+    count = resolve_workers(workers)
+    iterator = iter(items)
+    if count == 1:
+        yield from map(function, iterator)
+        return
+    head = list(islice(iterator, 2))
+    if len(head) < 2:  # not worth a pool
+        yield from map(function, head)
+        return
+    yield from _pooled(function, _prepend(head, iterator), count)
+
+
+def _prepend(head: list[T], rest: Iterator[T]) -> Iterator[T]:
+    yield from head
+    yield from rest
+
+
+def _pooled(function: Callable[[T], R], items: Iterator[T], count: int) -> Iterator[R]:
+    pool = ProcessPoolExecutor(
+        max_workers=count,
+        mp_context=_context(),
+        initializer=_start_worker,
+        initargs=(dict(os.environ), os.getcwd(), list(sys.path)),
+    )
+    chunks = _chunks(items)
+    pending: deque[Future[list[R]]] = deque()
+    try:
+        for chunk in islice(chunks, count * CHUNKS_PER_WORKER):
+            pending.append(pool.submit(_run_chunk, function, chunk))
+        while pending:
+            results = pending.popleft().result()
+            for chunk in islice(chunks, 1):
+                pending.append(pool.submit(_run_chunk, function, chunk))
+            yield from results
+    finally:
+        # Also on an early stop (an error, Ctrl-C, a consumer that stops reading): drop what
+        # has not started rather than finishing work nobody will read.
+        pool.shutdown(wait=True, cancel_futures=True)
