@@ -16,7 +16,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from statecheck import pipeline
+from statecheck import parallel
 from statecheck.errors import StatecheckError
 from statecheck.model import Document
 from statecheck.options import Options
@@ -73,6 +73,13 @@ def _print_table(document: Document, console: Console) -> None:
     console.print(document.summary())
 
 
+WorkersOption = Annotated[
+    int | None,
+    typer.Option("--workers", min=1, help="Processes that read and check documents (default: one per core); "
+                 "the output is the same, in the same order, for any number."),
+]
+
+
 @app.command()
 def check(
     inputs: Annotated[list[str], typer.Argument(help="Files, folders or http(s) URLs.", metavar="PATH_OR_URL...")],
@@ -91,6 +98,7 @@ def check(
     org: Annotated[
         str | None, typer.Option("--org", envvar="STATECHECK_ORG", help="Your organisation: the author of ClaimReview output.")
     ] = None,
+    workers: WorkersOption = None,
 ) -> None:
     """Extract the numerical claims of each document and check them against the record."""
     fmt = format or ("table" if sys.stdout.isatty() else "jsonl")
@@ -106,18 +114,15 @@ def check(
     cards = []
     demands = []
     collected = []
-    for location in expand_inputs(inputs):
-        try:
-            document = pipeline.check_path(location, options)
-        except StatecheckError as error:
+    # Each input is checked apart (statecheck.parallel.check_one is the batch boundary: a bug in
+    # one input must not stop the rest), on `workers` processes, and comes back in input order.
+    for outcome in parallel.check_many(expand_inputs(inputs), options, workers=workers):
+        if outcome.document is None:
             failures += 1
-            err.print(f"statecheck: {error}", markup=False, highlight=False, soft_wrap=True)
+            err.print(f"statecheck: {outcome.describe_error()}", markup=False, highlight=False,
+                      soft_wrap=not outcome.internal)
             continue
-        except Exception as error:  # the batch boundary: a bug in one input must not stop the rest
-            failures += 1
-            err.print(f"statecheck: {location}: internal error, please report it ({type(error).__name__}: {error})",
-                      markup=False, highlight=False)
-            continue
+        document = outcome.document
         cards.append(document.card.to_record())
         demands.extend(demand.to_record() for demand in document.demands)
         if fmt != "table":  # the table prints its own summary under it
@@ -279,30 +284,55 @@ def ingest(
     date: Annotated[Optional[str], typer.Option(help="The documents' date, when the text does not give it.")] = None,
     no_verify: Annotated[bool, typer.Option("--no-verify", help="Only extract; do not check against the record.")] = False,
     reference_dir: Annotated[Optional[Path], typer.Option(help="Read reference series from this folder.")] = None,
+    workers: WorkersOption = None,
+    scheduler: Annotated[
+        str | None,
+        typer.Option(help="Check on the Dask cluster at this address (tcp://HOST:PORT) instead of this machine; "
+                     "results are still written here (see docs/scale.md)."),
+    ] = None,
+    out: Annotated[
+        Path | None,
+        typer.Option("--out", help="Write a partitioned Parquet dataset (documents, claims, failures) to this "
+                     "empty folder instead of the database."),
+    ] = None,
 ) -> None:
     """Read, check and store documents in a corpus; unchanged ones are skipped, changed ones get a new version."""
+    from collections import Counter
+
     from statecheck import store
+    from statecheck.store.dataset import ingest_dataset
 
     options = Options(date=date, verify=not no_verify, reference_dir=reference_dir)
+    # Results stream past and only their counts stay, so memory is flat for any number of inputs.
+    counts: Counter[str | None] = Counter()
 
     def tell(result: store.IngestResult) -> None:
+        counts[result.status] += 1
         if result.error is not None:
             _say(f"statecheck: {result.location}: {result.error}")
 
     try:
-        with store.open_store(db) as corpus:
-            outcome = store.ingest(corpus, inputs, options, on_result=tell)
+        if out is not None:
+            for result in ingest_dataset(inputs, out, options, workers=workers, scheduler=scheduler):
+                tell(result)
+        else:
+            with store.open_store(db) as corpus:
+                for result in store.ingest_results(corpus, inputs, options, workers=workers, scheduler=scheduler):
+                    tell(result)
     except StatecheckError as error:
         raise _failed(error) from None
     except KeyboardInterrupt:
-        # Each document is its own transaction: what was stored is complete, the rest is not there.
+        # Each document is its own transaction (or part file): what was written is complete.
         _say("statecheck: interrupted; documents stored so far are complete, run again to go on")
         raise typer.Exit(130) from None
-    _say(
-        f"{outcome.count('stored')} stored, {outcome.count('new_version')} new versions, "
-        f"{outcome.count('unchanged')} unchanged, {len(outcome.failed)} failed"
-    )
-    if outcome.failed:
+    if out is not None:
+        _say(f"{counts['stored']} written to {out}, {counts[None]} failed")
+    else:
+        _say(
+            f"{counts['stored']} stored, {counts['new_version']} new versions, "
+            f"{counts['unchanged']} unchanged, {counts[None]} failed"
+        )
+    if counts[None]:
         raise typer.Exit(1)
 
 
@@ -373,6 +403,7 @@ def report(
     title: Annotated[str, typer.Option(help="The report's title.")] = "statecheck report",
     date: Annotated[Optional[str], typer.Option(help="The documents' date, when the text does not give it.")] = None,
     reference_dir: Annotated[Optional[Path], typer.Option(help="Read reference series from this folder.")] = None,
+    workers: WorkersOption = None,
 ) -> None:
     """Write one self-contained HTML report (summary, highlighted texts, charts) that opens offline."""
     from statecheck.report import write_report
@@ -383,7 +414,7 @@ def report(
     options = Options(date=date, reference_dir=reference_dir)
     try:
         result = write_report(output, paths=inputs or (), db=db, options=options, title=title,
-                              on_failure=lambda line: _say(f"statecheck: {line}"))
+                              on_failure=lambda line: _say(f"statecheck: {line}"), workers=workers)
     except StatecheckError as error:
         raise _failed(error) from None
     _say(f"{result.documents} documents, {result.claims} claims: {output}")

@@ -40,6 +40,9 @@ from statecheck.errors import StatecheckError, UsageError
 from statecheck.model import Document
 from statecheck.options import Options
 
+#: Options are frozen, so one shared default instance is safe.
+DEFAULT_OPTIONS = Options()
+
 T = TypeVar("T")
 R = TypeVar("R")
 
@@ -115,7 +118,7 @@ class Outcome:
         return f"{self.location}: internal error, please report it ({self.error_type}: {self.error_line})"
 
 
-def check_one(location: str, options: Options = Options(), known_sha256: str | None = None) -> Outcome:
+def check_one(location: str, options: Options = DEFAULT_OPTIONS, known_sha256: str | None = None) -> Outcome:
     """Read and check one input; never raises for a bad input.
 
     ``known_sha256`` is the hash of the stored copy of this location (``ingest``): when the
@@ -135,7 +138,7 @@ def check_raw(
     location: str,
     raw: bytes,
     sidecar: Mapping[str, Any],
-    options: Options = Options(),
+    options: Options = DEFAULT_OPTIONS,
     known_sha256: str | None = None,
 ) -> Outcome:
     """:func:`check_one` for a file whose bytes were read elsewhere (a cluster's client).
@@ -164,16 +167,23 @@ def _check_task(options: Options, task: Task) -> Outcome:
 
 def check_many(
     locations: Iterable[str | Path],
-    options: Options = Options(),
+    options: Options = DEFAULT_OPTIONS,
     *,
     workers: int | None = 1,
+    scheduler: Any = None,
     known_sha256: Callable[[str], str | None] | None = None,
 ) -> Iterator[Outcome]:
-    """One :class:`Outcome` per location, in input order, checked on ``workers`` processes.
+    """One :class:`Outcome` per location, in input order, checked on ``workers`` processes here,
+    or on the Dask cluster at ``scheduler`` (an address or a ``distributed.Client``, see
+    :mod:`statecheck.cluster`).
 
     ``known_sha256(location)``, when given, is asked (in this process, just before the
     location is sent to a worker) for the hash of the stored copy (see :func:`check_one`).
     """
+    if scheduler is not None:
+        from statecheck.cluster import cluster_outcomes
+
+        return cluster_outcomes(locations, options, scheduler, known_sha256=known_sha256)
     tasks = ((str(location), known_sha256(str(location)) if known_sha256 else None) for location in locations)
     return map_ordered(partial(_check_task, options), tasks, workers=workers)
 

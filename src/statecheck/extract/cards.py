@@ -62,6 +62,8 @@ class CardWords:
     months: Mapping[str, int]
     date: re.Pattern[str]
     weekday: re.Pattern[str]
+    date_prefix: re.Pattern[str]
+    """A word before a date at the end of a place ("…, le" in "Paris, le 5 décembre 2023")."""
     elapsed: tuple[tuple[re.Pattern[str], Mapping[str, float], Mapping[str, int], Mapping[str, int], tuple[str, ...]], ...]
     day_of: tuple[tuple[re.Pattern[str], Mapping[str, float]], ...]
     wrap_words: frozenset[str]
@@ -84,6 +86,11 @@ class CardWords:
     """An article opening a name ("The …")."""
     name_joiners: re.Pattern[str]
     of_words: str
+    topic: re.Pattern[str]
+    """Where a statement heading turns from its issuer to its topic (" on ", " ante ", " sur ")."""
+    person_sign: re.Pattern[str]
+    """A person's signature: "Name Surname, General Secretary"."""
+    signature_label: re.Pattern[str]
     endorsement: re.Pattern[str]
     endorser_labels: Mapping[str, str]
     stopwords: Mapping[str, Mapping[str, float]]
@@ -190,6 +197,7 @@ def card_words() -> CardWords:
         months=months,
         date=date,
         weekday=_phrases(_union("dates", "weekdays")),
+        date_prefix=re.compile(rf"(?<![\w])(?:{_alternation(_union('dates', 'date_prefixes'))})\s*$", re.IGNORECASE),
         elapsed=tuple(elapsed),
         day_of=tuple(day_of),
         wrap_words=frozenset(w.lower() for w in _union("layout", "wrap_words")),
@@ -216,6 +224,12 @@ def card_words() -> CardWords:
         article=re.compile(rf"^(?:{_alternation(_union('issuers', 'articles'))})(?:\s+|(?<=['’]))", re.IGNORECASE),
         name_joiners=re.compile(rf"\s+(?:{_alternation(_union('issuers', 'name_joiners'))})\s+", re.IGNORECASE),
         of_words=_alternation(_union("issuers", "of_words")),
+        topic=re.compile(rf"\s(?:{_alternation(_union('issuers', 'topic_words'))})\s", re.IGNORECASE),
+        person_sign=re.compile(
+            rf"^(?P<name>{_CAPITALISED}(?:\s+{_CAPITALISED}){{1,3}}),?\s+(?:[-–—]\s+)?(?:{_alternation(_union('issuers', 'person_roles'))})(?![\w]).*$",
+            re.IGNORECASE,
+        ),
+        signature_label=re.compile(rf"^\s*(?:{_alternation(_union('issuers', 'signature_labels'))})\s*:?\s*$", re.IGNORECASE),
         endorsement=endorsement,
         endorser_labels={k.lower(): str(v) for k, v in endorser_labels.items()},
         stopwords=stopwords,
@@ -402,6 +416,11 @@ def _tail(lines: Sequence[Line], words: CardWords) -> tuple[Line, ...]:
         if org_name(text, words) or words.bodies.match(text) or date_line(text, words) is not None:
             tail.append(line)
             continue
+        if words.person_sign.match(text):
+            tail.append(line)
+            continue
+        if words.signature_label.match(text):
+            break  # "Signed:" opens the block
         break
     tail.reverse()
     # A single date line alone is a closing date, not a signature; keep it (date_from_signature).
@@ -448,6 +467,7 @@ def date_line(text: str, words: CardWords) -> tuple[str, str | None] | None:
     if re.sub(r"[\s.:;,–—\-)\]]", "", after):
         return None
     before = words.weekday.sub("", before)
+    before = words.date_prefix.sub("", before)
     before = re.sub(r"^[\s,(\[]+|[\s,:;–—\-(\[]+$", "", before)
     if not before:
         return value, None
@@ -475,7 +495,7 @@ def org_name(text: str, words: CardWords) -> str | None:
         return None
     if _squash(text) in words.mottos or _squash(text) in words.labels or words.photo_credits.match(text):
         return None
-    name = words.article.sub("", text).rstrip(".")
+    name = _without_body(words.article.sub("", text).rstrip("."), words)
     _long, short = split_acronym(name)
     if short or words.org_words.search(name) or words.org_suffixes.search(name):
         return name
@@ -690,18 +710,30 @@ def title_from_table_row(ctx: CardContext) -> str | None:
 
 def title_from_heading(ctx: CardContext) -> str | None:
     """The first heading-like paragraph of the head: one sentence, short, not a label, byline,
-    date or list of names. An introductory note may stand before it, but then a question
-    is a sub-heading of the text, not its title."""
+    date or list of names. An introductory note may stand before it, but then the title must
+    stand between paragraphs (not close the text) and not be a question (a sub-heading)."""
+    head = ctx.page.head
     seen_body = False
-    for unit in ctx.page.head:
+    for index, unit in enumerate(head):
         if is_body(unit):
             seen_body = True
             continue
         if _not_a_title(unit, ctx):
             continue
-        if seen_body and unit.text.rstrip().endswith("?"):
-            continue
+        if seen_body:
+            following = ctx.page.units[ctx.page.units.index(unit) + 1 :]
+            if unit.text.rstrip().endswith("?") or not (following and is_body(following[0])):
+                continue
         return unit.text
+    return None
+
+
+def title_from_statement_heading(ctx: CardContext) -> str | None:
+    """ "Joint statement of dockworkers' unions on the war": a statement heading is the title when no
+    other heading is."""
+    for unit in ctx.page.head:
+        if ctx.words.statement_heads.match(unit.text) and len(unit.text.split()) <= 24:
+            return unit.text
     return None
 
 
@@ -715,6 +747,7 @@ TITLE_STEPS: tuple[Callable[[CardContext], str | None], ...] = (
     title_from_emphasis,
     title_from_table_row,
     title_from_heading,
+    title_from_statement_heading,
     title_from_meta,
 )
 
@@ -770,15 +803,21 @@ def _names_someone(text: str, words: CardWords) -> bool:
 
 
 def issuers_from_statement_heading(ctx: CardContext) -> list[Found]:
-    """ "Statement of the X", "Declaration by X" at the top."""
+    """ "Statement of the X", "Declaración del X ante …" at the top: the name up to its topic."""
     for unit in ctx.page.head:
         match = ctx.words.statement_heads.match(unit.text)
         if match and len(unit.text.split()) <= 24:
-            name = ctx.words.article.sub("", match.group("name")).strip(" .:")
-            # "Statement of the Central Committee of the X Party": the party is the issuer.
-            name = re.sub(rf"^(?:{ctx.words.bodies_alternation})\s+(?:{ctx.words.of_words})\s+", "", name, flags=re.IGNORECASE)
-            return [Found(name)]
+            name = ctx.words.article.sub("", match.group("name").strip())
+            topic = ctx.words.topic.search(name)
+            name = _without_body(name[: topic.start()] if topic else name, ctx.words).strip(" .:,")
+            named = name[:1].isupper() and len(name.split()) <= 14 and not ctx.words.bodies.match(name)
+            return [Found(name)] if named else []
     return []
+
+
+def _without_body(name: str, words: CardWords) -> str:
+    """ "Central Committee of the X Party" → "X Party": the party issues what its bodies sign."""
+    return re.sub(rf"^(?:{words.bodies_alternation})\s+(?:{words.of_words})\s+", "", name, flags=re.IGNORECASE)
 
 
 def issuers_from_byline(ctx: CardContext) -> list[Found]:
@@ -874,8 +913,11 @@ def issuers_from_signature(ctx: CardContext) -> list[Found]:
     found = []
     for line in ctx.page.tail:
         name = org_name(line.text, ctx.words)
+        person = ctx.words.person_sign.match(line.text)
         if name:
             found.append(Found(name, "signatory", signature=True))
+        elif person:
+            found.append(Found(person.group("name"), "signatory", signature=True))
     return found
 
 

@@ -479,8 +479,10 @@ def _is_breakdown(right: str, event: str | None, words: Words) -> bool:
     """"30 of the captives are children", "10 to 20 are over the age of 60": a part described
     by age or by a second group is a breakdown, counted as ``other``."""
     partitive = re.match(rf"\s*(?:{words.g('partitive')})\b(.*)", right, re.IGNORECASE)
-    if partitive and re.search(rf"\b(?:{words.g('copulas')})\b", partitive.group(1), re.IGNORECASE):
-        return True
+    if partitive:
+        described = re.search(rf"\b(?:{words.g('copulas')})\s+(.*)", partitive.group(1), re.IGNORECASE)
+        if described and any(pattern.match(described.group(1)) for pattern in words.groups.values()):
+            return True  # "30 of the captives are children": described by a second group
     descriptor = rf"\b(?:{words.g('copulas')})\s+(?:{words.g('age_descriptor')})\b"
     return event is None and bool(re.search(descriptor, right, re.IGNORECASE))
 

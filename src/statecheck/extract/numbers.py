@@ -131,7 +131,7 @@ def patterns(language: str) -> _Patterns:
     long_alt = _words_alternation(long_scales)
     scale = re.compile(
         rf"(?:(?P<long>(?:\s+(?:{long_alt})\.?(?![\w]))+)"
-        + (r"|(?P<short>" + _words_alternation(short_scales) + r")(?![\w]))" if short_scales else ")"),
+        + r"|(?P<short>" + _words_alternation(short_scales) + r")(?![\w]))",
         re.IGNORECASE,
     )
     range_join = re.compile(r"\s*(?:" + _words_alternation(table.get("range_joiners", ["-", "–"])) + r")\s*$", re.IGNORECASE)

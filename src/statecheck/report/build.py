@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
-from statecheck import __version__, pipeline
+from statecheck import __version__
 from statecheck.errors import StatecheckError
 from statecheck.model import Document
 from statecheck.options import Options
@@ -90,8 +90,12 @@ def write_report(
     options: Options = DEFAULT_OPTIONS,
     title: str = "statecheck report",
     on_failure: Callable[[str], None] | None = None,
+    workers: int | None = 1,
 ) -> ReportResult:
-    """Check ``paths`` (or load the corpus ``db``) and write the report to ``out``."""
+    """Check ``paths`` (or load the corpus ``db``) and write the report to ``out``.
+
+    ``workers``: processes that check ``paths`` (None: one per core); the report is the same.
+    """
     documents: list[Document] = []
     failures: list[str] = []
     if db is not None:
@@ -103,15 +107,18 @@ def write_report(
                 if stored is not None:
                     documents.append(stored.document)
     else:
+        from statecheck.parallel import check_many
         from statecheck.store import expand_inputs
 
-        for location in expand_inputs(paths):
-            try:
-                documents.append(pipeline.check_path(location, options))
-            except StatecheckError as error:
-                failures.append(str(error))
-                if on_failure is not None:
-                    on_failure(str(error))
+        # On `workers` processes, in input order; a bug in one input is listed, not fatal.
+        for outcome in check_many(expand_inputs(paths), options, workers=workers):
+            if outcome.document is not None:
+                documents.append(outcome.document)
+                continue
+            line = outcome.describe_error()
+            failures.append(line)
+            if on_failure is not None:
+                on_failure(line)
     # Newest first, as the web pages list them; undated documents last.
     documents.sort(key=lambda d: d.card.date or "", reverse=True)
     html = render_report(documents, title=title, failures=failures, options=options)

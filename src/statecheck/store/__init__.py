@@ -5,7 +5,15 @@ each of ``statecheck ingest``, ``reverify`` and ``export`` is one call here.
 Tables are described in ``schema.py`` and created by the alembic migrations in ``migrations/``.
 """
 
-from statecheck.store.batch import IngestReport, IngestResult, expand_inputs, ingest, ingest_one
+from statecheck.store.batch import (
+    IngestReport,
+    IngestResult,
+    expand_inputs,
+    ingest,
+    ingest_one,
+    ingest_results,
+    store_outcome,
+)
 from statecheck.store.database import Store, head_revision, migrate, open_store
 from statecheck.store.documents import (
     SaveResult,
@@ -14,6 +22,7 @@ from statecheck.store.documents import (
     load_document,
     record_failure,
     save_document,
+    stored_sha256,
     table_counts,
 )
 from statecheck.store.formats import FORMATS, export
@@ -56,6 +65,7 @@ __all__ = [
     "head_revision",
     "ingest",
     "ingest_one",
+    "ingest_results",
     "list_failures",
     "load_document",
     "migrate",
@@ -65,5 +75,7 @@ __all__ = [
     "save_document",
     "search_claims",
     "search_documents",
+    "store_outcome",
+    "stored_sha256",
     "table_counts",
 ]

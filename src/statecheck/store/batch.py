@@ -5,13 +5,24 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from statecheck import ingest as reader
 from statecheck import pipeline
 from statecheck.errors import StatecheckError
 from statecheck.options import Options
 from statecheck.store.database import Store
-from statecheck.store.documents import SaveStatus, clear_failure, is_unchanged, record_failure, save_document
+from statecheck.store.documents import (
+    SaveStatus,
+    clear_failure,
+    is_unchanged,
+    record_failure,
+    save_document,
+    stored_sha256,
+)
+
+if TYPE_CHECKING:
+    from statecheck.parallel import Outcome
 
 #: Options are frozen, so one shared default instance is safe.
 DEFAULT_OPTIONS = Options()
@@ -65,20 +76,70 @@ def ingest(
     options: Options = DEFAULT_OPTIONS,
     *,
     on_result: Callable[[IngestResult], None] | None = None,
+    workers: int | None = 1,
+    scheduler: Any = None,
 ) -> IngestReport:
     """Read, extract, verify and store every input; a failed input is recorded and the batch goes on.
 
     Each document is written in its own transaction after it has been checked, so an
     interrupted batch leaves every document stored completely or not at all, and running
     it again picks up where it stopped (unchanged inputs are skipped before extraction).
+    ``workers`` and ``scheduler`` are as in :func:`ingest_results`.
     """
     results: list[IngestResult] = []
-    for location in expand_inputs(inputs):
-        result = ingest_one(store, location, options)
+    for result in ingest_results(store, inputs, options, workers=workers, scheduler=scheduler):
         results.append(result)
         if on_result is not None:
             on_result(result)
     return IngestReport(tuple(results))
+
+
+def ingest_results(
+    store: Store,
+    inputs: Iterable[str | Path],
+    options: Options = DEFAULT_OPTIONS,
+    *,
+    workers: int | None = 1,
+    scheduler: Any = None,
+) -> Iterator[IngestResult]:
+    """:func:`ingest`, one result at a time in input order, keeping none (memory stays flat).
+
+    ``workers``: processes that read and check (None: one per core; 1: all in this process);
+    this process alone writes. ``scheduler``: a Dask scheduler address (or client) to check
+    on instead (:mod:`statecheck.cluster`). The corpus stored is the same either way.
+    """
+    from statecheck.parallel import check_many, resolve_workers
+
+    if scheduler is None and resolve_workers(workers) == 1:
+        for location in expand_inputs(inputs):
+            yield ingest_one(store, location, options)
+        return
+    outcomes = check_many(
+        expand_inputs(inputs), options, workers=workers, scheduler=scheduler,
+        known_sha256=lambda location: stored_sha256(store, location),
+    )
+    for outcome in outcomes:
+        yield store_outcome(store, outcome)
+
+
+def store_outcome(store: Store, outcome: Outcome) -> IngestResult:
+    """Store one input checked elsewhere (a worker process, a cluster) as :func:`ingest_one` does."""
+    location = outcome.location
+    if outcome.unchanged:
+        clear_failure(store, location)
+        return IngestResult(location, "unchanged")
+    if outcome.document is None:
+        # The exception stayed in the worker; record_failure needs its class name and reason.
+        stand_in = type(outcome.error_type or "Exception", (Exception,), {})(outcome.error_message)
+        record_failure(store, location, stand_in)
+        if outcome.internal:
+            return IngestResult(location, None, error=f"internal error ({outcome.error_type}): {outcome.error_line}")
+        return IngestResult(location, None, error=outcome.error_message)
+    document = outcome.document
+    saved = save_document(store, document)
+    if location != document.source.location:
+        clear_failure(store, location)
+    return IngestResult(location, saved.status, saved.document_id, saved.version, len(document.claims))
 
 
 def ingest_one(store: Store, location: str, options: Options = DEFAULT_OPTIONS) -> IngestResult:

@@ -71,6 +71,17 @@ def is_unchanged(store: Store, location: str, sha256: str) -> bool:
     return latest is not None and latest[2] == sha256
 
 
+def stored_sha256(store: Store, location: str) -> str | None:
+    """The hash of the newest stored copy of ``location``; None when it was never stored.
+
+    Parallel and cluster ingest ask this before sending an input to a worker, so that the
+    worker can skip an unchanged input without a connection to the corpus.
+    """
+    with database_errors(store), store.engine.connect() as connection:
+        latest = latest_version(connection, location)
+    return latest[2] if latest else None
+
+
 def save_document(store: Store, document: Document) -> SaveResult:
     """Store a checked document with its card, claims, verdicts and demands, all or nothing.
 
