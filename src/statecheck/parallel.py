@@ -221,8 +221,9 @@ def _context() -> Any:
     methods = multiprocessing.get_all_start_methods()
     if "forkserver" in methods:
         context = multiprocessing.get_context("forkserver")
-        # Imported once in the fork server, so each worker starts with the pipeline loaded.
-        context.set_forkserver_preload(["statecheck.parallel"])
+        # Imported once in the fork server, so each worker starts with the pipeline loaded; with
+        # "__main__" the caller's script too, which each worker would otherwise run again.
+        context.set_forkserver_preload(["__main__", "statecheck.parallel"])
         return context
     return multiprocessing.get_context("spawn")
 

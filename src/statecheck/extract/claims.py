@@ -61,6 +61,8 @@ class Words:
     """Digits or a number word: a sentence without one holds no claim."""
     combine: tuple[tuple[frozenset[str], str], ...]
     route_words: re.Pattern[str]
+    route_after: re.Pattern[str]
+    incident_noun: re.Pattern[str]
     nationality: dict[str, str]
     worldwide: re.Pattern[str]
     actors: frozenset[str]
@@ -123,7 +125,7 @@ def words_for(language: str) -> Words:
     place_lists = {
         k: v for k, v in places.items()
         if isinstance(v, list) and all(isinstance(x, str) for x in v)
-        and k not in ("route_words", "worldwide", "actors", "locatives", "references", "frame")
+        and k not in ("route_words", "route_after", "worldwide", "actors", "locatives", "references", "frame")
     }
     # "-year-old" and "-day" begin with a hyphen: they attach directly to the number.
     time_units = not_claims.get("time_units", [])
@@ -165,6 +167,12 @@ def words_for(language: str) -> Words:
         ),
         combine=tuple((frozenset(c["parts"]), c["place"]) for c in places.get("combine", [])),
         route_words=_pattern(places.get("route_words", []), suffix=r"\s+(?:the\s+)?$"),
+        route_after=_pattern(places.get("route_after", []), prefix=r"^\s+"),
+        incident_noun=re.compile(
+            r"\b(?:in|during|by)\s+(?:the|a|an|one|this|that)\s+(?:[\w'’-]+\s+){0,3}?"
+            + lexicon.phrase_pattern(scope.get("incident_nouns", []), prefix=""),
+            re.IGNORECASE,
+        ),
         nationality={k.lower(): v for k, v in places.get("nationality", {}).items()},
         worldwide=_pattern(places.get("worldwide", [])),
         actors=frozenset(a.lower() for a in places.get("actors", [])),
@@ -325,6 +333,10 @@ def is_claim_number(mention: NumberMention, sentence: str, dates: list[DateMenti
     if re.match(r"^\s*(?:[:/]\d|-\d|\.\d)", right) or re.search(r"\d[-/.]$", left):
         return False  # times, phone numbers, version strings
     if mention.in_words and mention.weak and not mention.percent:
+        if re.match(rf"\s+(?:{words.g('part_of')})\s+(?:[A-Z][\w-]*['’]s\s+)?(?:\w+\s+)?\d", right, re.IGNORECASE):
+            return True  # "six of UNRWA's 24 health centres"
+        if re.search(rf"\b(?:{words.g('ratio')})\s+(?:\w+\s+)?\d", right[:60], re.IGNORECASE):
+            return False  # "one bed for every 1,500 people": the ratio is the second number
         return _counts_war_thing(right, words, reach=3)
     return True
 
@@ -434,6 +446,8 @@ def read_what(
     metric = _metric(event, group, mention, right, words)
     if metric != "other" and (_is_breakdown(right, event, words) or _is_ratio(right, words)):
         metric = "other"
+    if metric != "other" and words.worldwide.search(_own_clause(right, group_end, words)):
+        metric = "other"  # "12,193 children killed in conflicts around the world": not a count of this war
     if previous is not None and not previous.mention.share and _is_part_of(sentence[previous.mention.end : bound_start], words):
         metric, event = "other", None  # the total that a part was counted against
 
@@ -603,6 +617,13 @@ def _group_after(right: str, words: Words) -> tuple[str | None, int | None]:
             match = pattern.search(head)
             if match and match.start() < best[2]:
                 best = (None, match.end(), match.start())
+    if best[0] not in (None, "people") and best[1] is not None:
+        joined = re.match(rf"\s+(?:{words.g('conjunctions')}|&)\s+(?!\d)([\w'’-]+)", right[best[1] :], re.IGNORECASE)
+        follower = joined.group(1) if joined else ""
+        is_event = any(pattern.match(follower) for pattern in words.events.values())
+        if joined and not is_event and not words.groups[best[0]].match(follower) and follower.lower() not in words.pronouns | set(words.g("determiners").split("|")):
+            # "123 health workers and patients": one count of two groups is a combined count
+            return "combined", best[1] + joined.end()
     return best[0], best[1]
 
 
@@ -699,8 +720,8 @@ def _places_in(text: str, words: Words) -> list[tuple[int, int, str]]:
         before = text[: match.start()][-25:]
         if words.reference_before.search(before):
             continue  # "Rafah, south of Gaza": Gaza only locates Rafah
-        if name == "rafah" and words.route_words.search(before):
-            continue  # "through Rafah": a crossing, not where the count is
+        if name == "rafah" and (words.route_words.search(before) or words.route_after.match(text[match.end() :])):
+            continue  # "through Rafah", "the Rafah crossing": a crossing, not where the count is
         if match.group().lower() in words.actors and not _actor_is_place(text, match, words):
             continue
         found.append((match.start(), match.end(), name))
@@ -796,9 +817,9 @@ def read_place(
 
 def _nationality_place(sentence: str, reading: _Reading, words: Words) -> str | None:
     head = sentence[reading.mention.end : reading.mention.end + 40]
-    for word in re.findall(r"[A-Za-z]+", head)[:4]:
+    for word in re.findall(r"[^\W\d_]+", head)[:4]:
         if word.lower() in words.nationality:
-            if word.lower() == "israeli" and reading.group in ("soldiers",):
+            if words.nationality[word.lower()] == "israel" and reading.group in ("soldiers",):
                 return None
             return words.nationality[word.lower()]
     return None
@@ -842,7 +863,7 @@ def read_scope(
         span = _period_span(sentence, dates, context, words)
         if span is None or span[0] != WAR_START_ISO:
             return "period", span
-    if words.scope["incident"].search(clause) and reading.event in ("killed", "injured", None):
+    if (words.scope["incident"].search(clause) or words.incident_noun.search(clause)) and reading.event in ("killed", "injured", None):
         return "incident", None
     if reading.event == "entered":
         day = [d for d in dates if len(d.value) == 10 and not d.since]
@@ -898,7 +919,11 @@ def resolve_as_of(
         if spans:
             return spans[-1].value
     # a date after a comma that follows the number belongs to an aside ("..., the vast majority on 7 October")
-    usable = [d for d in usable if not (d.start >= mention.end and "," in sentence[reading.quote_end : d.start])]
+    relative = re.compile(rf"\b(?:{words.g('relative')})\b", re.IGNORECASE)
+    usable = [
+        d for d in usable
+        if not (d.start >= mention.end and ("," in sentence[reading.quote_end : d.start] or relative.search(sentence[mention.end : d.start])))
+    ]
     if usable:
         events = [d for d in usable if not d.reporting]
         pool = events or usable
@@ -921,8 +946,15 @@ def _name_pattern(language: str) -> str:
     words = words_for(language)
     particle = words.name_particles or "of"
     head = words.name_heads or r"(?!x)x"
-    word = rf"(?:[A-Z][\w'’.()-]*|(?:{particle})|[a-z]+(?=\s+(?:{head})\b))"
+    nouns = _name_nouns(language)
+    word = rf"(?:[A-ZÀ-ÖØ-Þ][\w'’.()-]*|(?:{particle})|(?:{nouns})|[a-zß-öø-ÿ]+(?=\s+(?:{head})\b))"
     return rf"((?:(?:{words.g('articles')}|a|an)\s+)?{word}(?:\s+{word}){{0,9}})"
+
+
+@lru_cache(maxsize=8)
+def _name_nouns(language: str) -> str:
+    """Nouns that begin a source's name in lower case in some languages ("le ministère de la Santé")."""
+    return _alternation(words_for(language).table.get("sources", {}).get("name_nouns", [])) or r"(?!x)x"
 
 
 def read_source(sentence: str, words: Words) -> str | None:
@@ -940,7 +972,8 @@ def read_source(sentence: str, words: Words) -> str | None:
         name = re.search(name_pattern + r"$", sentence[: match.start()].rstrip())
         if name:
             candidate = _trim_source(name.group(1), words)
-            if candidate and candidate[0].isupper():
+            # a name, or an institution noun that other languages write in lower case ("le ministère de la Santé")
+            if candidate and (candidate[0].isupper() or re.match(rf"(?:{_name_nouns(words.language)})\b", candidate, re.IGNORECASE)):
                 return candidate
     return None
 

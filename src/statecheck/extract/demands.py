@@ -347,8 +347,10 @@ def _valid(cue: Cue, clause: str, reading: Reading, offset: int, words: DemandWo
     if cue.kind == "call" and not first_person:
         return False
     if reading.news:
-        # A news report's own demands are in its own voice only.
-        return cue.kind in {"call", "modal", "necessity"} and first_person and bool(before.strip())
+        # A news report's own demands are in its own voice only ("we …"): the agency's name in a
+        # dateline ("VALLETTA (Reuters) - The union must …") does not make a sentence its own.
+        own = bool(words.self_subject.match(before.strip().split(",")[-1].strip())) or bool(words.own_calls.match(clause, cue.start))
+        return cue.kind in {"call", "modal", "necessity"} and own
     return True
 
 
