@@ -383,7 +383,8 @@ def read_what(
             right_end = min(right_end, following.start)
     right = _clause_right(sentence[right_start:right_end])
     left_start = max(0, mention.start - _LEFT_REACH, previous.mention.end if previous else 0)
-    left = _clause_left(sentence[left_start : mention.start])
+    raw_left = sentence[left_start : mention.start]
+    left = _clause_left(raw_left)
     left_offset = mention.start - len(left)
 
     bound, bound_start = read_bound(sentence, mention, words)
@@ -393,15 +394,24 @@ def read_what(
 
     group, group_end = _group_after(right, words)
     if group is None:
-        group = _group_before_parenthesis(left, words)
+        group = _group_before_parenthesis(raw_left, words)
     event_window = _own_clause(right, group_end, words)
-    if following is not None and not mention.share and re.search(r",\s*[^,]{0,25}$", right):
-        # "1.9 million people, about 85% of the population, have been displaced": read past the aside
-        wider = _clause_right(sentence[mention.end : mention.end + 200])
+    if group is None and not mention.share and not mention.percent:
+        relative = re.search(rf"\b(?:{words.g('relative')})\b", event_window, re.IGNORECASE)
+        if relative:
+            event_window = event_window[: relative.start()]  # "8,000 requests ... of relatives who are missing"
+    opener = re.search(r"(,|\s[–—]|\()\s*[^,–—(]{0,25}$", right) if following is not None and not mention.share else None
+    if opener:
+        # "1.9 million people, about 85% of the population, have been displaced",
+        # "2.1 million people – 96 per cent of the population – face hunger": read past the aside
+        closer = {",": ",", "(": r"\)"}.get(opener.group(1).strip(), "[–—]")
+        wider = sentence[mention.end : mention.end + 200]
+        wider = wider[: re.search(r"[;|•]|\.\s|$", wider).start()]  # type: ignore[union-attr]
         base = group_end or 0
-        aside = re.search(rf",[^,;.]{{0,80}},\s+(?=(?:{words.g('auxiliaries')})\b)", wider[base:], re.IGNORECASE)
-        if aside:
+        aside = re.search(rf"{re.escape(opener.group(1).strip())}[^;.]{{0,80}}?{closer}\s+", wider[base:], re.IGNORECASE)
+        if aside and aside.start() <= opener.start() - base + 1:
             event_window = wider[: base + aside.start()] + " " + wider[base + aside.end() :]
+            event_window = _own_clause(event_window, group_end, words)
     if words.including.search(right[-15:]) and not mention.share:
         # "287 aid workers, including 205 UNRWA staff, have been killed": read past the parts
         event_window = _past_parts(_clause_right(sentence[mention.end : mention.end + 200]), group_end or 0, words) or event_window
@@ -644,7 +654,7 @@ def _clause_right(text: str) -> str:
 
 
 def _clause_left(text: str) -> str:
-    matches = list(re.finditer(r"[;:|•]|\s[—–]\s|\.\s", text))
+    matches = list(re.finditer(r"[;:|•()]|\s[—–]\s|\.\s", text))
     return text[matches[-1].end() :] if matches else text
 
 
@@ -652,7 +662,13 @@ def _coordinated(between: str, words: Words) -> bool:
     """Only a conjunction or a comma between two numbers: the second has no verb of its own."""
     if re.search(rf"\b(?:{words.g('auxiliaries')})\b", between, re.IGNORECASE):
         return False
-    return bool(re.fullmatch(rf"\s*(?:[\w-]+,?\s+){{0,6}}?(?:,\s*)?(?:{words.g('conjunctions')}|,)\s*", between, re.IGNORECASE))
+    return bool(
+        re.fullmatch(
+            rf"\s*(?:[\w-]+,?\s+){{0,6}}?(?:,\s*)?(?:{words.g('conjunctions')}|,)\s*(?:(?:{words.g('inside')}|of|to|for|from)\s+)?",
+            between,
+            re.IGNORECASE,
+        )
+    )
 
 
 def read_bound(sentence: str, mention: NumberMention, words: Words) -> tuple[str, int]:
@@ -684,6 +700,9 @@ def read_unit(sentence: str, reading: _Reading, words: Words) -> str:
         return "km2"
     head = " ".join(right.split()[:_HEAD_WORDS])
     head = re.split(r"[,;:.!?()]", head)[0]
+    phrase_end = re.search(rf"\s(?:{words.g('phrase_end')})\s", " " + head + " ", re.IGNORECASE)
+    if phrase_end and phrase_end.start() > 0:
+        head = head[: phrase_end.start()]  # "8,000 requests from families": the unit is not "families"
     best: tuple[int, str] | None = None
     for unit, pattern in words.units.items():
         if unit in ("usd", "eur", "gbp"):

@@ -74,6 +74,8 @@ class DemandWords:
     agent_nouns: re.Pattern[str]
     intro: re.Pattern[str]
     relatives: re.Pattern[str]
+    relative_before: re.Pattern[str]
+    """A relative pronoun just before a word: "… who ordered"."""
     asides: re.Pattern[str]
     determiners: re.Pattern[str]
     modal_joiners: re.Pattern[str]
@@ -144,12 +146,13 @@ def demand_words(language: str) -> DemandWords | None:
         declarations=_opening(detect.get("declarations", [])),
         conditions=_words(detect.get("conditions", [])),
         reporting=_words(detect.get("reporting", [])),
-        discourse=_opening(detect.get("discourse", [])),
+        discourse=re.compile(rf"^(?:{_regexes(detect.get('discourse', []))})(?![\w])", re.IGNORECASE),
         pronouns=frozenset(p.lower() for p in who.get("pronouns", [])),
         actors=re.compile(rf"(?<![\w])(?:{_alternation(who.get('actors', []))}|\w+(?:{endings}))(?![\w])", re.IGNORECASE),
         agent_nouns=_words(who.get("agent_nouns", [])),
         intro=_opening(who.get("intro_words", [])),
         relatives=re.compile(rf",?\s+(?:{relatives})\s", re.IGNORECASE),
+        relative_before=re.compile(rf"(?<![\w])(?:{relatives})\s+(?:\w+\s+)?$", re.IGNORECASE),
         asides=re.compile(rf",\s+(?:{_alternation(who.get('asides', []))})\s[^,]*(?:,|$)", re.IGNORECASE),
         determiners=_opening(who.get("determiners", [])),
         modal_joiners=re.compile(rf"(?:\s+(?:{_alternation(who.get('modal_joiners', []))}))+$", re.IGNORECASE),
@@ -322,16 +325,25 @@ def _vocative(phrase: str, reading: Reading, words: DemandWords, kind: str) -> b
     return kind == "exhortation" or not words.determiners.match(phrase)
 
 
+def _reports(clause: str, reading: Reading, offset: int, words: DemandWords) -> bool:
+    """Whether the clause reports someone's words: a speech verb outside quotation marks, not inside
+    a relative clause ("the officials who ordered the attack" reports nothing)."""
+    for match in words.reporting.finditer(clause):
+        if _inside(offset + match.start(), reading.quoted):
+            continue
+        if words.relative_before.search(clause[: match.start()]):
+            continue
+        return True
+    return False
+
+
 def _valid(cue: Cue, clause: str, reading: Reading, offset: int, words: DemandWords) -> bool:
     if _inside(offset + cue.start, reading.quoted):
         return False
     before = clause[: cue.start]
     if words.conditions.search(before):
         return False
-    outside = "".join(
-        ch for i, ch in enumerate(clause) if not _inside(offset + i, reading.quoted)
-    )
-    if words.reporting.search(outside):
+    if _reports(clause, reading, offset, words):
         return False
     if cue.kind == "modal":
         if words.discourse.match(clause[cue.start :]):
@@ -362,11 +374,13 @@ def categorise(clause: str, cue: Cue, words: DemandWords) -> tuple[str, ...]:
     (from the cue on), a longer cue first where two start together; cues only in the subject
     come after."""
     ranked: list[tuple[int, int, int, str]] = []
+    # In a passive obligation ("The right of return must be respected") the subject is what is asked.
+    subject_counts = cue.kind == "modal" and bool(words.passive.match(clause[cue.end :]))
     for name, patterns in words.categories:
         best: tuple[int, int, int] | None = None
         for pattern in patterns:
             for match in pattern.finditer(clause):
-                in_subject = 1 if match.start() < cue.start else 0
+                in_subject = 1 if match.start() < cue.start and not subject_counts else 0
                 if in_subject and cue.kind != "modal":
                     continue  # a call's or a necessity's subject is who asks, not what is asked
                 key = (in_subject, match.start(), -(match.end() - match.start()))

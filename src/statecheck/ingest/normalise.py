@@ -67,10 +67,12 @@ def normalise(original: str) -> Text:
     read at regex speed rather than a Python loop per character.
     """
     segments: list[Segment] = []
+    lines = _lines(original)
+    width = _wrap_width(original, lines)
     previous_text: str | None = None
     previous_end = 0  # source index just after the previous kept line
     blank_since_previous = False
-    for line_start, line_end in _lines(original):
+    for line_start, line_end in lines:
         line = _line_segments(original, line_start, line_end)
         if not line:
             blank_since_previous = True
@@ -81,7 +83,7 @@ def normalise(original: str) -> Text:
                 _drop_last_character(segments)  # "Pales-" + "tinians": the hyphen goes
             elif not blank_since_previous and _ends_with_kept_hyphen(previous_text, line_text):
                 pass  # "COVID-" + "19": joined, hyphen kept
-            elif (not blank_since_previous and _is_wrapped(previous_text, line_text)) or (
+            elif (not blank_since_previous and _is_wrapped(previous_text, line_text, width)) or (
                 blank_since_previous and _continues_sentence(previous_text, line_text)
             ):
                 segments.append((" ", previous_end))
@@ -103,6 +105,22 @@ def _lines(original: str) -> list[tuple[int, int]]:
         start = match.end()
     spans.append((start, len(original)))
     return spans
+
+
+def _wrap_width(original: str, lines: list[tuple[int, int]]) -> int | None:
+    """The width a hard-wrapped text was wrapped at, None when its lines are not wrapped, 0 when
+    there are too few lines to tell.
+
+    Wrapped text has most of its lines within a few characters of one width; a page of
+    unwrapped paragraphs has lines of every length, and there a line ending without
+    punctuation before a capital is a heading, not a wrap.
+    """
+    lengths = sorted(end - start for start, end in lines if end - start > 0 and original[start:end].strip())
+    if len(lengths) < 4:
+        return 0  # too few lines to tell: judge each line by its own length
+    width = lengths[int(len(lengths) * 0.9) - 1] if len(lengths) >= 10 else lengths[-1]
+    near = sum(1 for n in lengths if 0.75 * width <= n <= 1.1 * width)
+    return width if width >= _WRAP_WIDTH and near >= 0.4 * len(lengths) else None
 
 
 def _line_segments(original: str, start: int, end: int) -> list[Segment]:
@@ -174,7 +192,7 @@ def _ends_with_kept_hyphen(previous: str, line: str) -> bool:
     return line[0].isalnum() and bool(_HYPHENATED.search(previous))
 
 
-def _is_wrapped(previous: str, line: str) -> bool:
+def _is_wrapped(previous: str, line: str, width: int | None = None) -> bool:
     """Whether ``line`` continues the sentence of ``previous`` (no blank line between them)."""
     if _LIST_ITEM.match(line):
         return False
@@ -185,7 +203,9 @@ def _is_wrapped(previous: str, line: str) -> bool:
         return True
     if previous.endswith((",", "-", "–", "—")):
         return len(previous) >= _SHORT_LINE
-    return len(previous) >= _WRAP_WIDTH and not previous.isupper()
+    if width is None:
+        return False  # unwrapped paragraphs: a line ending without punctuation is a heading
+    return len(previous) >= max(_WRAP_WIDTH, 0.7 * (width or 0)) and not previous.isupper()
 
 
 def _continues_sentence(previous: str, line: str) -> bool:

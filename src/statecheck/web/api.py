@@ -32,7 +32,14 @@ from statecheck.store import (
 )
 from statecheck.web.openapi import openapi_schema
 from statecheck.web.pages import NAV, catalog
-from statecheck.web.params import claim_query, document_query
+from statecheck.web.params import (
+    MAX_INTEGER,
+    check_date,
+    check_language,
+    check_text,
+    claim_query,
+    document_query,
+)
 
 
 def _facets(facets: tuple[Facet, ...]) -> dict[str, list[dict[str, Any]]]:
@@ -76,7 +83,9 @@ def documents(request: Request) -> Response:
 
 
 def document(request: Request) -> Response:
-    stored = load_document(request.app.state.settings.store, request.path_params["document_id"])
+    document_id = request.path_params["document_id"]
+    # An id past what the database holds cannot exist (and would overflow its integer).
+    stored = load_document(request.app.state.settings.store, document_id) if document_id <= MAX_INTEGER else None
     if stored is None:
         raise HTTPException(404, f"There is no document {request.path_params['document_id']}.")
     return JSONResponse(document_json(stored.document, stored))
@@ -119,13 +128,15 @@ async def check(request: Request) -> Response:
         raise UsageError("the body must be JSON: {\"text\": \"...\", \"date\": \"YYYY-MM-DD\"}") from None
     if not isinstance(body, dict) or not isinstance(body.get("text"), str) or not body["text"].strip():
         raise InputError("the JSON body needs a non-empty \"text\"")
-    options: Options = request.app.state.settings.options
+    settings = request.app.state.settings
+    text = check_text(body["text"], settings.max_upload_bytes)
     for key in ("date", "language"):
-        if body.get(key) is not None:
-            if not isinstance(body[key], str):
-                raise UsageError(f"{key} must be a string")
-            options = replace(options, **{key: body[key]})
-    document = await run_in_threadpool(_check_text, body["text"], options)
+        if body.get(key) is not None and not isinstance(body[key], str):
+            raise UsageError(f"{key} must be a string")
+    # The same rules as the check form: a real date, a language we have words for.
+    changes = {"date": check_date(body.get("date")), "language": check_language(body.get("language"))}
+    options: Options = replace(settings.options, **{key: value for key, value in changes.items() if value})
+    document = await run_in_threadpool(_check_text, text, options)
     return JSONResponse(document_json(document))
 
 

@@ -2,13 +2,21 @@
 
 ``create_app(db)`` opens the corpus and returns a Starlette app; ``statecheck serve`` runs
 it with uvicorn on 127.0.0.1. The app only reads the corpus, except when a user ticks
-"store" on the check form. Errors are handled in one place (:func:`_statecheck_error`):
-pages get an error page, ``/api/`` gets ``{"error": {"type", "message", "location"}}``.
+"store" on the check form (which needs the form's CSRF token, see :mod:`statecheck.web.csrf`).
+Errors are handled in one place (:func:`_statecheck_error`): pages get an error page,
+``/api/`` gets ``{"error": {"type", "message", "location"}}``; an unexpected exception gets
+the same shapes with status 500 and no traceback.
+
+Every response, errors included, carries :data:`SECURITY_HEADERS`. When ``allowed_hosts`` is
+given (``statecheck serve`` gives the loopback names when it binds to loopback), a request
+naming any other host is refused: a web page cannot reach the local server through a DNS
+name that it re-points at 127.0.0.1 ("DNS rebinding").
 """
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+import secrets
+from collections.abc import AsyncIterator, Iterable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -29,6 +37,9 @@ from statecheck.web import api, pages
 #: Options are frozen, so one shared default instance is safe.
 DEFAULT_OPTIONS = Options()
 
+#: Room in a request body for the form's own framing (boundaries, other fields) beyond the upload.
+FORM_OVERHEAD = 64 * 1024
+
 TEMPLATES = Path(__file__).parent / "templates"
 
 #: HTTP status for each kind of error a request can cause.
@@ -40,14 +51,31 @@ STATUS: tuple[tuple[type[StatecheckError], int], ...] = (
 )
 
 #: No script runs on any page (there is none), and nothing loads from elsewhere: even a
-#: statement that slipped past escaping could not execute.
+#: statement that slipped past escaping could not execute, frame us, or send a form elsewhere.
+#: (Styles are inline: the one stylesheet is inlined in every page, as in the offline report.)
+CONTENT_SECURITY_POLICY = "; ".join([
+    "default-src 'none'",
+    "script-src 'none'",
+    "object-src 'none'",
+    "style-src 'unsafe-inline'",
+    "img-src 'self' data:",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+    "base-uri 'none'",
+])
 SECURITY_HEADERS = {
-    "content-security-policy": "default-src 'self'; script-src 'none'; style-src 'self' 'unsafe-inline'; "
-    "img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
+    "content-security-policy": CONTENT_SECURITY_POLICY,
     "x-content-type-options": "nosniff",
     "referrer-policy": "same-origin",
     "x-frame-options": "DENY",
+    "cross-origin-opener-policy": "same-origin",
+    "cross-origin-resource-policy": "same-origin",
+    "permissions-policy": "camera=(), microphone=(), geolocation=(), payment=(), usb=(), "
+    "interest-cohort=(), browsing-topics=()",
 }
+
+#: The names a server bound to loopback answers to (``statecheck serve`` on 127.0.0.1).
+LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "::1")
 
 
 @dataclass(frozen=True)
@@ -57,6 +85,8 @@ class Settings:
     store: Store
     options: Options
     max_upload_bytes: int
+    secret: bytes = b""
+    """Signs the check form's CSRF tokens (random per app unless given)."""
 
 
 def _status_for(error: StatecheckError) -> int:
@@ -85,8 +115,27 @@ async def _http_error(request: Request, error: Exception) -> Response:
     if _is_api(request):
         return JSONResponse(error_body("HTTPError", error.detail), status_code=error.status_code,
                             headers=error.headers)
-    return pages.render(request, "error.html", status_code=error.status_code, title=f"Error {error.status_code}",
-                        message=error.detail)
+    response = pages.render(request, "error.html", status_code=error.status_code,
+                            title=f"Error {error.status_code}", message=error.detail)
+    if error.headers:  # e.g. Allow on a 405
+        response.headers.update(error.headers)
+    return response
+
+
+SERVER_ERROR = "Something went wrong on the server; the request was not completed."
+
+
+async def _server_error(request: Request, error: Exception) -> Response:
+    """An unexpected exception: the usual error shapes, status 500, no traceback shown.
+
+    This response is sent from outside the middleware, so it adds the security headers itself;
+    the exception is re-raised afterwards for the server's log.
+    """
+    if _is_api(request):
+        return JSONResponse(error_body("ServerError", SERVER_ERROR), status_code=500, headers=SECURITY_HEADERS)
+    body = ("<!doctype html><html lang=\"en\"><meta charset=\"utf-8\"><title>Server error — statecheck</title>"
+            f"<h1>Server error</h1><p id=\"error-message\">{SERVER_ERROR}</p><p><a href=\"/\">Back</a></p></html>")
+    return HTMLResponse(body, status_code=500, headers=SECURITY_HEADERS)
 
 
 class SecurityHeaders:
@@ -107,6 +156,37 @@ class SecurityHeaders:
             await send(message)
 
         await self.app(scope, receive, send_with_headers)
+
+
+def host_name(header: str) -> str:
+    """The host a ``Host`` header names, without its port: ``[::1]:8000`` → ``::1``."""
+    header = header.strip().lower()
+    if header.startswith("["):
+        return header[1:header.find("]")] if "]" in header else header
+    return header.rsplit(":", 1)[0] if header.count(":") == 1 else header
+
+
+class TrustedHosts:
+    """Refuse (400) a request whose ``Host`` is not one of ``hosts`` (any port)."""
+
+    def __init__(self, app: ASGIApp, hosts: Iterable[str]) -> None:
+        self.app = app
+        self.hosts = frozenset(host.lower() for host in hosts)
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] in {"http", "websocket"}:
+            header = dict(scope.get("headers", [])).get(b"host", b"").decode("latin-1")
+            if host_name(header) not in self.hosts:
+                message = "This server only answers to " + ", ".join(sorted(self.hosts)) + "."
+                response: Response
+                if scope.get("path", "").startswith("/api/"):
+                    response = JSONResponse(error_body("HTTPError", message), status_code=400)
+                else:
+                    response = HTMLResponse(f"<!doctype html><title>Bad host</title><p>{message}</p>",
+                                            status_code=400)
+                await response(scope, receive, send)
+                return
+        await self.app(scope, receive, send)
 
 
 class BodyLimit:
@@ -156,8 +236,14 @@ def create_app(
     *,
     options: Options = DEFAULT_OPTIONS,
     max_upload_bytes: int = 5 * 1024 * 1024,
+    allowed_hosts: Iterable[str] | None = None,
+    secret: bytes | None = None,
 ) -> Starlette:
-    """The web app over the corpus ``db`` (a path, a URL, or an open :class:`Store`)."""
+    """The web app over the corpus ``db`` (a path, a URL, or an open :class:`Store`).
+
+    ``allowed_hosts``: answer only requests whose ``Host`` is one of these names (None: any).
+    ``secret``: the key that signs CSRF tokens (random by default, so a restart expires forms).
+    """
     store = db if isinstance(db, Store) else open_store(db)
     owns_store = not isinstance(db, Store)
 
@@ -172,15 +258,18 @@ def create_app(
         routes=routes,
         middleware=[
             Middleware(SecurityHeaders),
+            *([Middleware(TrustedHosts, hosts=allowed_hosts)] if allowed_hosts is not None else []),
             # Form fields and the file share this limit, plus room for the form's own framing.
-            Middleware(BodyLimit, max_bytes=max_upload_bytes + 64 * 1024),
+            Middleware(BodyLimit, max_bytes=max_upload_bytes + FORM_OVERHEAD),
         ],
-        exception_handlers={StatecheckError: _statecheck_error, HTTPException: _http_error},
+        exception_handlers={StatecheckError: _statecheck_error, HTTPException: _http_error,
+                            Exception: _server_error},
         lifespan=lifespan,
     )
-    app.state.settings = Settings(store=store, options=options, max_upload_bytes=max_upload_bytes)
+    app.state.settings = Settings(store=store, options=options, max_upload_bytes=max_upload_bytes,
+                                  secret=secret or secrets.token_bytes(32))
     app.state.templates = environment(TEMPLATES)
     return app
 
 
-__all__ = ["Settings", "create_app", "error_body"]
+__all__ = ["LOOPBACK_HOSTS", "SECURITY_HEADERS", "Settings", "create_app", "error_body"]

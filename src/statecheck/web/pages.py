@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
+import csv
 import hashlib
 import io
 import json
-import re
-import tempfile
 from dataclasses import replace
-from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
 
@@ -20,7 +18,7 @@ from starlette.responses import HTMLResponse, RedirectResponse, Response
 from starlette.routing import BaseRoute, Route
 
 from statecheck import ingest, pipeline
-from statecheck.errors import InputError, UsageError
+from statecheck.errors import InputError
 from statecheck.model import Document
 from statecheck.options import Options
 from statecheck.reference import Catalog
@@ -34,9 +32,16 @@ from statecheck.store import (
     search_documents,
 )
 from statecheck.store.formats import write_csv
-from statecheck.web.params import check_upload, claim_query, document_query
-
-DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+from statecheck.web import csrf
+from statecheck.web.params import (
+    MAX_INTEGER,
+    check_date,
+    check_text,
+    check_upload,
+    claim_query,
+    document_query,
+    whole_number,
+)
 
 NAV = (("/", "Documents"), ("/claims", "Claims"), ("/record", "The record"), ("/check", "Check a text"),
        ("/api/docs", "API"))
@@ -80,6 +85,19 @@ def claim_href(document_id: int, index: int) -> str:
     return f"/documents/{document_id}?claim={index}#claim-{index}"
 
 
+def render_check(request: Request, *, status_code: int = 200, **context: Any) -> HTMLResponse:
+    """The check page, with the form's CSRF token (and its cookie, the first time)."""
+    config = settings(request)
+    token, new_cookie = csrf.issue(request, config.secret)
+    context.setdefault("document", None)
+    context.setdefault("form", {})
+    response = render(request, "check.html", status_code=status_code, title="Check a text",
+                      max_upload_bytes=config.max_upload_bytes, claim_href=_local_href,
+                      csrf_field=csrf.FIELD, csrf_token=token, **context)
+    csrf.set_cookie(response, request, new_cookie)
+    return response
+
+
 def _same_origin(request: Request) -> None:
     """Refuse a form posted from another site (a page elsewhere cannot make us store things)."""
     origin = request.headers.get("origin")
@@ -97,13 +115,13 @@ def documents_page(request: Request) -> Response:
 
 def document_page(request: Request) -> Response:
     document_id = request.path_params["document_id"]
-    stored = load_document(settings(request).store, document_id)
+    # An id past what the database holds cannot exist (and would overflow its integer).
+    stored = load_document(settings(request).store, document_id) if document_id <= MAX_INTEGER else None
     if stored is None:
         raise HTTPException(404, f"There is no document {document_id}.")
-    selected = request.query_params.get("claim")
     return render(
         request, "document.html", title=stored.document.card.title or stored.document.doc_id, stored=stored,
-        document=stored.document, selected=int(selected) if selected and selected.isdigit() else None,
+        document=stored.document, selected=whole_number(request.query_params.get("claim")),
         notice=_stored_notice(request.query_params.get("stored")),
         claim_href=lambda index: claim_href(document_id, index),
     )
@@ -125,11 +143,32 @@ def claims_page(request: Request) -> Response:
                              ("JSON", url_with(request, "/claims.json", limit=None))))
 
 
+#: A spreadsheet reads a cell starting with one of these as a formula (CSV injection).
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _inert_cell(value: str) -> str:
+    """A CSV cell a spreadsheet shows as text: a leading ``'`` before what looks like a formula.
+
+    Numbers (``-5``, ``+3.2``) are left alone, so the numeric columns stay numbers.
+    """
+    if value.startswith(FORMULA_START):
+        try:
+            float(value)
+        except ValueError:
+            return "'" + value
+    return value
+
+
 def claims_csv(request: Request) -> Response:
     rows = search_claims(settings(request).store, claim_query(request.query_params, unlimited=True)).claims
     buffer = io.StringIO()
     write_csv(rows, buffer)
-    return Response(buffer.getvalue(), media_type="text/csv; charset=utf-8",
+    # Statements are hostile input: a title like "=HYPERLINK(...)" must not run in a spreadsheet.
+    safe = io.StringIO()
+    csv.writer(safe).writerows([_inert_cell(cell) for cell in row]
+                               for row in csv.reader(io.StringIO(buffer.getvalue(), newline="")))
+    return Response(safe.getvalue(), media_type="text/csv; charset=utf-8",
                     headers={"content-disposition": 'attachment; filename="claims.csv"'})
 
 
@@ -153,36 +192,38 @@ def failures_page(request: Request) -> Response:
 
 
 def check_form(request: Request) -> Response:
-    return render(request, "check.html", title="Check a text", document=None, form={},
-                  max_upload_bytes=settings(request).max_upload_bytes, claim_href=_local_href)
+    return render_check(request)
 
 
 async def check_submit(request: Request) -> Response:
     _same_origin(request)
     config = settings(request)
-    # Text fields may be as large as a file; starlette's default part limit is 1 MB.
-    async with request.form(max_files=1, max_fields=10, max_part_size=config.max_upload_bytes) as form:
+    # Text fields may be as large as a file: the body limit (BodyLimit) bounds every part, and
+    # the text is measured below, so that a text one byte over the limit gets a clean 413.
+    part_limit = config.max_upload_bytes + 64 * 1024
+    async with request.form(max_files=1, max_fields=10, max_part_size=part_limit) as form:
         pasted = str(form.get("text") or "")
-        date = str(form.get("date") or "").strip() or None
+        date = check_date(str(form.get("date") or ""))
         wants_store = form.get("store") in {"1", "on", "yes", "true"}
+        token = form.get(csrf.FIELD)
         upload = form.get("file")
         data = await upload.read(config.max_upload_bytes + 1) if isinstance(upload, UploadFile) else b""
         filename = upload.filename if isinstance(upload, UploadFile) else None
-    if date is not None and not DATE.match(date):
-        raise UsageError("the date must be YYYY, YYYY-MM or YYYY-MM-DD")
+    if wants_store and not csrf.valid(request, config.secret, token):
+        raise HTTPException(403, "This form has expired or was not sent from this site: "
+                                 "reload the check page and send it again.")
     options: Options = replace(config.options, date=date) if date else config.options
     if filename:
         document = await run_in_threadpool(_check_upload, filename, data, config.max_upload_bytes, options)
     elif pasted.strip():
+        check_text(pasted, config.max_upload_bytes)
         document = await run_in_threadpool(_check_pasted, pasted, options)
     else:
         raise InputError("paste a text or choose a file to check")
     if wants_store:
         saved = await run_in_threadpool(save_document, config.store, document)
         return RedirectResponse(f"/documents/{saved.document_id}?stored={saved.status}", status_code=303)
-    return render(request, "check.html", title="Check a text", document=document,
-                  form={"date": date or "", "text": pasted}, max_upload_bytes=config.max_upload_bytes,
-                  claim_href=_local_href)
+    return render_check(request, document=document, form={"date": date or "", "text": pasted})
 
 
 def _local_href(index: int) -> str:
@@ -192,11 +233,8 @@ def _local_href(index: int) -> str:
 
 def _check_upload(filename: str, data: bytes, max_bytes: int, options: Options) -> Document:
     upload = check_upload(filename, data, max_bytes)
-    with tempfile.TemporaryDirectory(prefix="statecheck-upload-") as folder:
-        path = Path(folder) / upload.name
-        path.write_bytes(upload.data)
-        source, text = ingest.read(path, options)
-    # The temp path means nothing later; the upload's name is what the user knows it by.
+    # Read from memory: nothing the browser sent is ever used as a path on this machine.
+    source, text = ingest.from_bytes(upload.data, name=upload.name, options=options)
     source = replace(source, location=f"upload:{upload.name}")
     return pipeline.run_steps(source, text, options)
 
