@@ -78,7 +78,7 @@ def embedding_predictor() -> Callable[[str], str | None] | None:
         return None
     try:
         model = SentenceTransformer("all-MiniLM-L6-v2", local_files_only=True)
-    except Exception as error:  # the weights are not installed: say so and measure the rest
+    except (OSError, ValueError) as error:  # the weights are not installed: say so and measure the rest
         print(f"embeddings: cannot load all-MiniLM-L6-v2 locally ({type(error).__name__})")
         return None
     targets = model.encode([DESCRIPTIONS[label] for label in LABELS], normalize_embeddings=True)

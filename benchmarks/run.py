@@ -161,10 +161,13 @@ def profile(root: Path, count: int, top: int) -> str:
     own: dict[str, float] = {}
 
     def walk(frame: Any) -> None:
-        for child in frame.children:
-            walk(child)
+        # A frame's own time: its time less its real children's ("[self]" leaves are its own).
+        seconds = frame.time - sum(child.time for child in frame.children if not child.is_synthetic)
         key = f"{frame.function}  {_short(frame.file_path)}:{frame.line_no}"
-        own[key] = own.get(key, 0.0) + frame.total_self_time
+        own[key] = own.get(key, 0.0) + seconds
+        for child in frame.children:
+            if not child.is_synthetic:
+                walk(child)
 
     root_frame = session.root_frame()
     if root_frame is not None:

@@ -90,7 +90,7 @@ def check(
     ] = None,
     docs_out: Annotated[Optional[Path], typer.Option(help="Write the document cards here, one JSON per line.")] = None,
     demands_out: Annotated[
-        Optional[Path], typer.Option(help="Write the documents' demands here, one JSON per line (doc, quote, categories, addressee).")
+        Path | None, typer.Option(help="Write the documents' demands here, one JSON per line (doc, quote, categories, addressee).")
     ] = None,
     date: Annotated[Optional[str], typer.Option(help="The documents' date, when the text does not give it.")] = None,
     no_verify: Annotated[bool, typer.Option("--no-verify", help="Only extract; do not check against the record.")] = False,
@@ -112,7 +112,7 @@ def check(
     failures = 0
     out = Console() if fmt == "table" else None
     cards = []
-    demands = []
+    demands: list[dict[str, object]] = []
     collected = []
     # Each input is checked apart (statecheck.parallel.check_one is the batch boundary: a bug in
     # one input must not stop the rest), on `workers` processes, and comes back in input order.

@@ -83,13 +83,13 @@ def prepare(location: str, options: Options, known_sha256: str | None = None) ->
     return Item(location, raw=raw, sidecar=sidecar, known_sha256=known_sha256)
 
 
-def _batches(items: Iterator[Item]) -> Iterator[list[Item]]:
+def _batches(items: Iterator[Item], max_bytes: int, max_documents: int) -> Iterator[list[Item]]:
     batch: list[Item] = []
     size = 0
     for item in items:
         batch.append(item)
         size += len(item.raw or b"")
-        if size >= BATCH_BYTES or len(batch) >= BATCH_DOCUMENTS:
+        if size >= max_bytes or len(batch) >= max_documents:
             yield batch
             batch, size = [], 0
     if batch:
@@ -118,11 +118,14 @@ def cluster_outcomes(
     scheduler: Any,
     *,
     known_sha256: Callable[[str], str | None] | None = None,
+    batch_bytes: int = BATCH_BYTES,
+    batch_documents: int = BATCH_DOCUMENTS,
 ) -> Iterator[Outcome]:
     """One outcome per location, in input order, each checked on the Dask cluster at ``scheduler``.
 
     ``scheduler`` is an address (``tcp://host:8786``) or a ``distributed.Client``.
-    ``known_sha256`` works as in :func:`statecheck.parallel.check_many`.
+    ``known_sha256`` works as in :func:`statecheck.parallel.check_many`. A task checks up to
+    ``batch_documents`` inputs or ``batch_bytes`` bytes of them.
     """
     client, owned = connect(scheduler)
     run = uuid.uuid4().hex[:8]
@@ -132,7 +135,7 @@ def cluster_outcomes(
             prepare(str(location), options, known_sha256(str(location)) if known_sha256 else None)
             for location in locations
         )
-        batches = _batches(items)
+        batches = _batches(items, batch_bytes, batch_documents)
         pending: deque[Any] = deque()
 
         def submit(number: int, batch: list[Item]) -> None:

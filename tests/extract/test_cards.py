@@ -77,6 +77,8 @@ def card(text: str, meta: dict[str, Any] | None = None, **options: Any) -> Card:
         (f" date 2024-05-01 {BODY}", None, "2024-05-01"),
         (f" date 2024-05-01 Headline here\nMonday 4 March 2024: {BODY}", None, "2024-03-04"),
         (f" date 2024-05-01 {BODY}", {"date": "2024-04-30"}, "2024-04-30"),
+        # a label before a date is no place, and the date still counts
+        (f"Updated: 5 March 2024\n\n{BODY}", None, "2024-03-05"),
         # nothing to go on
         (BODY, None, None),
         # a date inside running text is not the document's
@@ -138,8 +140,8 @@ def test_title(text: str, meta: dict[str, Any] | None, expected: str | None) -> 
         (f"{BODY}\n\n{BODY2}\n\nOlive Party of Sardinia\nWorkers' League of Malta\nRed Sun Collective", None,
          ["Olive Party of Sardinia", "Workers' League of Malta", "Red Sun Collective"]),
         # a heading's body ("Central Committee") is not an issuer; the signatures' spelling and order win
-        (f"Central Committee\nOlive Party of Sardínia\nFebruary 2024\n\n{BODY}\n\n{BODY2}\n\n"
-         "Workers' League of Malta\nOlive Party of Sardinia", None, ["Workers' League of Malta", "Olive Party of Sardinia"]),
+        ((f"Central Committee\nOlive Party of Sardínia\nFebruary 2024\n\n{BODY}\n\n{BODY2}\n\n"
+          "Workers' League of Malta\nOlive Party of Sardinia"), None, ["Workers' League of Malta", "Olive Party of Sardinia"]),
         # issuers_from_statement_heading
         (f"Statement of the Olive Party of Sardinia on the harvest\n\n{BODY}", None, ["Olive Party of Sardinia"]),
         (f"Statement by the Central Committee of the Olive Party of Sardinia\n\n{BODY}", None, ["Olive Party of Sardinia"]),
@@ -170,6 +172,8 @@ def test_title(text: str, meta: dict[str, Any] | None, expected: str | None) -> 
         # issuers_from_meta: the publisher, only when the text names nobody
         (BODY, {"publisher": "Island Times (via Aggregator News)"}, ["Island Times"]),
         (BODY, {"publisher": "Union of Olive Growers (UOG), via Wire Service"}, ["Union of Olive Growers (UOG)"]),
+        # a label and its value is no signature
+        (f"{BODY}\n\n{BODY2}\n\nSource: Ministry of Olive Affairs", None, []),
         # nobody
         (f"{BODY}\n\n{BODY2}", None, []),
     ],
@@ -237,6 +241,7 @@ def test_news_reports_are_told_apart() -> None:
         (f"Sardinia: Save the groves!\n\nBy Ana Lima\n\n{BODY} Sardinia will not forget.", "Sardinia"),
         (f"Breaking: Save the groves!\n\n{BODY} Breaking news.", None),  # a label, not a place
         (f"Sardinia: Save the groves!\n\n{BODY}", None),  # named only in the headline
+        (f"Updated: 5 March 2024\n\n{BODY}", None),
         (BODY, None),
     ],
 )

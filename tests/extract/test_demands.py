@@ -122,6 +122,15 @@ def test_a_release_is_its_issuers_own_call() -> None:
     assert found is not None and found.categories[0] == "ceasefire"
 
 
+def test_a_call_by_the_issuer_under_a_short_name_is_its_own() -> None:
+    intro = "The curfew in the valley has now lasted for nine days and the schools have stayed shut all that time."
+    text = f"Statement by the Island Ombudsman\n\n{intro} The Ombudsman calls on the army to lift the curfew."
+    found = only(text)
+    assert found is not None and found.addressee == "the army"
+    text = f"Statement by the Island Ombudsman\n\n{intro} The Governor calls on the army to lift the curfew."
+    assert only(text) is None  # someone else's call
+
+
 def test_a_news_report_reports_others_demands() -> None:
     text = (
         "VALLETTA (Reuters) - The union must now decide whether to strike, its leaders believe. "
@@ -226,7 +235,7 @@ def test_check_writes_demands_out(tmp_path: Path) -> None:
     out = tmp_path / "d.jsonl"
     result = subprocess.run(
         [sys.executable, "-m", "statecheck.cli", "check", "--no-verify", "--format", "jsonl", "--demands-out", str(out), str(doc)],
-        capture_output=True, text=True, cwd=ROOT, timeout=120,
+        capture_output=True, text=True, cwd=ROOT, timeout=120, check=False,
     )
     assert result.returncode == 0, result.stderr
     rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
@@ -256,7 +265,7 @@ def test_seed_demands_reach_the_floor(tmp_path: Path) -> None:
     result = subprocess.run(
         [sys.executable, str(SHARED / "tools" / "score_demands.py"), str(predicted),
          str(SHARED / "corpus" / "seeds" / "gold" / "demands.jsonl"), "--json"],
-        capture_output=True, text=True, timeout=120,
+        capture_output=True, text=True, timeout=120, check=False,
     )
     figures = json.loads(result.stdout)
     # Floors: raise them when the rules improve, never lower them quietly (the target is 0.9 / 0.85).

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from collections.abc import Iterator
 
 import pytest
@@ -107,7 +108,11 @@ def test_check_form_shows_a_pasted_text_without_storing_it(client: TestClient, c
 
 
 def test_check_form_stores_only_when_asked(client: TestClient, corpus: Store) -> None:
-    response = client.post("/check", data={"text": "A new statement: 1,200 people were killed.", "store": "1"},
+    # Storing needs the form's CSRF token (and the cookie the form page set on the client).
+    token = re.search(r'name="csrf_token" value="([0-9a-f]+)"', client.get("/check").text)
+    assert token is not None
+    response = client.post("/check", data={"text": "A new statement: 1,200 people were killed.", "store": "1",
+                                           "csrf_token": token.group(1)},
                            follow_redirects=False)
     assert response.status_code == 303
     assert table_counts(corpus)["documents"] == 4

@@ -63,6 +63,8 @@ class CardWords:
     date: re.Pattern[str]
     weekday: re.Pattern[str]
     date_prefix: re.Pattern[str]
+    date_label: re.Pattern[str]
+    """ "Updated:", "Publié le": a label before a date, not a place."""
     """A word before a date at the end of a place ("…, le" in "Paris, le 5 décembre 2023")."""
     elapsed: tuple[tuple[re.Pattern[str], Mapping[str, float], Mapping[str, int], Mapping[str, int], tuple[str, ...]], ...]
     day_of: tuple[tuple[re.Pattern[str], Mapping[str, float]], ...]
@@ -197,6 +199,7 @@ def card_words() -> CardWords:
         months=months,
         date=date,
         weekday=_phrases(_union("dates", "weekdays")),
+        date_label=re.compile(rf"^\s*(?:{_alternation(_union('dates', 'date_labels'))})\s*:?\s*", re.IGNORECASE),
         date_prefix=re.compile(rf"(?<![\w])(?:{_alternation(_union('dates', 'date_prefixes'))})\s*$", re.IGNORECASE),
         elapsed=tuple(elapsed),
         day_of=tuple(day_of),
@@ -468,6 +471,7 @@ def date_line(text: str, words: CardWords) -> tuple[str, str | None] | None:
         return None
     before = words.weekday.sub("", before)
     before = words.date_prefix.sub("", before)
+    before = words.date_label.sub("", before)
     before = re.sub(r"^[\s,(\[]+|[\s,:;–—\-(\[]+$", "", before)
     if not before:
         return value, None
@@ -488,6 +492,8 @@ def org_name(text: str, words: CardWords) -> str | None:
     text = _LIST_MARKER.sub("", text).strip()
     if not text or not text[0].isupper() or text.endswith(("!", "?", ":", ";")):
         return None
+    if re.search(r"\w:\s", text):
+        return None  # "Source: Ministry of Health", "Contact: Press Office": a label and its value
     n_words = len(text.split())
     if n_words > 14 or (text.endswith(".") and n_words > 3):
         return None

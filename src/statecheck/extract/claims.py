@@ -21,6 +21,7 @@ from functools import lru_cache
 from typing import Any
 
 from statecheck.extract import lexicon
+from statecheck.extract.cards import detect_language
 from statecheck.extract.dates import DateMention, find_dates, parse_date
 from statecheck.extract.numbers import NumberMention, find_numbers
 from statecheck.extract.sentences import Sentence, split_sentences
@@ -31,7 +32,7 @@ WAR_START_ISO = "2023-10-07"
 
 # How far around a number its counted thing and qualifiers are looked for, in characters.
 _RIGHT_REACH = 90
-_LEFT_REACH = 70
+_LEFT_REACH = 100
 _HEAD_WORDS = 8  # a group noun counts as the number's head only this many words after it
 
 
@@ -233,16 +234,31 @@ def extract_claims(document: Document, options: Options) -> Document:
     text = document.text.normalised
     context = _Context(document_date=document.card.date, default_place=_dominant_place(text, words))
     claims: list[Claim] = []
+    paragraphs = text.split("\n")
     for sentence in split_sentences(text, language or "en"):
         if sentence.paragraph != context.paragraph:
             context.paragraph = sentence.paragraph
             context.frame_place = None
             context.previous_place = None
+            words = _paragraph_words(paragraphs[sentence.paragraph], language or "en")
         if words.maybe_number.search(sentence.text):
             claims.extend(_claims_in_sentence(document, sentence, words, context))
         else:
             _note_context(sentence.text, words, context)
     return replace(document, claims=tuple(claims))
+
+
+_SWITCH_WORDS = 8  # a paragraph this long or longer may be read in a language other than the document's
+
+
+def _paragraph_words(paragraph: str, language: str) -> Words:
+    """A paragraph in another language than the document's (a quoted statement, a bilingual
+    page) is read with that language's words; a short one keeps the document's."""
+    if len(paragraph.split()) >= _SWITCH_WORDS:
+        detected = detect_language(paragraph)
+        if detected in lexicon.LANGUAGES and detected != language:
+            return words_for(detected)
+    return words_for(language)
 
 
 def _note_context(sentence: str, words: Words, context: _Context) -> None:
@@ -352,7 +368,7 @@ def _is_year(mention: NumberMention, right: str, words: Words) -> bool:
 def _counts_war_thing(right: str, words: Words, reach: int = _HEAD_WORDS) -> bool:
     """Whether one of the next few words names a group, a unit or an event."""
     head = " ".join(right.split()[:reach])
-    head = re.split(r"[,;:.!?()]", head)[0]
+    head = re.split(r"[,;:!?()]|\.(?=\s|$)", head)[0]
     if not head.strip():
         return False
     for pattern in (*words.groups.values(), *words.events.values(), *words.units.values()):
@@ -381,26 +397,29 @@ def read_what(
             right_end = min(len(sentence), following.end + _RIGHT_REACH)
         else:
             right_end = min(right_end, following.start)
-    right = _clause_right(sentence[right_start:right_end])
+    raw_right = sentence[right_start:right_end]
+    right = _clause_right(raw_right)
     left_start = max(0, mention.start - _LEFT_REACH, previous.mention.end if previous else 0)
     raw_left = sentence[left_start : mention.start]
     left = _clause_left(raw_left)
     left_offset = mention.start - len(left)
 
     bound, bound_start = read_bound(sentence, mention, words)
-    link = _link(sentence, previous, bound_start, words)
+    link = _link(sentence, previous, bound_start, words, mention.end)
     if previous is not None and bound == "exact" and link == "coordinated":
         bound = previous.bound  # "more than 6,150 children and 4,000 women": the bound carries over
 
     group, group_end = _group_after(right, words)
     if group is None:
         group = _group_before_parenthesis(raw_left, words)
+    if group is None and _has_no_head(right, words):
+        group = _group_before(left, words)  # "the number of UNRWA staff killed ... stands at 194"
     event_window = _own_clause(right, group_end, words)
     if group is None and not mention.share and not mention.percent:
         relative = re.search(rf"\b(?:{words.g('relative')})\b", event_window, re.IGNORECASE)
         if relative:
             event_window = event_window[: relative.start()]  # "8,000 requests ... of relatives who are missing"
-    opener = re.search(r"(,|\s[–—]|\()\s*[^,–—(]{0,25}$", right) if following is not None and not mention.share else None
+    opener = re.search(r"(,|\s[–—]|\()\s*[^,–—(]{0,25}$", raw_right) if following is not None and not mention.share else None
     if opener:
         # "1.9 million people, about 85% of the population, have been displaced",
         # "2.1 million people – 96 per cent of the population – face hunger": read past the aside
@@ -445,7 +464,7 @@ def read_what(
     if group is None and previous is not None and link in ("and", "coordinated") and not mention.percent:
         antecedent = previous.list_head or previous
         # a part of comparable size: "152 staff killed and 26 injured", not "116 medics and 10,000 missing"
-        if antecedent.group not in (None, "people") and mention.value <= 2 * antecedent.mention.value:
+        if antecedent.group not in (None, "people") and mention.value <= 10 * antecedent.mention.value:
             group = antecedent.group  # "152 staff killed and 26 injured": the same staff
     if group is None and previous is not None and re.search(rf"\b(?:{words.g('another')})\s+$", sentence[: mention.start], re.IGNORECASE):
         group = previous.group
@@ -458,8 +477,12 @@ def read_what(
         metric = "other"
     if metric != "other" and words.worldwide.search(_own_clause(right, group_end, words)):
         metric = "other"  # "12,193 children killed in conflicts around the world": not a count of this war
-    if previous is not None and not previous.mention.share and _is_part_of(sentence[previous.mention.end : bound_start], words):
-        metric, event = "other", None  # the total that a part was counted against
+    if previous is not None and _is_part_of(sentence[previous.mention.end : bound_start], words):
+        if previous.mention.share or previous.mention.percent:
+            # "half of Gaza's 2.3 million citizens": the whole a share is taken of
+            metric = "population" if group == "people" and mention.value >= 100_000 else metric
+        else:
+            metric, event = "other", None  # the total that a part was counted against
 
     quote_start = min(bound_start, mention.start)
     quote_end = mention.end
@@ -478,7 +501,9 @@ _OBJECT_GROUPS = frozenset({"housing", "hospitals", "schools", "mosques", "ambul
 
 
 def _event_fits(event: str, group: str | None, right: str, words: Words) -> bool:
-    """A people event ("displaced") cannot count objects ("149 installations"), and the reverse."""
+    """A people event ("displaced") cannot count objects ("149 installations", "144,000 jobs"), and the reverse."""
+    if group is None and event in _PEOPLE_EVENTS and _head_is_unknown_noun(right, words):
+        return False
     if group in _OBJECT_GROUPS:
         return event not in _PEOPLE_EVENTS - {"hostages"}
     head = " ".join(right.split()[:3])
@@ -511,7 +536,7 @@ def _is_breakdown(right: str, event: str | None, words: Words) -> bool:
     return event is None and bool(re.search(descriptor, right, re.IGNORECASE))
 
 
-def _link(sentence: str, previous: _Reading | None, bound_start: int, words: Words) -> str | None:
+def _link(sentence: str, previous: _Reading | None, bound_start: int, words: Words, mention_end: int) -> str | None:
     """How a number hangs on the one before it in the sentence."""
     if previous is None:
         return None
@@ -523,6 +548,8 @@ def _link(sentence: str, previous: _Reading | None, bound_start: int, words: Wor
     auxiliaries = rf"\b(?:{words.g('auxiliaries')})\b"
     if words.including.search(between) and not re.search(auxiliaries, between.split(",")[-1], re.IGNORECASE):
         return "including"
+    if re.search(r",\s*$", between) and re.match(r"\s*of\s+(?:them|whom|which)\b", sentence[mention_end:], re.IGNORECASE):
+        return "including"  # "41,000 Palestinians, 16,000 of them children": a part of the count before
     if _coordinated(between, words):
         return "coordinated"
     if re.search(rf"\b(?:{words.g('conjunctions')})\s+(?:(?:{words.g('another')})\s+)?$", between, re.IGNORECASE):
@@ -585,17 +612,23 @@ def _metric(event: str | None, group: str | None, mention: NumberMention, right:
 
 
 def _nearest(text: str, patterns: dict[str, re.Pattern[str]], *, from_start: bool) -> tuple[str | None, tuple[int, int] | None]:
+    """The pattern that matches first in ``text`` (or last, ``from_start=False``), and where."""
     best: tuple[str | None, tuple[int, int] | None] = (None, None)
     best_position = None
     for name, pattern in patterns.items():
-        for match in pattern.finditer(text):
-            position = match.start() if from_start else -match.end()
-            if best_position is None or position < best_position or (
-                position == best_position and best[1] is not None and match.end() - match.start() > best[1][1] - best[1][0]
-            ):
-                best = (name, (match.start(), match.end()))
-                best_position = position
-            break
+        if from_start:
+            match = pattern.search(text)
+        else:
+            match = None
+            for match in pattern.finditer(text):  # noqa: B007 - the last one is wanted
+                pass
+        if match is None:
+            continue
+        position = match.start() if from_start else -match.end()
+        longer = best[1] is not None and match.end() - match.start() > best[1][1] - best[1][0]
+        if best_position is None or position < best_position or (position == best_position and longer):
+            best = (name, (match.start(), match.end()))
+            best_position = position
     return best
 
 
@@ -613,15 +646,19 @@ def _group_after(right: str, words: Words) -> tuple[str | None, int | None]:
     verb = re.search(rf"\s(?:{words.g('phrase_end')})\s", head + " ", re.IGNORECASE)
     if verb and verb.start() > 0:
         head = head[: verb.start()]
+    found = sorted(
+        ((match.start(), -match.end(), name) for name, pattern in words.groups.items() if (match := pattern.search(head))),
+    )
     best: tuple[str | None, int | None, int] = (None, None, 10**6)
-    for name, pattern in words.groups.items():
-        match = pattern.search(head)
-        if match is None:
-            continue
-        earlier = match.start() < best[2] or (match.start() == best[2] and best[1] is not None and match.end() > best[1])
-        # "military and civilian hostages": a specific group wins over a generic modifier before it
-        if (earlier and not (best[0] not in (None, "people") and name == "people")) or (best[0] == "people" and name != "people"):
-            best = (name, match.end(), match.start())
+    if found:
+        start, negative_end, name = found[0]
+        best = (name, -negative_end, start)
+        if name == "people":
+            # "military and civilian hostages": a specific group right after a generic word is the head
+            for later_start, later_negative_end, later in found[1:]:
+                if later != "people" and 0 <= later_start + negative_end <= 15:
+                    best = (later, -later_negative_end, later_start)
+                    break
     if best[0] is None:
         for name, pattern in words.units.items():
             match = pattern.search(head)
@@ -629,12 +666,41 @@ def _group_after(right: str, words: Words) -> tuple[str | None, int | None]:
                 best = (None, match.end(), match.start())
     if best[0] not in (None, "people") and best[1] is not None:
         joined = re.match(rf"\s+(?:{words.g('conjunctions')}|&)\s+(?!\d)([\w'’-]+)", right[best[1] :], re.IGNORECASE)
-        follower = joined.group(1) if joined else ""
-        is_event = any(pattern.match(follower) for pattern in words.events.values())
-        if joined and not is_event and not words.groups[best[0]].match(follower) and follower.lower() not in words.pronouns | set(words.g("determiners").split("|")):
+        rest = right[best[1] + joined.end(1) - len(joined.group(1)) :] if joined else ""
+        other_group = [name for name, pattern in words.groups.items() if pattern.match(rest)]
+        if joined and other_group and best[0] not in other_group:
             # "123 health workers and patients": one count of two groups is a combined count
             return "combined", best[1] + joined.end()
     return best[0], best[1]
+
+
+def _has_no_head(right: str, words: Words) -> bool:
+    """Nothing after the number names what it counts: it ends its clause ("... stands at 194.")."""
+    return not re.match(r"\s*[\w$€£%]", right) or bool(re.match(r"\s*(?:a|per|each|every|in|on|since|as|by|from)\b", right, re.IGNORECASE))
+
+
+def _group_before(left: str, words: Words) -> str | None:
+    """The nearest group named before a number that has none after it."""
+    best: tuple[int, str] | None = None
+    for name, pattern in words.groups.items():
+        for match in pattern.finditer(left):
+            if best is None or match.end() > best[0]:
+                best = (match.end(), name)
+    return best[1] if best and best[1] != "people" else None
+
+
+def _head_is_unknown_noun(right: str, words: Words) -> bool:
+    """The number is followed by a noun we do not know ("144,000 jobs"): it does not count people."""
+    tokens = re.findall(r"[A-Za-z][\w'’-]*", " ".join(right.split()[:3]))
+    if not tokens or not re.match(r"\s*[a-z]", right):
+        return False
+    head = " ".join(right.split()[:3])
+    for patterns in (words.groups, words.events, words.units):
+        if any(pattern.search(head) for pattern in patterns.values()):
+            return False
+    first = tokens[0].lower()
+    grammar = {w for role in ("determiners", "auxiliaries", "conjunctions", "phrase_end", "copulas", "another") for w in words.g(role).split("|")}
+    return first not in grammar and not first.endswith(("ed", "ing", "ly"))
 
 
 def _group_before_parenthesis(left: str, words: Words) -> str | None:
@@ -662,13 +728,11 @@ def _coordinated(between: str, words: Words) -> bool:
     """Only a conjunction or a comma between two numbers: the second has no verb of its own."""
     if re.search(rf"\b(?:{words.g('auxiliaries')})\b", between, re.IGNORECASE):
         return False
-    return bool(
-        re.fullmatch(
-            rf"\s*(?:[\w-]+,?\s+){{0,6}}?(?:,\s*)?(?:{words.g('conjunctions')}|,)\s*(?:(?:{words.g('inside')}|of|to|for|from)\s+)?",
-            between,
-            re.IGNORECASE,
-        )
-    )
+    conjunction = words.g("conjunctions")
+    preposition = rf"(?:{words.g('inside')}|of|to|for|from)"
+    with_conjunction = rf"\s*(?:[\w'’-]+\s+){{0,6}}?(?:[\w'’-]+)?\s*,?\s*(?:{conjunction})\s+(?:{preposition}\s+)?"
+    list_comma = r"\s*(?:[\w'’-]+\s+)?(?:[\w'’-]+)?\s*,\s*"  # "3,324 children, 2,062 women"
+    return bool(re.fullmatch(with_conjunction, between, re.IGNORECASE) or re.fullmatch(list_comma, between))
 
 
 def read_bound(sentence: str, mention: NumberMention, words: Words) -> tuple[str, int]:
@@ -967,7 +1031,8 @@ def _name_pattern(language: str) -> str:
     head = words.name_heads or r"(?!x)x"
     nouns = _name_nouns(language)
     word = rf"(?:[A-ZÀ-ÖØ-Þ][\w'’.()-]*|(?:{particle})|(?:{nouns})|[a-zß-öø-ÿ]+(?=\s+(?:{head})\b))"
-    return rf"((?:(?:{words.g('articles')}|a|an)\s+)?{word}(?:\s+{word}){{0,9}})"
+    # an elided article ("l'Unrwa") attaches to the name without a space
+    return rf"((?:(?:{words.g('articles')}|a|an)(?:\s+|(?<=['’]))|\b)?{word}(?:\s+{word}){{0,9}})"
 
 
 @lru_cache(maxsize=8)
@@ -999,7 +1064,7 @@ def read_source(sentence: str, words: Words) -> str | None:
 
 def _trim_source(text: str, words: Words) -> str | None:
     text = re.sub(r"[\s,.;:]+$", "", text)
-    text = re.sub(rf"^(?:{words.g('articles')})\s+", "", text, flags=re.IGNORECASE)
+    text = re.sub(rf"^(?:{words.g('articles')})(?:\s+|(?<=['’]))", "", text, flags=re.IGNORECASE)
     tokens = text.split()
     particles = re.compile(rf"(?:{words.name_particles or 'of'})$", re.IGNORECASE)
     while tokens and particles.match(tokens[-1]):

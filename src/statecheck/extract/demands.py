@@ -206,6 +206,8 @@ class Reading:
     quoted: tuple[tuple[int, int], ...]
     issuer_names: tuple[str, ...]
     """Folded names and acronyms of the issuer, to tell its own calls from reported ones."""
+    title: str
+    """The folded title: a statement "by the Secretary-General" makes "The Secretary-General calls …" its own."""
     news: bool
     proper_words: frozenset[str]
     """Words the text writes capitalised inside a sentence: names, even at a sentence's start."""
@@ -263,7 +265,7 @@ def clauses(text: str, start: int, end: int, words: DemandWords) -> list[tuple[i
     return out
 
 
-def _subject_is_issuer(subject: str, reading: Reading, words: DemandWords) -> bool:
+def _subject_is_issuer(subject: str, reading: Reading, words: DemandWords, clause: str = "") -> bool:
     """Whether the words before a call name the issuer (or nobody: a list item under its name)."""
     subject = words.call_adverbs.sub("", subject.strip(" ,")).strip(" ,")
     if not subject:
@@ -274,7 +276,19 @@ def _subject_is_issuer(subject: str, reading: Reading, words: DemandWords) -> bo
         if words.self_subject.match(part.strip(" ,")):
             return True
     folded = fold(subject)
-    return any(re.search(rf"(?<![\w]){re.escape(name)}(?![\w])", folded) for name in reading.issuer_names)
+    if any(re.search(rf"(?<![\w]){re.escape(name)}(?![\w])", folded) for name in reading.issuer_names):
+        return True
+    # A short form of the issuer's name: "The Ombudsman" for the Island Ombudsman.
+    if folded and len(folded.split()) <= 4 and any(
+        re.search(rf"(?<![\w]){re.escape(folded)}(?![\w])", name) for name in reading.issuer_names
+    ):
+        return True
+    # "The Secretary-General calls on …" under "Statement by the Secretary-General on …" (a title that
+    # is not the sentence itself).
+    sentence = fold(clause)[:40]
+    if len(folded) < 4 or (sentence and sentence in reading.title):
+        return False  # the sentence is the title itself
+    return re.search(rf"(?<![\w]){re.escape(folded)}(?![\w])", reading.title) is not None
 
 
 def _strip_intro(subject: str, words: DemandWords) -> tuple[str, int]:
@@ -352,7 +366,7 @@ def _valid(cue: Cue, clause: str, reading: Reading, offset: int, words: DemandWo
             return False
         if not before.strip():
             return False  # "Must …" opening a clause is a fragment, not an obligation
-    first_person = _subject_is_issuer(before, reading, words) or bool(words.own_calls.match(clause, cue.start)) or (
+    first_person = _subject_is_issuer(before, reading, words, clause) or bool(words.own_calls.match(clause, cue.start)) or (
         # "we congratulate X … and call on them": a call sharing the issuer's subject.
         bool(words.coordinated.search(before)) and bool(words.shared_subject.search(before))
     )
@@ -451,7 +465,7 @@ def addressee(clause: str, cue: Cue, reading: Reading, previous: str | None, wor
         if head and words.agent_nouns.search(head.group("noun")):
             phrase = head.group("who")
         return phrase if _is_actor(phrase, reading, words) else None
-    if not subject or _subject_is_issuer(subject, reading, words) or subject.lower() in words.pronouns:
+    if not subject or _subject_is_issuer(subject, reading, words, clause) or subject.lower() in words.pronouns:
         return None
     return subject if _is_actor(subject, reading, words) else None
 
@@ -532,6 +546,7 @@ def extract_demands(document: Document, options: Options) -> Document:
         text=text,
         quoted=quoted_spans(text),
         issuer_names=_issuer_names(document),
+        title=fold(document.card.title or ""),
         news=document.card.genre == "news",
         proper_words=_proper_words(text),
     )

@@ -181,8 +181,10 @@ def parse_words(text: str, language: str = "en") -> float | None:
         words = [p.one, *words[1:]]
     if len(words) == 1 and words[0] in p.dozen:
         return 12.0
-    if len(words) == 2 and words[1] in p.dozen and words[0] == p.one:
-        return 12.0
+    if len(words) >= 2 and words[-1] in p.dozen:
+        # "two dozen", "a dozen": a multiple of twelve
+        head = 1.0 if words[:-1] == [p.one] else _text2num(" ".join(words[:-1]), language)
+        return None if head is None else head * 12.0
     special = p.special or {}
     if words[0] in special:
         # "zweieinhalb Millionen", "anderthalb Millionen": a fixed value times the scale words after it

@@ -10,21 +10,40 @@ from typing import Any
 from statecheck import __version__
 
 
-def _query(name: str, description: str, kind: str = "string") -> dict[str, Any]:
-    return {"name": name, "in": "query", "required": False, "description": description, "schema": {"type": kind}}
+from statecheck.extract.lexicon import LANGUAGES
+from statecheck.web.params import MAX_INTEGER, MAX_PAGE_SIZE, MAX_PARAM_LENGTH
 
+#: A filter's text: no NUL (no database stores one), and not longer than a search needs.
+TEXT = {"type": "string", "maxLength": MAX_PARAM_LENGTH, "pattern": "^[^\\u0000]*$"}
+#: A user-given document date: YYYY or YYYY-MM (years 0001–9999), or a real YYYY-MM-DD.
+DATE = {"anyOf": [
+    {"type": "string", "pattern": "^([1-9][0-9]{3}|0[0-9]{2}[1-9]|0[0-9][1-9]0|0[1-9]00)(-(0[1-9]|1[0-2]))?$"},
+    {"type": "string", "format": "date"},
+]}
+
+
+def _query(name: str, description: str, schema: dict[str, Any] | None = None) -> dict[str, Any]:
+    return {"name": name, "in": "query", "required": False, "description": description, "schema": schema or TEXT}
+
+
+def _integer(low: int, high: int) -> dict[str, Any]:
+    return {"type": "integer", "minimum": low, "maximum": high}
+
+
+YEAR = _integer(1, 9999)
+ID = _integer(0, MAX_INTEGER)
 
 DOCUMENT_FILTERS = [
     _query("q", "Words that must all appear in the title or text (full-text search)."),
     _query("issuer", "Only documents issued or signed by this organisation."),
-    _query("year", "Only documents dated in this year.", "integer"),
+    _query("year", "Only documents dated in this year.", YEAR),
     _query("language", "Only documents in this language (en, es, fr ...)."),
     _query("verdict", "Only documents with a claim of this verdict "
                       "(consistent, above_record, below_record, unverifiable, unchecked)."),
 ]
 PAGING = [
-    _query("limit", "Most results to return (1–500).", "integer"),
-    _query("offset", "Results to skip.", "integer"),
+    _query("limit", f"Most results to return (1–{MAX_PAGE_SIZE}).", _integer(1, MAX_PAGE_SIZE)),
+    _query("offset", "Results to skip.", ID),
 ]
 CLAIM_FILTERS = [
     _query("q", "Text the quote contains (case-insensitive)."),
@@ -32,47 +51,107 @@ CLAIM_FILTERS = [
     _query("verdict", "consistent, above_record, below_record, unverifiable or unchecked."),
     _query("place", "gaza, west_bank, israel, lebanon ..."),
     _query("issuer", "The claim's document was issued by this organisation."),
-    _query("year", "The claim's document is dated in this year.", "integer"),
+    _query("year", "The claim's document is dated in this year.", YEAR),
     _query("language", "The claim's document is in this language."),
-    _query("document", "Only claims of this document id.", "integer"),
+    _query("document", "Only claims of this document id.", ID),
 ]
 
-ERROR = {
-    "type": "object",
-    "properties": {
-        "error": {
-            "type": "object",
-            "properties": {
-                "type": {"type": "string", "description": "InputError, LimitError, UsageError, StoreError, HTTPError"},
-                "message": {"type": "string"},
-                "location": {"type": ["string", "null"], "description": "The input the error concerns."},
-            },
-            "required": ["type", "message"],
-        }
+STRING = {"type": "string"}
+MAYBE_STRING = {"type": ["string", "null"]}
+NUMBER = {"type": "number"}
+MAYBE_NUMBER = {"type": ["number", "null"]}
+INTEGER = {"type": "integer"}
+
+
+def _object(properties: dict[str, Any], *, optional: tuple[str, ...] = (), **extra: Any) -> dict[str, Any]:
+    """An object whose properties are all required except ``optional``."""
+    return {"type": "object", "properties": properties,
+            "required": [name for name in properties if name not in optional], **extra}
+
+
+ERROR = _object({
+    "error": _object({
+        "type": {"type": "string",
+                 "description": "InputError, LimitError, UsageError, StoreError, HTTPError, ServerError"},
+        "message": STRING,
+        "location": {"type": ["string", "null"], "description": "The input the error concerns."},
+    }),
+})
+EVIDENCE = _object({
+    "series": STRING, "source": STRING, "verdict": STRING, "rule": STRING, "sentence": STRING,
+    "points": {"type": "array", "items": _object({"date": STRING, "value": NUMBER})},
+    "r_lo": MAYBE_NUMBER, "r_hi": MAYBE_NUMBER, "tolerance": MAYBE_NUMBER,
+    "snapshot": MAYBE_STRING, "caveats": MAYBE_STRING,
+})
+CLAIM = _object(
+    {
+        "doc": STRING, "quote": STRING, "value": NUMBER, "value_max": MAYBE_NUMBER, "bound": STRING, "unit": STRING,
+        "metric": STRING, "place": MAYBE_STRING, "as_of": MAYBE_STRING, "source": MAYBE_STRING, "scope": STRING,
+        "period": {"type": ["array", "null"], "items": STRING},
+        "note": STRING, "start": INTEGER, "end": INTEGER,
+        "verdict": STRING, "verdict_reason": STRING, "evidence": {"type": "array", "items": EVIDENCE},
+        "notes": {"type": "array", "items": STRING},
+        "claim_id": INTEGER,
     },
+    optional=("note", "verdict", "verdict_reason", "evidence", "notes", "claim_id"),
+    description="A claim in the fields of shared/spec/claims.md §2, with verdict and evidence once checked.",
+)
+CLAIM_ROW = {
+    "allOf": [{"$ref": "#/components/schemas/Claim"}, _object({
+        "claim_id": INTEGER, "document_id": INTEGER, "location": STRING, "title": MAYBE_STRING,
+        "date": MAYBE_STRING, "language": MAYBE_STRING, "issuers": {"type": "array", "items": STRING},
+    })],
+    "description": "A claim with its document's columns.",
 }
-CLAIM = {
+FACETS = {
     "type": "object",
-    "description": "A claim in the fields of shared/spec/claims.md §2, with verdict and evidence once checked.",
-    "properties": {
-        "doc": {"type": "string"}, "quote": {"type": "string"}, "value": {"type": "number"},
-        "value_max": {"type": ["number", "null"]}, "bound": {"type": "string"}, "unit": {"type": "string"},
-        "metric": {"type": "string"}, "place": {"type": ["string", "null"]}, "as_of": {"type": ["string", "null"]},
-        "source": {"type": ["string", "null"]}, "scope": {"type": "string"},
-        "period": {"type": ["array", "null"], "items": {"type": "string"}},
-        "start": {"type": "integer"}, "end": {"type": "integer"},
-        "verdict": {"type": "string"}, "verdict_reason": {"type": "string"},
-        "evidence": {"type": "array", "items": {"type": "object"}},
-    },
+    "additionalProperties": {"type": "array", "items": _object({"value": STRING, "count": INTEGER})},
+    "description": "Per facet (issuer, year, language, verdict; for claims verdict, metric, place): "
+                   "values and their counts.",
 }
+SUMMARY = _object({
+    "id": INTEGER, "location": STRING, "doc": STRING, "version": INTEGER, "title": MAYBE_STRING,
+    "date": MAYBE_STRING, "language": MAYBE_STRING, "issuers": {"type": "array", "items": STRING},
+    "summary": STRING, "verdicts": {"type": "object", "additionalProperties": INTEGER},
+})
+CHECKED = _object({
+    "location": STRING, "sha256": STRING, "media_type": STRING,
+    "card": _object({"doc": STRING, "title": MAYBE_STRING, "date": MAYBE_STRING,
+                     "issuers": {"type": "array", "items": STRING}, "place": MAYBE_STRING,
+                     "language": MAYBE_STRING}),
+    "summary": STRING, "text": STRING,
+    "claims": {"type": "array", "items": {"$ref": "#/components/schemas/Claim"}},
+    "demands": {"type": "array", "items": _object({
+        "doc": STRING, "quote": STRING, "categories": {"type": "array", "items": STRING},
+        "addressee": MAYBE_STRING, "note": STRING}, optional=("note",))},
+})
+STORED = {"allOf": [{"$ref": "#/components/schemas/CheckedDocument"}, _object({
+    "id": INTEGER, "version": INTEGER, "is_latest": {"type": "boolean"}, "ingested_at": STRING,
+    "versions": {"type": "array", "items": _object({"id": INTEGER, "version": INTEGER, "ingested_at": STRING,
+                                                    "sha256": STRING})},
+})]}
+POINT = _object({"date": STRING, "value": NUMBER})
+SERIES = _object({
+    "series": STRING, "source": STRING, "claims": INTEGER,
+    "points": {"type": "array", "items": POINT},
+    "claim_points": {"type": "array", "items": _object({
+        "date": STRING, "value": NUMBER, "verdict": STRING, "label": STRING, "href": MAYBE_STRING})},
+})
+FAILURE = _object({"location": STRING, "error": STRING, "reason": STRING, "failed_at": STRING,
+                   "attempts": INTEGER})
 
 
 def _ok(description: str, schema: dict[str, Any]) -> dict[str, Any]:
     return {"description": description, "content": {"application/json": {"schema": schema}}}
 
 
+def _ref(name: str) -> dict[str, str]:
+    return {"$ref": f"#/components/schemas/{name}"}
+
+
 def _errors(*codes: int) -> dict[str, Any]:
-    return {str(code): _ok("An error", {"$ref": "#/components/schemas/Error"}) for code in codes}
+    """The error responses: these ``codes``, and 503 (the database) which any route may give."""
+    return {str(code): _ok("An error", _ref("Error")) for code in (*codes, 503)}
 
 
 def openapi_schema() -> dict[str, Any]:
@@ -90,42 +169,48 @@ def openapi_schema() -> dict[str, Any]:
                 "summary": "Search documents",
                 "description": "The newest version of each document matching the filters, newest first, "
                                "with facet counts.",
-                "parameters": [*DOCUMENT_FILTERS, _query("sort", "date_desc (default) or date_asc."), *PAGING],
-                "responses": {"200": _ok("Matching documents", {"type": "object", "properties": {
-                    "total": {"type": "integer"}, "documents": {"type": "array", "items": {"type": "object"}},
-                    "facets": {"type": "object"}}}), **_errors(400)},
+                "parameters": [*DOCUMENT_FILTERS,
+                               _query("sort", "date_desc (default) or date_asc.",
+                                      {"type": "string", "enum": ["date_desc", "date_asc"]}),
+                               *PAGING],
+                "responses": {"200": _ok("Matching documents", _object({
+                    "total": INTEGER, "documents": {"type": "array", "items": SUMMARY},
+                    "facets": FACETS})), **_errors(400)},
             }},
             "/api/documents/{document_id}": {"get": {
                 "summary": "One document",
                 "description": "Card, text, claims with verdicts and evidence, demands, and every version.",
-                "parameters": [{"name": "document_id", "in": "path", "required": True, "schema": {"type": "integer"}}],
-                "responses": {"200": _ok("The document", {"type": "object"}), **_errors(404)},
+                "parameters": [{"name": "document_id", "in": "path", "required": True, "schema": ID}],
+                "responses": {"200": _ok("The document", _ref("StoredDocument")), **_errors(404)},
             }},
             "/api/claims": {"get": {
                 "summary": "Filter claims",
                 "parameters": [*CLAIM_FILTERS, *PAGING],
-                "responses": {"200": _ok("Matching claims", {"type": "object", "properties": {
-                    "total": {"type": "integer"},
-                    "claims": {"type": "array", "items": {"$ref": "#/components/schemas/Claim"}},
-                    "facets": {"type": "object"}}}), **_errors(400)},
+                "responses": {"200": _ok("Matching claims", _object({
+                    "total": INTEGER,
+                    "claims": {"type": "array", "items": _ref("ClaimRow")},
+                    "facets": FACETS})), **_errors(400)},
             }},
             "/api/series": {"get": {
                 "summary": "Reference series with the claims checked against them",
                 "description": "Per series: the record's values used as evidence, and each dated claim as a point.",
-                "responses": {"200": _ok("Series", {"type": "array", "items": {"type": "object"}})},
+                "responses": {"200": _ok("Series", {"type": "array", "items": SERIES}), **_errors()},
             }},
             "/api/failures": {"get": {
                 "summary": "Inputs that could not be ingested",
-                "responses": {"200": _ok("Failures", {"type": "array", "items": {"type": "object"}})},
+                "responses": {"200": _ok("Failures", {"type": "array", "items": FAILURE}), **_errors()},
             }},
             "/api/check": {"post": {
                 "summary": "Check a text (not stored)",
+                "description": "The text is limited to the server's upload limit (413 beyond it).",
                 "requestBody": {"required": True, "content": {"application/json": {"schema": {
                     "type": "object", "required": ["text"], "properties": {
-                        "text": {"type": "string"},
-                        "date": {"type": "string", "description": "The document's date: YYYY, YYYY-MM or YYYY-MM-DD."},
-                        "language": {"type": "string"}}}}}},
-                "responses": {"200": _ok("The checked document", {"type": "object"}), **_errors(400, 413)},
+                        "text": {"type": "string", "pattern": "\\S", "description": "Not only white space."},
+                        "date": {**DATE, "description": "The document's date: YYYY, YYYY-MM or YYYY-MM-DD."},
+                        "language": {"type": "string", "enum": list(LANGUAGES),
+                                     "description": "Force the language instead of detecting it."}}}}}},
+                "responses": {"200": _ok("The checked document", _ref("CheckedDocument")),
+                              **_errors(400, 413)},
             }},
             "/api/openapi.json": {"get": {
                 "summary": "This description",
@@ -133,8 +218,9 @@ def openapi_schema() -> dict[str, Any]:
             }},
             "/api/docs": {"get": {
                 "summary": "This description as a page",
-                "responses": {"200": {"description": "HTML", "content": {"text/html": {}}}},
+                "responses": {"200": {"description": "HTML", "content": {"text/html": {"schema": STRING}}}},
             }},
         },
-        "components": {"schemas": {"Error": ERROR, "Claim": CLAIM}},
+        "components": {"schemas": {"Error": ERROR, "Claim": CLAIM, "ClaimRow": CLAIM_ROW,
+                                   "CheckedDocument": CHECKED, "StoredDocument": STORED}},
     }

@@ -35,12 +35,12 @@ _DATE = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")
 
 
 def _text(params: Mapping[str, str], name: str) -> str | None:
-    value = params.get(name, "").strip()
-    if "\x00" in value:
-        raise UsageError(f"{name} must not contain NUL characters")
+    value = params.get(name, "")
     if len(value) > MAX_PARAM_LENGTH:
         raise UsageError(f"{name} must be at most {MAX_PARAM_LENGTH:,} characters")
-    return value or None
+    if "\x00" in value:
+        raise UsageError(f"{name} must not contain NUL characters")
+    return value.strip() or None
 
 
 def _int(params: Mapping[str, str], name: str, default: int | None = None, *, low: int = 0,

@@ -2,13 +2,30 @@
 
 from __future__ import annotations
 
+import ipaddress
 from pathlib import Path
 
 from statecheck.options import Options
-from statecheck.web.app import create_app
+from statecheck.web.app import LOOPBACK_HOSTS, create_app
 
 #: Options are frozen, so one shared default instance is safe.
 DEFAULT_OPTIONS = Options()
+
+
+def is_loopback(host: str) -> bool:
+    """Whether ``host`` is reachable from this machine only (127.0.0.0/8, ::1, localhost)."""
+    if host.lower() == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+def allowed_hosts(host: str) -> tuple[str, ...] | None:
+    """The Host names a server bound to ``host`` answers: the loopback names on loopback
+    (which shuts out DNS rebinding), any name otherwise (None)."""
+    return (*LOOPBACK_HOSTS, host.strip("[]").lower()) if is_loopback(host) else None
 
 
 def serve(db: str | Path, *, host: str = "127.0.0.1", port: int = 8000, options: Options = DEFAULT_OPTIONS,
@@ -16,6 +33,6 @@ def serve(db: str | Path, *, host: str = "127.0.0.1", port: int = 8000, options:
     """Serve the corpus ``db`` on ``host:port`` until interrupted (127.0.0.1: this machine only)."""
     import uvicorn
 
-    app = create_app(db, options=options, max_upload_bytes=max_upload_bytes)
+    app = create_app(db, options=options, max_upload_bytes=max_upload_bytes, allowed_hosts=allowed_hosts(host))
     # One worker: the app is I/O-light and SQLite prefers a single writer.
     uvicorn.run(app, host=host, port=port, log_level="warning", server_header=False)
