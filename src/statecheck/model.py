@@ -1,7 +1,7 @@
 """The frozen data classes that flow from stage to stage.
 
 ingest  -> :class:`Source` + :class:`Text`
-extract -> :class:`Card`, :class:`Claim`, :class:`Demand`
+extract -> :class:`Card`, :class:`Claim`, :class:`Demand`, :class:`Mention`
 verify  -> :class:`Verdict` with :class:`Evidence`, attached to each claim
 pipeline-> :class:`Document`, which holds all of the above
 
@@ -20,6 +20,8 @@ from typing import Any, Literal, overload
 Bound = Literal["exact", "over", "at_least", "about", "nearly", "under", "up_to"]
 Scope = Literal["total", "period", "incident", "rate", "static"]
 VerdictName = Literal["consistent", "above_record", "below_record", "unverifiable"]
+MentionKind = Literal["person", "state", "organisation"]
+Stance = Literal["condemns", "supports", "mentions"]
 
 BOUNDS: tuple[str, ...] = ("exact", "over", "at_least", "about", "nearly", "under", "up_to")
 SCOPES: tuple[str, ...] = ("total", "period", "incident", "rate", "static")
@@ -334,6 +336,26 @@ class Demand:
 
 
 @dataclass(frozen=True)
+class Mention:
+    """A person, state or organisation a document names, with how often and in what spirit."""
+
+    name: str
+    """The name as the document writes it most often (a state by its own name: "Israeli" → "Israel")."""
+    kind: MentionKind
+    count: int = 1
+    """How many times the document names it, under any of its names."""
+    stance: Stance = "mentions"
+    """``condemns`` or ``supports`` where the document's own sentences say so ("we condemn the
+    complicity of X", "solidarity with X"), else ``mentions``."""
+    entity: str | None = None
+    """The key shared by every spelling (:func:`statecheck.extract.issuers.entity_key`), so that a
+    mention and an issuer of another document meet."""
+
+    def to_record(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
 class Document:
     """Everything statecheck knows about one document."""
 
@@ -342,6 +364,7 @@ class Document:
     card: Card
     claims: tuple[Claim, ...] = ()
     demands: tuple[Demand, ...] = ()
+    mentions: tuple[Mention, ...] = ()
 
     @property
     def doc_id(self) -> str:

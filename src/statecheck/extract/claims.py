@@ -412,9 +412,16 @@ def read_what(
     group, group_end = _group_after(right, words)
     if group is None:
         group = _group_before_parenthesis(raw_left, words)
-    if group is None and _has_no_head(right, words):
+    if group is None and previous is None and _has_no_head(right, words):
         group = _group_before(left, words)  # "the number of UNRWA staff killed ... stands at 194"
     event_window = _own_clause(right, group_end, words)
+    opener = re.search(rf"\s(?:{words.g('clause_openers')})\s", event_window, re.IGNORECASE)
+    if opener:
+        event_window = event_window[: opener.start()]  # "... a day in April but has fallen since"
+    if group is None:
+        new_clause = re.search(rf"\s(?:{words.g('conjunctions')})\s+(?:the|a|an|its|their)\s", event_window, re.IGNORECASE)
+        if new_clause:
+            event_window = event_window[: new_clause.start()]  # "to 61,599 and the number of wounded to ..."
     if group is None and not mention.share and not mention.percent:
         relative = re.search(rf"\b(?:{words.g('relative')})\b", event_window, re.IGNORECASE)
         if relative:
@@ -468,9 +475,14 @@ def read_what(
             group = antecedent.group  # "152 staff killed and 26 injured": the same staff
     if group is None and previous is not None and re.search(rf"\b(?:{words.g('another')})\s+$", sentence[: mention.start], re.IGNORECASE):
         group = previous.group
+    if group is None and previous is not None and link == "including":
+        group = previous.group  # "726 soldiers have fallen, 346 of them in Gaza": the same soldiers
+    if event == "killed" and (words.events["aid_seeking"].search(event_window) or words.events["aid_seeking"].search(left)):
+        event = "aid_seeking"  # "killed while trying to reach food"
     if event is not None and not _event_fits(event, group, right, words):
         event = None
-    if event is None and group == "people" and not mention.percent and mention.value >= 1_000_000:
+    population_noun = re.match(rf"\s*(?:\S+\s+)?(?:{words.g('population_nouns')})\b", right, re.IGNORECASE)
+    if event is None and group == "people" and population_noun and not mention.percent and mention.value >= 1_000_000:
         event = "population"  # millions of people, with nothing happening to them, are a population
     metric = _metric(event, group, mention, right, words)
     if metric != "other" and (_is_breakdown(right, event, words) or _is_ratio(right, words)):
@@ -694,12 +706,17 @@ def _head_is_unknown_noun(right: str, words: Words) -> bool:
     tokens = re.findall(r"[A-Za-z][\w'’-]*", " ".join(right.split()[:3]))
     if not tokens or not re.match(r"\s*[a-z]", right):
         return False
-    head = " ".join(right.split()[:3])
-    for patterns in (words.groups, words.events, words.units):
+    head = " ".join(right.split()[:2])
+    for patterns in (words.groups, words.units):
         if any(pattern.search(head) for pattern in patterns.values()):
             return False
+    if any(pattern.match(right.lstrip()) for pattern in words.events.values()):
+        return False
     first = tokens[0].lower()
-    grammar = {w for role in ("determiners", "auxiliaries", "conjunctions", "phrase_end", "copulas", "another") for w in words.g(role).split("|")}
+    grammar = {
+        w for role in ("determiners", "auxiliaries", "conjunctions", "phrase_end", "copulas", "another", "adverbs")
+        for w in words.g(role).split("|")
+    }
     return first not in grammar and not first.endswith(("ed", "ing", "ly"))
 
 
@@ -720,7 +737,7 @@ def _clause_right(text: str) -> str:
 
 
 def _clause_left(text: str) -> str:
-    matches = list(re.finditer(r"[;:|•()]|\s[—–]\s|\.\s", text))
+    matches = list(re.finditer(r"[;:|•()]|\s[—–]\s|\.\s|,\s+(?:and|but|while|whereas)\s", text))
     return text[matches[-1].end() :] if matches else text
 
 

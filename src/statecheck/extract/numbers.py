@@ -269,7 +269,7 @@ def find_numbers(sentence: str, language: str = "en") -> list[NumberMention]:
             short = scale_match.group("short")
             # "1.9M" only when attached and upper case or a known abbreviation ("bn", "mn")
             if not short or short in p.abbreviations:
-                for word in (scale_match.group("long") or short or "").lower().split():
+                for word in (scale_match.group("long") or short or "").lower().replace(".", " ").split():
                     value *= p.scales.get(word, 1.0)
                 end = scale_match.end()
         elif p.ambiguous_group and re.fullmatch(rf"\d{{1,3}}(?:{re.escape(p.ambiguous_group)}\d{{3}})+", match.group()):

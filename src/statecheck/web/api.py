@@ -130,12 +130,17 @@ async def check(request: Request) -> Response:
         raise InputError("the JSON body needs a non-empty \"text\"")
     settings = request.app.state.settings
     text = check_text(body["text"], settings.max_upload_bytes)
-    for key in ("date", "language"):
-        if body.get(key) is not None and not isinstance(body[key], str):
-            raise UsageError(f"{key} must be a string")
-    # The same rules as the check form: a real date, a language we have words for.
-    changes = {"date": check_date(body.get("date")), "language": check_language(body.get("language"))}
-    options: Options = replace(settings.options, **{key: value for key, value in changes.items() if value})
+    changes = {}
+    # The check form's rules (a real date, a language we have words for), but no blanks:
+    # a key that is sent must say something.
+    for key, check_value in (("date", check_date), ("language", check_language)):
+        value = body.get(key)
+        if value is None:
+            continue
+        if not isinstance(value, str) or not value.strip():
+            raise UsageError(f"{key} must be a non-empty string when given")
+        changes[key] = check_value(value)
+    options: Options = replace(settings.options, **changes)
     document = await run_in_threadpool(_check_text, text, options)
     return JSONResponse(document_json(document))
 

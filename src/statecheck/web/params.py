@@ -45,9 +45,10 @@ def _text(params: Mapping[str, str], name: str) -> str | None:
 
 def _int(params: Mapping[str, str], name: str, default: int | None = None, *, low: int = 0,
          high: int = MAX_INTEGER) -> int | None:
-    value = _text(params, name)
-    if value is None:
+    if name not in params:
         return default
+    # Present but empty is an error, not "no filter": "year=" names no year.
+    value = _text(params, name) or ""
     # ASCII digits only: int() would also take "١٢", "1_000" or " 12 ".
     if not _WHOLE_NUMBER.fullmatch(value):
         raise UsageError(f"{name} must be a whole number, not {value!r}")
