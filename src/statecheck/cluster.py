@@ -44,6 +44,8 @@ BATCH_BYTES = 1 << 20
 BATCH_DOCUMENTS = 256
 #: Batches in flight per worker thread: one running, the next ones queued beside it.
 BATCHES_PER_THREAD = 3
+#: Seconds to wait for the scheduler to answer before giving up.
+CONNECT_TIMEOUT_S = 30
 
 
 @dataclass(frozen=True)
@@ -107,7 +109,7 @@ def connect(scheduler: Any) -> tuple[Any, bool]:
     if isinstance(scheduler, Client):
         return scheduler, False
     try:
-        return Client(str(scheduler), set_as_default=False, timeout="30s"), True  # type: ignore[no-untyped-call]
+        return Client(str(scheduler), set_as_default=False, timeout=f"{CONNECT_TIMEOUT_S}s"), True  # type: ignore[no-untyped-call]
     except (OSError, TimeoutError) as error:
         raise StatecheckError(f"cannot reach the Dask scheduler ({error})", location=str(scheduler)) from error
 

@@ -27,7 +27,7 @@ from statecheck.web.openapi import openapi_schema
 #: Small, so that a text near the limit is cheap to send, and the 413 is reachable.
 UPLOAD_LIMIT = 20_000
 #: Examples per operation and generation mode; 8 operations × 2 modes, well under a minute.
-MAX_EXAMPLES = 400
+MAX_EXAMPLES = 600
 
 
 @pytest.fixture(scope="module")

@@ -56,6 +56,8 @@ class Words:
     units: dict[str, re.Pattern[str]]
     places: dict[str, re.Pattern[str]]
     any_place: re.Pattern[str]
+    region: dict[str, str]
+    """The region a smaller place is part of (``khan_younis`` → ``gaza``)."""
     place_names: dict[str, str]
     """Every place phrase (lower case, single spaces) and the place it names."""
     maybe_number: re.Pattern[str]
@@ -63,6 +65,8 @@ class Words:
     combine: tuple[tuple[frozenset[str], str], ...]
     route_words: re.Pattern[str]
     route_after: re.Pattern[str]
+    default_places: dict[str, str]
+    """A metric's place when the clause names none (``hostages_released`` → ``gaza``)."""
     incident_noun: re.Pattern[str]
     nationality: dict[str, str]
     worldwide: re.Pattern[str]
@@ -76,6 +80,7 @@ class Words:
     source_before: re.Pattern[str]
     speech_after: re.Pattern[str]
     event_references: re.Pattern[str]
+    event_reference_noun: re.Pattern[str]
     grammar: dict[str, str] = field(default_factory=dict)
     """Closed-class words by role, each as a regex alternation (``lexicon [grammar]``)."""
     name_particles: str = ""
@@ -159,6 +164,8 @@ def words_for(language: str) -> Words:
         places={k: _pattern(v) for k, v in place_lists.items()},
         any_place=_pattern([phrase for phrases in place_lists.values() for phrase in phrases]),
         place_names=_place_names(place_lists),
+        region=dict(places.get("region", {})),
+        default_places=dict(places.get("metric_default", {})),
         maybe_number=re.compile(
             r"\d|" + lexicon.phrase_pattern(
                 list(numbers_table.get("words", [])) + list(numbers_table.get("fractions", {})) + list(numbers_table.get("dozen", [])),
@@ -186,6 +193,10 @@ def words_for(language: str) -> Words:
         source_before=_pattern(sources.get("before", [])),
         speech_after=_pattern(sources.get("speech_after", [])),
         event_references=_pattern(dates.get("event_references", [])),
+        event_reference_noun=re.compile(
+            r"\bthe\s+(?:[\w-]+\s+){0,2}?" + lexicon.phrase_pattern(dates.get("event_reference_nouns", []), prefix=""),
+            re.IGNORECASE,
+        ),
         grammar={role: _alternation(values) for role, values in section("grammar").items()},
         name_particles=_alternation(sources.get("name_particles", [])),
         name_heads=_alternation(sources.get("name_heads", [])),
@@ -846,9 +857,10 @@ def _combine(places: list[tuple[int, int, str]], words: Words) -> str | None:
     if not places:
         return None
     names = {p[2] for p in places if p[2] not in ("syria", "yemen", "iran")}
-    for parts, combined in words.combine:
-        if parts <= names:
-            return combined
+    for candidates in (names, {words.region.get(n, n) for n in names}):
+        for parts, combined in words.combine:
+            if parts <= candidates:
+                return combined
     return places[0][2] if places[0][2] not in ("northern_israel",) else "israel"
 
 
@@ -889,11 +901,16 @@ def read_place(
         return None
     if reading.metric == "hostages":
         # people taken hostage were taken from Israel; "held in Gaza" says where they are now
-        held = re.search(rf"\b(?:{words.g('held')})\b", sentence[max(0, reading.bound_start - 12) : mention.end + 60], re.IGNORECASE)
+        held = re.search(rf"\b(?:{words.g('held')})\b", sentence[max(0, reading.bound_start - 20) : mention.end + 60], re.IGNORECASE)
         if held is None:
             return "israel"
         after = [p for p in places if p[0] > mention.end and p[2] != "israel"]
         return after[0][2] if after else context.default_place
+    own = [p for p in places if _in_own_clause(sentence, reading, p)]
+    if reading.metric in ("killed_soldiers", "injured_soldiers") and not places:
+        return None  # an army's losses are counted on every front unless a place is named with them
+    if not own and reading.metric in words.default_places:
+        return words.default_places[reading.metric]  # hostages come home from Gaza; detainees go to Gaza and the West Bank
     if places:
         # nearest place, preferring one after the number (its own clause) within reach
         def distance(place: tuple[int, int, str]) -> int:
@@ -915,6 +932,13 @@ def read_place(
     return context.frame_place or context.previous_place or context.default_place
 
 
+def _in_own_clause(sentence: str, reading: _Reading, place: tuple[int, int, str]) -> bool:
+    """Whether a place is named in the number's own clause (between clause breaks around it)."""
+    start = reading.bound_start - len(_clause_left(sentence[: reading.bound_start]))
+    end = reading.mention.end + len(_clause_right(sentence[reading.mention.end :]))
+    return start <= place[0] and place[1] <= end
+
+
 def _nationality_place(sentence: str, reading: _Reading, words: Words) -> str | None:
     head = sentence[reading.mention.end : reading.mention.end + 40]
     for word in re.findall(r"[^\W\d_]+", head)[:4]:
@@ -926,12 +950,12 @@ def _nationality_place(sentence: str, reading: _Reading, words: Words) -> str | 
 
 
 def _dominant_place(text: str, words: Words) -> str | None:
+    """The place a document is mostly about: the region named most often (Gaza on a tie)."""
     counts: dict[str, int] = {}
     for _, _, name in _places_in(text, words):
-        if name in ("gaza", "north_gaza", "rafah"):
-            name = "gaza"
-        if name in ("gaza", "west_bank", "lebanon"):
-            counts[name] = counts.get(name, 0) + 1
+        region = words.region.get(name, name)
+        if region in ("gaza", "west_bank", "lebanon", "israel"):
+            counts[region] = counts.get(region, 0) + 1
     if not counts:
         return None
     return max(sorted(counts), key=lambda k: (counts[k], k == "gaza"))
@@ -965,15 +989,36 @@ def read_scope(
             return "period", span
     if (words.scope["incident"].search(clause) or words.incident_noun.search(clause)) and reading.event in ("killed", "injured", None):
         return "incident", None
-    if reading.event == "entered":
-        day = [d for d in dates if len(d.value) == 10 and not d.since]
-        if day:
-            return "period", (day[-1].value, day[-1].value)  # "On 1 November, 51 trucks entered"
+    day = [d for d in dates if len(d.value) == 10 and not d.since and d.kind != "elapsed" and d.value != WAR_START_ISO]
+    if any(d.since and d.value == WAR_START_ISO for d in dates):
+        day = []  # "between 7 October 2023 and 8 August 2024": the whole war, a total
+    if reading.event == "entered" and day:
+        return "period", (day[-1].value, day[-1].value)  # "On 1 November, 51 trucks entered"
+    if reading.event in ("killed", "injured") and day and _simple_past(clause, words):
+        return "period", (day[-1].value, day[-1].value)  # "strikes killed 33 people on Sunday"
     if reading.metric == "other" and reading.event is None:
-        return "static", None
+        # things done accumulate ("treated 27,000 patients"); things that are, stand ("350 beds")
+        return ("total" if _done(left, right, words) else "static"), None
     if re.search(rf"\b(?:{words.g('held')})\b", sentence[mention.end : mention.end + 50], re.IGNORECASE) and reading.metric == "hostages":
         return "static", None
     return "total", None
+
+
+def _simple_past(clause: str, words: Words) -> bool:
+    """"were killed", "strikes killed": the simple past, not "have been killed"."""
+    if re.search(rf"\b(?:{words.g('perfect_markers')})\b", clause, re.IGNORECASE):
+        return False
+    return bool(re.search(rf"\b(?:{words.g('simple_past_markers')})\b", clause, re.IGNORECASE))
+
+
+def _done(left: str, right: str, words: Words) -> bool:
+    """A verb of something done governs the number: "repaired 27 wells", "27 wells were repaired"."""
+    verb = rf"(?:\w+(?:{words.g('past_suffixes')})|{words.g('irregular_past')})"
+    before = re.search(rf"\b{verb}\s+(?:(?:{words.g('determiners')})\s+)*$", left, re.IGNORECASE)
+    after = re.match(
+        rf"\s*(?:[\w'’-]+\s+){{0,4}}?(?:{words.g('auxiliaries')})\s+(?:been\s+)?{verb}\b", right, re.IGNORECASE
+    )
+    return bool(before or after)
 
 
 def _period_span(sentence: str, dates: list[DateMention], context: _Context, words: Words) -> tuple[str, str] | None:
@@ -1031,8 +1076,12 @@ def resolve_as_of(
         def distance(d: DateMention) -> int:
             return d.start - mention.end if d.start >= mention.end else mention.start - d.end
 
-        return min(pool, key=distance).value
-    if words.event_references.search(sentence) and context.last_event_date:
+        chosen = min(pool, key=distance)
+        reporting = [d for d in usable if d.reporting]
+        if chosen.kind == "relative" and reporting and len(reporting[0].value) >= len(chosen.value):
+            return reporting[0].value  # "the ministry said on Saturday that ... have now been killed"
+        return chosen.value
+    if (words.event_references.search(sentence) or words.event_reference_noun.search(sentence)) and context.last_event_date:
         return context.last_event_date
     if words.narrative.search(sentence[max(0, reading.quote_start - 30) : mention.start]):
         return None

@@ -136,11 +136,11 @@ def _patterns(language: str) -> _DatePatterns:
     )
     # "since 7 October", "since it launched its offensive on 7 October 2023": the start of a span
     since = re.compile(
-        rf"(?<![\w])(?:{_alternation(table.get('since', ['since']))})\s+(?:(?!(?:{alt('since_stops')})\s)(?![\w'’-]*\d)[\w'’-]+\s+){{0,8}}?"
+        rf"(?<![\w])(?:{_alternation(table.get('since', []))})\s+(?:(?!(?:{alt('since_stops')})\s)(?![\w'’-]*\d)[\w'’-]+\s+){{0,8}}?"
         rf"(?:(?:{alt('since_fillers')})\s+)*$",
         re.IGNORECASE,
     )
-    speech = re.compile(rf"(?<![\w])(?:{_alternation(table.get('speech', ['said']))})(?![\w])", re.IGNORECASE)
+    speech = re.compile(rf"(?<![\w])(?:{_alternation(table.get('speech', []))})(?![\w])", re.IGNORECASE)
     war_start_event = re.compile(lexicon.phrase_pattern(table.get("war_start_events", [])), re.IGNORECASE)
 
     def words(key: str) -> re.Pattern[str]:

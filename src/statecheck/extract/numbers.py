@@ -54,7 +54,7 @@ class _Patterns:
     weak: frozenset[str]
     dozen: frozenset[str]
     language: str
-    one: str = "one"
+    one: str = ""
     halves: frozenset[str] = frozenset()
     special: dict[str, float] | None = None
     aliases: dict[str, str] | None = None
@@ -93,7 +93,7 @@ def patterns(language: str) -> _Patterns:
     words = list(table.get("words", []))
     articles = list(table.get("article_one", []))
     joiners = list(table.get("joiners", []))
-    half_value = table.get("half", "half")
+    half_value = table.get("half", [])
     halves = [half_value] if isinstance(half_value, str) else list(half_value)
     special = {k.lower(): float(v) for k, v in table.get("special", {}).items()}
     dozen = list(table.get("dozen", []))
@@ -115,10 +115,10 @@ def patterns(language: str) -> _Patterns:
     )
     fractions = {k.lower(): float(v) for k, v in table.get("fractions", {}).items()}
     fraction_pattern = re.compile(
-        lexicon.phrase_pattern([f for f, v in fractions.items() if v > 0], suffix=_followed_by(table.get("fraction_of", ["of"]))),
+        lexicon.phrase_pattern([f for f, v in fractions.items() if v > 0], suffix=_followed_by(table.get("fraction_of", []))),
         re.IGNORECASE,
     )
-    share_words = table.get("share_words", ["out of"])
+    share_words = table.get("share_words", [])
     share_pattern = re.compile(
         r"(?P<n>\d+|[^\W\d_]+)\s+(?:" + _words_alternation(share_words) + r")\s+(?P<m>\d+|[^\W\d_]+)(?![\w])",
         re.IGNORECASE,
@@ -140,10 +140,10 @@ def patterns(language: str) -> _Patterns:
     return _Patterns(
         digits=digits, words=word_pattern, fraction=fraction_pattern, share=share_pattern,
         percent=percent, scale=scale, range_join=range_join, between=between, vague=vague,
-        scales=scales, fractions=fractions, decimal=decimal, groups=groups, half=halves[0].lower(),
+        scales=scales, fractions=fractions, decimal=decimal, groups=groups, half=halves[0].lower() if halves else "",
         articles=frozenset(a.lower() for a in articles), weak=frozenset(w.lower() for w in table.get("weak", [])),
         dozen=frozenset(d.lower() for d in dozen), language=language,
-        one=str(table.get("one", "one")), halves=frozenset(h.lower() for h in halves), special=special,
+        one=str(table.get("one", "")), halves=frozenset(h.lower() for h in halves), special=special,
         aliases={k.lower(): str(v) for k, v in table.get("aliases", {}).items()},
         range_and=frozenset(w.lower() for w in table.get("range_and", [])),
         abbreviations=frozenset(abbreviations), joiner_words=frozenset(j.lower() for j in joiners),

@@ -206,9 +206,11 @@ def openapi_schema() -> dict[str, Any]:
                 "requestBody": {"required": True, "content": {"application/json": {"schema": {
                     "type": "object", "required": ["text"], "properties": {
                         "text": {"type": "string", "pattern": "\\S", "description": "Not only white space."},
-                        "date": {**DATE, "description": "The document's date: YYYY, YYYY-MM or YYYY-MM-DD."},
-                        "language": {"type": "string", "enum": list(LANGUAGES),
-                                     "description": "Force the language instead of detecting it."}}}}}},
+                        "date": {"anyOf": [*DATE["anyOf"], {"type": "null"}],
+                                 "description": "The document's date: YYYY, YYYY-MM or YYYY-MM-DD (null: none)."},
+                        "language": {"type": ["string", "null"], "enum": [*LANGUAGES, None],
+                                     "description": "Force the language instead of detecting it (null: detect)."},
+                    }}}}},
                 "responses": {"200": _ok("The checked document", _ref("CheckedDocument")),
                               **_errors(400, 413)},
             }},

@@ -103,7 +103,7 @@ def check_text(text: str, max_bytes: int, *, location: str | None = None) -> str
 
 
 def document_query(params: Mapping[str, str]) -> DocumentQuery:
-    sort = params.get("sort") or "date_desc"
+    sort = params.get("sort", "date_desc")
     if sort not in ("date_desc", "date_asc"):
         raise UsageError("sort must be date_desc or date_asc")
     return DocumentQuery(
