@@ -9,6 +9,7 @@ from statecheck import ingest
 from statecheck.extract.cards import extract_card
 from statecheck.extract.claims import extract_claims
 from statecheck.extract.demands import extract_demands
+from statecheck.extract.mentions import extract_mentions
 from statecheck.model import Card, Document, Source, Text
 from statecheck.options import Options
 from statecheck.verify import verify_document
@@ -16,7 +17,7 @@ from statecheck.verify import verify_document
 Step = Callable[[Document, Options], Document]
 
 #: Each step reads the document and returns it with what it adds; their docstrings say which.
-STEPS: tuple[Step, ...] = (extract_card, extract_claims, extract_demands, verify_document)
+STEPS: tuple[Step, ...] = (extract_card, extract_claims, extract_demands, extract_mentions, verify_document)
 
 
 def run_steps(source: Source, text: Text, options: Options = Options()) -> Document:
@@ -28,7 +29,7 @@ def run_steps(source: Source, text: Text, options: Options = Options()) -> Docum
 
 
 def check_path(location: str | Path, options: Options = Options()) -> Document:
-    """Read a file or URL, extract its card, claims and demands, and check the claims."""
+    """Read a file or URL, extract its card, claims, demands and mentions, and check the claims."""
     source, text = ingest.read(location, options)
     return run_steps(source, text, options)
 

@@ -71,6 +71,7 @@ class Words:
     nationality: dict[str, str]
     worldwide: re.Pattern[str]
     actors: frozenset[str]
+    actor_adjectives: frozenset[str]
     locative_before: re.Pattern[str]
     reference_before: re.Pattern[str]
     frame: re.Pattern[str]
@@ -131,7 +132,7 @@ def words_for(language: str) -> Words:
     place_lists = {
         k: v for k, v in places.items()
         if isinstance(v, list) and all(isinstance(x, str) for x in v)
-        and k not in ("route_words", "route_after", "worldwide", "actors", "locatives", "references", "frame")
+        and k not in ("route_words", "route_after", "worldwide", "actors", "actor_adjectives", "locatives", "references", "frame")
     }
     # "-year-old" and "-day" begin with a hyphen: they attach directly to the number.
     time_units = not_claims.get("time_units", [])
@@ -184,6 +185,7 @@ def words_for(language: str) -> Words:
         nationality={k.lower(): v for k, v in places.get("nationality", {}).items()},
         worldwide=_pattern(places.get("worldwide", [])),
         actors=frozenset(a.lower() for a in places.get("actors", [])),
+        actor_adjectives=frozenset(a.lower() for a in places.get("actor_adjectives", [])),
         locative_before=_pattern(places.get("locatives", []), suffix=r"\s+(?:the\s+)?$"),
         reference_before=_pattern(places.get("references", []), suffix=r"\s+(?:the\s+)?$"),
         frame=re.compile(r"^\s*(?:" + "|".join(re.escape(w) for w in places.get("frame", [])) + r")\s+(?:the\s+)?", re.IGNORECASE),
@@ -298,11 +300,11 @@ def _claims_in_sentence(document: Document, sentence: Sentence, words: Words, co
     event_date = _event_date(dates)
     for reading in readings:
         mention = reading.mention
-        place = read_place(s, reading, words, sentence_place, context)
         scope, period = read_scope(s, reading, words, dates, context)
         as_of = resolve_as_of(s, reading, dates, words, context, scope)
         if claims and reading.link in ("coordinated", "including", "parenthesis") and not _own_date(reading, dates):
             as_of = claims[-1].as_of  # "murdering 6,000 children and 4,000 women": one verb, one date
+        place = read_place(s, reading, words, sentence_place, context, as_of)
         source = read_source(s, words) or (context.last_source if _continues_report(s, words) else None)
         unit = read_unit(s, reading, words)
         bound = reading.bound
@@ -842,7 +844,7 @@ def _places_in(text: str, words: Words) -> list[tuple[int, int, str]]:
 def _actor_is_place(text: str, match: re.Match[str], words: Words) -> bool:
     """"Israel" is where a count is only after a locative ("in Israel"); "Israeli" only before a
     counted group ("Israeli civilians"), not before the attackers ("Israeli forces")."""
-    if words.locative_before.search(text[: match.start()][-20:]):
+    if match.group().lower() not in words.actor_adjectives and words.locative_before.search(text[: match.start()][-20:]):
         return True
     following = " ".join(text[match.end() :].split()[:3])
     for name in ("people", "hostages", "children", "women"):
@@ -861,6 +863,9 @@ def _combine(places: list[tuple[int, int, str]], words: Words) -> str | None:
         for parts, combined in words.combine:
             if parts <= candidates:
                 return combined
+    regions = {words.region.get(n, n) for n in names}
+    if len(names) > 1 and len(regions) == 1:
+        return regions.pop()  # "Khan Younis and Rafah": both in Gaza
     return places[0][2] if places[0][2] not in ("northern_israel",) else "israel"
 
 
@@ -875,6 +880,8 @@ def _place_list_at(
     before = rf"\s*(?:,\s*|\s+(?:{conjunction})\s+|,\s*(?:{conjunction})\s+)(?:(?:{article})\s+)?(?:(?:{inside})\s+)?"
     group = [places[index]]
     for j in range(index + 1, len(places)):
+        if words.region.get(group[-1][2]) == places[j][2]:
+            break  # "Rafah in the Gaza Strip": the larger place only locates the smaller one
         if re.fullmatch(after, sentence[group[-1][1] : places[j][0]], re.IGNORECASE):
             group.append(places[j])
         else:
@@ -893,6 +900,7 @@ def read_place(
     words: Words,
     places: list[tuple[int, int, str]],
     context: _Context,
+    as_of: str | None = None,
 ) -> str | None:
     """Where the counted thing is: the nearest place in the number's clause, else the sentence's,
     else the paragraph's, else the document's main place."""
@@ -911,6 +919,10 @@ def read_place(
         return None  # an army's losses are counted on every front unless a place is named with them
     if not own and reading.metric in words.default_places:
         return words.default_places[reading.metric]  # hostages come home from Gaza; detainees go to Gaza and the West Bank
+    if as_of == WAR_START_ISO and not own and reading.metric in ("killed", "injured", "hostages", "other"):
+        return "israel"  # figures of the attack of 7 October 2023, in Israel
+    if own:
+        places = own
     if places:
         # nearest place, preferring one after the number (its own clause) within reach
         def distance(place: tuple[int, int, str]) -> int:
@@ -954,7 +966,7 @@ def _dominant_place(text: str, words: Words) -> str | None:
     counts: dict[str, int] = {}
     for _, _, name in _places_in(text, words):
         region = words.region.get(name, name)
-        if region in ("gaza", "west_bank", "lebanon", "israel"):
+        if region in ("gaza", "west_bank", "lebanon"):
             counts[region] = counts.get(region, 0) + 1
     if not counts:
         return None

@@ -192,24 +192,24 @@ def parse_words(text: str, language: str = "en") -> float | None:
     half_at = [i for i, w in enumerate(words) if w in p.halves]
     if half_at:
         index = half_at[0]
-        head = words[:index]
+        before = words[:index]
         tail = words[index + 1 :]
-        while head and (head[-1] in p.joiner_words or (head[-1] in p.articles and len(head) > 1)):
-            head = head[:-1]  # "one and a half": the joiner and the article go
+        while before and (before[-1] in p.joiner_words or (before[-1] in p.articles and len(before) > 1)):
+            before = before[:-1]  # "one and a half": the joiner and the article go
         if tail:
             # "one and a half million"; "medio millón", "eine halbe Million" (the article is not one)
-            if had_article and head == [p.one]:
-                head = []
-            head_value = _text2num(" ".join(head), language) if head else 0.0
+            if had_article and before == [p.one]:
+                before = []
+            head_value = _text2num(" ".join(before), language) if before else 0.0
             if head_value is None:
                 return None
             return _scaled(head_value + 0.5, tail, p)
         # "un millón y medio", "deux millions et demi": half of the last scale word
-        if head and head[-1] in p.scales:
-            head_value = _text2num(" ".join(head[:-1]), language) if head[:-1] else 1.0
+        if before and before[-1] in p.scales:
+            head_value = _text2num(" ".join(before[:-1]), language) if before[:-1] else 1.0
             if head_value is None:
                 return None
-            return (head_value + 0.5) * p.scales[head[-1]]
+            return (head_value + 0.5) * p.scales[before[-1]]
         return None
     return _text2num(" ".join(words), language)
 

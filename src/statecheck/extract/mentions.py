@@ -1,0 +1,530 @@
+"""Mentions: the people, states and organisations a document names, how often, and its stance.
+
+No language model is available (design/libraries.md), so names are found by rules, one
+sentence of the normalised text at a time, with the words of ``lexicon/<lang>/mentions.toml``:
+
+1. **the gazetteer**: every state (with its adjectives and demonyms: "Israeli" names Israel),
+   well-known organisations ("UNRWA", "Hamas", "ICJ") and people ("Netanyahu"), matched with
+   the capitals the lexicon writes or in all capitals, never in lower case ("turkey", "who");
+2. **capitalised names**: a run of capitalised words joined by small words ("of", "the",
+   "for") is a *person* after a title ("Prime Minister …", "comrade …"), an *organisation*
+   when it holds an organisation word ("Party", "Committee", "Front", "Union" …), and an
+   acronym is an organisation when the text defines it or uses it twice. A gazetteer
+   organisation or person inside a run wins over the run; a run that is an organisation
+   wins over a state inside it ("Communist Party of Peru" does not name Peru);
+3. **surnames**: a person named in full is then also counted where the surname stands alone;
+4. **stance**: a cue of the document's own voice before the name, in the same clause and
+   close to it ("condemns the complicity of X", "solidarity with X", "long live X"), or just
+   after it ("hold X accountable"), unless what lies between says the name is a victim or a
+   place ("the killing of Palestinians"), the clause is someone else's ("Egypt condemns …",
+   "…, he said") or the cue is inside quotation marks. A news report (``Card.genre ==
+   "news"``) reports the stances of others, so it only *mentions*;
+5. one :class:`~statecheck.model.Mention` per entity (:func:`~statecheck.extract.issuers.entity_key`,
+   so "Perú" and "Peru", an acronym and the name it stands for, count as one), most named first;
+   its stance is the one the document takes most often (a tie: ``mentions``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from typing import Any
+
+from statecheck.extract import lexicon
+from statecheck.extract.issuers import acronym_definitions, entity_key, looks_like_acronym
+from statecheck.extract.sentences import split_sentences
+from statecheck.model import Document, Mention, MentionKind, Stance
+from statecheck.options import Options
+
+# A capitalised word: "Party", "Perú", "ISL-Peru", "U.N.", "al-Qassam", "Workers'"; a possessive
+# "'s" stays on the word and is dropped when the word is read.
+_CAP = r"(?:(?:[A-Z]\.){2,}|(?:(?:al|el|bin|ibn|abu|ben)-)?[A-ZÀ-ÖØ-Þ](?:[\w\-]|['’](?=\w))*['’]?)"
+_CLAUSE_BREAK = re.compile(r"[;:]|\s[—–]\s|\(|\)")
+_OPEN_QUOTES = "“«„\""
+_CLOSE_QUOTES = "”»“\""
+_POSSESSIVE = re.compile(r"['’]s?$")
+
+
+# --------------------------------------------------------------------------- the lexicon
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A gazetteer name: what it counts as."""
+
+    name: str
+    """The name shown ("Israel" for "Israeli"); its entity key is made when it is found, so that
+    the user's alias file (read by ``entity_key``) is honoured even after the lexicon is cached."""
+    kind: MentionKind
+
+
+@dataclass(frozen=True)
+class MentionWords:
+    """One language's names and cues, compiled once."""
+
+    gazetteer: re.Pattern[str]
+    forms: Mapping[str, tuple[tuple[str, Entry | None], ...]]
+    """Folded form → ``(form as written, entry)``; a None entry is a phrase that names nothing."""
+    runs: re.Pattern[str]
+    titles: re.Pattern[str]
+    title_before: re.Pattern[str]
+    heads: frozenset[str]
+    connectors: frozenset[str]
+    leading: frozenset[str]
+    not_acronyms: frozenset[str]
+    word_acronyms: frozenset[str]
+    condemns: re.Pattern[str]
+    condemns_after: re.Pattern[str]
+    supports: re.Pattern[str]
+    blockers: re.Pattern[str]
+    reporting: re.Pattern[str]
+    max_gap: int
+
+
+def _phrases(words: Iterable[str]) -> re.Pattern[str]:
+    return re.compile(lexicon.phrase_pattern(list(words)), re.IGNORECASE)
+
+
+@lru_cache(maxsize=8)
+def mention_words(language: str = "en") -> MentionWords:
+    """The compiled lexicon of ``language`` (English where the language has no mentions file)."""
+    table: dict[str, Any] = lexicon.load(language, "mentions") if language in lexicon.LANGUAGES else {}
+    if not table:
+        table = lexicon.load("en", "mentions")
+    forms: dict[str, list[tuple[str, Entry | None]]] = {}
+
+    def add(form: str, entry: Entry | None) -> None:
+        forms.setdefault(" ".join(form.split()).casefold(), []).append((" ".join(form.split()), entry))
+
+    for state, names in table.get("states", {}).items():
+        entry = Entry(state, "state")
+        for form in [state, *names]:
+            add(form, entry)
+    for section, kind in (("organisation", "organisation"), ("person", "person")):
+        for row in table.get(section, []):
+            names = row["names"]
+            entry = Entry(names[0], kind)  # type: ignore[arg-type]
+            for form in names:
+                add(form, entry)
+    for phrase in table.get("ignore", {}).get("phrases", []):
+        add(phrase, None)
+    names_table = table.get("names", {})
+    stance = table.get("stance", {})
+    connectors = [c for c in names_table.get("connectors", []) if c.strip()]
+    connector_re = "|".join(re.escape(c) for c in sorted(connectors, key=len, reverse=True)) or r"(?!x)x"
+    titles = names_table.get("titles", [])
+    return MentionWords(
+        gazetteer=_phrases(forms_written for forms_written in _all_written(forms)),
+        forms={key: tuple(value) for key, value in forms.items()},
+        runs=re.compile(rf"{_CAP}(?:(?:\s+(?:{connector_re}))*\s+{_CAP})*"),
+        titles=_phrases(titles),
+        title_before=re.compile(lexicon.phrase_pattern(titles, prefix=r"(?<![\w-])", suffix=r"\s+$"), re.IGNORECASE),
+        heads=frozenset(names_table.get("organisation_heads", [])),
+        connectors=frozenset(c.casefold() for c in connectors),
+        leading=frozenset(names_table.get("leading_words", [])),
+        not_acronyms=frozenset(names_table.get("not_acronyms", [])),
+        word_acronyms=frozenset(names_table.get("word_acronyms", [])),
+        condemns=_phrases(stance.get("condemns", [])),
+        condemns_after=_phrases(stance.get("condemns_after", [])),
+        supports=_phrases(stance.get("supports", [])),
+        blockers=_phrases(stance.get("blockers", [])),
+        reporting=_phrases(stance.get("reporting", [])),
+        max_gap=int(stance.get("max_gap", 7)),
+    )
+
+
+def _all_written(forms: Mapping[str, Sequence[tuple[str, Entry | None]]]) -> list[str]:
+    return [written for variants in forms.values() for written, _ in variants]
+
+
+# --------------------------------------------------------------------------- finding names
+
+
+@dataclass(frozen=True)
+class Found:
+    """One name at one place in a sentence."""
+
+    start: int
+    end: int
+    """Offsets in the sentence."""
+    surface: str
+    """The name as written (a title and a possessive removed)."""
+    kind: MentionKind
+    entity: str
+    shown: str | None = None
+    """The gazetteer's name for it, which wins over the surface form."""
+
+
+def _shouting(sentence: str) -> bool:
+    """A sentence in capitals ("STOP THE GENOCIDE!"): every word looks like an acronym there."""
+    letters = [ch for ch in sentence if ch.isalpha()]
+    return len(letters) >= 6 and sum(ch.isupper() for ch in letters) >= 0.8 * len(letters)
+
+
+def _gazetteer(sentence: str, words: MentionWords, shouting: bool) -> list[tuple[int, int, Entry | None, str]]:
+    """``(start, end, entry, surface)`` of every gazetteer name written with its own capitals."""
+    found = []
+    for match in words.gazetteer.finditer(sentence):
+        surface = " ".join(match.group().split())
+        for written, entry in words.forms.get(surface.casefold(), ()):
+            if surface == written or (surface == written.upper() and surface != surface.lower()):
+                if shouting and surface in words.word_acronyms:
+                    break  # "WHO IS TO BLAME" in a headline
+                found.append((match.start(), match.end(), entry, surface))
+                break
+    return found
+
+
+def _tokens(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    return [(m.start() + start, m.end() + start) for m in re.finditer(r"\S+", text[start:end])]
+
+
+def _strip_possessive(word: str) -> str:
+    return _POSSESSIVE.sub("", word) if len(word) > 2 else word
+
+
+class _SentenceReader:
+    """Finds the names of one sentence."""
+
+    def __init__(self, sentence: str, words: MentionWords, acronyms: Mapping[str, str]) -> None:
+        self.sentence = sentence
+        self.words = words
+        self.acronyms = acronyms
+        self.shouting = _shouting(sentence)
+
+    def read(self) -> tuple[list[Found], list[Found]]:
+        """The names found, and the acronyms not yet known to be organisations (kept for the
+        document-wide count: an acronym used twice is taken for one)."""
+        named: list[Found] = []
+        states: list[Found] = []
+        for start, end, entry, surface in _gazetteer(self.sentence, self.words, self.shouting):
+            if entry is None:
+                continue
+            item = Found(start, end, surface, entry.kind, entity_key(entry.name), entry.name)
+            (states if entry.kind == "state" else named).append(item)
+        maybe: list[Found] = []
+        if not self.shouting:
+            for run in self.words.runs.finditer(self.sentence):
+                # Gazetteer organisations and people cut the run; states and ignored phrases do not.
+                cuts = sorted(
+                    (f.start, f.end) for f in named if f.start < run.end() and f.end > run.start()
+                )
+                position = run.start()
+                for cut_start, cut_end in [*cuts, (run.end(), run.end())]:
+                    if cut_start > position:
+                        self._piece(position, cut_start, named, maybe)
+                    position = max(position, cut_end)
+        # A state inside an organisation's name ("Communist Party of Peru") is part of that name.
+        kept_states = [s for s in states if not any(f.start <= s.start and s.end <= f.end for f in named)]
+        return named + kept_states, maybe
+
+    # -- one piece of a capitalised run, between gazetteer names
+
+    def _piece(self, start: int, end: int, named: list[Found], maybe: list[Found]) -> None:
+        tokens = self._trim(_tokens(self.sentence, start, end))
+        if not tokens:
+            return
+        if self._person(tokens, named):
+            return
+        self._organisation(tokens, named, maybe)
+
+    def _word(self, token: tuple[int, int]) -> str:
+        return self.sentence[token[0] : token[1]]
+
+    def _trim(self, tokens: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """Drop sentence-opening words ("The", "Today", "Statement") and small words at the edges."""
+        while tokens and (
+            self._word(tokens[0]) in self.words.leading or self._word(tokens[0]).casefold() in self.words.connectors
+        ):
+            tokens = tokens[1:]
+        while tokens and self._word(tokens[-1]).casefold() in self.words.connectors:
+            tokens = tokens[:-1]
+        return tokens
+
+    def _person(self, tokens: list[tuple[int, int]], named: list[Found]) -> bool:
+        """A title and then a name ("Prime Minister Benjamin Netanyahu", "comrade Jose Sison"):
+        adds the person, and reads what stood before the title on its own. False when no title
+        is followed by a name."""
+        start, end = tokens[0][0], tokens[-1][1]
+        titles = [m for m in self.words.titles.finditer(self.sentence, start, end)
+                  if m.start() in {t[0] for t in tokens} and m.end() in {t[1] for t in tokens}]
+        candidates: list[tuple[int, int]] = []  # (title start, name start)
+        for match in titles:
+            candidates.append((match.start(), match.end()))
+        before = self.words.title_before.search(self.sentence, 0, start)
+        if before is not None:
+            candidates.append((start, start))  # the title stands just before the run
+        for title_start, title_end in reversed(candidates):
+            rest = [t for t in tokens if t[0] >= title_end]
+            name = []
+            for token in rest:
+                word = _strip_possessive(self._word(token))
+                if (word.casefold() in self.words.connectors or word in self.words.heads
+                        or self.words.titles.fullmatch(word) or len(name) == 4):
+                    break
+                name.append(token)
+            if not name or not rest or name[0] != rest[0]:
+                continue
+            surface = _strip_possessive(self.sentence[name[0][0] : name[-1][1]])
+            if surface.casefold() in self.words.forms:
+                continue  # a state or an organisation after a title ("President of Israel" aside)
+            named.append(Found(name[0][0], name[-1][1], surface, "person", entity_key(surface)))
+            head = [t for t in tokens if t[1] <= title_start]
+            if head:
+                self._organisation(self._trim(head), named, [])
+            return True
+        return False
+
+    def _organisation(self, tokens: list[tuple[int, int]], named: list[Found], maybe: list[Found]) -> None:
+        if not tokens:
+            return
+        words = [_strip_possessive(self._word(t)) for t in tokens]
+        if len(tokens) >= 2 and any(word in self.words.heads for word in words):
+            # Two organisations joined by "and" ("the Communist Party and the Workers' Union").
+            for index, word in enumerate(words):
+                if word in {"and", "&"}:
+                    left, right = self._trim(tokens[:index]), self._trim(tokens[index + 1 :])
+                    if self._is_org(left) and self._is_org(right):
+                        self._organisation(left, named, maybe)
+                        self._organisation(right, named, maybe)
+                        return
+            surface = _strip_possessive(self.sentence[tokens[0][0] : tokens[-1][1]])
+            named.append(Found(tokens[0][0], tokens[-1][1], surface, "organisation",
+                               entity_key(surface, self.acronyms)))
+            return
+        if len(tokens) == 1:
+            word = words[0]
+            letters = sum(ch.isalpha() for ch in word)
+            if (looks_like_acronym(word) and word not in self.words.not_acronyms and letters >= 2
+                    and word.casefold() not in self.words.forms):
+                item = Found(tokens[0][0], tokens[0][1], word, "organisation", entity_key(word, self.acronyms))
+                if word in self.acronyms:
+                    named.append(item)
+                elif letters >= 3:
+                    maybe.append(item)
+
+    def _is_org(self, tokens: list[tuple[int, int]]) -> bool:
+        return len(tokens) >= 2 and any(_strip_possessive(self._word(t)) in self.words.heads for t in tokens)
+
+
+# --------------------------------------------------------------------------- stance
+
+
+@dataclass(frozen=True)
+class _Cue:
+    start: int
+    end: int
+    stance: Stance
+
+
+def _inside_quotes(sentence: str, position: int) -> bool:
+    opened = 0
+    for ch in sentence[:position]:
+        if ch in "“«„":
+            opened += 1
+        elif ch in "”»" and opened:
+            opened -= 1
+        elif ch == '"':
+            opened = 0 if opened else 1
+    return opened > 0
+
+
+def _clause(sentence: str, position: int) -> tuple[int, int]:
+    start, end = 0, len(sentence)
+    for match in _CLAUSE_BREAK.finditer(sentence):
+        if match.end() <= position:
+            start = match.end()
+        elif match.start() >= position:
+            end = match.start()
+            break
+    return start, end
+
+
+def _gap_words(text: str) -> int:
+    return len(re.findall(r"[\w'’-]+", text))
+
+
+def _stances(sentence: str, found: Sequence[Found], words: MentionWords, own: frozenset[str]) -> list[Stance]:
+    """The document's stance towards each name of ``found`` (in the same order)."""
+    spans = sorted(found, key=lambda f: f.start)
+
+    def outside(start: int, end: int) -> bool:
+        return not any(f.start < end and start < f.end for f in spans)
+
+    cues = [
+        _Cue(m.start(), m.end(), stance)
+        for pattern, stance in ((words.condemns, "condemns"), (words.supports, "supports"))
+        for m in pattern.finditer(sentence)
+        if outside(m.start(), m.end()) and not _inside_quotes(sentence, m.start())
+    ]
+    result: list[Stance] = []
+    for item in found:
+        clause_start, clause_end = _clause(sentence, item.start)
+        clause = sentence[clause_start:clause_end]
+        stance: Stance = "mentions"
+        if not words.reporting.search(clause):
+            stance = _before(sentence, item, cues, spans, words, own, clause_start) or _after(
+                sentence, item, spans, words, clause_end
+            ) or "mentions"
+        result.append(stance)
+    return result
+
+
+def _masked(sentence: str, start: int, end: int, spans: Sequence[Found]) -> str:
+    """The text between two offsets with every name in it replaced by a placeholder word."""
+    text = sentence[start:end]
+    for f in sorted((f for f in spans if start <= f.start and f.end <= end), key=lambda f: -f.start):
+        text = text[: f.start - start] + " NAME " + text[f.end - start :]
+    return text
+
+
+def _before(
+    sentence: str, item: Found, cues: Sequence[_Cue], spans: Sequence[Found], words: MentionWords,
+    own: frozenset[str], clause_start: int,
+) -> Stance | None:
+    candidates = [c for c in cues if clause_start <= c.start and c.end <= item.start]
+    if not candidates:
+        return None
+    cue = max(candidates, key=lambda c: c.end)
+    # Someone else named just before the cue is its subject: "Egypt condemns …", "the United States
+    # strongly supports …" are their stances, not the document's.
+    for f in spans:
+        if clause_start <= f.start and f.end <= cue.start and f.entity not in own:
+            between = sentence[f.end : cue.start]
+            if "," not in between and _gap_words(between) <= 3 and not re.search(r"\bwe\b", between, re.I):
+                return None
+    gap = _masked(sentence, cue.end, item.start, spans)
+    if _gap_words(gap.replace("NAME", "")) > words.max_gap or words.blockers.search(gap):
+        return None
+    return cue.stance
+
+
+def _after(sentence: str, item: Found, spans: Sequence[Found], words: MentionWords, clause_end: int) -> Stance | None:
+    match = words.condemns_after.search(sentence, item.end, clause_end)
+    if match is None:
+        return None
+    gap = sentence[item.end : match.start()]
+    if _gap_words(gap) > 3 or words.blockers.search(gap) or not all(f.end <= item.end or f.start >= match.end() for f in spans):
+        return None
+    return "condemns"
+
+
+# --------------------------------------------------------------------------- the document
+
+
+@dataclass
+class _Tally:
+    kind: MentionKind
+    shown: str | None
+    first: int
+    surfaces: dict[str, int]
+    stances: dict[str, int]
+
+    def name(self) -> str:
+        if self.shown:
+            return self.shown
+        if self.kind == "person":  # the full name over the surname alone
+            return max(self.surfaces, key=len)
+        # The long form over its acronym, then the spelling used most, then the first seen.
+        ranked = sorted(self.surfaces.items(), key=lambda kv: (looks_like_acronym(kv[0]), -kv[1]))
+        return ranked[0][0]
+
+    def stance(self) -> Stance:
+        condemns, supports = self.stances.get("condemns", 0), self.stances.get("supports", 0)
+        if condemns > supports:
+            return "condemns"
+        if supports > condemns:
+            return "supports"
+        return "mentions"
+
+
+def find_mentions(
+    text: str, *, language: str = "en", issuers: Iterable[str] = (), genre: str | None = None
+) -> tuple[Mention, ...]:
+    """The people, states and organisations ``text`` names, most named first.
+
+    ``issuers``: the entity keys of the document's own issuers (a cue after their name is the
+    document's own stance, "The Party condemns …"). ``genre`` ``news``: no stance is read.
+    """
+    words = mention_words(language)
+    acronyms = acronym_definitions(text)
+    own = frozenset(issuers)
+    sentences = split_sentences(text, language if language in lexicon.LANGUAGES else "en")
+    per_sentence: list[tuple[str, list[Found]]] = []
+    maybe_count: dict[str, int] = {}
+    maybes: list[tuple[int, Found]] = []
+    for index, sentence in enumerate(sentences):
+        found, maybe = _SentenceReader(sentence.text, words, acronyms).read()
+        per_sentence.append((sentence.text, found))
+        for item in maybe:
+            maybe_count[item.surface] = maybe_count.get(item.surface, 0) + 1
+            maybes.append((index, item))
+    # An acronym nobody defines counts once it is used twice ("CIPOML … the CIPOML").
+    for index, item in maybes:
+        if maybe_count[item.surface] >= 2:
+            found = per_sentence[index][1]
+            # A state inside the acronym ("ISL-Peru") is part of its name.
+            found[:] = [f for f in found if not (f.kind == "state" and item.start <= f.start and f.end <= item.end)]
+            found.append(item)
+    _add_surnames(per_sentence)
+    tallies: dict[str, _Tally] = {}
+    position = 0
+    for sentence, found in per_sentence:
+        found = _drop_repeated_acronyms(sentence, found)
+        stances = _stances(sentence, found, words, own) if genre != "news" else ["mentions"] * len(found)
+        for item, stance in sorted(zip(found, stances), key=lambda pair: pair[0].start):
+            position += 1
+            tally = tallies.setdefault(item.entity, _Tally(item.kind, item.shown, position, {}, {}))
+            tally.surfaces[item.surface] = tally.surfaces.get(item.surface, 0) + 1
+            tally.stances[stance] = tally.stances.get(stance, 0) + 1
+    mentions = [
+        Mention(name=t.name(), kind=t.kind, count=sum(t.surfaces.values()), stance=t.stance(), entity=entity)
+        for entity, t in tallies.items()
+    ]
+    order = {entity: t.first for entity, t in tallies.items()}
+    return tuple(sorted(mentions, key=lambda m: (-m.count, order[m.entity or ""])))
+
+
+def _add_surnames(per_sentence: list[tuple[str, list[Found]]]) -> None:
+    """Count a person named in full ("President Nicolás Maduro") where the surname stands alone."""
+    surnames: dict[str, Found] = {}
+    for _, found in per_sentence:
+        for item in found:
+            parts = item.surface.split()
+            if item.kind == "person" and item.shown is None and len(parts) >= 2 and len(parts[-1]) >= 3:
+                surnames.setdefault(parts[-1], item)
+    if not surnames:
+        return
+    pattern = re.compile(r"(?<![\w-])(" + "|".join(re.escape(s) for s in surnames) + r")(?![\w-])")
+    for sentence, found in per_sentence:
+        for match in pattern.finditer(sentence):
+            if any(f.start < match.end() and match.start() < f.end for f in found):
+                continue
+            person = surnames[match.group(1)]
+            found.append(Found(match.start(), match.end(), match.group(1), "person", person.entity, None))
+
+
+def _drop_repeated_acronyms(sentence: str, found: list[Found]) -> list[Found]:
+    """"Union of Olive Growers (UOG)" names the union once, not twice."""
+    kept = []
+    ordered = sorted(found, key=lambda f: f.start)
+    for index, item in enumerate(ordered):
+        previous = ordered[index - 1] if index else None
+        if (previous is not None and previous.entity == item.entity
+                and sentence[previous.end : item.start].strip() == "("):
+            continue
+        kept.append(item)
+    return kept
+
+
+def extract_mentions(document: Document, options: Options) -> Document:
+    """Reads the normalised text and the card (language, genre, issuers); adds ``mentions``."""
+    card = document.card
+    own = {role.entity for role in card.roles if role.entity}
+    own.update(entity_key(name) for name in card.issuers)
+    mentions = find_mentions(
+        document.text.normalised, language=card.language or "en", issuers=own, genre=card.genre
+    )
+    return replace(document, mentions=mentions)
