@@ -25,6 +25,7 @@ from __future__ import annotations
 import hashlib
 import multiprocessing
 import os
+import signal
 import sys
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -46,11 +47,9 @@ DEFAULT_OPTIONS = Options()
 T = TypeVar("T")
 R = TypeVar("R")
 
-#: Largest number of inputs sent to a worker at once; the first chunks are smaller (1, 2, 4 ...)
-#: so that a handful of inputs still spreads over every worker.
-MAX_CHUNK = 16
-#: Chunks in flight per worker: enough to keep every worker busy while the caller consumes.
-CHUNKS_PER_WORKER = 3
+#: Inputs in flight per worker: enough to keep every worker busy while the caller consumes the
+#: results (sending one costs about 0.1 ms, beside a millisecond or more to check it).
+IN_FLIGHT_PER_WORKER = 4
 
 
 def default_workers() -> int:
@@ -192,7 +191,12 @@ def check_many(
 
 
 def _start_worker(environment: dict[str, str], folder: str, path: list[str]) -> None:
-    """Give a new worker the caller's environment, working folder and import path."""
+    """Give a new worker the caller's environment, working folder and import path.
+
+    Ctrl-C is the caller's to handle: it stops the workers (see :func:`_stop`); a worker that
+    took it too would die mid-document and break the pool.
+    """
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     os.environ.clear()
     os.environ.update(environment)
     try:
@@ -200,21 +204,6 @@ def _start_worker(environment: dict[str, str], folder: str, path: list[str]) -> 
     except OSError:
         pass  # the caller's folder is gone: absolute paths still work
     sys.path[:] = path
-
-
-def _run_chunk(function: Callable[[T], R], chunk: list[T]) -> list[R]:
-    return [function(item) for item in chunk]
-
-
-def _chunks(items: Iterator[T]) -> Iterator[list[T]]:
-    """1, 2, 4, 8, 16, 16 ... items: small first so few inputs still spread over the workers."""
-    size = 1
-    while True:
-        chunk = list(islice(items, size))
-        if not chunk:
-            return
-        yield chunk
-        size = min(size * 2, MAX_CHUNK)
 
 
 def _context() -> Any:
@@ -233,8 +222,11 @@ def map_ordered(function: Callable[[T], R], items: Iterable[T], *, workers: int 
 
     ``function`` and the items must pickle (a module-level function, or a ``functools.partial``
     of one). Items are read lazily from ``items`` in the calling thread, at most
-    ``CHUNKS_PER_WORKER`` chunks per worker ahead of what has been yielded. With one worker,
-    or a single item, nothing is started and ``function`` runs here.
+    :data:`IN_FLIGHT_PER_WORKER` per worker ahead of what has been yielded, so memory stays flat
+    and a slow consumer slows the workers rather than piling up results. Each result is yielded
+    as soon as it and those before it are done (an item is sent alone, not in a chunk: a slow
+    input holds back only what comes after it). With one worker, or a single item, nothing is
+    started and ``function`` runs here.
     """
     count = resolve_workers(workers)
     iterator = iter(items)
@@ -260,17 +252,35 @@ def _pooled(function: Callable[[T], R], items: Iterator[T], count: int) -> Itera
         initializer=_start_worker,
         initargs=(dict(os.environ), os.getcwd(), list(sys.path)),
     )
-    chunks = _chunks(items)
-    pending: deque[Future[list[R]]] = deque()
+    pending: deque[Future[R]] = deque()
+    finished = False
     try:
-        for chunk in islice(chunks, count * CHUNKS_PER_WORKER):
-            pending.append(pool.submit(_run_chunk, function, chunk))
+        for item in islice(items, count * IN_FLIGHT_PER_WORKER):
+            pending.append(pool.submit(function, item))
         while pending:
-            results = pending.popleft().result()
-            for chunk in islice(chunks, 1):
-                pending.append(pool.submit(_run_chunk, function, chunk))
-            yield from results
+            result = pending.popleft().result()
+            for item in islice(items, 1):  # keep the window full
+                pending.append(pool.submit(function, item))
+            yield result
+        finished = True
     finally:
-        # Also on an early stop (an error, Ctrl-C, a consumer that stops reading): drop what
-        # has not started rather than finishing work nobody will read.
-        pool.shutdown(wait=True, cancel_futures=True)
+        if finished:
+            pool.shutdown(wait=True)
+        else:
+            _stop(pool)
+
+
+def _stop(pool: ProcessPoolExecutor) -> None:
+    """Stop at once (an error, Ctrl-C, a consumer that stopped reading): drop what has not
+    started and end what has, rather than wait for work nobody will read (or for an input that
+    never ends, such as a named pipe nobody writes to)."""
+    pool.shutdown(wait=False, cancel_futures=True)
+    terminate = getattr(pool, "terminate_workers", None)  # Python 3.14+
+    if terminate is not None:
+        terminate()
+        return
+    processes = list((getattr(pool, "_processes", None) or {}).values())  # before 3.14: no public way
+    for process in processes:
+        process.terminate()
+    for process in processes:
+        process.join(timeout=5)

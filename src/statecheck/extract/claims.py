@@ -50,6 +50,7 @@ class Words:
     age_after: re.Pattern[str]
     after_words: re.Pattern[str]
     forecast: re.Pattern[str]
+    forecast_after: re.Pattern[str]
     events: dict[str, re.Pattern[str]]
     groups: dict[str, re.Pattern[str]]
     metrics: dict[str, str]
@@ -149,7 +150,9 @@ def words_for(language: str) -> Words:
             re.IGNORECASE,
         ),
         labels=_pattern(not_claims.get("labels", []), suffix=r"\s*$"),
-        age_before=_pattern(not_claims.get("age_before", []), suffix=r"\s*$"),
+        # "aged 24, 28 and 31": every number of the list is an age
+        age_before=_pattern(not_claims.get("age_before", []), suffix=r"\s*(?:\d+\s*(?:,|and|or|to|-)\s*)*$"),
+        forecast_after=_pattern(not_claims.get("forecasts_after", []), prefix=r"^\s*(?:[\w'’-]+\s+){0,4}?"),
         age_after=re.compile(
             r"^(?:\s*|-)(?:" + "|".join(re.escape(u.lstrip("-")) for u in not_claims.get("age_after", [])) + r")",
             re.IGNORECASE,
@@ -351,11 +354,11 @@ def is_claim_number(mention: NumberMention, sentence: str, dates: list[DateMenti
         return False
     if words.after_words.match(right):
         return False
-    if words.forecast.search(_clause_left(left)[-50:]):
-        return False  # "could reach two million": a forecast, not a claim
+    if words.forecast.search(_clause_left(left)[-50:]) or words.forecast_after.match(right):
+        return False  # "could reach two million", "90 prisoners to be freed": a forecast, not a claim
     if words.labels.search(left[-30:]) or left.rstrip().endswith(("#", "№")):
         return False
-    if words.age_before.search(left[-30:]) or words.age_after.match(right):
+    if words.age_before.search(left[-40:]) or words.age_after.match(right):
         return False
     if _is_year(mention, right, words):
         return False
@@ -381,7 +384,7 @@ def _is_year(mention: NumberMention, right: str, words: Words) -> bool:
 def _counts_war_thing(right: str, words: Words, reach: int = _HEAD_WORDS) -> bool:
     """Whether one of the next few words names a group, a unit or an event."""
     head = " ".join(right.split()[:reach])
-    head = re.split(r"[,;:!?()]|\.(?=\s|$)", head)[0]
+    head = re.split(r"[,;:!?()]", head)[0]
     if not head.strip():
         return False
     for pattern in (*words.groups.values(), *words.events.values(), *words.units.values()):
@@ -447,7 +450,9 @@ def read_what(
         wider = sentence[mention.end : mention.end + 200]
         wider = wider[: re.search(r"[;|•]|\.\s|$", wider).start()]  # type: ignore[union-attr]
         base = group_end or 0
-        aside = re.search(rf"{re.escape(opener.group(1).strip())}[^;.]{{0,80}}?{closer}\s+", wider[base:], re.IGNORECASE)
+        # after a comma aside the main clause goes on with its verb ("..., have been displaced")
+        verb_next = rf"(?=(?:{words.g('auxiliaries')})\b)" if closer == "," else ""
+        aside = re.search(rf"{re.escape(opener.group(1).strip())}[^;.]{{0,80}}?{closer}\s+{verb_next}", wider[base:], re.IGNORECASE)
         if aside and aside.start() <= opener.start() - base + 1:
             event_window = wider[: base + aside.start()] + " " + wider[base + aside.end() :]
             event_window = _own_clause(event_window, group_end, words)
@@ -490,7 +495,7 @@ def read_what(
         group = previous.group
     if group is None and previous is not None and link == "including":
         group = previous.group  # "726 soldiers have fallen, 346 of them in Gaza": the same soldiers
-    if event == "killed" and (words.events["aid_seeking"].search(event_window) or words.events["aid_seeking"].search(left)):
+    if event == "killed" and (words.events["aid_seeking"].search(_clause_right(raw_right)) or words.events["aid_seeking"].search(left)):
         event = "aid_seeking"  # "killed while trying to reach food"
     if event is not None and not _event_fits(event, group, right, words):
         event = None
@@ -571,7 +576,10 @@ def _link(sentence: str, previous: _Reading | None, bound_start: int, words: Wor
     if between.rstrip().endswith("("):
         return "parenthesis"
     auxiliaries = rf"\b(?:{words.g('auxiliaries')})\b"
-    if words.including.search(between) and not re.search(auxiliaries, between.split(",")[-1], re.IGNORECASE):
+    cue = words.including.search(between[-40:])
+    if cue and re.fullmatch(r"\s*(?:[\w'’-]+\s+){0,2}", between[-40:][cue.end() :]) and not re.search(
+        auxiliaries, between.split(",")[-1], re.IGNORECASE
+    ):
         return "including"
     if re.search(r",\s*$", between) and re.match(r"\s*of\s+(?:them|whom|which)\b", sentence[mention_end:], re.IGNORECASE):
         return "including"  # "41,000 Palestinians, 16,000 of them children": a part of the count before
