@@ -118,8 +118,11 @@ def words_for(language: str) -> Words:
     english = lexicon.load("en", "claims")
 
     def section(name: str) -> dict[str, Any]:
-        value = table.get(name)
-        return value if value else english.get(name, {})
+        # key by key: a language's file names its own words; a key it lacks (often a
+        # language-neutral one, such as a place's region) comes from English
+        merged = dict(english.get(name, {}))
+        merged.update(table.get(name, {}))
+        return merged
 
     bounds = section("bounds")
     numbers_table = section("numbers")
@@ -298,6 +301,7 @@ def _claims_in_sentence(document: Document, sentence: Sentence, words: Words, co
         previous = readings[-1] if readings else None
         following = mentions[index + 1] if index + 1 < len(mentions) else None
         readings.append(read_what(s, mention, previous, following, words))
+    readings = _borrow_forward(s, readings, words)
     claims: list[Claim] = []
     sentence_place = _places_in(s, words)
     event_date = _event_date(dates)
@@ -511,8 +515,11 @@ def read_what(
         if previous.mention.share or previous.mention.percent:
             # "half of Gaza's 2.3 million citizens": the whole a share is taken of
             metric = "population" if group == "people" and mention.value >= 100_000 else metric
-        else:
+        elif right_event is None or re.search(
+            rf"\b(?:{words.g('auxiliaries')})\b", event_window[: (right_span or (0, 0))[0]], re.IGNORECASE
+        ):
             metric, event = "other", None  # the total that a part was counted against
+        # else "94 of the 251 abducted": the total has its own participle and keeps its metric
 
     quote_start = min(bound_start, mention.start)
     quote_end = mention.end
@@ -1053,6 +1060,22 @@ def _period_span(sentence: str, dates: list[DateMention], context: _Context, wor
     if len(explicit) >= 2:
         return (explicit[0].value, explicit[-1].value)
     return None
+
+
+def _borrow_forward(sentence: str, readings: list[_Reading], words: Words) -> list[_Reading]:
+    """"More than 800 mosques and 120 schools have been destroyed": a count with no verb of its
+    own, coordinated with the next one, shares the next one's verb."""
+    result = list(readings)
+    for index in range(len(result) - 2, -1, -1):
+        reading, following = result[index], result[index + 1]
+        if reading.event is not None or following.event is None or following.link != "coordinated":
+            continue
+        if not _event_fits(following.event, reading.group, "", words):
+            continue
+        metric = _metric(following.event, reading.group, reading.mention, "", words)
+        if metric != reading.metric:
+            result[index] = replace(reading, event=following.event, metric=metric)
+    return result
 
 
 def _own_date(reading: _Reading, dates: list[DateMention]) -> bool:

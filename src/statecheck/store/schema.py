@@ -16,12 +16,14 @@ Choices a newcomer might wonder about:
 from __future__ import annotations
 
 from sqlalchemy import (
+    BigInteger,
     Boolean,
     Column,
     Float,
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     Table,
     Text,
@@ -69,6 +71,7 @@ issuers = Table(
 )
 Index("ix_issuers_document", issuers.c.document_id)
 Index("ix_issuers_name", issuers.c.name)
+Index("ix_issuers_entity", issuers.c.entity)  # 0002: organisation pages and the network group by entity
 
 claims = Table(
     "claims",
@@ -129,3 +132,61 @@ failures = Table(
     Column("failed_at", Text, nullable=False),
     Column("attempts", Integer, nullable=False, default=1),
 )
+
+# --- 0002: mentions, fingerprints and links between documents -----------------------------
+
+mentions = Table(
+    "mentions",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("document_id", Integer, ForeignKey("documents.id", ondelete="CASCADE"), nullable=False),
+    Column("position", Integer, nullable=False, doc="Order in Document.mentions (most named first)."),
+    Column("name", Text, nullable=False),
+    Column("kind", Text, nullable=False, doc="person, state or organisation."),
+    Column("count", Integer, nullable=False),
+    Column("stance", Text, nullable=False, doc="condemns, supports or mentions."),
+    Column("entity", Text, doc="entity_key of the name: the same key as issuers.entity."),
+)
+Index("ix_mentions_document", mentions.c.document_id)
+Index("ix_mentions_entity", mentions.c.entity)
+
+document_fingerprints = Table(
+    "document_fingerprints",
+    metadata,
+    Column("document_id", Integer, ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True,
+           autoincrement=False),
+    Column("shingles", Integer, nullable=False, doc="Number of distinct five-word shingles."),
+    Column("signature", LargeBinary, nullable=False,
+           doc="MinHash of the shingles (extract.fingerprint: 128 uint32, little-endian); empty if no words."),
+    Column("numbers", Integer, nullable=False, doc="Numbers in the text (the translation signal)."),
+    Column("number_signature", LargeBinary, doc="MinHash of the number triples; null with too few numbers."),
+    Column("made_at", Text, nullable=False),
+)
+
+# The LSH index: one row per band key of a document's fingerprints. A new document is compared
+# with the documents that share a key (one indexed lookup), never with the whole corpus.
+document_bands = Table(
+    "document_bands",
+    metadata,
+    Column("key", BigInteger, primary_key=True, autoincrement=False),
+    Column("document_id", Integer, ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True,
+           autoincrement=False),
+)
+Index("ix_document_bands_document", document_bands.c.document_id)
+
+document_links = Table(
+    "document_links",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("doc_a", Integer, ForeignKey("documents.id", ondelete="CASCADE"), nullable=False,
+           doc="The original: the earlier by date, else the one stored first."),
+    Column("doc_b", Integer, ForeignKey("documents.id", ondelete="CASCADE"), nullable=False,
+           doc="The copy, republication or translation."),
+    Column("kind", Text, nullable=False, doc="duplicate, republication or translation."),
+    Column("share", Float, nullable=False,
+           doc="Share of the shorter text found in the other (of its numbers, for a translation)."),
+    Column("jaccard", Float, nullable=False),
+    Column("found_at", Text, nullable=False),
+    UniqueConstraint("doc_a", "doc_b", name="uq_document_links_pair"),
+)
+Index("ix_document_links_b", document_links.c.doc_b)
