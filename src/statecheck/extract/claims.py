@@ -312,6 +312,11 @@ def _claims_in_sentence(document: Document, sentence: Sentence, words: Words, co
         if claims and reading.link in ("coordinated", "including", "parenthesis") and not _own_date(reading, dates):
             as_of = claims[-1].as_of  # "murdering 6,000 children and 4,000 women": one verb, one date
         place = read_place(s, reading, words, sentence_place, context, as_of)
+        if (
+            place == "israel" and reading.metric in ("killed", "hostages") and as_of != WAR_START_ISO
+            and any(d.value == WAR_START_ISO for d in dates) and _simple_past(s, words)
+        ):
+            as_of = WAR_START_ISO  # "the attack on Saturday [7 October], which killed 1,300 people in Israel"
         source = read_source(s, words) or (context.last_source if _continues_report(s, words) else None)
         unit = read_unit(s, reading, words)
         bound = reading.bound
@@ -1017,8 +1022,8 @@ def read_scope(
     if (words.scope["incident"].search(clause) or words.incident_noun.search(clause)) and reading.event in ("killed", "injured", None):
         return "incident", None
     day = [d for d in dates if len(d.value) == 10 and not d.since and d.kind != "elapsed" and d.value != WAR_START_ISO]
-    if any(d.since and d.value == WAR_START_ISO for d in dates):
-        day = []  # "between 7 October 2023 and 8 August 2024": the whole war, a total
+    if any(d.value == WAR_START_ISO for d in dates):
+        day = []  # "between 7 October 2023 and 8 August 2024", "since the 7th": the whole war, a total
     if reading.event == "entered" and day:
         return "period", (day[-1].value, day[-1].value)  # "On 1 November, 51 trucks entered"
     if reading.event in ("killed", "injured") and day and _simple_past(clause, words):

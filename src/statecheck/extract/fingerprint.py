@@ -169,20 +169,27 @@ def _band_key(kind: bytes, band: int, values: bytes) -> int:
     return int.from_bytes(digest, "little", signed=True)
 
 
+def word_band_keys(print_: Fingerprint) -> tuple[int, ...]:
+    """The LSH band keys of the words' signature (signed 64-bit integers, to fit a BIGINT
+    column); none for a text shorter than :data:`MIN_SHINGLES` shingles."""
+    if len(print_.shingles) < MIN_SHINGLES:
+        return ()
+    width = ROWS * 4
+    return tuple(_band_key(b"t", band, print_.signature[band * width : (band + 1) * width]) for band in range(BANDS))
+
+
+def number_band_keys(print_: Fingerprint) -> tuple[int, ...]:
+    """The LSH band keys of the numbers' signature; none with fewer than :data:`MIN_NUMBERS` numbers."""
+    if print_.number_signature is None:
+        return ()
+    width = NUMBER_ROWS * 4
+    signature = print_.number_signature
+    return tuple(_band_key(b"n", band, signature[band * width : (band + 1) * width]) for band in range(NUMBER_BANDS))
+
+
 def band_keys(print_: Fingerprint) -> tuple[int, ...]:
-    """The LSH band keys under which the fingerprint is indexed (signed 64-bit integers, so
-    that they fit a BIGINT column): two texts sharing one are candidates."""
-    keys: list[int] = []
-    if len(print_.shingles) >= MIN_SHINGLES:
-        width = ROWS * 4
-        keys += [_band_key(b"t", band, print_.signature[band * width : (band + 1) * width]) for band in range(BANDS)]
-    if print_.number_signature is not None:
-        width = NUMBER_ROWS * 4
-        keys += [
-            _band_key(b"n", band, print_.number_signature[band * width : (band + 1) * width])
-            for band in range(NUMBER_BANDS)
-        ]
-    return tuple(keys)
+    """Every band key under which the fingerprint is indexed: two texts sharing one are candidates."""
+    return word_band_keys(print_) + number_band_keys(print_)
 
 
 def jaccard_estimate(a: bytes, b: bytes) -> float:

@@ -10,6 +10,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import asdict
 from typing import Any
 
+from statecheck.extract.issuers import entity_key
 from statecheck.model import (
     Card,
     Claim,
@@ -17,6 +18,7 @@ from statecheck.model import (
     Document,
     Evidence,
     Issuer,
+    Mention,
     OffsetMap,
     ReferencePoint,
     Source,
@@ -99,12 +101,29 @@ def document_row(document: Document) -> dict[str, Any]:
 
 
 def issuer_rows(card: Card) -> list[dict[str, Any]]:
-    """One row per issuer; ``roles`` when the card has them, else the bare names."""
+    """One row per issuer; ``roles`` when the card has them, else the bare names.
+
+    An issuer without an entity key gets one here (organisation pages and the co-signature
+    network group by it), except a stand-in such as ``(unnamed party)``, which names nobody.
+    """
     people = card.roles or tuple(Issuer(name=name) for name in card.issuers)
     return [
-        {"position": position, "name": issuer.name, "role": issuer.role, "entity": issuer.entity}
+        {"position": position, "name": issuer.name, "role": issuer.role,
+         "entity": issuer.entity or (None if issuer.name.startswith("(") else entity_key(issuer.name))}
         for position, issuer in enumerate(people)
     ]
+
+
+def mention_rows(document: Document) -> list[dict[str, Any]]:
+    return [
+        {"position": position, "name": mention.name, "kind": mention.kind, "count": mention.count,
+         "stance": mention.stance, "entity": mention.entity}
+        for position, mention in enumerate(document.mentions)
+    ]
+
+
+def mention_from_row(row: Row) -> Mention:
+    return Mention(name=row["name"], kind=row["kind"], count=row["count"], stance=row["stance"], entity=row["entity"])
 
 
 def verdict_columns(verdict: Verdict | None) -> dict[str, Any]:
@@ -204,7 +223,9 @@ def demand_from_row(row: Row) -> Demand:
     )
 
 
-def document_from_rows(row: Row, claims: Sequence[Row], demands: Sequence[Row]) -> Document:
+def document_from_rows(
+    row: Row, claims: Sequence[Row], demands: Sequence[Row], mentions: Sequence[Row] = ()
+) -> Document:
     source = Source(
         location=row["location"],
         doc_id=row["doc_id"],
@@ -223,4 +244,5 @@ def document_from_rows(row: Row, claims: Sequence[Row], demands: Sequence[Row]) 
         card=card_from_json(row["card_json"]),
         claims=tuple(claim_from_row(claim) for claim in claims),
         demands=tuple(demand_from_row(demand) for demand in demands),
+        mentions=tuple(mention_from_row(mention) for mention in mentions),
     )

@@ -11,7 +11,8 @@ from sqlalchemy import Connection, delete, func, insert, select, update
 from statecheck.model import Document
 from statecheck.store import codec
 from statecheck.store.database import Store, database_errors
-from statecheck.store.schema import claims, demands, documents, failures, issuers
+from statecheck.store.links import index_document
+from statecheck.store.schema import claims, demands, document_links, documents, failures, issuers, mentions
 
 SaveStatus = Literal["stored", "new_version", "unchanged"]
 
@@ -105,6 +106,8 @@ def save_document(store: Store, document: Document) -> SaveResult:
             )
         ).inserted_primary_key[0]  # type: ignore[index]
         _insert_children(connection, document_id, document)
+        # Fingerprint it and link it to the stored documents it copies or translates (store.links).
+        index_document(connection, document_id, document, made_at=utc_now())
         connection.execute(delete(failures).where(failures.c.location == location))
     return SaveResult("new_version" if latest else "stored", document_id, version)
 
@@ -122,6 +125,9 @@ def _insert_children(connection: Connection, document_id: int, document: Documen
     rows = [{**codec.demand_row(demand, n), "document_id": document_id} for n, demand in enumerate(document.demands)]
     if rows:
         connection.execute(insert(demands), rows)
+    rows = [{**row, "document_id": document_id} for row in codec.mention_rows(document)]
+    if rows:
+        connection.execute(insert(mentions), rows)
 
 
 def record_failure(store: Store, location: str, error: BaseException) -> None:
@@ -162,6 +168,11 @@ def load_document(store: Store, document_id: int) -> StoredDocument | None:
                 select(demands).where(demands.c.document_id == document_id).order_by(demands.c.position)
             ).mappings()
         )
+        mention_rows = list(
+            connection.execute(
+                select(mentions).where(mentions.c.document_id == document_id).order_by(mentions.c.position)
+            ).mappings()
+        )
         versions = connection.execute(
             select(documents.c.id, documents.c.version, documents.c.ingested_at, documents.c.sha256)
             .where(documents.c.location == row["location"])
@@ -172,7 +183,7 @@ def load_document(store: Store, document_id: int) -> StoredDocument | None:
         version=row["version"],
         is_latest=bool(row["is_latest"]),
         ingested_at=row["ingested_at"],
-        document=codec.document_from_rows(row, claim_rows, demand_rows),
+        document=codec.document_from_rows(row, claim_rows, demand_rows, mention_rows),
         claim_ids=tuple(claim["id"] for claim in claim_rows),
         versions=tuple(Version(v.id, v.version, v.ingested_at, v.sha256) for v in versions),
     )
@@ -192,5 +203,5 @@ def table_counts(store: Store) -> dict[str, int]:
     with database_errors(store), store.engine.connect() as connection:
         return {
             table.name: connection.execute(select(func.count()).select_from(table)).scalar_one()
-            for table in (documents, issuers, claims, demands, failures)
+            for table in (documents, issuers, claims, demands, mentions, document_links, failures)
         }
