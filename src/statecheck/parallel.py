@@ -124,8 +124,12 @@ def check_one(location: str, options: Options = DEFAULT_OPTIONS, known_sha256: s
     bytes read have that hash, the input is reported unchanged and nothing is extracted.
     """
     try:
+        if known_sha256 is None:
+            document = pipeline.check_path(location, options)
+            return Outcome(location, document=document, sha256=document.source.sha256)
+        # The stages of pipeline.check_path, split so that the hash is known before extraction.
         source, text = ingest.read(location, options)
-        if known_sha256 is not None and source.sha256 == known_sha256:
+        if source.sha256 == known_sha256:
             return Outcome(location, sha256=source.sha256, unchanged=True)
         document = pipeline.run_steps(source, text, options)
     except Exception as error:  # noqa: BLE001 - the batch boundary: record the input and go on

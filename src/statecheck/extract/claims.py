@@ -1015,10 +1015,19 @@ def read_scope(
         return "rate", None
     if reading.event is not None and words.period_markers.search(left):
         return "period", _period_span(sentence, dates, context, words)  # "another 7,000 were killed"
-    if words.scope["period"].search(clause) or words.scope["period"].search(sentence[: reading.bound_start]):
+    cue = words.scope["period"].search(clause)
+    since = [d for d in dates if d.since and d.kind == "explicit" and d.value > WAR_START_ISO and d.start < mention.start]
+    cumulative = words.scope["total"].search(left) if "total" in words.scope else None
+    if cue and not cumulative and not any(d.since and cue.end() <= d.start < reading.bound_start for d in dates):
         span = _period_span(sentence, dates, context, words)
         if span is None or span[0] != WAR_START_ISO:
             return "period", span
+    if since and since[-1].value[:7] != WAR_START_ISO[:7]:
+        # "since 6 May, one million people have fled": counted from a later start than the war's
+        end = [d.value for d in dates if not d.since and d.start > since[-1].start and len(d.value) == 10]
+        base = context.document_date if context.document_date and len(context.document_date) == 10 else None
+        stop = end[-1] if end else base
+        return "period", ((since[-1].value, stop) if stop and len(since[-1].value) == 10 else None)
     if (words.scope["incident"].search(clause) or words.incident_noun.search(clause)) and reading.event in ("killed", "injured", None):
         return "incident", None
     day = [d for d in dates if len(d.value) == 10 and not d.since and d.kind != "elapsed" and d.value != WAR_START_ISO]
@@ -1045,7 +1054,7 @@ def _simple_past(clause: str, words: Words) -> bool:
 
 def _done(left: str, right: str, words: Words) -> bool:
     """A verb of something done governs the number: "repaired 27 wells", "27 wells were repaired"."""
-    verb = rf"(?:\w+(?:{words.g('past_suffixes')})|{words.g('irregular_past')})"
+    verb = rf"(?:\w+(?:{words.g('past_suffixes')}|ing)|{words.g('irregular_past')})"
     before = re.search(rf"\b{verb}\s+(?:(?:{words.g('determiners')})\s+)*$", left, re.IGNORECASE)
     after = re.match(
         rf"\s*(?:[\w'’-]+\s+){{0,4}}?(?:{words.g('auxiliaries')})\s+(?:been\s+)?{verb}\b", right, re.IGNORECASE
