@@ -27,6 +27,8 @@ import multiprocessing
 import os
 import signal
 import sys
+import threading
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -194,13 +196,16 @@ def check_many(
 # --------------------------------------------------------------------------- the pool
 
 
-def _start_worker(environment: dict[str, str], folder: str, path: list[str]) -> None:
+def _start_worker(caller: int, environment: dict[str, str], folder: str, path: list[str]) -> None:
     """Give a new worker the caller's environment, working folder and import path.
 
     Ctrl-C is the caller's to handle: it stops the workers (see :func:`_stop`); a worker that
-    took it too would die mid-document and break the pool.
+    took it too would die mid-document and break the pool. And a worker must not outlive the
+    caller: one stuck on an input that never ends (a named pipe) would otherwise stay forever
+    when the caller is killed.
     """
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    threading.Thread(target=_exit_with, args=(caller,), name="statecheck-watch-caller", daemon=True).start()
     os.environ.clear()
     os.environ.update(environment)
     try:
@@ -208,6 +213,18 @@ def _start_worker(environment: dict[str, str], folder: str, path: list[str]) -> 
     except OSError:
         pass  # the caller's folder is gone: absolute paths still work
     sys.path[:] = path
+
+
+def _exit_with(caller: int) -> None:
+    """End this worker once the process ``caller`` is gone (checked every second)."""
+    while True:
+        time.sleep(1.0)
+        try:
+            os.kill(caller, 0)
+        except ProcessLookupError:
+            os._exit(1)
+        except PermissionError:
+            pass  # alive, under another user: cannot happen for our own caller, but not dead
 
 
 def _context() -> Any:
@@ -254,7 +271,7 @@ def _pooled(function: Callable[[T], R], items: Iterator[T], count: int) -> Itera
         max_workers=count,
         mp_context=_context(),
         initializer=_start_worker,
-        initargs=(dict(os.environ), os.getcwd(), list(sys.path)),
+        initargs=(os.getpid(), dict(os.environ), os.getcwd(), list(sys.path)),
     )
     pending: deque[Future[R]] = deque()
     finished = False

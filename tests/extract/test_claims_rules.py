@@ -74,6 +74,8 @@ NOT_CLAIMS = [
     "One of the most intense bombardments took place in the north.",
     "Five continents joined the protests.",
     "The death toll could reach two million if the siege continues.",
+    "Another 40 prisoners are to be released tomorrow.",
+    "The three women, aged 21, 27 and 30, were taken to hospital.",
 ]
 
 
@@ -135,6 +137,30 @@ CONVENTIONS = [
     (
         "At least 250 aid workers, including 180 UN staff, have been killed.",
         [{"value": 250, "metric": "killed_aid"}, {"value": 180, "metric": "killed_aid"}],
+    ),
+    (
+        "More than 300 mosques and 90 schools have been destroyed.",
+        [{"value": 300, "metric": "destroyed_mosques"}, {"value": 90, "metric": "destroyed_schools"}],
+    ),
+    (
+        "With this release, 60 hostages remain in Gaza, including 35 of the 251 abducted in the attack.",
+        [{"value": 60, "metric": "hostages"}, {"value": 35, "metric": "hostages"}, {"value": 251, "metric": "hostages"}],
+    ),
+    (
+        "Over 900 people have been killed while waiting for food at distribution points.",
+        [{"value": 900, "metric": "killed_aid_seekers"}],
+    ),
+    (
+        "The 123 health workers and patients killed were buried in the courtyard.",
+        [{"value": 123, "metric": "other"}],
+    ),
+    (
+        "Some 150,000 jobs have disappeared.",
+        [{"value": 150000, "metric": "other"}],
+    ),
+    (
+        "The total number of UN staff killed since the start of the war stands at 230.",
+        [{"value": 230, "metric": "killed_aid"}],
     ),
     (
         "The strike killed 45 fighters and wounded another 60.",
@@ -266,3 +292,24 @@ def test_quote_is_an_exact_substring_with_offsets() -> None:
     claim = document.claims[0]
     assert claim.quote in document.text.normalised.replace("\n", " ")
     assert text[claim.start : claim.end].startswith("8,005")
+
+
+def test_scope_from_a_later_start_is_a_period() -> None:
+    found = claims_of("Since 6 May, some 900,000 people have fled Rafah.", "2024-05-20")
+    assert (found[0]["scope"], found[0]["period"]) == ("period", ["2024-05-06", "2024-05-20"])
+
+
+def test_a_running_total_is_a_total_even_after_a_span() -> None:
+    text = "In the past 24 hours, 3 aid workers were killed, bringing the total to 280."
+    found = claims_of(text, "2024-08-01")
+    assert [c["scope"] for c in found] == ["period", "total"]
+
+
+def test_a_days_count_in_the_simple_past_is_a_period() -> None:
+    found = claims_of("Israeli strikes killed at least 40 people in Gaza on Monday.", "2024-07-17")
+    assert (found[0]["scope"], found[0]["period"], found[0]["as_of"]) == ("period", ["2024-07-15", "2024-07-15"], "2024-07-15")
+
+
+def test_things_done_add_up_and_things_that_are_stand() -> None:
+    found = claims_of("The clinic has 40 beds and has treated more than 9,000 patients.")
+    assert [(c["value"], c["scope"]) for c in found] == [(40, "static"), (9000, "total")]

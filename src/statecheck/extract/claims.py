@@ -374,6 +374,8 @@ def is_claim_number(mention: NumberMention, sentence: str, dates: list[DateMenti
     if re.match(r"^\s*(?:[:/]\d|-\d|\.\d)", right) or re.search(r"\d[-/.]$", left):
         return False  # times, phone numbers, version strings
     if mention.in_words and mention.weak and not mention.percent:
+        if re.search(rf"\b(?:{words.g('articles')})\s+$", left, re.IGNORECASE):
+            return False  # "the three women": a reference to people already named, not a count
         if re.match(rf"\s+(?:{words.g('part_of')})\s+(?:[A-Z][\w-]*['’]s\s+)?(?:\w+\s+)?\d", right, re.IGNORECASE):
             return True  # "six of UNRWA's 24 health centres"
         if re.search(rf"\b(?:{words.g('ratio')})\s+(?:\w+\s+)?\d", right[:60], re.IGNORECASE):
@@ -1056,9 +1058,8 @@ def _done(left: str, right: str, words: Words) -> bool:
     """A verb of something done governs the number: "repaired 27 wells", "27 wells were repaired"."""
     verb = rf"(?:\w+(?:{words.g('past_suffixes')}|ing)|{words.g('irregular_past')})"
     before = re.search(rf"\b{verb}\s+(?:(?:{words.g('determiners')})\s+)*$", left, re.IGNORECASE)
-    after = re.match(
-        rf"\s*(?:[\w'’-]+\s+){{0,4}}?(?:{words.g('auxiliaries')})\s+(?:been\s+)?{verb}\b", right, re.IGNORECASE
-    )
+    word = rf"(?!(?:{words.g('conjunctions')})\b)[\w'’-]+"
+    after = re.match(rf"\s*(?:{word}\s+){{0,4}}?(?:{words.g('auxiliaries')})\s+(?:been\s+)?{verb}\b", right, re.IGNORECASE)
     return bool(before or after)
 
 
