@@ -223,3 +223,32 @@ def test_outcome_failure_fields_are_plain_strings() -> None:
     outcome = Outcome.from_error("x.txt", InputError("empty file", location="x.txt"))
     assert (outcome.error_type, outcome.error_message, outcome.error_line) == ("InputError", "empty file", "x.txt: empty file")
     assert pickle.loads(pickle.dumps(outcome)) == outcome
+
+
+def test_ctrl_c_stops_workers_stuck_on_an_input(tmp_path: Path) -> None:
+    """A worker blocked on a named pipe is ended with the command: nothing is left running."""
+    import os
+    import signal
+    import subprocess
+    import time
+
+    for name in ("a.txt", "c.txt", "d.txt"):
+        (tmp_path / name).write_text("More than 30,000 people have been killed in Gaza.", encoding="utf-8")
+    gate = tmp_path / "b.txt"
+    os.mkfifo(gate)
+    command = [sys.executable, "-m", "statecheck.cli", "check", "-f", "jsonl", "--workers", "2",
+               *(str(tmp_path / name) for name in ("a.txt", "b.txt", "c.txt", "d.txt"))]
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    try:
+        assert process.stderr is not None
+        first = process.stderr.readline()  # "a: 1 claim ...": the pool is running, b.txt blocks it
+        assert first.startswith(b"a: "), first
+        time.sleep(0.3)
+        process.send_signal(signal.SIGINT)
+        # communicate() returns only when every holder of the pipes (the workers, the fork
+        # server) has gone.
+        process.communicate(timeout=30)
+    finally:
+        if process.poll() is None:
+            process.kill()
+    assert process.returncode != 0

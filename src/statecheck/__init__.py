@@ -16,7 +16,7 @@ from statecheck.errors import (
     StoreError,
     UsageError,
 )
-from statecheck.model import Card, Claim, Demand, Document, Evidence, Issuer, Source, Text, Verdict
+from statecheck.model import Card, Claim, Demand, Document, Evidence, Issuer, Mention, Source, Text, Verdict
 from statecheck.options import Limits, Options
 
 __version__ = "0.1.0"
@@ -32,6 +32,7 @@ __all__ = [
     "Issuer",
     "LimitError",
     "Limits",
+    "Mention",
     "Options",
     "ReferenceDataError",
     "Source",

@@ -71,6 +71,30 @@ def _print_table(document: Document, console: Console) -> None:
         )
     console.print(table)
     console.print(document.summary())
+    for line in _card_lines(document):
+        console.print(line, markup=False, highlight=False)
+
+
+def _card_lines(document: Document, names: int = 8) -> list[str]:
+    """Who issued the document, what it demands and whom it names: one line each, under its table."""
+    from collections import Counter
+
+    lines = []
+    people = document.card.roles or ()
+    issued = [f"{p.name} ({p.role})" for p in people] or list(document.card.issuers)
+    if issued:
+        lines.append("Issued by: " + "; ".join(issued))
+    if document.demands:
+        categories = Counter(c for demand in document.demands for c in demand.categories)
+        count = len(document.demands)
+        lines.append(f"{count} demand{'s' if count != 1 else ''}: "
+                     + ", ".join(f"{name} ×{n}" for name, n in categories.most_common()))
+    if document.mentions:
+        shown = [f"{m.name} ×{m.count}" + (f" ({m.stance})" if m.stance != "mentions" else "")
+                 for m in document.mentions[:names]]
+        more = len(document.mentions) - names
+        lines.append("Names: " + ", ".join(shown) + (f", and {more} more" if more > 0 else ""))
+    return lines
 
 
 WorkersOption = Annotated[
@@ -356,22 +380,170 @@ def reverify(
 @app.command()
 def export(
     db: DbOption = "corpus.db",
-    format: Annotated[str, typer.Option("--format", "-f", help="jsonl, csv, parquet or claimreview.")] = "jsonl",
-    output: Annotated[Path, typer.Option("--output", "-o", help="The file to write.")] = Path("claims.jsonl"),
-    docs_out: Annotated[Optional[Path], typer.Option(help="Also write the document cards here, one JSON per line.")] = None,
+    what: Annotated[
+        str, typer.Option("--what", help="claims, issuers, demands, mentions, links, matrix or network.")
+    ] = "claims",
+    format: Annotated[
+        str | None,
+        typer.Option("--format", "-f", help="claims: jsonl, csv, parquet or claimreview; issuers, demands, mentions, "
+                     "links: jsonl, csv or parquet; matrix: csv, jsonl or parquet; network: graphml or json "
+                     "(default: the first)."),
+    ] = None,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="The file to write (default: WHAT.FORMAT).")
+    ] = None,
+    docs_out: Annotated[Path | None, typer.Option(help="Also write the document cards here, one JSON per line.")] = None,
     org: Annotated[
-        Optional[str], typer.Option("--org", envvar="STATECHECK_ORG", help="Your organisation: the author of ClaimReview output.")
+        str | None, typer.Option("--org", envvar="STATECHECK_ORG", help="Your organisation: the author of ClaimReview output.")
     ] = None,
 ) -> None:
-    """Write the stored claims (newest version of each document) to a file."""
+    """Write the stored claims (newest version of each document), or another view of the corpus, to a file."""
+    from statecheck import corpus as views
     from statecheck import store
 
+    default_format = "jsonl" if what == "claims" else views.VIEWS.get(what, ("jsonl",))[0]
+    output = output or Path(f"{what}.{format or default_format}")
     try:
         with store.open_store(db) as corpus:
-            count = store.export(corpus, format, output, docs_out=docs_out, org=org)
+            if what == "claims":
+                count = store.export(corpus, format or default_format, output, docs_out=docs_out, org=org)
+            else:
+                count = views.export_view(corpus, what, format, output)
     except StatecheckError as error:
         raise _failed(error) from None
     _say(f"{count} records written to {output}")
+
+
+@app.command()
+def network(
+    db: DbOption = "corpus.db",
+    output: Annotated[Path, typer.Option("--output", "-o", help="The file to write: .graphml or .json.")] = Path(
+        "network.graphml"
+    ),
+    format: Annotated[
+        str | None, typer.Option("--format", "-f", help="graphml or json (default: from the file's suffix).")
+    ] = None,
+) -> None:
+    """Write the co-signature network: organisations, and the documents they issued together."""
+    from statecheck import corpus as views
+    from statecheck import store
+
+    chosen = format or ("json" if output.suffix.lower() == ".json" else "graphml")
+    try:
+        with store.open_store(db) as corpus:
+            count = views.export_view(corpus, "network", chosen, output)
+    except StatecheckError as error:
+        raise _failed(error) from None
+    _say(f"{count} nodes and edges written to {output}")
+
+
+@app.command()
+def duplicates(
+    db: DbOption = "corpus.db",
+    kind: Annotated[
+        str | None, typer.Option("--kind", help="Only duplicate, republication or translation.")
+    ] = None,
+    rebuild: Annotated[
+        bool, typer.Option("--rebuild", help="Fingerprint and compare every document again, not only new ones.")
+    ] = False,
+    format: Annotated[str, typer.Option("--format", "-f", help="table or jsonl.")] = "table",
+) -> None:
+    """List documents that copy, republish or translate another (fingerprinting any not yet done)."""
+    from statecheck import corpus as views
+    from statecheck import store
+
+    if format not in {"table", "jsonl"} or (kind is not None and kind not in views.duplicates.KINDS):
+        _say("statecheck: --format is table or jsonl; --kind is duplicate, republication or translation")
+        raise typer.Exit(2)
+    try:
+        with store.open_store(db) as corpus:
+            indexed, links = views.find_duplicates(corpus, kind=kind, rebuild=rebuild)
+    except StatecheckError as error:
+        raise _failed(error) from None
+    if indexed.documents:
+        _say(f"{indexed.documents} documents fingerprinted, {indexed.links} links found")
+    if format == "jsonl":
+        for link in links:
+            sys.stdout.write(json.dumps(link.to_record(), ensure_ascii=False) + "\n")
+        return
+    table = Table(title="Documents that copy, republish or translate another")
+    for column in ("kind", "share", "original", "copy"):
+        table.add_column(column, overflow="fold")
+    for link in links:
+        table.add_row(link.kind, f"{link.share:.0%}", f"{link.a.label} ({link.a.date or 'undated'})",
+                      f"{link.b.label} ({link.b.date or 'undated'})")
+    Console(width=None if sys.stdout.isatty() else 200).print(table)
+
+
+@app.command()
+def organisations(
+    db: DbOption = "corpus.db",
+    q: Annotated[str | None, typer.Option("-q", help="Only organisations with a name containing this.")] = None,
+    format: Annotated[str, typer.Option("--format", "-f", help="table or jsonl.")] = "table",
+) -> None:
+    """List the organisations that issued stored documents: every spelling of one counts as one."""
+    from dataclasses import asdict
+
+    from statecheck import corpus as views
+    from statecheck import store
+
+    if format not in {"table", "jsonl"}:
+        _say(f"statecheck: unknown format {format!r} (use table or jsonl)")
+        raise typer.Exit(2)
+    try:
+        with store.open_store(db) as corpus:
+            page = views.list_organisations(corpus, q=q, limit=None)
+    except StatecheckError as error:
+        raise _failed(error) from None
+    if format == "jsonl":
+        for item in page.organisations:
+            sys.stdout.write(json.dumps(asdict(item), ensure_ascii=False) + "\n")
+        return
+    table = Table(title=f"{page.total} organisations")
+    for column in ("entity", "name", "documents", "roles", "first", "last"):
+        table.add_column(column, overflow="fold")
+    for item in page.organisations:
+        table.add_row(item.entity, item.name, str(item.documents), ", ".join(item.roles), item.first_date or "",
+                      item.last_date or "")
+    Console(width=None if sys.stdout.isatty() else 200).print(table)
+
+
+@app.command()
+def timeline(
+    organisation: Annotated[str, typer.Argument(help="An organisation's name or its entity key (see `organisations`).")],
+    db: DbOption = "corpus.db",
+    format: Annotated[str, typer.Option("--format", "-f", help="table or jsonl.")] = "table",
+) -> None:
+    """An issuer's statements over time: their dates, figures (with verdicts) and demands."""
+    from statecheck import corpus as views
+    from statecheck import store
+    from statecheck.extract.issuers import entity_key
+    from statecheck.report.render import number
+
+    if format not in {"table", "jsonl"}:
+        _say(f"statecheck: unknown format {format!r} (use table or jsonl)")
+        raise typer.Exit(2)
+    try:
+        with store.open_store(db) as corpus:
+            found = views.issuer_timeline(corpus, entity_key(organisation))
+    except StatecheckError as error:
+        raise _failed(error) from None
+    if found.name is None:
+        _say(f"statecheck: no stored document was issued by {organisation!r} (see statecheck organisations)")
+        raise typer.Exit(1)
+    if format == "jsonl":
+        for entry in found.entries:
+            sys.stdout.write(json.dumps(entry.to_record(), ensure_ascii=False) + "\n")
+        return
+    table = Table(title=f"{found.name}: {found.total} documents")
+    for column in ("date", "document", "role", "figures", "demands"):
+        table.add_column(column, overflow="fold")
+    for entry in found.entries:
+        figures = "; ".join(
+            f"{c.metric} {number(c.value)} ({c.verdict.verdict if c.verdict else 'unchecked'})" for c in entry.claims
+        )
+        table.add_row(entry.date or "undated", entry.label, entry.role, figures, ", ".join(entry.categories))
+    Console(width=None if sys.stdout.isatty() else 200).print(table)
 
 
 @app.command()

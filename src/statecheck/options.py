@@ -11,11 +11,15 @@ class Limits:
     """Limits that keep one bad input from hanging or exhausting a batch."""
 
     max_bytes: int = 50 * 1024 * 1024
-    """Largest input read, in bytes (files and downloads)."""
+    """Largest input read, in bytes (files and downloads); also the most a DOCX part may unpack to."""
+    max_chars: int = 5_000_000
+    """Most characters of text one document may hold once read (about 2,000 pages): bounds the
+    memory and time of normalising and extracting, whatever the format."""
     max_pages: int = 2000
     """Most PDF pages read."""
     max_seconds: float = 60.0
-    """Time allowed for reading one input."""
+    """Time allowed for each stage of one input: reading it (download, PDF pages), and extracting
+    its claims (checked between sentences). A document therefore takes at most about twice this."""
     url_timeout: float = 20.0
     """Seconds to wait for a URL (connect and each read)."""
     max_redirects: int = 5

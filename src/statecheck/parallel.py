@@ -219,12 +219,22 @@ def _exit_with(caller: int) -> None:
     """End this worker once the process ``caller`` is gone (checked every second)."""
     while True:
         time.sleep(1.0)
-        try:
-            os.kill(caller, 0)
-        except ProcessLookupError:
+        if not _alive(caller):
             os._exit(1)
-        except PermissionError:
-            pass  # alive, under another user: cannot happen for our own caller, but not dead
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    try:  # Linux: a process that has exited but not been waited for is a zombie, not alive
+        with open(f"/proc/{pid}/stat", "rb") as stat:
+            return stat.read().rsplit(b")", 1)[-1].split()[0] != b"Z"
+    except OSError:
+        return True
 
 
 def _context() -> Any:
@@ -295,12 +305,14 @@ def _stop(pool: ProcessPoolExecutor) -> None:
     """Stop at once (an error, Ctrl-C, a consumer that stopped reading): drop what has not
     started and end what has, rather than wait for work nobody will read (or for an input that
     never ends, such as a named pipe nobody writes to)."""
-    pool.shutdown(wait=False, cancel_futures=True)
     terminate = getattr(pool, "terminate_workers", None)  # Python 3.14+
     if terminate is not None:
         terminate()
+        pool.shutdown(wait=False, cancel_futures=True)
         return
-    processes = list((getattr(pool, "_processes", None) or {}).values())  # before 3.14: no public way
+    # Before 3.14 there is no public way; shutdown() forgets the processes, so take them first.
+    processes = list((getattr(pool, "_processes", None) or {}).values())
+    pool.shutdown(wait=False, cancel_futures=True)
     for process in processes:
         process.terminate()
     for process in processes:

@@ -104,6 +104,16 @@ def _pdf_stream_bomb(unpacked: int) -> bytes:
     """One page whose content stream inflates from a few hundred KB to ``unpacked`` bytes."""
     writer = PdfWriter()
     page = writer.add_blank_page(width=612, height=792)
+    font = writer._add_object(
+        DictionaryObject(
+            {
+                NameObject("/Type"): NameObject("/Font"),
+                NameObject("/Subtype"): NameObject("/Type1"),
+                NameObject("/BaseFont"): NameObject("/Helvetica"),
+            }
+        )
+    )
+    page[NameObject("/Resources")] = DictionaryObject({NameObject("/Font"): DictionaryObject({NameObject("/F1"): font})})
     compressor = zlib.compressobj(9)
     chunk = b"BT /F1 11 Tf 72 720 Td (1,000 people were killed.) Tj ET\n" * 1024
     parts = [compressor.compress(chunk) for _ in range(unpacked // len(chunk))]
@@ -258,7 +268,7 @@ def generate(folder: Path, *, big: bool = True) -> list[Case]:
     put("whitespace.txt", " \t\r\n\n \u00a0\u200b\u3000\n".encode(), "error", "InputError")
     put("binary.txt", rng.randbytes(64 * 1024), "error", "InputError", "random bytes named .txt")
     put("nul-bytes.md", b"\x00" * 4096, "error", "InputError")
-    put("pdf-named.txt", _pdf([[STATEMENT]]), "error", "InputError", "a PDF named .txt is binary as text")
+    put("pdf-named.txt", _pdf([[STATEMENT]]), "either", why="a PDF named .txt: its bytes are mostly ASCII")
     put("elf.txt", b"\x7fELF\x02\x01\x01" + rng.randbytes(4000), "error", "InputError")
     put("utf16-bom.txt", STATEMENT.encode("utf-16"), "result")
     put("utf16le-no-bom.txt", STATEMENT.encode("utf-16-le"), "result")
@@ -331,7 +341,7 @@ def generate(folder: Path, *, big: bool = True) -> list[Case]:
     put("deep-nesting.pdf", _pdf_deep_nesting(100_000), "either")
     put("page-loop.pdf", _pdf_page_loop(), "either", why="a page tree that contains itself")
     if big:
-        put("stream-bomb.pdf", _pdf_stream_bomb(BOMB_UNPACKED), "either", why="a 64 MB content stream")
+        put("stream-bomb.pdf", _pdf_stream_bomb(BOMB_UNPACKED), "error", "LimitError", "a 64 MB content stream")
 
     # --- DOCX
     put("not-a-zip.docx", b"PK\x03\x04" + rng.randbytes(2000), "error", "InputError")

@@ -86,8 +86,8 @@ def network_svg(
     heaviest = max(w for _, _, w in edges)
     most = max(n.documents for n in nodes)
     parts = [
-        f'<svg class="network" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {HEIGHT}" '
-        f'width="100%" role="img" aria-label={quoteattr(title)}>',
+        (f'<svg class="network" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {HEIGHT}" '
+         f'width="100%" role="img" aria-label={quoteattr(title)}>'),
         f"<title>{escape(title)}</title>",
         '<g class="edges" stroke="#7a8ca3" stroke-linecap="round">',
     ]

@@ -32,11 +32,11 @@ from statecheck.store.links import index_document
 from statecheck.store.schema import (
     document_bands,
     document_fingerprints,
-    document_links,
     documents,
     issuers,
     mentions,
 )
+from statecheck.store.schema import document_links as links_table
 
 KINDS: tuple[str, ...] = ("duplicate", "republication", "translation")
 
@@ -89,20 +89,20 @@ def document_links(
     the links of that document."""
     a, b = documents.alias("doc_a_row"), documents.alias("doc_b_row")
     query = (
-        select(document_links.c.kind, document_links.c.share, document_links.c.jaccard,
+        select(links_table.c.kind, links_table.c.share, links_table.c.jaccard,
                a.c.id.label("a_id"), a.c.title.label("a_title"), a.c.location.label("a_location"),
                a.c.date.label("a_date"), a.c.language.label("a_language"),
                b.c.id.label("b_id"), b.c.title.label("b_title"), b.c.location.label("b_location"),
                b.c.date.label("b_date"), b.c.language.label("b_language"))
-        .join(a, a.c.id == document_links.c.doc_a)
-        .join(b, b.c.id == document_links.c.doc_b)
+        .select_from(links_table).join(a, a.c.id == links_table.c.doc_a)
+        .join(b, b.c.id == links_table.c.doc_b)
         .where(a.c.is_latest.is_(True), b.c.is_latest.is_(True))
-        .order_by(document_links.c.share.desc(), a.c.id, b.c.id)
+        .order_by(links_table.c.share.desc(), a.c.id, b.c.id)
     )
     if kind:
-        query = query.where(document_links.c.kind == kind)
+        query = query.where(links_table.c.kind == kind)
     if document_id is not None:
-        query = query.where((document_links.c.doc_a == document_id) | (document_links.c.doc_b == document_id))
+        query = query.where((links_table.c.doc_a == document_id) | (links_table.c.doc_b == document_id))
     with database_errors(store), store.engine.connect() as connection:
         rows = connection.execute(query).all()
     return tuple(
@@ -124,7 +124,7 @@ def index_corpus(
     """
     with database_errors(store), store.engine.begin() as connection:
         if rebuild:
-            for table in (document_links, document_bands, document_fingerprints):
+            for table in (links_table, document_bands, document_fingerprints):
                 connection.execute(delete(table))
         ids = list(
             connection.execute(

@@ -76,7 +76,7 @@ def demand_matrix(store: Store) -> DemandMatrix:
         for entity, name, document_id in connection.execute(
             select(issuers.c.entity, issuers.c.name, issuers.c.document_id)
             .join(documents, documents.c.id == issuers.c.document_id).where(*organisation)
-        ).tuples():
+        ):
             documents_of[entity].add(document_id)
             spellings[(entity, name)] += 1
         for entity, document_id, categories_json in connection.execute(
@@ -84,7 +84,7 @@ def demand_matrix(store: Store) -> DemandMatrix:
             .join(documents, documents.c.id == issuers.c.document_id)
             .join(demands, demands.c.document_id == issuers.c.document_id)
             .where(*organisation)
-        ).tuples():
+        ):
             for category in json.loads(categories_json):
                 categories_of[entity][_category(category)].add(document_id)
     names = most_used_names((entity, name, uses) for (entity, name), uses in spellings.items())

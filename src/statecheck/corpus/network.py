@@ -24,7 +24,7 @@ from xml.sax.saxutils import escape, quoteattr
 
 from sqlalchemy import and_, func, select
 
-from statecheck.extract.issuers import entity_key
+from statecheck.extract.issuers import entity_key, looks_like_acronym
 from statecheck.model import Document, Issuer
 from statecheck.store.database import Store, database_errors
 from statecheck.store.schema import documents, issuers
@@ -69,13 +69,14 @@ class Network:
 
 
 def most_used_names(rows: Iterable[tuple[str, str, int]]) -> dict[str, str]:
-    """Entity → its most used spelling, from ``(entity, name, uses)`` rows."""
-    best: dict[str, tuple[int, str]] = {}
+    """Entity → the spelling to show, from ``(entity, name, uses)`` rows: a written-out name over
+    an acronym ("Red Sun Collective" over "RSC"), then the one used most, then the longer."""
+    best: dict[str, tuple[bool, int, int, str]] = {}
     for entity, name, uses in rows:
-        current = best.get(entity)
-        if current is None or (uses, -len(name)) > (current[0], -len(current[1])):
-            best[entity] = (uses, name)
-    return {entity: name for entity, (_, name) in best.items()}
+        rank = (not looks_like_acronym(name), uses, len(name), name)
+        if entity not in best or rank > best[entity]:
+            best[entity] = rank
+    return {entity: rank[3] for entity, rank in best.items()}
 
 
 def cosignature_network(store: Store, *, min_weight: int = 1) -> Network:
@@ -95,13 +96,13 @@ def cosignature_network(store: Store, *, min_weight: int = 1) -> Network:
             connection.execute(
                 select(organisations.c.entity, organisations.c.name, func.count())
                 .group_by(organisations.c.entity, organisations.c.name)
-            ).tuples()
+            ).all()
         )
-        counts = dict(
+        counts: dict[str, int] = dict(
             connection.execute(
                 select(organisations.c.entity, func.count(func.distinct(organisations.c.document_id)))
                 .group_by(organisations.c.entity)
-            ).tuples()
+            ).all()
         )
         edge_rows = connection.execute(
             select(left.c.entity.label("source"), right.c.entity.label("target"), weight)
@@ -116,15 +117,22 @@ def cosignature_network(store: Store, *, min_weight: int = 1) -> Network:
     return Network(nodes, edges)
 
 
+def issuers_of(document: Document) -> list[Issuer]:
+    """The card's issuers with their roles and entity keys (as the store writes them); a stand-in
+    such as ``(unnamed party)`` keeps no key."""
+    people = document.card.roles or tuple(Issuer(name=name) for name in document.card.issuers)
+    return [
+        issuer if issuer.entity or issuer.name.startswith("(") else Issuer(issuer.name, issuer.role, entity_key(issuer.name))
+        for issuer in people
+    ]
+
+
 def organisations_of(document: Document) -> list[Issuer]:
     """The document's issuers that are nodes of the network, one per entity, in card order."""
-    people = document.card.roles or tuple(Issuer(name=name) for name in document.card.issuers)
     found: dict[str, Issuer] = {}
-    for issuer in people:
-        if issuer.role not in ORGANISATION_ROLES or issuer.name.startswith("("):
-            continue
-        entity = issuer.entity or entity_key(issuer.name)
-        found.setdefault(entity, Issuer(issuer.name, issuer.role, entity))
+    for issuer in issuers_of(document):
+        if issuer.role in ORGANISATION_ROLES and issuer.entity:
+            found.setdefault(issuer.entity, issuer)
     return list(found.values())
 
 
@@ -184,10 +192,10 @@ def to_graphml(network: Network) -> str:
     ``documents`` and an edge attribute ``weight`` (all typed, so Gephi reads them as numbers)."""
     lines = [
         '<?xml version="1.0" encoding="UTF-8"?>',
-        '<graphml xmlns="http://graphml.graphdrawing.org/xmlns" '
-        'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '
-        'xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns '
-        'http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">',
+        ('<graphml xmlns="http://graphml.graphdrawing.org/xmlns" '
+         'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '
+         'xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns '
+         'http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">'),
         '  <key id="name" for="node" attr.name="name" attr.type="string"/>',
         '  <key id="documents" for="node" attr.name="documents" attr.type="int"/>',
         '  <key id="weight" for="edge" attr.name="weight" attr.type="int"/>',

@@ -344,6 +344,8 @@ def _is_wrapped(previous: Line, line: Line, words: CardWords) -> bool:
 
 
 def _all_caps(text: str) -> bool:
+    if not text.isupper():  # a fast no, in C, for nearly every line (an all-caps line is upper)
+        return False
     letters = [ch for ch in text if ch.isalpha()]
     return len(letters) >= 4 and all(ch.isupper() for ch in letters)
 
@@ -1096,7 +1098,11 @@ def detect_language(text: str, words: CardWords | None = None) -> str | None:
     words = words or card_words()
     scores = dict.fromkeys(words.stopwords, 0.0)
     tokens = re.findall(r"[^\W\d_]+", text[:20000].lower())
+    # Most tokens are no language's stopword: one set lookup skips them (same sums, same order).
+    known = set().union(*words.stopwords.values())
     for token in tokens:
+        if token not in known:
+            continue
         for language, weights in words.stopwords.items():
             weight = weights.get(token)
             if weight:

@@ -16,6 +16,7 @@ Every word these steps look for lives in ``lexicon/<language>/claims.toml``.
 from __future__ import annotations
 
 import re
+import time
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any
@@ -25,6 +26,7 @@ from statecheck.extract.cards import detect_language
 from statecheck.extract.dates import DateMention, find_dates, parse_date
 from statecheck.extract.numbers import NumberMention, find_numbers
 from statecheck.extract.sentences import Sentence, split_sentences
+from statecheck.errors import LimitError
 from statecheck.model import Claim, Document
 from statecheck.options import Options
 
@@ -33,6 +35,7 @@ WAR_START_ISO = "2023-10-07"
 # How far around a number its counted thing and qualifiers are looked for, in characters.
 _RIGHT_REACH = 90
 _LEFT_REACH = 100
+_BOUND_REACH = 200  # characters before a number searched for its bound word ("more than")
 _HEAD_WORDS = 8  # a group noun counts as the number's head only this many words after it
 
 
@@ -254,7 +257,15 @@ def extract_claims(document: Document, options: Options) -> Document:
     context = _Context(document_date=document.card.date, default_place=_dominant_place(text, words))
     claims: list[Claim] = []
     paragraphs = text.split("\n")
+    # the time limit, checked between sentences (each is at most MAX_SENTENCE_CHARS long)
+    deadline = time.monotonic() + options.limits.max_seconds
     for sentence in split_sentences(text, language or "en"):
+        if time.monotonic() > deadline:
+            raise LimitError(
+                f"extracting claims took longer than {options.limits.max_seconds:g} s "
+                f"(Limits.max_seconds; stopped at character {sentence.start:,} of {len(text):,})",
+                location=document.source.location,
+            )
         if sentence.paragraph != context.paragraph:
             context.paragraph = sentence.paragraph
             context.frame_place = None
@@ -305,6 +316,10 @@ def _claims_in_sentence(document: Document, sentence: Sentence, words: Words, co
     claims: list[Claim] = []
     sentence_place = _places_in(s, words)
     event_date = _event_date(dates)
+    # the same for every number of the sentence: read once (it scans the whole sentence)
+    sentence_source = (
+        read_source(s, words) or (context.last_source if _continues_report(s, words) else None)
+    ) if readings else None
     for reading in readings:
         mention = reading.mention
         scope, period = read_scope(s, reading, words, dates, context)
@@ -317,7 +332,7 @@ def _claims_in_sentence(document: Document, sentence: Sentence, words: Words, co
             and any(d.value == WAR_START_ISO for d in dates) and _simple_past(s, words)
         ):
             as_of = WAR_START_ISO  # "the attack on Saturday [7 October], which killed 1,300 people in Israel"
-        source = read_source(s, words) or (context.last_source if _continues_report(s, words) else None)
+        source = sentence_source
         unit = read_unit(s, reading, words)
         bound = reading.bound
         if scope == "period" and words.period_markers.search(s[: reading.bound_start]):
@@ -789,10 +804,12 @@ def _coordinated(between: str, words: Words) -> bool:
 
 def read_bound(sentence: str, mention: NumberMention, words: Words) -> tuple[str, int]:
     """The bound word right before the number ("more than", "nearly") or after it ("or more")."""
-    left = sentence[: mention.start]
     # "the" and "some" may sit between: "nearly all the 2,000" is not a bound on 2,000
+    # A bound ends at the number: search the characters just before it, not the whole sentence
+    # once per number (endpos makes "$" the number's start; the lookbehind still sees before pos).
+    window = max(0, mention.start - _BOUND_REACH)
     for name, pattern in words.bounds:
-        match = pattern.search(left)
+        match = pattern.search(sentence, window, mention.start)
         if match:
             return name, match.start()
     if words.after_over.match(sentence[mention.end :]):
@@ -852,10 +869,10 @@ def _places_in(text: str, words: Words) -> list[tuple[int, int, str]]:
         name = words.place_names.get(" ".join(match.group().lower().split()))
         if name is None:
             continue
-        before = text[: match.start()][-25:]
+        before = text[max(0, match.start() - 25) : match.start()]  # not a copy of all the text before
         if words.reference_before.search(before):
             continue  # "Rafah, south of Gaza": Gaza only locates Rafah
-        if name == "rafah" and (words.route_words.search(before) or words.route_after.match(text[match.end() :])):
+        if name == "rafah" and (words.route_words.search(before) or words.route_after.match(text[match.end() : match.end() + 200])):
             continue  # "through Rafah", "the Rafah crossing": a crossing, not where the count is
         if match.group().lower() in words.actors and not _actor_is_place(text, match, words):
             continue
@@ -866,9 +883,11 @@ def _places_in(text: str, words: Words) -> list[tuple[int, int, str]]:
 def _actor_is_place(text: str, match: re.Match[str], words: Words) -> bool:
     """"Israel" is where a count is only after a locative ("in Israel"); "Israeli" only before a
     counted group ("Israeli civilians"), not before the attackers ("Israeli forces")."""
-    if match.group().lower() not in words.actor_adjectives and words.locative_before.search(text[: match.start()][-20:]):
+    if match.group().lower() not in words.actor_adjectives and words.locative_before.search(
+        text[max(0, match.start() - 20) : match.start()]
+    ):
         return True
-    following = " ".join(text[match.end() :].split()[:3])
+    following = " ".join(text[match.end() : match.end() + 300].split()[:3])  # not all the text after
     for name in ("people", "hostages", "children", "women"):
         pattern = words.groups.get(name)
         if pattern and pattern.match(following):

@@ -117,7 +117,9 @@ def _patterns(language: str) -> _DatePatterns:
     units = _alternation(list(unit_days) + list(unit_months))
     # "two and a half months", "dos meses y medio" (the half after the unit is read below)
     half = rf"(?:\s+(?:{alt('half_markers')}))"
-    number = rf"(?P<n>[\w.,-]+{half}?)"
+    # the lookbehind starts the number at the beginning of its run of characters: the same
+    # matches, in linear time on "1,1,1,1,…" (else every comma restarts a scan to the run's end)
+    number = rf"(?P<n>(?<![\w.,-])[\w.,-]+{half}?)"
     approximate = rf"(?:(?:{alt('approximate')})\s+)?"
     after_words = alt("after_words")
     events = alt("anchor_events")

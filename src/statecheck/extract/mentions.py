@@ -258,7 +258,7 @@ class _SentenceReader:
             candidates.append((start, start))  # the title stands just before the run
         for title_start, title_end in reversed(candidates):
             rest = [t for t in tokens if t[0] >= title_end]
-            name = []
+            name: list[tuple[int, int]] = []
             for token in rest:
                 word = _strip_possessive(self._word(token))
                 if (word.casefold() in self.words.connectors or word in self.words.heads
@@ -282,13 +282,17 @@ class _SentenceReader:
             return
         words = [_strip_possessive(self._word(t)) for t in tokens]
         if len(tokens) >= 2 and any(word in self.words.heads for word in words):
-            # Two organisations joined by "and" ("the Communist Party and the Workers' Union").
             for index, word in enumerate(words):
                 if word in {"and", "&"}:
                     left, right = self._trim(tokens[:index]), self._trim(tokens[index + 1 :])
                     if self._is_org(left) and self._is_org(right):
+                        # Two organisations joined by "and" ("the Communist Party and the Workers' Union").
                         self._organisation(left, named, maybe)
                         self._organisation(right, named, maybe)
+                        return
+                    if self._is_org(left) and not any(self._head_like(t) for t in right):
+                        # The name ends before "and": "the Communist Party of Peru and Peru's government".
+                        self._organisation(left, named, maybe)
                         return
             surface = _strip_possessive(self.sentence[tokens[0][0] : tokens[-1][1]])
             named.append(Found(tokens[0][0], tokens[-1][1], surface, "organisation",
@@ -307,6 +311,12 @@ class _SentenceReader:
 
     def _is_org(self, tokens: list[tuple[int, int]]) -> bool:
         return len(tokens) >= 2 and any(_strip_possessive(self._word(t)) in self.words.heads for t in tokens)
+
+    def _head_like(self, token: tuple[int, int]) -> bool:
+        """An organisation word, or its plural ("Parties and Organisations" continue a name)."""
+        word = _strip_possessive(self._word(token))
+        heads = self.words.heads
+        return word in heads or word.removesuffix("s") in heads or (word.endswith("ies") and word[:-3] + "y" in heads)
 
 
 # --------------------------------------------------------------------------- stance
@@ -353,9 +363,10 @@ def _stances(sentence: str, found: Sequence[Found], words: MentionWords, own: fr
     def outside(start: int, end: int) -> bool:
         return not any(f.start < end and start < f.end for f in spans)
 
+    kinds: tuple[tuple[re.Pattern[str], Stance], ...] = ((words.condemns, "condemns"), (words.supports, "supports"))
     cues = [
         _Cue(m.start(), m.end(), stance)
-        for pattern, stance in ((words.condemns, "condemns"), (words.supports, "supports"))
+        for pattern, stance in kinds
         for m in pattern.finditer(sentence)
         if outside(m.start(), m.end()) and not _inside_quotes(sentence, m.start())
     ]
@@ -393,7 +404,7 @@ def _before(
     for f in spans:
         if clause_start <= f.start and f.end <= cue.start and f.entity not in own:
             between = sentence[f.end : cue.start]
-            if "," not in between and _gap_words(between) <= 3 and not re.search(r"\bwe\b", between, re.I):
+            if "," not in between and _gap_words(between) <= 3 and not re.search(r"\bwe\b", between, re.IGNORECASE):
                 return None
     gap = _masked(sentence, cue.end, item.start, spans)
     if _gap_words(gap.replace("NAME", "")) > words.max_gap or words.blockers.search(gap):
@@ -471,9 +482,9 @@ def find_mentions(
     _add_surnames(per_sentence)
     tallies: dict[str, _Tally] = {}
     position = 0
-    for sentence, found in per_sentence:
-        found = _drop_repeated_acronyms(sentence, found)
-        stances = _stances(sentence, found, words, own) if genre != "news" else ["mentions"] * len(found)
+    for text_of, found in per_sentence:
+        found = _drop_repeated_acronyms(text_of, found)
+        stances: list[Stance] = _stances(text_of, found, words, own) if genre != "news" else ["mentions"] * len(found)
         for item, stance in sorted(zip(found, stances), key=lambda pair: pair[0].start):
             position += 1
             tally = tallies.setdefault(item.entity, _Tally(item.kind, item.shown, position, {}, {}))

@@ -8,6 +8,7 @@ is finished here.
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -120,7 +121,10 @@ def patterns(language: str) -> _Patterns:
     )
     share_words = table.get("share_words", [])
     share_pattern = re.compile(
-        r"(?P<n>\d+|[^\W\d_]+)\s+(?:" + _words_alternation(share_words) + r")\s+(?P<m>\d+|[^\W\d_]+)(?![\w])",
+        # each lookbehind starts N at the beginning of its run of digits or letters: the same
+        # matches, but linear time on a run of a million digits (else quadratic)
+        r"(?P<n>(?<!\d)\d+|(?<![^\W\d_])[^\W\d_]+)\s+(?:" + _words_alternation(share_words)
+        + r")\s+(?P<m>\d+|[^\W\d_]+)(?![\w])",
         re.IGNORECASE,
     )
     percent = re.compile(r"\s?(?:" + _words_alternation(table.get("percent", ["%"])) + r")(?![\w])", re.IGNORECASE)
@@ -162,9 +166,10 @@ def parse_digits(text: str, language: str = "en") -> float | None:
         cleaned = re.sub(rf"(?<=\d){re.escape(group)}(?=\d{{3}}(?!\d))", "", cleaned)
     cleaned = cleaned.replace(p.decimal, ".")
     try:
-        return float(cleaned)
+        value = float(cleaned)
     except ValueError:
         return None
+    return value if math.isfinite(value) else None  # 400 digits are no count of anything
 
 
 def parse_words(text: str, language: str = "en") -> float | None:
@@ -225,9 +230,10 @@ def _scaled(value: float, scale_words: list[str], p: _Patterns) -> float | None:
 
 def _text2num(text: str, language: str) -> float | None:
     try:
-        return float(text2num(text, language))
-    except ValueError:
+        value = float(text2num(text, language))
+    except (ValueError, OverflowError):  # OverflowError: an integer too large for a float
         return None
+    return value if math.isfinite(value) else None
 
 
 def find_numbers(sentence: str, language: str = "en") -> list[NumberMention]:
@@ -275,6 +281,8 @@ def find_numbers(sentence: str, language: str = "en") -> list[NumberMention]:
         elif p.ambiguous_group and re.fullmatch(rf"\d{{1,3}}(?:{re.escape(p.ambiguous_group)}\d{{3}})+", match.group()):
             # "8,500 personas" (Latin American usage): the comma groups thousands when no scale word follows
             value = float(match.group().replace(p.ambiguous_group, ""))
+        if not math.isfinite(value):
+            continue  # hundreds of digits, or a scale word after them: a float cannot hold it
         percent_match = p.percent.match(sentence, end)
         is_percent = bool(percent_match)
         if percent_match:

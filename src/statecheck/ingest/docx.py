@@ -73,6 +73,14 @@ def _check_archive(raw: bytes, location: str, limits: Limits) -> None:
     if _MAIN_PART not in {member.filename for member in members}:
         raise InputError(f"not a DOCX file (a ZIP archive without {_MAIN_PART})", location=location)
     unpacked = sum(member.file_size for member in members)
+    largest = max(members, key=lambda member: member.file_size)
+    if largest.file_size > limits.max_bytes:
+        # a big file packed well enough to pass the ratio: still too much to hold in memory
+        raise LimitError(
+            f"DOCX part {largest.filename} unpacks to {largest.file_size:,} bytes, "
+            f"more than the limit of {limits.max_bytes:,} (Limits.max_bytes)",
+            location=location,
+        )
     if unpacked > limits.max_decompression_ratio * len(raw):
         raise LimitError(
             f"DOCX file unpacks to {unpacked // len(raw)} times its size, "

@@ -13,8 +13,9 @@ import time
 import zlib
 from typing import Any
 
-from pypdf import PasswordType, PdfReader
-from pypdf.errors import DependencyError, FileNotDecryptedError, PyPdfError
+from pypdf import PageObject, PasswordType, PdfReader
+from pypdf.errors import DependencyError, FileNotDecryptedError, LimitReachedError, PyPdfError
+from pypdf.generic import ArrayObject, StreamObject
 
 from statecheck.errors import InputError, LimitError
 from statecheck.ingest.messages import one_line
@@ -23,6 +24,9 @@ from statecheck.options import Limits
 MEDIA_TYPE = "application/pdf"
 SUFFIXES = (".pdf",)
 PAGE_BREAK = "\n\n"
+#: Most bytes of drawing instructions one page may unpack to (a text page has tens of KB, a
+#: detailed map a few MB); pypdf would take minutes over a bigger one, in one uninterruptible call.
+MAX_PAGE_CONTENT = 4 * 1024 * 1024
 
 # pypdf reports damage inside a file with its own errors and, for some damage, with plain
 # Python ones raised while it walks the broken structure; all of them mean "corrupt file".
@@ -66,13 +70,25 @@ def read_pdf(raw: bytes, *, location: str, limits: Limits) -> tuple[str, dict[st
                 f"PDF has {count} pages, more than the limit of {limits.max_pages}", location=location
             )
         pages: list[str] = []
-        for page in reader.pages:
+        chars = 0
+        for number, page in enumerate(reader.pages, start=1):
             if time.monotonic() - started > limits.max_seconds:
                 raise LimitError(
-                    f"reading the PDF took longer than {limits.max_seconds:g} s", location=location
+                    f"reading the PDF took longer than {limits.max_seconds:g} s (Limits.max_seconds)",
+                    location=location,
                 )
+            _check_page_content(page, number, location)
             pages.append((page.extract_text() or "").strip("\n"))
+            chars += len(pages[-1])
+            if chars > limits.max_chars:
+                raise LimitError(
+                    f"PDF has more than {limits.max_chars:,} characters of text by page {number} "
+                    "(Limits.max_chars)",
+                    location=location,
+                )
         meta = _metadata(reader)
+    except LimitReachedError as error:  # pypdf's own guard against decompression bombs
+        raise LimitError(f"PDF stream too large ({one_line(error)})", location=location) from error
     except DependencyError as error:
         raise InputError(f"PDF cannot be read: {error}", location=location) from error
     except _DAMAGE as error:
@@ -82,6 +98,34 @@ def read_pdf(raw: bytes, *, location: str, limits: Limits) -> tuple[str, dict[st
         raise InputError("PDF has no text layer (scanned image?); run OCR first", location=location)
     meta["pages"] = count
     return text, meta
+
+
+def _check_page_content(page: PageObject, number: int, location: str) -> None:
+    """Refuse a page whose drawing instructions (its content streams and the forms it draws) unpack
+    to more than :data:`MAX_PAGE_CONTENT` bytes: pypdf cannot be interrupted inside a page, and
+    reads about 1 MB of instructions a second, slower on bigger pages."""
+    size = 0
+    streams: list[Any] = []
+    contents = page.get("/Contents")
+    if contents is not None:
+        contents = contents.get_object()
+        streams.extend(contents if isinstance(contents, ArrayObject) else [contents])
+    resources = page.get("/Resources")
+    xobjects = resources.get_object().get("/XObject") if resources is not None else None
+    if xobjects is not None:
+        for xobject in xobjects.get_object().values():
+            xobject = xobject.get_object()
+            if isinstance(xobject, StreamObject) and xobject.get("/Subtype") == "/Form":
+                streams.append(xobject)
+    for stream in streams:
+        stream = stream.get_object()
+        if isinstance(stream, StreamObject):
+            size += len(stream.get_data())
+        if size > MAX_PAGE_CONTENT:
+            raise LimitError(
+                f"PDF page {number} has more than {MAX_PAGE_CONTENT:,} bytes of drawing instructions",
+                location=location,
+            )
 
 
 def _decrypt(reader: PdfReader, location: str) -> None:

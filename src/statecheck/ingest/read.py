@@ -71,9 +71,9 @@ def read(location: str | Path, options: Options = _DEFAULTS) -> tuple[Source, Te
     :class:`InputError` (:class:`FetchError` for a URL) when the input cannot be read as a
     document, and :class:`LimitError` when it is over one of ``options.limits``.
     """
-    name = str(location)
+    name = valid_text(str(location))
     if isinstance(location, str) and url.is_url(location):
-        return _read_url(location, options)
+        return _read_url(name, options)
     path = Path(location)
     raw = _read_file(path, name, options.limits)
     return _from_file_bytes(raw, path, name, options, sidecar=load_sidecar(path))
@@ -97,6 +97,7 @@ def from_bytes(
 
     ``meta`` plays the part of the sidecar.
     """
+    name = valid_text(name)
     if len(raw) > options.limits.max_bytes:
         raise LimitError(_too_large(len(raw), options.limits.max_bytes), location=name)
     path = PurePosixPath(name.replace("\\", "/"))
@@ -113,7 +114,7 @@ def _from_file_bytes(
     media_type = (
         text.MEDIA_TYPES.get(path.suffix.lower(), "text/plain") if kind == "text" else _MEDIA_TYPES[kind]
     )
-    return _build(name, path.stem, media_type, raw, merge(found, sidecar), document_text)
+    return _build(name, valid_text(path.stem), media_type, raw, merge(found, sidecar), document_text)
 
 
 def _read_url(location: str, options: Options) -> tuple[Source, Text]:
@@ -149,7 +150,10 @@ def _build(
         sha256=hashlib.sha256(raw).hexdigest(),
         meta=with_url_date(found),
     )
-    return source, normalise(document_text)
+    text = normalise(document_text)
+    if not text.normalised.strip():
+        raise InputError("no text (only spaces or invisible characters)", location=location)
+    return source, text
 
 
 def _parse(
@@ -162,12 +166,35 @@ def _parse(
     charset: str | None = None,
 ) -> tuple[str, dict[str, Any]]:
     if kind == "text":
-        return text.read_text(raw, location=location, declared_charset=charset), {}
-    if kind == "html":
-        return html.read_html(raw, location=location, url=page_url, declared_charset=charset)
-    if kind == "pdf":
-        return pdf.read_pdf(raw, location=location, limits=options.limits)
-    return docx.read_docx(raw, location=location, limits=options.limits)
+        found: tuple[str, dict[str, Any]] = (
+            text.read_text(raw, location=location, declared_charset=charset), {}
+        )
+    elif kind == "html":
+        found = html.read_html(raw, location=location, url=page_url, declared_charset=charset)
+    elif kind == "pdf":
+        found = pdf.read_pdf(raw, location=location, limits=options.limits)
+    else:
+        found = docx.read_docx(raw, location=location, limits=options.limits)
+    max_chars = options.limits.max_chars
+    if len(found[0]) > max_chars:
+        raise LimitError(
+            f"{len(found[0]):,} characters of text, more than the limit of {max_chars:,} (Limits.max_chars)",
+            location=location,
+        )
+    return found
+
+
+def valid_text(name: str) -> str:
+    """A file name or URL as valid Unicode, for messages and the stored location.
+
+    Python gives a file name whose bytes are not UTF-8 as "surrogate escapes", which cannot be
+    written to a UTF-8 stream or a database: they become ``\\xNN`` here (``café`` in Latin-1 ->
+    ``caf\\xe9``), the same way every time, so a rerun finds the same location.
+    """
+    try:
+        return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    except UnicodeEncodeError:  # a lone surrogate that is not an escaped byte
+        return name.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
 def _read_file(path: Path, name: str, limits: Limits) -> bytes:

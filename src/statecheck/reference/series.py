@@ -9,8 +9,10 @@ day of it. One shape for both keeps the verifier free of special cases.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import cached_property
 
 #: The units a reference series may count in (a claim in another unit is never checked).
 UNITS: tuple[str, ...] = ("people", "items", "km2")
@@ -72,10 +74,19 @@ class ReferenceSeries:
         """The first day with a value."""
         return self.entries[0].start
 
-    @property
+    @cached_property
     def last(self) -> date:
         """The last day with a value."""
+        # Cached: asked several times for every claim checked, and a series has ~1,000 entries.
         return max(entry.end for entry in self.entries)
+
+    @cached_property
+    def _starts(self) -> tuple[date, ...] | None:
+        """Entry starts, for bisection, when every entry is a one-day report (None when some
+        is a fact over an interval: those are few and scanned)."""
+        if all(entry.start == entry.end for entry in self.entries):
+            return tuple(entry.start for entry in self.entries)
+        return None
 
     @property
     def publisher(self) -> str:
@@ -85,6 +96,9 @@ class ReferenceSeries:
 
     def reported_between(self, lo: date, hi: date) -> tuple[Entry, ...]:
         """Every entry reported on some day of [lo, hi] (a fact counts on each day of its interval)."""
+        starts = self._starts
+        if starts is not None:  # one-day reports sorted by day: the entries of [lo, hi] are a slice
+            return self.entries[bisect_left(starts, lo) : bisect_right(starts, hi)]
         return tuple(entry for entry in self.entries if entry.start <= hi and entry.end >= lo)
 
     def covers(self, lo: date, hi: date) -> bool:
@@ -101,6 +115,10 @@ class ReferenceSeries:
         """
         if self.counted_from is not None and day < self.counted_from:
             return Entry(day, day, 0.0)
+        starts = self._starts
+        if starts is not None:  # one-day reports: the last one on or before ``day``
+            index = bisect_right(starts, day)
+            return self.entries[index - 1] if index else None
         best: Entry | None = None
         best_day: date | None = None
         for entry in self.entries:

@@ -18,6 +18,7 @@ from statecheck.model import Document
 from statecheck.options import Options
 from statecheck.report.record import ClaimLink, reference_catalog, series_views
 from statecheck.report.render import VERDICT_NAMES, environment, verdict_of
+from statecheck.report.views import anchor, report_views
 
 #: Options are frozen, so one shared default instance is safe.
 DEFAULT_OPTIONS = Options()
@@ -77,6 +78,8 @@ def render_report(
         totals=totals,
         verdict_names=VERDICT_NAMES,
         series=series_views(links, catalog),
+        views=report_views([item.document for item in items]),
+        org_anchor=anchor,
         failures=list(failures),
         catalog=catalog,
     )

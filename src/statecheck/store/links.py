@@ -1,31 +1,45 @@
 """Links between stored documents: copies, republications and translations, found at ingest.
 
 When a document is saved, :func:`index_document` (in the same transaction) stores its
-fingerprint (:mod:`statecheck.extract.fingerprint`) and the LSH band keys of it, looks up the
-documents that share a band key (one indexed query, whatever the corpus's size), measures
-those few candidates exactly, and stores a row in ``document_links`` for each that one copies,
-republishes or translates the other. Stored documents are never fingerprinted again: the
-stored signature and band keys are what a new document meets.
+fingerprint (:mod:`statecheck.extract.fingerprint`) and its LSH band keys, and compares it with
+the documents that share a band key, never with the whole corpus:
+
+1. one indexed lookup of its band keys (``document_bands``, primary key ``(key, document_id)``);
+   a bucket holds at most :data:`BUCKET_MAX` documents, the first to arrive (boilerplate that
+   thousands of documents share would otherwise make every lookup as long as the corpus);
+2. the candidates' stored signatures and sizes estimate how much of the shorter text is in the
+   other, so only the :data:`MAX_MEASURED` likeliest are read;
+3. those few are measured exactly (their text fingerprinted again), and a row goes to
+   ``document_links`` for each that one copies, republishes or translates the other.
+
+The work per new document is bounded by those constants, whatever the corpus's size.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import Connection, case, delete, func, insert, select
+from sqlalchemy import Connection, delete, insert, select
 
 from statecheck.extract import fingerprint as fp
 from statecheck.model import Document
 from statecheck.store.schema import document_bands, document_fingerprints, document_links, documents
 
-#: The most candidates measured for one new document (the most band keys shared first): a text
-#: that collides with more is boilerplate, and its best matches are among these.
-MAX_CANDIDATES = 100
-
-#: Candidates that share only word bands and whose signatures agree less than this are chance
-#: collisions; their texts are not read.
-MIN_ESTIMATE = 0.15
+BUCKET_MAX = 50
+"""Documents kept under one band key; later ones still look the key up, but are not added."""
+MAX_CANDIDATES = 200
+"""Candidates considered per new document (those sharing the most band keys)."""
+MAX_MEASURED = 20
+"""Candidates measured exactly per new document (the likeliest by their signatures)."""
+NUMBERS_LIKENESS_MIN = 0.25
+"""A candidate in another language is read when this share of its number triples' MinHash
+values agree with the new document's."""
+ESTIMATE_MARGIN = 0.15
+"""A candidate is read when its estimated share is within this of :data:`fp.SHARE_MIN` (the
+estimate from 128 MinHash values is good to about ±0.05, worse for short texts)."""
 
 
 @dataclass(frozen=True)
@@ -49,27 +63,32 @@ def index_document(
     own location leave the index (their links stay, and the pages show only newest versions).
     """
     print_ = print_ or fp.fingerprint(document.text.normalised)
-    connection.execute(delete(document_bands).where(document_bands.c.document_id == document_id))
-    connection.execute(delete(document_fingerprints).where(document_fingerprints.c.document_id == document_id))
+    for table in (document_bands, document_fingerprints):
+        connection.execute(delete(table).where(table.c.document_id == document_id))
+    connection.execute(
+        delete(document_links).where((document_links.c.doc_a == document_id) | (document_links.c.doc_b == document_id))
+    )
     connection.execute(
         insert(document_fingerprints).values(
             document_id=document_id, shingles=len(print_.shingles), signature=print_.signature,
             numbers=len(print_.numbers), number_signature=print_.number_signature, made_at=made_at,
         )
     )
-    older = select(documents.c.id).where(
-        documents.c.location == document.source.location, documents.c.id != document_id
-    )
+    older = select(documents.c.id).where(documents.c.location == document.source.location, documents.c.id != document_id)
     connection.execute(delete(document_bands).where(document_bands.c.document_id.in_(older)))
     word_keys, number_keys = fp.word_band_keys(print_), fp.number_band_keys(print_)
-    keys = set(word_keys) | set(number_keys)
-    if keys:
-        connection.execute(insert(document_bands), [{"key": key, "document_id": document_id} for key in keys])
-    candidates = _candidates(connection, document_id, document, word_keys, number_keys)
+    keys = sorted(set(word_keys) | set(number_keys))
+    if not keys:
+        return []
+    rows = connection.execute(
+        select(document_bands.c.key, document_bands.c.document_id).where(document_bands.c.key.in_(keys))
+    ).all()
+    filled = Counter(row.key for row in rows)
+    room = [key for key in keys if filled[key] < BUCKET_MAX]
+    if room:
+        connection.execute(insert(document_bands), [{"key": key, "document_id": document_id} for key in room])
+    candidates = _candidates(connection, document, rows, set(word_keys))
     links = _measure(connection, document_id, document, print_, candidates)
-    connection.execute(
-        delete(document_links).where((document_links.c.doc_a == document_id) | (document_links.c.doc_b == document_id))
-    )
     if links:
         connection.execute(
             insert(document_links),
@@ -79,60 +98,69 @@ def index_document(
     return links
 
 
-def _candidates(
-    connection: Connection, document_id: int, document: Document, word_keys: Sequence[int],
-    number_keys: Sequence[int],
-) -> dict[int, bool]:
-    """Newest documents of other locations sharing a band key, the most shared first:
-    id → whether they share a word band (else only number bands)."""
-    if not word_keys and not number_keys:
-        return {}
-    shared = func.count().label("shared")
-    by_word = func.sum(case((document_bands.c.key.in_(list(word_keys) or [0]), 1), else_=0)).label("by_word")
+def candidate_ids(connection: Connection, document: Document, print_: fp.Fingerprint) -> list[int]:
+    """The documents a new document with this fingerprint would be compared with (for tests and
+    benchmarks: :func:`index_document` makes the same lookup)."""
+    word_keys, number_keys = fp.word_band_keys(print_), fp.number_band_keys(print_)
     rows = connection.execute(
-        select(document_bands.c.document_id, shared, by_word)
-        .join(documents, documents.c.id == document_bands.c.document_id)
-        .where(
-            document_bands.c.key.in_([*word_keys, *number_keys]),
-            document_bands.c.document_id != document_id,
-            documents.c.is_latest.is_(True),
-            documents.c.location != document.source.location,
-        )
-        .group_by(document_bands.c.document_id)
-        .order_by(shared.desc(), document_bands.c.document_id)
-        .limit(MAX_CANDIDATES)
+        select(document_bands.c.key, document_bands.c.document_id)
+        .where(document_bands.c.key.in_(sorted(set(word_keys) | set(number_keys))))
     ).all()
-    return {row.document_id: bool(row.by_word) for row in rows}
+    return [row.id for row, _ in _candidates(connection, document, rows, set(word_keys))]
+
+
+def _candidates(connection: Connection, document: Document, rows: Sequence[Any], word_keys: set[int]) -> list[Any]:
+    """The newest documents of other locations among those sharing a band key, the most keys
+    shared first, with their fingerprints' sizes and signatures and their languages and dates."""
+    shared = Counter(row.document_id for row in rows)
+    by_word = {row.document_id for row in rows if row.key in word_keys}
+    ranked = [document_id for document_id, _ in shared.most_common(MAX_CANDIDATES)]
+    if not ranked:
+        return []
+    found = connection.execute(
+        select(documents.c.id, documents.c.language, documents.c.date, document_fingerprints.c.shingles,
+               document_fingerprints.c.signature, document_fingerprints.c.numbers,
+               document_fingerprints.c.number_signature)
+        .join(document_fingerprints, document_fingerprints.c.document_id == documents.c.id)
+        .where(documents.c.id.in_(ranked), documents.c.is_latest.is_(True),
+               documents.c.location != document.source.location)
+    ).all()
+    return [(row, row.id in by_word) for row in found]
+
+
+def _likeliness(print_: fp.Fingerprint, language: str | None, row: Any, by_word: bool) -> float:
+    """How likely a candidate is to be linked, from what is stored of it (no text read): its
+    estimated share of words; else, in another language, the estimated likeness of its number
+    triples; 0 when it is not worth reading."""
+    if by_word:
+        estimate = fp.containment_estimate(print_.signature, len(print_.shingles), row.signature, row.shingles)
+        if estimate >= fp.SHARE_MIN - ESTIMATE_MARGIN:
+            return estimate
+    if not (language and row.language and language != row.language) or print_.number_signature is None:
+        return 0.0
+    likeness = fp.jaccard_estimate(print_.number_signature, row.number_signature or b"")
+    # Translations keep most number triples; the estimate of 32 values is rough, hence the margin.
+    return likeness if likeness >= NUMBERS_LIKENESS_MIN else 0.0
 
 
 def _measure(
-    connection: Connection, document_id: int, document: Document, print_: fp.Fingerprint,
-    candidates: dict[int, bool],
+    connection: Connection, document_id: int, document: Document, print_: fp.Fingerprint, candidates: list[Any]
 ) -> list[LinkRow]:
-    if not candidates:
-        return []
-    signatures = dict(
-        connection.execute(
-            select(document_fingerprints.c.document_id, document_fingerprints.c.signature)
-            .where(document_fingerprints.c.document_id.in_(list(candidates)))
-        ).all()
-    )
-    worth_reading = [
-        other for other, by_word in candidates.items()
-        if not by_word or fp.jaccard_estimate(print_.signature, signatures.get(other, b"")) >= MIN_ESTIMATE
-    ]
-    if not worth_reading:
+    language = document.card.language
+    scored = sorted(
+        ((score, row.id) for row, by_word in candidates if (score := _likeliness(print_, language, row, by_word)) > 0),
+        reverse=True,
+    )[:MAX_MEASURED]
+    if not scored:
         return []
     rows = connection.execute(
         select(documents.c.id, documents.c.text_normalised, documents.c.language, documents.c.date)
-        .where(documents.c.id.in_(worth_reading))
+        .where(documents.c.id.in_([document_id for _, document_id in scored]))
     ).all()
     links = []
     for row in rows:
-        similarity = fp.compare(
-            print_, fp.fingerprint(row.text_normalised),
-            language_a=document.card.language, language_b=row.language,
-        )
+        other = fp.fingerprint(row.text_normalised, signed=False)
+        similarity = fp.compare(print_, other, language_a=language, language_b=row.language)
         if similarity is None:
             continue
         new_first = _earlier(document.card.date, row.date)

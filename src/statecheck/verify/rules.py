@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 from fractions import Fraction
+from functools import lru_cache
 from typing import Literal
 
 from statecheck.model import Claim, Evidence, ReferencePoint, VerdictName
@@ -110,8 +111,11 @@ def tolerance(value: float, value_max: float | None = None, bound: str = "exact"
     return t, why
 
 
+@lru_cache(maxsize=65536)
 def q(x: float) -> Fraction:
     """A float as the decimal it was written as (``0.1`` → 1/10, not the nearest binary fraction)."""
+    # Cached: the same few thousand record values are converted for every claim checked, and
+    # parsing a Fraction from text is slow. Fractions are immutable, so sharing them is safe.
     return Fraction(repr(float(x)))
 
 

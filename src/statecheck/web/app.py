@@ -32,7 +32,7 @@ from statecheck.errors import InputError, LimitError, StatecheckError, StoreErro
 from statecheck.options import Options
 from statecheck.report.render import environment
 from statecheck.store import Store, open_store
-from statecheck.web import api, pages
+from statecheck.web import api, organisations, pages
 
 #: Options are frozen, so one shared default instance is safe.
 DEFAULT_OPTIONS = Options()
@@ -53,16 +53,10 @@ STATUS: tuple[tuple[type[StatecheckError], int], ...] = (
 #: No script runs on any page (there is none), and nothing loads from elsewhere: even a
 #: statement that slipped past escaping could not execute, frame us, or send a form elsewhere.
 #: (Styles are inline: the one stylesheet is inlined in every page, as in the offline report.)
-CONTENT_SECURITY_POLICY = "; ".join([
-    "default-src 'none'",
-    "script-src 'none'",
-    "object-src 'none'",
-    "style-src 'unsafe-inline'",
-    "img-src 'self' data:",
-    "form-action 'self'",
-    "frame-ancestors 'none'",
-    "base-uri 'none'",
-])
+CONTENT_SECURITY_POLICY = (
+    "default-src 'none'; script-src 'none'; object-src 'none'; style-src 'unsafe-inline'; "
+    "img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
+)
 SECURITY_HEADERS = {
     "content-security-policy": CONTENT_SECURITY_POLICY,
     "x-content-type-options": "nosniff",
@@ -253,7 +247,7 @@ def create_app(
         if owns_store:
             store.close()
 
-    routes = [*pages.routes(), *api.routes()]
+    routes = [*pages.routes(), *organisations.routes(), *api.routes()]
     app = Starlette(
         routes=routes,
         middleware=[

@@ -8,8 +8,6 @@ from __future__ import annotations
 from typing import Any
 
 from statecheck import __version__
-
-
 from statecheck.extract.lexicon import LANGUAGES
 from statecheck.web.params import MAX_INTEGER, MAX_PAGE_SIZE, MAX_PARAM_LENGTH
 

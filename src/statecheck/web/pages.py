@@ -18,6 +18,8 @@ from starlette.responses import HTMLResponse, RedirectResponse, Response
 from starlette.routing import BaseRoute, Route
 
 from statecheck import ingest, pipeline
+from statecheck.corpus import document_links
+from statecheck.corpus.network import issuers_of
 from statecheck.errors import InputError
 from statecheck.model import Document
 from statecheck.options import Options
@@ -43,8 +45,8 @@ from statecheck.web.params import (
     whole_number,
 )
 
-NAV = (("/", "Documents"), ("/claims", "Claims"), ("/record", "The record"), ("/check", "Check a text"),
-       ("/api/docs", "API"))
+NAV = (("/", "Documents"), ("/claims", "Claims"), ("/record", "The record"), ("/organisations", "Organisations"),
+       ("/network", "Network"), ("/check", "Check a text"), ("/api/docs", "API"))
 
 
 def settings(request: Request) -> Any:
@@ -124,6 +126,7 @@ def document_page(request: Request) -> Response:
         document=stored.document, selected=whole_number(request.query_params.get("claim")),
         notice=_stored_notice(request.query_params.get("stored")),
         claim_href=lambda index: claim_href(document_id, index),
+        issuers=issuers_of(stored.document), links=document_links(settings(request).store, document_id=document_id),
     )
 
 
@@ -246,8 +249,14 @@ def _check_pasted(pasted: str, options: Options) -> Document:
     return pipeline.run_steps(source, text, options)
 
 
+def favicon(request: Request) -> Response:
+    """No icon: pages say so (``<link rel="icon" href="data:,">``); for JSON, this saves a 404."""
+    return Response(status_code=204)
+
+
 def routes() -> list[BaseRoute]:
     return [
+        Route("/favicon.ico", favicon, name="favicon"),
         Route("/", documents_page, name="documents"),
         Route("/documents/{document_id:int}", document_page, name="document"),
         Route("/claims", claims_page, name="claims"),

@@ -1,0 +1,123 @@
+"""Mentions (``statecheck.extract.mentions``): who a statement names, how often, and its stance.
+
+One row per rule: sentence → the mentions expected among what is found, as
+``(name, kind, count, stance)``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from statecheck.extract.issuers import ALIASES_ENV, entity_key
+from statecheck.extract.mentions import extract_mentions, find_mentions
+from statecheck.model import Card, Document, Issuer, Source, Text
+from statecheck.options import Options
+
+
+@pytest.fixture(autouse=True)
+def no_user_aliases(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """Tests never read the tester's own alias file."""
+    (tmp_path / "none.toml").write_text("", encoding="utf-8")
+    monkeypatch.setenv(ALIASES_ENV, str(tmp_path / "none.toml"))
+
+
+def found(text: str, **kwargs: object) -> dict[str, tuple[str, int, str]]:
+    return {m.name: (m.kind, m.count, m.stance) for m in find_mentions(text, **kwargs)}  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # the gazetteer: a state by its name or its adjective, counted together
+        ("Israel bombed Rafah again. Israeli tanks entered the camp.", {"Israel": ("state", 2, "mentions")}),
+        # organisations and their acronyms from the gazetteer are one
+        ("UNRWA said the United Nations Relief and Works Agency had lost staff.",
+         {"UNRWA": ("organisation", 2, "mentions")}),
+        # a person after a title, and later by the surname alone
+        ("President Nicolás Maduro spoke. Maduro then left.", {"Nicolás Maduro": ("person", 2, "mentions")}),
+        # a capitalised name with an organisation word
+        ("The Workers' Party of Mexico marched.", {"Workers' Party of Mexico": ("organisation", 1, "mentions")}),
+        # an acronym the text defines counts as its long form, once where both stand together
+        ("The Union of Olive Growers (UOG) met. The UOG will march.",
+         {"Union of Olive Growers": ("organisation", 2, "mentions")}),
+    ],
+)
+def test_names_are_found_and_counted(sentence: str, expected: dict[str, tuple[str, int, str]]) -> None:
+    result = found(sentence)
+    for name, value in expected.items():
+        assert result.get(name) == value, result
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "stance"),
+    [
+        ("The Party condemns the complicity of the United States with the occupation.", "United States", "condemns"),
+        ("We condemn the European Union and NATO.", "NATO", "condemns"),  # a conjunct shares the cue
+        ("We support the Palestinian resistance.", "Palestine", "supports"),
+        ("We express our solidarity with the people of Lebanon.", "Lebanon", "supports"),
+        ("Long live the heroic resistance of the Palestinian people!", "Palestine", "supports"),
+        ("Hold war criminal Netanyahu accountable for his crimes!", "Benjamin Netanyahu", "condemns"),
+        ("Hold Israel accountable!", "Israel", "condemns"),  # a cue after the name
+        # what lies between says the name is a victim, not the object of the stance
+        ("We condemn the killing of Palestinian children.", "Palestine", "mentions"),
+        # someone else's stance: the subject just before the cue is another state
+        ("Egypt condemns the Israeli bombing of Rafah.", "Israel", "mentions"),
+        # reported speech
+        ("“We stand with Israel,” the minister said.", "Israel", "mentions"),
+        # a plain mention
+        ("Delegations from Qatar arrived on Monday.", "Qatar", "mentions"),
+    ],
+)
+def test_stance(sentence: str, name: str, stance: str) -> None:
+    result = found(sentence)
+    assert name in result, result
+    assert result[name][2] == stance
+
+
+def test_lower_case_words_and_region_names_are_not_states() -> None:
+    result = found("They ate turkey in Latin American cities. Who is to blame?")
+    assert result == {}
+
+
+def test_shouting_headlines_keep_states_but_not_word_acronyms() -> None:
+    result = found("STOP THE GENOCIDE OF THE PALESTINIAN PEOPLE! WHO IS TO BLAME?")
+    assert result == {"Palestine": ("state", 1, "mentions")}
+
+
+def test_a_state_inside_an_organisation_name_is_part_of_the_name() -> None:
+    result = found("The Communist Party of Peru and Peru's government disagree.")
+    assert result["Communist Party of Peru"] == ("organisation", 1, "mentions")
+    assert result["Peru"] == ("state", 1, "mentions")  # the second one only
+
+
+def test_spellings_share_an_entity_key() -> None:
+    first = find_mentions("The Communist Party of Perú spoke.")
+    second = find_mentions("The Communist Party of Peru spoke.")
+    assert first[0].entity == second[0].entity == entity_key("Communist Party of Peru")
+
+
+def test_the_documents_own_issuer_may_be_the_subject_of_its_stance() -> None:
+    sentence = "Egypt's Workers' Union condemns the United States. Egypt condemns the United States."
+    own = {entity_key("Egypt's Workers' Union")}
+    assert found(sentence.split(". ")[0] + ".", issuers=own)["United States"][2] == "condemns"
+    assert found(sentence.split(". ")[1], issuers=own)["United States"][2] == "mentions"
+
+
+def test_a_news_report_only_mentions() -> None:
+    assert found("We condemn Israel.", genre="news")["Israel"][2] == "mentions"
+
+
+def test_the_pipeline_step_reads_the_card() -> None:
+    text = "The Red Sun Collective condemns the complicity of Germany. We salute the Palestinian people."
+    card = Card(doc="d", language="en", roles=(Issuer("Red Sun Collective", "issuer", entity_key("Red Sun Collective")),))
+    document = Document(Source("d.txt", "d", "text/plain", "0"), Text.plain(text), card)
+    mentions = extract_mentions(document, Options()).mentions
+    stances = {m.name: m.stance for m in mentions}
+    assert stances == {"Red Sun Collective": "mentions", "Germany": "condemns", "Palestine": "supports"}
+    assert all(m.entity for m in mentions)
+
+
+def test_a_document_without_names() -> None:
+    assert find_mentions("nothing here names anyone, in lower case.") == ()
