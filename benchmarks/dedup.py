@@ -13,8 +13,8 @@ SQLite corpus. Printed per size:
 * documents saved and linked per second, and the milliseconds per document over the first and
   the last tenth of the corpus: an index lookup per document keeps the two alike, where
   comparing with every stored document would make the last tenth ten times slower than the first;
-* candidates measured per document (those sharing a band key), links found, republications
-  found of those planted, and the corpus's size on disk.
+* candidates per document: those sharing a band key, and those whose text was read and measured;
+  links found, republications found of those planted, and the corpus's size on disk.
 """
 
 from __future__ import annotations
@@ -60,15 +60,21 @@ def run(count: int) -> None:
     for document in docs[:2000]:
         fp.fingerprint(document.text.normalised)
     per_print = (time.perf_counter() - start) / min(len(docs), 2000)
-    measured: list[int] = []
-    original = store_links._candidates
+    considered: list[int] = []
+    read = [0]
+    original, original_print = store_links._candidates, fp.fingerprint
 
-    def counting(*args: object, **kwargs: object) -> dict[int, bool]:
+    def counting(*args: object, **kwargs: object) -> list[object]:
         found = original(*args, **kwargs)  # type: ignore[arg-type]
-        measured.append(len(found))
+        considered.append(len(found))
         return found
 
+    def reading(text: str, *, signed: bool = True) -> fp.Fingerprint:
+        read[0] += not signed  # a stored candidate measured exactly
+        return original_print(text, signed=signed)
+
     store_links._candidates = counting  # type: ignore[assignment]
+    fp.fingerprint = reading  # type: ignore[assignment]
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "corpus.db"
         times: list[float] = []
@@ -88,13 +94,14 @@ def run(count: int) -> None:
                     "WHERE b.location LIKE '%.republished'")).scalar()
         size = path.stat().st_size + sum(p.stat().st_size for p in Path(folder).glob("corpus.db-*"))
     store_links._candidates = original  # type: ignore[assignment]
+    fp.fingerprint = original_print  # type: ignore[assignment]
     tenth = max(len(times) // 10, 1)
-    mean = sum(measured) / len(measured)
     print(f"{len(docs):,} documents ({planted} planted republications), mean {sum(len(d.text.original) for d in docs) / len(docs):,.0f} chars")
     print(f"  fingerprint: {1 / per_print:,.0f} documents/s ({per_print * 1000:.2f} ms each)")
     print(f"  save + index + link: {len(docs) / total:,.0f} documents/s; ms per document, first tenth "
           f"{sum(times[:tenth]) / tenth * 1000:.2f}, last tenth {sum(times[-tenth:]) / tenth * 1000:.2f}")
-    print(f"  candidates measured per document: mean {mean:.2f}, max {max(measured)}")
+    print(f"  candidates per document: {sum(considered) / len(considered):.1f} sharing a band key (max "
+          f"{max(considered)}), {read[0] / len(docs):.2f} read and measured")
     print(f"  links: {counts['document_links']:,}; planted republications found: {found_planted}/{planted}")
     print(f"  corpus on disk: {size / 1e6:,.1f} MB ({size / len(docs) / 1e3:.1f} KB per document, texts included)")
 

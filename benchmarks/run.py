@@ -10,8 +10,9 @@ For each size, in a fresh process each (so that peak memory is that run's alone)
   (:func:`statecheck.parallel.check_one`, what ``statecheck check`` runs per input), keeping
   nothing, as the command streams;
 * ``ingest``: the same, stored in a new SQLite corpus (:func:`statecheck.store.ingest_results`);
-* ``check -w N``: ``check`` on N worker processes (:func:`statecheck.parallel.check_many`),
-  for the largest size only.
+* ``check -w N`` and ``ingest -w N``: the same on N worker processes
+  (:func:`statecheck.parallel.check_many`; for ingest, this process alone writes), for the
+  largest size only.
 
 Throughput is given per wall-clock second and per CPU second of the measuring process
 ("per core"): the machine may be shared, and CPU time is what another load disturbs least.
@@ -81,8 +82,10 @@ def measure(task: str, root: Path, count: int, workers: int) -> dict[str, Any]:
     files = _files(root, count)
     size = sum(path.stat().st_size for path in files)
     options = Options()
-    # One document first, untimed: lexicons, patterns and reference series load on first use.
-    check_one(str(files[0]), options)
+    # A few documents first, untimed: lexicons (one per language), patterns and reference
+    # series load on first use, once per process; a long run pays that once.
+    for path in files[:30]:
+        check_one(str(path), options)
     figures: dict[str, Any]
     if task == "check":
         def run() -> int:
@@ -99,13 +102,14 @@ def measure(task: str, root: Path, count: int, workers: int) -> dict[str, Any]:
                 for outcome in check_many(files, options, workers=workers)
             )
         figures = _timed(run_parallel)
-    elif task == "ingest":
+    elif task in ("ingest", "ingest-parallel"):
         from statecheck import store
 
         with tempfile.TemporaryDirectory() as folder:
             with store.open_store(Path(folder) / "corpus.db") as corpus:
                 def run_ingest() -> int:
-                    return sum(result.claims for result in store.ingest_results(corpus, files, options, workers=1))
+                    results = store.ingest_results(corpus, files, options, workers=workers)
+                    return sum(result.claims for result in results)
                 figures = _timed(run_ingest)
     else:
         raise SystemExit(f"unknown task {task}")
@@ -259,6 +263,8 @@ def main(argv: list[str] | None = None) -> int:
             rows.append(_child("ingest", str(root), str(size)))
     if args.workers > 1:
         rows.append(_child("check-parallel", str(root), str(max(sizes)), str(args.workers)))
+        if not args.no_ingest:
+            rows.append(_child("ingest-parallel", str(root), str(max(sizes)), str(args.workers)))
     reference = _child("quantulum", str(root), str(min(args.quantulum_docs, max(sizes)))) if args.quantulum_docs else None
 
     print(f"statecheck benchmark: seed {args.seed}, {os.cpu_count()} cores, corpus in {root}")
@@ -266,7 +272,7 @@ def main(argv: list[str] | None = None) -> int:
     print(header)
     print("-" * len(header))
     for row in rows:
-        name = row["task"] if row["workers"] == 1 else f"check -w {row['workers']}"
+        name = row["task"] if row["workers"] == 1 else f"{row['task'].split('-')[0]} -w {row['workers']}"
         per_core = _mb(row, "cpu") if row["workers"] == 1 else _mb(row, "wall") / row["workers"]
         print(f"{name:<16}{row['docs']:>9,}{row['bytes'] / 1e6:>8.1f}{row['wall']:>9.1f}"
               f"{row['docs'] / row['wall']:>9.0f}{_mb(row, 'wall'):>8.2f}{per_core:>11.2f}"

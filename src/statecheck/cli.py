@@ -7,6 +7,7 @@ here and nowhere else.
 from __future__ import annotations
 
 import json
+import re
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -19,7 +20,7 @@ from rich.table import Table
 from statecheck import parallel
 from statecheck.errors import StatecheckError
 from statecheck.model import Document
-from statecheck.options import Options
+from statecheck.options import Limits, Options
 
 app = typer.Typer(
     help="Turn political statements into checkable data.",
@@ -28,6 +29,35 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 err = Console(stderr=True)
+
+# Characters that would break a line of output or act on the terminal: C0 and C1 controls (a
+# newline or an escape sequence in a file name), line separators, undecodable bytes.
+_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
+
+
+def _one_line(text: str) -> str:
+    """``text`` as one printable line: the characters above written as escapes (``\\n``, ``\\x1b``)."""
+    return _UNPRINTABLE.sub(lambda match: match.group().encode("unicode_escape").decode("ascii"), text)
+
+
+def _limits(max_bytes: int, max_pages: int, timeout: float) -> Limits:
+    return Limits(max_bytes=max_bytes, max_pages=max_pages, max_seconds=timeout)
+
+
+MaxBytesOption = Annotated[
+    int, typer.Option("--max-bytes", min=1, help="Largest input read, in bytes (a file, a download, a part of a DOCX).")
+]
+MaxPagesOption = Annotated[int, typer.Option("--max-pages", min=1, help="Most pages read from one PDF.")]
+TimeoutOption = Annotated[
+    float,
+    typer.Option("--timeout", min=0.001, help="Seconds allowed for each stage of one input (reading it, extracting "
+                 "its claims, its demands); an input over it is reported and skipped."),
+]
+AllowPrivateUrlsOption = Annotated[
+    bool,
+    typer.Option("--allow-private-urls", help="Fetch URLs that lead to private, loopback or link-local addresses "
+                 "(refused by default)."),
+]
 
 
 @app.callback()
@@ -123,6 +153,10 @@ def check(
         str | None, typer.Option("--org", envvar="STATECHECK_ORG", help="Your organisation: the author of ClaimReview output.")
     ] = None,
     workers: WorkersOption = None,
+    max_bytes: MaxBytesOption = Limits.max_bytes,
+    max_pages: MaxPagesOption = Limits.max_pages,
+    timeout: TimeoutOption = Limits.max_seconds,
+    allow_private_urls: AllowPrivateUrlsOption = False,
 ) -> None:
     """Extract the numerical claims of each document and check them against the record."""
     fmt = format or ("table" if sys.stdout.isatty() else "jsonl")
@@ -132,7 +166,8 @@ def check(
     if fmt == "claimreview" and not org:
         err.print("statecheck: --format claimreview needs --org (or STATECHECK_ORG): the review's author")
         raise typer.Exit(2)
-    options = Options(date=date, verify=not no_verify, reference_dir=reference_dir)
+    options = Options(date=date, verify=not no_verify, reference_dir=reference_dir,
+                      allow_private_urls=allow_private_urls, limits=_limits(max_bytes, max_pages, timeout))
     failures = 0
     out = Console() if fmt == "table" else None
     cards = []
@@ -143,14 +178,16 @@ def check(
     for outcome in parallel.check_many(expand_inputs(inputs), options, workers=workers):
         if outcome.document is None:
             failures += 1
-            err.print(f"statecheck: {outcome.describe_error()}", markup=False, highlight=False,
-                      soft_wrap=not outcome.internal)
+            # one line whatever the error holds (a newline in a file name, a multi-line bug report)
+            err.print(f"statecheck: {_one_line(outcome.describe_error())}", markup=False, highlight=False,
+                      soft_wrap=True)
             continue
         document = outcome.document
         cards.append(document.card.to_record())
         demands.extend(demand.to_record() for demand in document.demands)
         if fmt != "table":  # the table prints its own summary under it
-            err.print(f"{document.doc_id}: {document.summary()}", markup=False, highlight=False, soft_wrap=True)
+            err.print(_one_line(f"{document.doc_id}: {document.summary()}"), markup=False, highlight=False,
+                      soft_wrap=True)
         if fmt == "jsonl":
             for claim in document.claims:
                 sys.stdout.write(json.dumps(claim.to_record(), ensure_ascii=False) + "\n")
@@ -293,7 +330,7 @@ DbOption = Annotated[
 
 def _say(line: str) -> None:
     """One line on stderr, never wrapped (Rich would fold a long path onto several lines)."""
-    typer.echo(line, err=True)
+    typer.echo(_one_line(line), err=True)
 
 
 def _failed(error: StatecheckError) -> typer.Exit:
@@ -319,6 +356,10 @@ def ingest(
         typer.Option("--out", help="Write a partitioned Parquet dataset (documents, claims, failures) to this "
                      "empty folder instead of the database."),
     ] = None,
+    max_bytes: MaxBytesOption = Limits.max_bytes,
+    max_pages: MaxPagesOption = Limits.max_pages,
+    timeout: TimeoutOption = Limits.max_seconds,
+    allow_private_urls: AllowPrivateUrlsOption = False,
 ) -> None:
     """Read, check and store documents in a corpus; unchanged ones are skipped, changed ones get a new version."""
     from collections import Counter
@@ -326,7 +367,8 @@ def ingest(
     from statecheck import store
     from statecheck.store.dataset import ingest_dataset
 
-    options = Options(date=date, verify=not no_verify, reference_dir=reference_dir)
+    options = Options(date=date, verify=not no_verify, reference_dir=reference_dir,
+                      allow_private_urls=allow_private_urls, limits=_limits(max_bytes, max_pages, timeout))
     # Results stream past and only their counts stay, so memory is flat for any number of inputs.
     counts: Counter[str | None] = Counter()
 

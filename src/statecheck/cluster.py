@@ -61,16 +61,18 @@ class Item:
     """The client could not read the input: this is its outcome, passed through unchanged."""
 
 
-def check_batch(items: list[Item], options: Options) -> list[Outcome]:
+def check_batch(items: list[Item], options: Options, fingerprint: bool = False) -> list[Outcome]:
     """Check a batch of inputs on a worker: one outcome per item, in order; never raises for an input."""
     outcomes = []
     for item in items:
         if item.failed is not None:
             outcomes.append(item.failed)
         elif item.raw is None:
-            outcomes.append(check_one(item.location, options, item.known_sha256))
+            outcomes.append(check_one(item.location, options, item.known_sha256, fingerprint=fingerprint))
         else:
-            outcomes.append(check_raw(item.location, item.raw, item.sidecar, options, item.known_sha256))
+            outcomes.append(
+                check_raw(item.location, item.raw, item.sidecar, options, item.known_sha256, fingerprint=fingerprint)
+            )
     return outcomes
 
 
@@ -122,11 +124,12 @@ def cluster_outcomes(
     known_sha256: Callable[[str], str | None] | None = None,
     batch_bytes: int = BATCH_BYTES,
     batch_documents: int = BATCH_DOCUMENTS,
+    fingerprint: bool = False,
 ) -> Iterator[Outcome]:
     """One outcome per location, in input order, each checked on the Dask cluster at ``scheduler``.
 
     ``scheduler`` is an address (``tcp://host:8786``) or a ``distributed.Client``.
-    ``known_sha256`` works as in :func:`statecheck.parallel.check_many`. A task checks up to
+    ``known_sha256`` and ``fingerprint`` work as in :func:`statecheck.parallel.check_many`. A task checks up to
     ``batch_documents`` inputs or ``batch_bytes`` bytes of them.
     """
     client, owned = connect(scheduler)
@@ -144,7 +147,9 @@ def cluster_outcomes(
             # retries: an exception in the task itself (a worker out of memory, say); a worker
             # that dies is handled by the scheduler whatever this says.
             pending.append(
-                client.submit(check_batch, batch, options, key=f"statecheck-{run}-{number}", retries=2, pure=False)
+                client.submit(
+                    check_batch, batch, options, fingerprint, key=f"statecheck-{run}-{number}", retries=2, pure=False
+                )
             )
 
         for number, batch in enumerate(islice(batches, threads * BATCHES_PER_THREAD)):

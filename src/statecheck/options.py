@@ -18,8 +18,9 @@ class Limits:
     max_pages: int = 2000
     """Most PDF pages read."""
     max_seconds: float = 60.0
-    """Time allowed for each stage of one input: reading it (download, PDF pages), and extracting
-    its claims (checked between sentences). A document therefore takes at most about twice this."""
+    """Time allowed for each stage of one input: reading it (checked while downloading and between
+    PDF pages), extracting its claims, and extracting its demands (checked between sentences).
+    Reading a file and building its card are bounded by ``max_bytes`` and ``max_chars`` instead."""
     url_timeout: float = 20.0
     """Seconds to wait for a URL (connect and each read)."""
     max_redirects: int = 5

@@ -36,12 +36,15 @@ from dataclasses import dataclass
 from functools import partial
 from itertools import islice
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from statecheck import ingest, pipeline
 from statecheck.errors import StatecheckError, UsageError
 from statecheck.model import Document
 from statecheck.options import Options
+
+if TYPE_CHECKING:  # numpy and datasketch load only where fingerprints are made
+    from statecheck.extract.fingerprint import Fingerprint
 
 #: Options are frozen, so one shared default instance is safe.
 DEFAULT_OPTIONS = Options()
@@ -96,6 +99,9 @@ class Outcome:
     """``str(error)``: for our errors, the location and the reason on one line."""
     internal: bool = False
     """The failure is not a :class:`StatecheckError`: a bug of ours, to be reported."""
+    fingerprint: Fingerprint | None = None
+    """The text's fingerprint (:mod:`statecheck.extract.fingerprint`), when asked for: ``ingest``
+    has the workers make it, so that the one process writing the corpus does not."""
 
     @property
     def failed(self) -> bool:
@@ -119,24 +125,36 @@ class Outcome:
         return f"{self.location}: internal error, please report it ({self.error_type}: {self.error_line})"
 
 
-def check_one(location: str, options: Options = DEFAULT_OPTIONS, known_sha256: str | None = None) -> Outcome:
+def check_one(
+    location: str, options: Options = DEFAULT_OPTIONS, known_sha256: str | None = None, *, fingerprint: bool = False
+) -> Outcome:
     """Read and check one input; never raises for a bad input.
 
     ``known_sha256`` is the hash of the stored copy of this location (``ingest``): when the
     bytes read have that hash, the input is reported unchanged and nothing is extracted.
+    ``fingerprint``: also make the text's fingerprint (see :attr:`Outcome.fingerprint`).
     """
     try:
         if known_sha256 is None:
             document = pipeline.check_path(location, options)
-            return Outcome(location, document=document, sha256=document.source.sha256)
-        # The stages of pipeline.check_path, split so that the hash is known before extraction.
-        source, text = ingest.read(location, options)
-        if source.sha256 == known_sha256:
-            return Outcome(location, sha256=source.sha256, unchanged=True)
-        document = pipeline.run_steps(source, text, options)
+        else:
+            # The stages of pipeline.check_path, split so that the hash is known before extraction.
+            source, text = ingest.read(location, options)
+            if source.sha256 == known_sha256:
+                return Outcome(location, sha256=source.sha256, unchanged=True)
+            document = pipeline.run_steps(source, text, options)
+        return _checked(location, document, fingerprint)
     except Exception as error:  # noqa: BLE001 - the batch boundary: record the input and go on
         return Outcome.from_error(location, error)
-    return Outcome(location, document=document, sha256=source.sha256)
+
+
+def _checked(location: str, document: Document, fingerprint: bool) -> Outcome:
+    made = None
+    if fingerprint:
+        from statecheck.extract.fingerprint import fingerprint as make_fingerprint
+
+        made = make_fingerprint(document.text.normalised)
+    return Outcome(location, document=document, sha256=document.source.sha256, fingerprint=made)
 
 
 def check_raw(
@@ -145,6 +163,8 @@ def check_raw(
     sidecar: Mapping[str, Any],
     options: Options = DEFAULT_OPTIONS,
     known_sha256: str | None = None,
+    *,
+    fingerprint: bool = False,
 ) -> Outcome:
     """:func:`check_one` for a file whose bytes were read elsewhere (a cluster's client).
 
@@ -156,18 +176,18 @@ def check_raw(
             return Outcome(location, sha256=known_sha256, unchanged=True)
         source, text = ingest.from_bytes(raw, name=location, options=options, meta=sidecar)
         document = pipeline.run_steps(source, text, options)
+        return _checked(location, document, fingerprint)
     except Exception as error:  # noqa: BLE001 - the batch boundary
         return Outcome.from_error(location, error)
-    return Outcome(location, document=document, sha256=source.sha256)
 
 
 #: One unit of work: a location and the hash of its stored copy, if any.
 Task = tuple[str, "str | None"]
 
 
-def _check_task(options: Options, task: Task) -> Outcome:
+def _check_task(options: Options, fingerprint: bool, task: Task) -> Outcome:
     location, known = task
-    return check_one(location, options, known)
+    return check_one(location, options, known, fingerprint=fingerprint)
 
 
 def check_many(
@@ -177,6 +197,7 @@ def check_many(
     workers: int | None = 1,
     scheduler: Any = None,
     known_sha256: Callable[[str], str | None] | None = None,
+    fingerprint: bool = False,
 ) -> Iterator[Outcome]:
     """One :class:`Outcome` per location, in input order, checked on ``workers`` processes here,
     or on the Dask cluster at ``scheduler`` (an address or a ``distributed.Client``, see
@@ -184,13 +205,14 @@ def check_many(
 
     ``known_sha256(location)``, when given, is asked (in this process, just before the
     location is sent to a worker) for the hash of the stored copy (see :func:`check_one`).
+    ``fingerprint``: the workers also make each text's fingerprint (:attr:`Outcome.fingerprint`).
     """
     if scheduler is not None:
         from statecheck.cluster import cluster_outcomes
 
-        return cluster_outcomes(locations, options, scheduler, known_sha256=known_sha256)
+        return cluster_outcomes(locations, options, scheduler, known_sha256=known_sha256, fingerprint=fingerprint)
     tasks = ((str(location), known_sha256(str(location)) if known_sha256 else None) for location in locations)
-    return map_ordered(partial(_check_task, options), tasks, workers=workers)
+    return map_ordered(partial(_check_task, options, fingerprint), tasks, workers=workers)
 
 
 # --------------------------------------------------------------------------- the pool

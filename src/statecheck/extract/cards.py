@@ -49,7 +49,24 @@ _LIST_MARKER = re.compile(r"^\s*(?:[-–—•*·▪●]\s*|\d{1,2}[.)]\s+|[a-z]
 _SENTENCE_END = tuple(".!?")
 _CAPITALISED = r"[A-ZÀ-ÖØ-Þ][\w'’&.\-]*"
 _PLACE_WORD = r"[A-ZÀ-ÖØ-Þ][\w'’.\-]*"
-_EMAIL_OR_URL = re.compile(r"\S+@\S+\.\w+|https?://|www\.")
+_DOT_WORD = re.compile(r"\.\w")
+
+
+def _has_email_or_url(text: str) -> bool:
+    r"""Whether ``text`` holds an e-mail address or a web address.
+
+    What the regex ``\S+@\S+\.\w+|https?://|www\.`` finds, in linear time: that regex takes
+    cubic time on a long run like ``a@a@a@…`` (minutes for 10,000 characters). In a run of
+    non-space characters only the first ``@`` after its first character needs trying: a later
+    one has less of the run after it.
+    """
+    if "http://" in text or "https://" in text or "www." in text:
+        return True
+    for token in text.split():
+        at = token.find("@", 1)
+        if at > 0 and _DOT_WORD.search(token, at + 2):
+            return True
+    return False
 
 
 # --------------------------------------------------------------------------- the lexicon
@@ -499,7 +516,7 @@ def org_name(text: str, words: CardWords) -> str | None:
     n_words = len(text.split())
     if n_words > 14 or (text.endswith(".") and n_words > 3):
         return None
-    if words.bodies.match(text) or date_line(text, words) is not None or _EMAIL_OR_URL.search(text):
+    if words.bodies.match(text) or date_line(text, words) is not None or _has_email_or_url(text):
         return None
     if _squash(text) in words.mottos or _squash(text) in words.labels or words.photo_credits.match(text):
         return None
@@ -679,7 +696,7 @@ def _is_label(text: str, words: CardWords) -> bool:
         squashed in words.labels
         or squashed in words.mottos
         or bool(words.photo_credits.match(text))
-        or bool(_EMAIL_OR_URL.search(text))
+        or _has_email_or_url(text)
     )
 
 

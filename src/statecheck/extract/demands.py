@@ -23,6 +23,7 @@ A news report (``Card.genre == "news"``) is about others: only a call in the fir
 from __future__ import annotations
 
 import re
+import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -30,6 +31,7 @@ from typing import Any
 
 from statecheck.extract import lexicon
 from statecheck.extract.issuers import acronym_definitions, fold, split_acronym
+from statecheck.errors import LimitError
 from statecheck.extract.sentences import split_sentences
 from statecheck.model import Demand, Document
 from statecheck.options import Options
@@ -552,7 +554,14 @@ def extract_demands(document: Document, options: Options) -> Document:
     )
     demands: list[Demand] = []
     previous: str | None = None
+    deadline = time.monotonic() + options.limits.max_seconds  # checked between sentences
     for sentence in split_sentences(text, language):
+        if time.monotonic() > deadline:
+            raise LimitError(
+                f"extracting demands took longer than {options.limits.max_seconds:g} s "
+                f"(Limits.max_seconds; stopped at character {sentence.start:,} of {len(text):,})",
+                location=document.source.location,
+            )
         for start, end in clauses(text, sentence.start, sentence.end, words):
             clause = text[start:end]
             cue = find_cue(clause, reading, start, words)

@@ -33,6 +33,7 @@ import re
 import unicodedata
 import zlib
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
 import numpy as np
@@ -138,8 +139,8 @@ def shingle_hashes(text: str, size: int = SHINGLE_WORDS) -> frozenset[int]:
     words = _WORD.findall(fold(text))
     if len(words) < size:
         return frozenset([_hash32(" ".join(words).encode())]) if words else frozenset()
-    cache: dict[str, int] = {}
-    hashed = np.fromiter((cache.setdefault(w, _hash32(w.encode())) for w in words), dtype=np.uint64, count=len(words))
+    vocabulary = {word: _hash32(word.encode()) for word in set(words)}
+    hashed = np.fromiter((vocabulary[w] for w in words), dtype=np.uint64, count=len(words))
     count = len(words) - size + 1
     combined = np.zeros(count, dtype=np.uint64)
     with np.errstate(over="ignore"):
@@ -166,8 +167,15 @@ def names_in(text: str) -> frozenset[str]:
     return frozenset(fold(match.group()).strip("'’") for match in _NAME.finditer(text))
 
 
+@lru_cache(maxsize=4)
+def _permutations(num_perm: int) -> np.ndarray:
+    """The MinHash permutations of :data:`SEED` (made once: datasketch draws them per object)."""
+    return np.asarray(MinHash(num_perm=num_perm, seed=SEED, scheme="affine32").permutations)
+
+
 def _minhash(values: frozenset[int] | set[int], num_perm: int) -> bytes:
-    sketch = MinHash(num_perm=num_perm, seed=SEED, hashfunc=int, scheme="affine32")
+    sketch = MinHash(num_perm=num_perm, seed=SEED, hashfunc=int, scheme="affine32",
+                     permutations=_permutations(num_perm))
     sketch.update_batch(list(values))
     return np.asarray(sketch.hashvalues, dtype="<u4").tobytes()
 

@@ -159,8 +159,8 @@ class Found:
 
 def _shouting(sentence: str) -> bool:
     """A sentence in capitals ("STOP THE GENOCIDE!"): every word looks like an acronym there."""
-    letters = [ch for ch in sentence if ch.isalpha()]
-    return len(letters) >= 6 and sum(ch.isupper() for ch in letters) >= 0.8 * len(letters)
+    upper, lower = sum(map(str.isupper, sentence)), sum(map(str.islower, sentence))
+    return upper + lower >= 6 and upper >= 0.8 * (upper + lower)
 
 
 def _gazetteer(sentence: str, words: MentionWords, shouting: bool) -> list[tuple[int, int, Entry | None, str]]:
@@ -330,6 +330,8 @@ class _Cue:
 
 
 def _inside_quotes(sentence: str, position: int) -> bool:
+    if not any(mark in sentence for mark in "“«„\""):
+        return False
     opened = 0
     for ch in sentence[:position]:
         if ch in "“«„":
@@ -358,6 +360,8 @@ def _gap_words(text: str) -> int:
 
 def _stances(sentence: str, found: Sequence[Found], words: MentionWords, own: frozenset[str]) -> list[Stance]:
     """The document's stance towards each name of ``found`` (in the same order)."""
+    if not found:
+        return []
     spans = sorted(found, key=lambda f: f.start)
 
     def outside(start: int, end: int) -> bool:

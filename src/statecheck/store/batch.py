@@ -116,7 +116,7 @@ def ingest_results(
         return
     outcomes = check_many(
         expand_inputs(inputs), options, workers=workers, scheduler=scheduler,
-        known_sha256=lambda location: stored_sha256(store, location),
+        known_sha256=lambda location: stored_sha256(store, location), fingerprint=True,
     )
     for outcome in outcomes:
         yield store_outcome(store, outcome)
@@ -136,7 +136,7 @@ def store_outcome(store: Store, outcome: Outcome) -> IngestResult:
             return IngestResult(location, None, error=f"internal error ({outcome.error_type}): {outcome.error_line}")
         return IngestResult(location, None, error=outcome.error_message)
     document = outcome.document
-    saved = save_document(store, document)
+    saved = save_document(store, document, fingerprint=outcome.fingerprint)
     if location != document.source.location:
         clear_failure(store, location)
     return IngestResult(location, saved.status, saved.document_id, saved.version, len(document.claims))

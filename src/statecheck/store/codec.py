@@ -68,6 +68,8 @@ def card_from_json(text: str) -> Card:
         place=data.get("place"),
         language=data.get("language"),
         roles=tuple(Issuer(**role) for role in data.get("roles") or ()),
+        # A news report's card says so: mentions read from a stored card take no stance for it.
+        genre=data.get("genre"),
     )
 
 

@@ -70,6 +70,10 @@ def _sqlite_pragmas(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
     cursor.execute("PRAGMA foreign_keys = ON")
     # WAL lets the web server read while `ingest` writes; busy_timeout waits out a writer.
     cursor.execute("PRAGMA journal_mode = WAL")
+    # With WAL, NORMAL syncs at checkpoints instead of at every commit (one commit per document):
+    # still never corrupt; a power cut may lose the last few documents, and running ingest
+    # again stores them (the inputs are still there). Measured: +25% documents per second.
+    cursor.execute("PRAGMA synchronous = NORMAL")
     cursor.execute("PRAGMA busy_timeout = 10000")
     cursor.close()
 

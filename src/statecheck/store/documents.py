@@ -8,6 +8,7 @@ from typing import Literal
 
 from sqlalchemy import Connection, delete, func, insert, select, update
 
+from statecheck.extract.fingerprint import Fingerprint
 from statecheck.model import Document
 from statecheck.store import codec
 from statecheck.store.database import Store, database_errors
@@ -83,12 +84,13 @@ def stored_sha256(store: Store, location: str) -> str | None:
     return latest[2] if latest else None
 
 
-def save_document(store: Store, document: Document) -> SaveResult:
+def save_document(store: Store, document: Document, *, fingerprint: Fingerprint | None = None) -> SaveResult:
     """Store a checked document with its card, claims, verdicts and demands, all or nothing.
 
     Unchanged bytes at a known location do nothing; changed bytes become a new version
     and the older versions stay (no longer ``is_latest``). A stored document also clears
-    any failure recorded earlier for its location.
+    any failure recorded earlier for its location. ``fingerprint``: the text's fingerprint
+    when it was made elsewhere (parallel ingest makes it in the workers, off the one writer).
     """
     location = document.source.location
     with database_errors(store), store.engine.begin() as connection:
@@ -107,7 +109,7 @@ def save_document(store: Store, document: Document) -> SaveResult:
         ).inserted_primary_key[0]  # type: ignore[index]
         _insert_children(connection, document_id, document)
         # Fingerprint it and link it to the stored documents it copies or translates (store.links).
-        index_document(connection, document_id, document, made_at=utc_now())
+        index_document(connection, document_id, document, made_at=utc_now(), print_=fingerprint)
         connection.execute(delete(failures).where(failures.c.location == location))
     return SaveResult("new_version" if latest else "stored", document_id, version)
 
