@@ -34,7 +34,7 @@ import sys
 import tempfile
 import time
 import warnings
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -68,10 +68,21 @@ def _peak_mb() -> float:
     return peak / (1 << 20) if sys.platform == "darwin" else peak / 1024
 
 
-def _timed(run: Callable[[], int]) -> dict[str, float]:
+def _timed(run: Callable[[], tuple[int, int]]) -> dict[str, float]:
     wall, cpu = time.perf_counter(), time.process_time()
-    claims = run()
-    return {"wall": time.perf_counter() - wall, "cpu": time.process_time() - cpu, "claims": claims}
+    claims, failed = run()
+    return {"wall": time.perf_counter() - wall, "cpu": time.process_time() - cpu, "claims": claims, "failed": failed}
+
+
+def _count(outcomes: Iterable[Any]) -> tuple[int, int]:
+    """Claims found, and inputs that failed (a failure is fast: a run with any is not a measure)."""
+    claims = failed = 0
+    for outcome in outcomes:
+        if outcome.document is not None:
+            claims += len(outcome.document.claims)
+        elif outcome.failed:
+            failed += 1
+    return claims, failed
 
 
 def measure(task: str, root: Path, count: int, workers: int) -> dict[str, Any]:
@@ -88,28 +99,20 @@ def measure(task: str, root: Path, count: int, workers: int) -> dict[str, Any]:
         check_one(str(path), options)
     figures: dict[str, Any]
     if task == "check":
-        def run() -> int:
-            claims = 0
-            for path in files:
-                outcome = check_one(str(path), options)
-                claims += len(outcome.document.claims) if outcome.document else 0
-            return claims
-        figures = _timed(run)
+        figures = _timed(lambda: _count(check_one(str(path), options) for path in files))
     elif task == "check-parallel":
-        def run_parallel() -> int:
-            return sum(
-                len(outcome.document.claims) if outcome.document else 0
-                for outcome in check_many(files, options, workers=workers)
-            )
-        figures = _timed(run_parallel)
+        figures = _timed(lambda: _count(check_many(files, options, workers=workers)))
     elif task in ("ingest", "ingest-parallel"):
         from statecheck import store
 
         with tempfile.TemporaryDirectory() as folder:
             with store.open_store(Path(folder) / "corpus.db") as corpus:
-                def run_ingest() -> int:
-                    results = store.ingest_results(corpus, files, options, workers=workers)
-                    return sum(result.claims for result in results)
+                def run_ingest() -> tuple[int, int]:
+                    claims = failed = 0
+                    for result in store.ingest_results(corpus, files, options, workers=workers):
+                        claims += result.claims
+                        failed += result.status is None
+                    return claims, failed
                 figures = _timed(run_ingest)
     else:
         raise SystemExit(f"unknown task {task}")
@@ -268,7 +271,8 @@ def main(argv: list[str] | None = None) -> int:
     reference = _child("quantulum", str(root), str(min(args.quantulum_docs, max(sizes)))) if args.quantulum_docs else None
 
     print(f"statecheck benchmark: seed {args.seed}, {os.cpu_count()} cores, corpus in {root}")
-    header = f"{'task':<16}{'docs':>9}{'MB':>8}{'wall s':>9}{'docs/s':>9}{'MB/s':>8}{'MB/s/core':>11}{'claims':>10}{'peak MB':>9}"
+    header = (f"{'task':<16}{'docs':>9}{'MB':>8}{'wall s':>9}{'docs/s':>9}{'MB/s':>8}{'MB/s/core':>11}"
+              f"{'claims':>10}{'failed':>8}{'peak MB':>9}")
     print(header)
     print("-" * len(header))
     for row in rows:
@@ -276,8 +280,13 @@ def main(argv: list[str] | None = None) -> int:
         per_core = _mb(row, "cpu") if row["workers"] == 1 else _mb(row, "wall") / row["workers"]
         print(f"{name:<16}{row['docs']:>9,}{row['bytes'] / 1e6:>8.1f}{row['wall']:>9.1f}"
               f"{row['docs'] / row['wall']:>9.0f}{_mb(row, 'wall'):>8.2f}{per_core:>11.2f}"
-              f"{row['claims']:>10,}{row['peak_mb']:>9.0f}")
+              f"{row['claims']:>10,}{row['failed']:>8,}{row['peak_mb']:>9.0f}")
     print("(MB/s/core: bytes per CPU second of the measuring process; for -w N, wall MB/s / N)")
+    broken = [row for row in rows if row["failed"]]
+    for row in broken:
+        # A failed input costs next to nothing: such a row overstates the speed.
+        print(f"WARNING: {row['failed']:,} of {row['docs']:,} inputs failed in {row['task']} "
+              f"(-w {row['workers']}); its figures are not a measure. Is the extractor broken?")
 
     checks = [r for r in rows if r["task"] == "check"]
     ingests = [r for r in rows if r["task"] == "ingest"]

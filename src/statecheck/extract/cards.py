@@ -49,6 +49,10 @@ _LIST_MARKER = re.compile(r"^\s*(?:[-–—•*·▪●]\s*|\d{1,2}[.)]\s+|[a-z]
 _SENTENCE_END = tuple(".!?")
 _CAPITALISED = r"[A-ZÀ-ÖØ-Þ][\w'’&.\-]*"
 _PLACE_WORD = r"[A-ZÀ-ÖØ-Þ][\w'’.\-]*"
+#: The card reads at most this many characters of a line or a paragraph. Titles, datelines,
+#: bylines and signatures are short; a longer run (a table flattened into one line, a hostile
+#: input) would make every cue a scan of all of it, once per cue.
+MAX_CARD_CHARS = 5000
 _DOT_WORD = re.compile(r"\.\w")
 
 
@@ -285,7 +289,14 @@ class Unit:
 
     @property
     def text(self) -> str:
-        return " ".join(line.text for line in self.lines)
+        parts: list[str] = []
+        size = 0
+        for line in self.lines:  # a paragraph of ten thousand wrapped lines: only its beginning
+            parts.append(line.text)
+            size += len(line.text) + 1
+            if size > MAX_CARD_CHARS:
+                break
+        return " ".join(parts)[:MAX_CARD_CHARS]
 
 
 @dataclass(frozen=True)
@@ -328,7 +339,7 @@ def _lines(original: str) -> tuple[tuple[Line, ...], str | None]:
         for _ in markers:
             in_bold = not in_bold
         text = _EMPHASIS.sub("", raw).replace("\u00a0", " ").strip()
-        text = re.sub(r"\s+", " ", text)
+        text = re.sub(r"\s+", " ", text)[:MAX_CARD_CHARS]
         if not text:
             blank = True
             continue
@@ -356,7 +367,7 @@ def _is_wrapped(previous: Line, line: Line, words: CardWords) -> bool:
         return True
     if _all_caps(prev) and _all_caps(line.text):
         return True  # an upper-case heading set over several lines
-    last = re.findall(r"[\w’'-]+$", prev)
+    last = re.findall(r"[\w’'-]+$", prev[-64:])  # the last word (longer ones are no wrap words)
     return prev.endswith((",", "-", "–", "—")) or bool(last and last[0].lower() in words.wrap_words)
 
 

@@ -8,6 +8,7 @@ A PDF made of scanned images has no text layer: we say so rather than return not
 from __future__ import annotations
 
 import io
+import logging
 import re
 import time
 import zlib
@@ -27,6 +28,12 @@ PAGE_BREAK = "\n\n"
 #: Most bytes of drawing instructions one page may unpack to (a text page has tens of KB, a
 #: detailed map a few MB); pypdf would take minutes over a bigger one, in one uninterruptible call.
 MAX_PAGE_CONTENT = 4 * 1024 * 1024
+
+# pypdf logs every repair it makes ("EOF marker not found", "incorrect startxref") as a warning,
+# which lands on stderr as stray lines without the file's name; we report what matters as one
+# InputError naming the input. A level set by the caller before this import is kept.
+if logging.getLogger("pypdf").level == logging.NOTSET:
+    logging.getLogger("pypdf").setLevel(logging.ERROR)
 
 # pypdf reports damage inside a file with its own errors and, for some damage, with plain
 # Python ones raised while it walks the broken structure; all of them mean "corrupt file".
@@ -123,7 +130,8 @@ def _check_page_content(page: PageObject, number: int, location: str) -> None:
             size += len(stream.get_data())
         if size > MAX_PAGE_CONTENT:
             raise LimitError(
-                f"PDF page {number} has more than {MAX_PAGE_CONTENT:,} bytes of drawing instructions",
+                f"PDF page {number} has more bytes of drawing instructions than the limit of "
+                f"{MAX_PAGE_CONTENT:,} (pdf.MAX_PAGE_CONTENT)",
                 location=location,
             )
 

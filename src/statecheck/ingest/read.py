@@ -53,12 +53,18 @@ _DEFAULTS = Options()
 def from_text(
     text: str, *, doc_id: str = "text", meta: dict[str, object] | None = None
 ) -> tuple[Source, Text]:
-    """A document given as a string."""
+    """A document given as a string; one holding a lone surrogate (not text) raises :class:`InputError`."""
+    try:
+        encoded = text.encode("utf-8")
+    except UnicodeEncodeError as error:
+        raise InputError(
+            f"not valid Unicode text (a lone surrogate at character {error.start})", location=f"<{doc_id}>"
+        ) from None
     source = Source(
         location=f"<{doc_id}>",
         doc_id=doc_id,
         media_type="text/plain",
-        sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
+        sha256=hashlib.sha256(encoded).hexdigest(),
         meta=with_url_date(meta or {}),
     )
     return source, normalise(text)

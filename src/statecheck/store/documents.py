@@ -79,6 +79,7 @@ def stored_sha256(store: Store, location: str) -> str | None:
     Parallel and cluster ingest ask this before sending an input to a worker, so that the
     worker can skip an unchanged input without a connection to the corpus.
     """
+    location = valid_text(location)  # as the stored Source.location has it
     with database_errors(store), store.engine.connect() as connection:
         latest = latest_version(connection, location)
     return latest[2] if latest else None
@@ -134,7 +135,9 @@ def _insert_children(connection: Connection, document_id: int, document: Documen
 
 def record_failure(store: Store, location: str, error: BaseException) -> None:
     """Remember that ``location`` could not be read or checked, and why (one row per location)."""
-    reason = str(getattr(error, "message", None) or error) or type(error).__name__
+    # a file name that is not UTF-8 (surrogate escapes) cannot be stored: \xNN, as in Source.location
+    location = valid_text(location)
+    reason = valid_text(str(getattr(error, "message", None) or error) or type(error).__name__)
     with database_errors(store), store.engine.begin() as connection:
         attempts = connection.execute(
             select(failures.c.attempts).where(failures.c.location == location)
@@ -150,6 +153,7 @@ def record_failure(store: Store, location: str, error: BaseException) -> None:
 
 def clear_failure(store: Store, location: str) -> None:
     """Forget an earlier failure of ``location`` (it has now been read)."""
+    location = valid_text(location)
     with database_errors(store), store.engine.begin() as connection:
         connection.execute(delete(failures).where(failures.c.location == location))
 

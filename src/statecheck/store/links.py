@@ -32,7 +32,7 @@ BUCKET_MAX = 50
 """Documents kept under one band key; later ones still look the key up, but are not added."""
 MAX_CANDIDATES = 200
 """Candidates considered per new document (those sharing the most band keys)."""
-MAX_MEASURED = 20
+MAX_MEASURED = 10
 """Candidates measured exactly per new document (the likeliest by their signatures)."""
 NUMBERS_LIKENESS_MIN = 0.25
 """A candidate in another language is read when this share of its number triples' MinHash
