@@ -28,6 +28,7 @@ Deterministic: document ``i`` of seed ``s`` is the same text whatever N is, so t
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import random
 import sys
@@ -94,7 +95,7 @@ def figure(series: str, day: date) -> float:
     points = [(date.fromisoformat(d), v) for d, v in TIMELINE[series]]
     if day <= points[0][0]:
         return points[0][1]
-    for (d0, v0), (d1, v1) in zip(points, points[1:]):
+    for (d0, v0), (d1, v1) in itertools.pairwise(points):
         if day <= d1:
             return v0 + (v1 - v0) * (day - d0).days / max((d1 - d0).days, 1)
     return points[-1][1]
@@ -102,13 +103,11 @@ def figure(series: str, day: date) -> float:
 
 # --------------------------------------------------------------------------- writing numbers
 
-_ONES = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
-         "fifteen sixteen seventeen eighteen nineteen").split()
-_TENS = "_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()
-_SPANISH = {1: "un", 2: "dos", 3: "tres", 4: "cuatro", 5: "cinco", 10: "diez", 20: "veinte", 30: "treinta",
-            40: "cuarenta", 50: "cincuenta"}
-_FRENCH = {1: "un", 2: "deux", 3: "trois", 4: "quatre", 5: "cinq", 10: "dix", 20: "vingt", 30: "trente",
-           40: "quarante", 50: "cinquante"}
+_ONES = [
+    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+    "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
+]
+_TENS = ["_", "_", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
 
 
 def _words_below_thousand(n: int) -> str:
@@ -141,7 +140,7 @@ def in_words(n: int) -> str:
 
 
 def round_to(value: float, step: int) -> int:
-    return max(step, int(round(value / step)) * step)
+    return max(step, round(value / step) * step)
 
 
 @dataclass
@@ -156,7 +155,7 @@ class Writer:
 
     def count(self, value: float, *, exact: bool = False) -> str:
         """A count as the text writes it: "8,005", "about 40,000", "forty thousand", "1.9 million"."""
-        n = int(round(value))
+        n = round(value)
         rng = self.rng
         if not exact and n >= 1_000_000 and rng.random() < 0.7:
             millions = round(n / 1_000_000, 1)
@@ -212,10 +211,14 @@ def long_date(day: date, rng: random.Random, *, year: bool = True) -> str:
     return f"{text}, {day.year}" if year else text
 
 
-MONTHS_ES = ("enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre "
-             "diciembre").split()
-MONTHS_FR = ("janvier février mars avril mai juin juillet août septembre octobre novembre "
-             "décembre").split()
+MONTHS_ES = [
+    "enero", "febrero", "marzo", "abril", "mayo", "junio",
+    "julio", "agosto", "septiembre", "octubre", "noviembre", "diciembre",
+]
+MONTHS_FR = [
+    "janvier", "février", "mars", "avril", "mai", "juin",
+    "juillet", "août", "septembre", "octobre", "novembre", "décembre",
+]
 
 
 # --------------------------------------------------------------------------- vocabulary
@@ -343,8 +346,8 @@ def _un_update(ctx: Context, number: int) -> tuple[str, dict[str, Any]]:
     as_of = long_date(day, rng)
     lines = [
         f"{short} | Humanitarian Situation Update #{number} | Gaza Strip",
-        f"Information valid as of {as_of}, {rng.choice(('15:00', '18:00', '22:00'))} (local time). "
-        f"Day {(day - date(2023, 10, 7)).days} of hostilities.",
+        (f"Information valid as of {as_of}, {rng.choice(('15:00', '18:00', '22:00'))} (local time). "
+        f"Day {(day - date(2023, 10, 7)).days} of hostilities."),
         "",
         "Key figures",
         " | ".join((
@@ -357,57 +360,57 @@ def _un_update(ctx: Context, number: int) -> tuple[str, dict[str, Any]]:
         "Key highlights",
     ]
     highlights = [
-        f"Between {long_date(day - timedelta(days=2), rng, year=False)} and {long_date(day, rng, year=False)}, "
+        (f"Between {long_date(day - timedelta(days=2), rng, year=False)} and {long_date(day, rng, year=False)}, "
         f"according to {rng.choice(SOURCES[:3])}, {daily_killed} Palestinians were killed and "
-        f"{daily_injured} were injured.",
-        f"As of {long_date(day, rng, year=False)}, {rng.choice(SOURCES[:3])} reports that at least "
+        f"{daily_injured} were injured."),
+        (f"As of {long_date(day, rng, year=False)}, {rng.choice(SOURCES[:3])} reports that at least "
         f"{w.count(killed, exact=True)} Palestinians have been killed and {w.count(injured, exact=True)} "
-        f"injured in Gaza since 7 October {2023}.",
-        f"Some {w.percent(round(rng.uniform(*CHILD_SHARE)))} of those killed whose bodies have been identified "
-        f"are children, and {w.percent(round(rng.uniform(*WOMEN_SHARE)))} are women.",
-        f"In the past 24 hours, {rng.randint(40, 260)} trucks carrying humanitarian supplies entered Gaza "
+        f"injured in Gaza since 7 October {2023}."),
+        (f"Some {w.percent(round(rng.uniform(*CHILD_SHARE)))} of those killed whose bodies have been identified "
+        f"are children, and {w.percent(round(rng.uniform(*WOMEN_SHARE)))} are women."),
+        (f"In the past 24 hours, {rng.randint(40, 260)} trucks carrying humanitarian supplies entered Gaza "
         f"through the {rng.choice(('Kerem Shalom', 'Rafah', 'Zikim'))} crossing, well below the "
-        f"{rng.choice((500, 600))} trucks a day that entered before the hostilities.",
-        f"Only {rng.randint(9, 17)} of the {36} hospitals in Gaza are partially functioning, "
-        f"{rng.choice(('WHO', 'the World Health Organization'))} said on {long_date(day, rng, year=False)}.",
-        f"Since the start of the war, {w.count(ctx.fig('killed_aid'), exact=True)} aid workers have been killed "
-        f"in Gaza, including {int(ctx.fig('killed_aid') * rng.uniform(0.7, 0.8))} UNRWA staff members.",
-        f"An estimated {w.count(POPULATION * rng.uniform(0.85, 0.9))} people, or {w.percent(rng.choice((85, 86, 90)))} "
-        f"of the population, have been displaced across the Gaza Strip, many of them several times.",
-        f"More than half of the {w.count(POPULATION)} people in Gaza face {rng.choice(('emergency', 'catastrophic'))} "
-        f"levels of food insecurity, according to the latest IPC analysis.",
-        f"On {long_date(day - timedelta(days=1), rng, year=False)}, an airstrike on a residential building in "
+        f"{rng.choice((500, 600))} trucks a day that entered before the hostilities."),
+        (f"Only {rng.randint(9, 17)} of the {36} hospitals in Gaza are partially functioning, "
+        f"{rng.choice(('WHO', 'the World Health Organization'))} said on {long_date(day, rng, year=False)}."),
+        (f"Since the start of the war, {w.count(ctx.fig('killed_aid'), exact=True)} aid workers have been killed "
+        f"in Gaza, including {int(ctx.fig('killed_aid') * rng.uniform(0.7, 0.8))} UNRWA staff members."),
+        (f"An estimated {w.count(POPULATION * rng.uniform(0.85, 0.9))} people, or {w.percent(rng.choice((85, 86, 90)))} "
+        f"of the population, have been displaced across the Gaza Strip, many of them several times."),
+        (f"More than half of the {w.count(POPULATION)} people in Gaza face {rng.choice(('emergency', 'catastrophic'))} "
+        f"levels of food insecurity, according to the latest IPC analysis."),
+        (f"On {long_date(day - timedelta(days=1), rng, year=False)}, an airstrike on a residential building in "
         f"{rng.choice(GAZA_PLACES)} reportedly killed {rng.randint(6, 48)} people, among them "
-        f"{rng.randint(2, 18)} children.",
-        f"In the West Bank, {w.count(ctx.fig('west_bank_killed'), exact=True)} Palestinians, including "
+        f"{rng.randint(2, 18)} children."),
+        (f"In the West Bank, {w.count(ctx.fig('west_bank_killed'), exact=True)} Palestinians, including "
         f"{int(ctx.fig('west_bank_killed') * rng.uniform(0.2, 0.25))} children, have been killed by Israeli forces "
-        f"or settlers since 7 October.",
-        f"Between {rng.randint(5, 15)} and {rng.randint(20, 40)} per cent of water wells in "
-        f"{rng.choice(GAZA_PLACES)} remain out of service because of the lack of fuel.",
-        f"UNRWA estimates that {w.count(rng.randint(70, 190) * 1000)} people are sheltering in "
-        f"{rng.randint(90, 160)} UNRWA installations, {rng.randint(1, 9)} times their capacity.",
-        f"Approximately {rng.randint(60, 70)}% of all structures in Gaza have been damaged or destroyed, "
-        f"including some {w.count(rng.randint(160, 190) * 1000)} housing units.",
-        f"Fuel deliveries fell to {w.count(rng.randint(20, 120) * 1000)} litres over the past week, "
-        f"compared with a minimum of {w.count(rng.choice((200, 250)) * 1000)} litres needed each day.",
+        f"or settlers since 7 October."),
+        (f"Between {rng.randint(5, 15)} and {rng.randint(20, 40)} per cent of water wells in "
+        f"{rng.choice(GAZA_PLACES)} remain out of service because of the lack of fuel."),
+        (f"UNRWA estimates that {w.count(rng.randint(70, 190) * 1000)} people are sheltering in "
+        f"{rng.randint(90, 160)} UNRWA installations, {rng.randint(1, 9)} times their capacity."),
+        (f"Approximately {rng.randint(60, 70)}% of all structures in Gaza have been damaged or destroyed, "
+        f"including some {w.count(rng.randint(160, 190) * 1000)} housing units."),
+        (f"Fuel deliveries fell to {w.count(rng.randint(20, 120) * 1000)} litres over the past week, "
+        f"compared with a minimum of {w.count(rng.choice((200, 250)) * 1000)} litres needed each day."),
     ]
     rng.shuffle(highlights)
     lines += highlights[: rng.randint(5, len(highlights))]
     lines += ["", "Situation overview"]
     overview = [
-        f"Intense bombardment from air, land and sea continued across much of the Gaza Strip, with "
-        f"heavy strikes reported in {rng.choice(GAZA_PLACES)} and {rng.choice(GAZA_PLACES)}.",
-        "Humanitarian partners report that access to the north remains severely restricted, and that "
-        "requests to move convoys are frequently denied or delayed at checkpoints.",
+        (f"Intense bombardment from air, land and sea continued across much of the Gaza Strip, with "
+        f"heavy strikes reported in {rng.choice(GAZA_PLACES)} and {rng.choice(GAZA_PLACES)}."),
+        ("Humanitarian partners report that access to the north remains severely restricted, and that "
+        "requests to move convoys are frequently denied or delayed at checkpoints."),
         f"Resolution {rng.choice((2712, 2720, 2728, 2735))} of the Security Council has not been implemented.",
-        f"A {rng.randint(3, 14)}-year-old girl was among those killed in {rng.choice(GAZA_PLACES)}, "
-        f"her relatives told a humanitarian team.",
-        "Partners warn that the lack of cooking gas is forcing families to burn furniture, plastic and "
-        "waste, with serious consequences for health.",
-        "Communications were cut for most of the day, hampering the work of ambulance crews and the "
-        "coordination of aid deliveries.",
-        "Prices of basic commodities in the markets of the south remain many times higher than before "
-        "the hostilities, and cash is scarce.",
+        (f"A {rng.randint(3, 14)}-year-old girl was among those killed in {rng.choice(GAZA_PLACES)}, "
+        f"her relatives told a humanitarian team."),
+        ("Partners warn that the lack of cooking gas is forcing families to burn furniture, plastic and "
+        "waste, with serious consequences for health."),
+        ("Communications were cut for most of the day, hampering the work of ambulance crews and the "
+        "coordination of aid deliveries."),
+        ("Prices of basic commodities in the markets of the south remain many times higher than before "
+        "the hostilities, and cash is scarce."),
         "The following figures have not been independently verified by the United Nations.",
     ]
     rng.shuffle(overview)
@@ -446,24 +449,24 @@ def _party_statement(ctx: Context, number: int) -> tuple[str, dict[str, Any]]:
         f"Declaration on the {months + 1}th month of the war",
     ))
     figures = [
-        f"{bound(rng, share=0.8).capitalize() or 'Over '}{w.count(killed)} Palestinians have been killed, "
-        f"{rng.choice(('most of them', 'the majority of them', 'among them'))} women and children.",
-        f"{rng.choice(('More than', 'Over', 'Nearly', 'Almost'))} {w.count(children)} children have been murdered "
-        f"by the bombs of the occupation.",
-        f"More than {w.count(ctx.fig('injured', off=0.3))} people have been wounded and thousands remain "
-        f"under the rubble.",
-        f"{rng.choice(('Nearly', 'Almost', 'Close to'))} {w.count(rng.choice((1.7e6, 1.8e6, 1.9e6, 2e6)))} "
-        f"people have been forced from their homes.",
-        f"The occupation has destroyed {w.percent(rng.choice((60, 65, 70, 80)))} of the homes of Gaza and "
-        f"bombed {rng.randint(20, 36)} hospitals.",
-        f"At least {w.count(ctx.fig('killed_press'))} journalists have been killed, more than in any war "
-        f"of our time.",
-        f"{rng.choice(('Half', 'More than half', 'Nearly half'))} of the {w.count(POPULATION)} inhabitants "
-        f"of Gaza are children.",
-        f"More than {w.count(rng.randint(8, 11) * 1000)} Palestinians are held in Israeli prisons, "
-        f"{rng.randint(3, 4) * 1000} of them without charge.",
-        f"In the West Bank, the army and the settlers have killed {w.count(ctx.fig('west_bank_killed', off=0.2))} "
-        f"people since October {2023}.",
+        (f"{bound(rng, share=0.8).capitalize() or 'Over '}{w.count(killed)} Palestinians have been killed, "
+        f"{rng.choice(('most of them', 'the majority of them', 'among them'))} women and children."),
+        (f"{rng.choice(('More than', 'Over', 'Nearly', 'Almost'))} {w.count(children)} children have been murdered "
+        f"by the bombs of the occupation."),
+        (f"More than {w.count(ctx.fig('injured', off=0.3))} people have been wounded and thousands remain "
+        f"under the rubble."),
+        (f"{rng.choice(('Nearly', 'Almost', 'Close to'))} {w.count(rng.choice((1.7e6, 1.8e6, 1.9e6, 2e6)))} "
+        f"people have been forced from their homes."),
+        (f"The occupation has destroyed {w.percent(rng.choice((60, 65, 70, 80)))} of the homes of Gaza and "
+        f"bombed {rng.randint(20, 36)} hospitals."),
+        (f"At least {w.count(ctx.fig('killed_press'))} journalists have been killed, more than in any war "
+        f"of our time."),
+        (f"{rng.choice(('Half', 'More than half', 'Nearly half'))} of the {w.count(POPULATION)} inhabitants "
+        f"of Gaza are children."),
+        (f"More than {w.count(rng.randint(8, 11) * 1000)} Palestinians are held in Israeli prisons, "
+        f"{rng.randint(3, 4) * 1000} of them without charge."),
+        (f"In the West Bank, the army and the settlers have killed {w.count(ctx.fig('west_bank_killed', off=0.2))} "
+        f"people since October {2023}."),
         f"{rng.choice(('Nine', 'Eight'))} out of ten people in Gaza do not know where their next meal will come from.",
         f"{w.count(rng.choice((2.2e6, 2.3e6)))} people live in a territory of only {AREA_KM2} km².",
     ]
@@ -508,41 +511,41 @@ def _news_report(ctx: Context, number: int) -> tuple[str, dict[str, Any]]:
     headline = rng.choice((
         f"Israeli strikes kill {strike_dead} in {town} as truce talks stall",
         f"Gaza death toll passes {round_to(killed, 1000):,}, health ministry says",
-        f"Aid groups warn of famine as deliveries to northern Gaza fall",
+        "Aid groups warn of famine as deliveries to northern Gaza fall",
         f"UN says {rng.randint(70, 90)}% of Gaza's population displaced",
         f"Hostage families rally in Tel Aviv as talks resume in {rng.choice(('Doha', 'Cairo'))}",
     ))
     official = rng.choice(("a spokesperson for the ministry", "the director of the hospital",
                            "a senior UN official", "an Israeli military spokesperson", "a civil defence officer"))
     paragraphs = [
-        f"{place}, {long_date(day, rng)} ({desk}) — At least {strike_dead} people were killed in Israeli "
+        (f"{place}, {long_date(day, rng)} ({desk}) — At least {strike_dead} people were killed in Israeli "
         f"strikes on {town} overnight, {rng.choice(('medics', 'health officials', 'civil defence workers'))} said, "
-        f"as mediators pressed on with efforts to secure a ceasefire.",
-        f"The strikes hit {rng.choice(('a school sheltering displaced families', 'a residential block', 'a tent camp', 'a market'))}, "
+        f"as mediators pressed on with efforts to secure a ceasefire."),
+        (f"The strikes hit {rng.choice(('a school sheltering displaced families', 'a residential block', 'a tent camp', 'a market'))}, "
         f"{official} told reporters. \"We pulled {rng.randint(3, 20)} bodies from the rubble, "
-        f"{rng.randint(2, 9)} of them children,\" {rng.choice(('he', 'she'))} said.",
-        f"The Gaza health ministry said on {day.strftime('%A')} that {w.count(killed, exact=True)} Palestinians "
+        f"{rng.randint(2, 9)} of them children,\" {rng.choice(('he', 'she'))} said."),
+        (f"The Gaza health ministry said on {day.strftime('%A')} that {w.count(killed, exact=True)} Palestinians "
         f"had been killed and {w.count(ctx.fig('injured'), exact=True)} wounded since the war began. "
-        f"The ministry does not distinguish between civilians and combatants.",
-        f"The Israeli military said it had struck {rng.randint(20, 90)} targets across the enclave over "
+        f"The ministry does not distinguish between civilians and combatants."),
+        (f"The Israeli military said it had struck {rng.randint(20, 90)} targets across the enclave over "
         f"the past day and that {rng.randint(2, 4)} soldiers had been killed in the fighting in "
-        f"{rng.choice(GAZA_PLACES)}.",
-        f"The war began when Hamas-led militants attacked southern Israel on 7 October {2023}, killing about "
+        f"{rng.choice(GAZA_PLACES)}."),
+        (f"The war began when Hamas-led militants attacked southern Israel on 7 October {2023}, killing about "
         f"{rng.choice(('1,200', '1,139', '1,200'))} people, most of them civilians, according to Israeli tallies, "
-        f"and taking {rng.choice(('around 250', '251', 'some 250'))} hostages.",
-        f"Israel says {rng.randint(int(ctx.fig('hostages_held') * 0.9), int(ctx.fig('hostages_held')))} hostages "
-        f"remain in Gaza, {rng.randint(30, 40)} of whom are believed to be dead.",
-        f"The United Nations says that about {w.count(rng.choice((1.7e6, 1.9e6)))} people, "
+        f"and taking {rng.choice(('around 250', '251', 'some 250'))} hostages."),
+        (f"Israel says {rng.randint(int(ctx.fig('hostages_held') * 0.9), int(ctx.fig('hostages_held')))} hostages "
+        f"remain in Gaza, {rng.randint(30, 40)} of whom are believed to be dead."),
+        (f"The United Nations says that about {w.count(rng.choice((1.7e6, 1.9e6)))} people, "
         f"roughly {w.percent(rng.choice((75, 80, 90)))} of the population, have been displaced, "
-        f"and that {rng.choice(('half', 'a quarter', 'a third'))} of the population faces catastrophic hunger.",
-        f"\"The situation is beyond catastrophic,\" {rng.choice(REPORTERS[:4])}, a {rng.choice(('nurse', 'teacher', 'father of five', 'student'))} "
+        f"and that {rng.choice(('half', 'a quarter', 'a third'))} of the population faces catastrophic hunger."),
+        (f"\"The situation is beyond catastrophic,\" {rng.choice(REPORTERS[:4])}, a {rng.choice(('nurse', 'teacher', 'father of five', 'student'))} "
         f"sheltering in {rng.choice(GAZA_PLACES)}, told {desk} by phone. \"We have not had clean water for "
-        f"{rng.randint(3, 12)} days.\"",
-        f"In the occupied West Bank, {rng.randint(1, 9)} Palestinians were killed during an Israeli raid on "
+        f"{rng.randint(3, 12)} days.\""),
+        (f"In the occupied West Bank, {rng.randint(1, 9)} Palestinians were killed during an Israeli raid on "
         f"{rng.choice(WEST_BANK_PLACES)}, the Palestinian health ministry said, bringing the toll there since "
-        f"October {2023} to {w.count(ctx.fig('west_bank_killed'), exact=True)}.",
-        f"Only about {rng.randint(90, 250)} aid trucks a day have entered Gaza this month, aid agencies said, "
-        f"compared with around 500 before the war.",
+        f"October {2023} to {w.count(ctx.fig('west_bank_killed'), exact=True)}."),
+        (f"Only about {rng.randint(90, 250)} aid trucks a day have entered Gaza this month, aid agencies said, "
+        f"compared with around 500 before the war."),
     ]
     keep = [paragraphs[0]] + rng.sample(paragraphs[1:], k=rng.randint(3, len(paragraphs) - 1))
     byline = f"Reporting by {rng.choice(REPORTERS)}; editing by {rng.choice(REPORTERS)}"
@@ -558,15 +561,15 @@ def _wire_brief(ctx: Context, number: int) -> tuple[str, dict[str, Any]]:
     rng, day, w = ctx.rng, ctx.day, ctx.w
     desk = rng.choice(NEWS_DESKS)
     lead = rng.choice((
-        f"{bound(rng).capitalize()}{w.count(ctx.fig('killed'))} Palestinians have been killed in Gaza since "
-        f"7 October, {rng.choice(SOURCES[:3])} said on {day.strftime('%A')}.",
-        f"{rng.randint(2, 70)} people were killed and {rng.randint(10, 150)} wounded in Israeli strikes on "
-        f"{rng.choice(GAZA_PLACES)} in the past 24 hours, according to {rng.choice(SOURCES[:2])}.",
-        f"{rng.choice(('The Committee to Protect Journalists', 'The International Federation of Journalists'))} "
+        (f"{bound(rng).capitalize()}{w.count(ctx.fig('killed'))} Palestinians have been killed in Gaza since "
+        f"7 October, {rng.choice(SOURCES[:3])} said on {day.strftime('%A')}."),
+        (f"{rng.randint(2, 70)} people were killed and {rng.randint(10, 150)} wounded in Israeli strikes on "
+        f"{rng.choice(GAZA_PLACES)} in the past 24 hours, according to {rng.choice(SOURCES[:2])}."),
+        (f"{rng.choice(('The Committee to Protect Journalists', 'The International Federation of Journalists'))} "
         f"said {w.count(ctx.fig('killed_press'), exact=True)} journalists and media workers have been killed "
-        f"since the war began.",
-        f"UNRWA said {w.count(ctx.fig('killed_aid'), exact=True)} of its staff have been killed in Gaza, the "
-        f"highest number of UN personnel killed in any conflict.",
+        f"since the war began."),
+        (f"UNRWA said {w.count(ctx.fig('killed_aid'), exact=True)} of its staff have been killed in Gaza, the "
+        f"highest number of UN personnel killed in any conflict."),
     ))
     tail = rng.choice((
         "The figures could not be independently verified.",
@@ -576,11 +579,11 @@ def _wire_brief(ctx: Context, number: int) -> tuple[str, dict[str, Any]]:
     ))
     middle = rng.sample((
         f"Most of the dead were women and children, {rng.choice(('the ministry', 'medics', 'officials'))} said.",
-        f"The Israeli military said its troops had killed {rng.randint(5, 40)} militants in "
-        f"{rng.choice(GAZA_PLACES)} and destroyed {rng.randint(3, 25)} tunnel shafts.",
+        (f"The Israeli military said its troops had killed {rng.randint(5, 40)} militants in "
+        f"{rng.choice(GAZA_PLACES)} and destroyed {rng.randint(3, 25)} tunnel shafts."),
         f"Aid agencies say about {rng.randint(60, 250)} trucks a day are entering Gaza, far fewer than needed.",
-        f"Nearly {w.count(rng.choice((1.7e6, 1.8e6, 1.9e6)))} people, most of the enclave's population, "
-        f"have been displaced.",
+        (f"Nearly {w.count(rng.choice((1.7e6, 1.8e6, 1.9e6)))} people, most of the enclave's population, "
+        f"have been displaced."),
         f"Medics said a {rng.randint(2, 16)}-year-old boy was among those killed in {rng.choice(GAZA_PLACES)}.",
     ), k=rng.randint(1, 3))
     text = f"{place_line(rng, day)} ({desk}) - {lead} {' '.join(middle)} {tail}\n"

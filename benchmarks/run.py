@@ -41,7 +41,7 @@ from typing import Any
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-import corpus as corpus_module  # noqa: E402  (benchmarks/ is not a package)
+import corpus as corpus_module
 
 DEFAULT_SIZES = (1000, 10_000)
 FULL_SIZES = (1000, 10_000, 100_000)
@@ -105,15 +105,14 @@ def measure(task: str, root: Path, count: int, workers: int) -> dict[str, Any]:
     elif task in ("ingest", "ingest-parallel"):
         from statecheck import store
 
-        with tempfile.TemporaryDirectory() as folder:
-            with store.open_store(Path(folder) / "corpus.db") as corpus:
-                def run_ingest() -> tuple[int, int]:
-                    claims = failed = 0
-                    for result in store.ingest_results(corpus, files, options, workers=workers):
-                        claims += result.claims
-                        failed += result.status is None
-                    return claims, failed
-                figures = _timed(run_ingest)
+        with tempfile.TemporaryDirectory() as folder, store.open_store(Path(folder) / "corpus.db") as corpus:
+            def run_ingest() -> tuple[int, int]:
+                claims = failed = 0
+                for result in store.ingest_results(corpus, files, options, workers=workers):
+                    claims += result.claims
+                    failed += result.status is None
+                return claims, failed
+            figures = _timed(run_ingest)
     else:
         raise SystemExit(f"unknown task {task}")
     return {"task": task, "docs": count, "bytes": size, "workers": workers, "peak_mb": _peak_mb(), **figures}

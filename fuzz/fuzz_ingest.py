@@ -70,7 +70,7 @@ def check_one(data: bytes) -> None:
             pass
 
 
-def TestOneInput(data: bytes) -> None:  # noqa: N802 - the name atheris calls
+def TestOneInput(data: bytes) -> None:  # the name atheris calls
     check_one(data)
 
 

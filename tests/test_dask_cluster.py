@@ -22,12 +22,12 @@ import pytest
 pytest.importorskip("distributed")
 pytest.importorskip("pyarrow")
 
-from statecheck.cluster import cluster_outcomes  # noqa: E402
-from statecheck.errors import StatecheckError  # noqa: E402
-from statecheck.options import Options  # noqa: E402
-from statecheck.parallel import check_many  # noqa: E402
-from statecheck.store import ingest_results, open_store  # noqa: E402
-from statecheck.store.dataset import TABLES, ingest_dataset  # noqa: E402
+from statecheck.cluster import cluster_outcomes
+from statecheck.errors import StatecheckError
+from statecheck.options import Options
+from statecheck.parallel import check_many
+from statecheck.store import ingest_results, open_store
+from statecheck.store.dataset import TABLES, ingest_dataset
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -96,7 +96,7 @@ def _rows(db: Path) -> list[tuple[Any, ...]]:
         for table in sorted(t for t in tables if t != "alembic_version" and not t.startswith("sqlite_")):
             if "_fts" in table:
                 continue  # full-text index shadow tables: derived from the documents table
-            cursor = connection.execute(f"SELECT * FROM {table}")  # noqa: S608 - names from sqlite_master
+            cursor = connection.execute(f"SELECT * FROM {table}")
             names = [d[0] for d in cursor.description]
             rows += [(table, *(v for n, v in zip(names, row) if not n.endswith("_at"))) for row in cursor]
     return sorted(rows, key=repr)

@@ -167,7 +167,7 @@ def _dump(db: Path) -> list[str]:
     with sqlite3.connect(db) as connection:
         tables = [row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type='table'")]
         for table in sorted(t for t in tables if t != "alembic_version" and not t.startswith(("sqlite_", "documents_fts"))):
-            cursor = connection.execute(f"SELECT * FROM {table}")  # noqa: S608 - names from sqlite_master
+            cursor = connection.execute(f"SELECT * FROM {table}")
             names = [d[0] for d in cursor.description]
             for row in cursor:
                 values = {n: v for n, v in zip(names, row) if not n.endswith("_at")}

@@ -36,8 +36,11 @@ _UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
 
 
 def _one_line(text: str) -> str:
-    """``text`` as one printable line: the characters above written as escapes (``\\n``, ``\\x1b``)."""
-    return _UNPRINTABLE.sub(lambda match: match.group().encode("unicode_escape").decode("ascii"), text)
+    """``text`` as one printable line: the characters above written as escapes (``\\n``, ``\\x1b``;
+    a byte of a file name that is not UTF-8 as ``\\xNN``, as in a stored location)."""
+    from statecheck.ingest.read import valid_text
+
+    return _UNPRINTABLE.sub(lambda match: match.group().encode("unicode_escape").decode("ascii"), valid_text(text))
 
 
 def _limits(max_bytes: int, max_pages: int, timeout: float) -> Limits:

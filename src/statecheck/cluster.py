@@ -27,7 +27,7 @@ import uuid
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from itertools import islice
+from itertools import count, islice
 from pathlib import Path
 from typing import Any
 
@@ -129,13 +129,13 @@ def cluster_outcomes(
     """One outcome per location, in input order, each checked on the Dask cluster at ``scheduler``.
 
     ``scheduler`` is an address (``tcp://host:8786``) or a ``distributed.Client``.
-    ``known_sha256`` and ``fingerprint`` work as in :func:`statecheck.parallel.check_many`. A task checks up to
-    ``batch_documents`` inputs or ``batch_bytes`` bytes of them.
+    ``known_sha256`` and ``fingerprint`` work as in :func:`statecheck.parallel.check_many`.
+    A task checks up to ``batch_documents`` inputs or ``batch_bytes`` bytes of them.
     """
     client, owned = connect(scheduler)
+    where = str(scheduler) if owned else str(getattr(client.scheduler, "address", "the Dask cluster"))
     run = uuid.uuid4().hex[:8]
     try:
-        threads = sum(client.nthreads().values()) or 1
         items = (
             prepare(str(location), options, known_sha256(str(location)) if known_sha256 else None)
             for location in locations
@@ -152,16 +152,26 @@ def cluster_outcomes(
                 )
             )
 
-        for number, batch in enumerate(islice(batches, threads * BATCHES_PER_THREAD)):
-            submit(number, batch)
-        number = len(pending)
+        def top_up() -> None:
+            # Asked again each time: workers that join later (an autoscaled cluster) get work too.
+            window = max(1, sum(client.nthreads().values())) * BATCHES_PER_THREAD
+            for batch in islice(batches, max(0, window - len(pending))):
+                submit(next(numbers), batch)
+
+        numbers = count()
+        top_up()
         while pending:
             future = pending.popleft()
-            outcomes: list[Outcome] = future.result()
+            try:
+                outcomes: list[Outcome] = future.result()
+            except Exception as error:  # the cluster gave up on a batch (KilledWorker after retries ...)
+                raise StatecheckError(
+                    f"the cluster could not check a batch ({type(error).__name__}: {error}); what was written "
+                    "before it is complete, run again to go on",
+                    location=where,
+                ) from error
             future.release()
-            for batch in islice(batches, 1):  # top up the window by one batch
-                submit(number, batch)
-                number += 1
+            top_up()
             yield from outcomes
     finally:
         for future in pending:

@@ -47,6 +47,7 @@ def run(tmp_path_factory: pytest.TempPathFactory) -> tuple[list[Case], subproces
         capture_output=True,
         timeout=600,
         env={**os.environ, "COLUMNS": "80", "PYTHONIOENCODING": "utf-8"},
+        check=False,
     )
     elapsed = time.monotonic() - started
     peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
@@ -62,7 +63,7 @@ def line_for(case: Case, lines: list[str]) -> list[str]:
     stem = case.name.rsplit(".", 1)[0]
     error = f"statecheck: {shown(case.name)}: "
     summary = f"{shown(stem)}: "
-    return [line for line in lines if line.startswith(error) or line.startswith(summary)]
+    return [line for line in lines if line.startswith((error, summary))]
 
 
 def test_one_line_per_input_and_nothing_else(run: tuple[list[Case], subprocess.CompletedProcess[bytes], float, int]) -> None:

@@ -32,7 +32,7 @@ from statecheck.options import Options
 from statecheck.reference import BUNDLED_DIR, ENDPOINTS, load_catalog, update
 from statecheck.store import open_store
 
-DOCUMENTS = 40
+DOCUMENTS = 30
 SEED = 7
 
 

@@ -91,8 +91,7 @@ def test_printed_numbers(language: str, printed: str, value: float) -> None:
 @pytest.mark.parametrize(
     "text",
     ["9" * 400 + " people were killed", "1e999 people", "10^400 people", "1" + ",000" * 120 + " killed",
-     "one million million million million million million million million million million million "
-     "million million million million million million million million million million million million people"],
+     "one " + "million " * 30 + "people"],
 )
 def test_numbers_beyond_a_float_are_not_claims(text: str) -> None:
     """Hundreds of digits overflow a float to infinity: such a "number" is dropped, not reported as inf."""

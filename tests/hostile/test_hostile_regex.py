@@ -209,22 +209,22 @@ def test_bound_window_reads_what_the_whole_sentence_read(sentence: str) -> None:
 
 
 ADVERSARIAL = {
-    "digit-commas": "1," * 100_000,
-    "long-digits": "9" * 200_000,
-    "emails": "a@" * 50_000,
-    "periods": "." * 200_000,
-    "capitalised-words": "Abc " * 50_000 + "said 5 people were killed.",
-    "number-words": "one thousand and " * 10_000,
-    "spaced-digits": "1 " * 50_000,
+    "digit-commas": "1," * 40_000,
+    "long-digits": "9" * 100_000,
+    "emails": "a@" * 20_000,
+    "periods": "." * 80_000,
+    "capitalised-words": "Abc " * 20_000 + "said 5 people were killed.",
+    "number-words": "one thousand and " * 5_000,
+    "spaced-digits": "1 " * 40_000,
     "percents": "5% " * 30_000,
 }
 
 
 @pytest.mark.parametrize("name", sorted(ADVERSARIAL))
 def test_adversarial_text_is_checked_or_stopped_in_time(name: str) -> None:
-    """Every adversarial text of 100-200 kB is either checked in a few seconds or stopped by the
+    """Every adversarial text of 40-100 kB is either checked in a few seconds or stopped by the
     time limit with a LimitError; either way within a small multiple of the limit."""
-    limit = 3.0
+    limit = 1.5
     options = Options(verify=False, limits=Limits(max_seconds=limit))
     started = time.perf_counter()
     try:

@@ -21,12 +21,12 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any
 
+from statecheck.errors import LimitError
 from statecheck.extract import lexicon
 from statecheck.extract.cards import detect_language
 from statecheck.extract.dates import DateMention, find_dates, parse_date
 from statecheck.extract.numbers import NumberMention, find_numbers
 from statecheck.extract.sentences import Sentence, split_sentences
-from statecheck.errors import LimitError
 from statecheck.model import Claim, Document
 from statecheck.options import Options
 

@@ -29,9 +29,9 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
+from statecheck.errors import LimitError
 from statecheck.extract import lexicon
 from statecheck.extract.issuers import acronym_definitions, fold, split_acronym
-from statecheck.errors import LimitError
 from statecheck.extract.sentences import split_sentences
 from statecheck.model import Demand, Document
 from statecheck.options import Options

@@ -9,6 +9,7 @@ from typing import Literal
 from sqlalchemy import Connection, delete, func, insert, select, update
 
 from statecheck.extract.fingerprint import Fingerprint
+from statecheck.ingest.read import valid_text
 from statecheck.model import Document
 from statecheck.store import codec
 from statecheck.store.database import Store, database_errors

@@ -111,11 +111,12 @@ def tolerance(value: float, value_max: float | None = None, bound: str = "exact"
     return t, why
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=4096)
 def q(x: float) -> Fraction:
     """A float as the decimal it was written as (``0.1`` → 1/10, not the nearest binary fraction)."""
-    # Cached: the same few thousand record values are converted for every claim checked, and
-    # parsing a Fraction from text is slow. Fractions are immutable, so sharing them is safe.
+    # Cached: the same record values are converted for every claim checked, and parsing a
+    # Fraction from text is slow. Fractions are immutable, so sharing them is safe; the cache is
+    # small so that memory stays flat over millions of claims.
     return Fraction(repr(float(x)))
 
 
