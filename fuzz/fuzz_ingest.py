@@ -5,7 +5,8 @@ the rest is the file's bytes. It goes through ``ingest.from_bytes`` and, when it
 the extraction steps. A reader may refuse an input only with a :class:`StatecheckError` whose
 message is one line; anything else that escapes (an ``IndexError`` deep in a PDF parser, a
 ``RecursionError``, a message over two lines) is a crash, and libFuzzer saves the input as
-``crash-<sha1>``. Inputs that take longer than ``-timeout`` seconds are saved as ``timeout-…``.
+``crash-<sha1>`` (in a temporary folder it names, unless ``-artifact_prefix=`` says where).
+Inputs that take longer than ``-timeout`` seconds (20) are saved as ``timeout-…``.
 
     pip install -e '.[fuzz]'
     python fuzz/fuzz_ingest.py -max_total_time=60            # seeds are made in a temporary folder
@@ -157,6 +158,9 @@ def main() -> None:
         folder = tempfile.mkdtemp(prefix="statecheck-fuzz-")
         seeds(folder)
         argv.append(folder)
+    if not any(arg.startswith("-artifact_prefix=") for arg in argv):
+        # crash-… and timeout-… files go here, not into the working folder (the repository)
+        argv.append(f"-artifact_prefix={tempfile.mkdtemp(prefix='statecheck-fuzz-artifacts-')}/")
     if not any(arg.startswith("-timeout=") for arg in argv):
         argv.append("-timeout=20")  # an input that takes longer is a hang, saved as timeout-…
     if not any(arg.startswith("-max_len=") for arg in argv):

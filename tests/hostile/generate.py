@@ -93,6 +93,18 @@ def _pdf(pages: list[list[str]], *, password: str | None = None) -> bytes:
     return buffer.getvalue()
 
 
+def _pdf_content(content: bytes) -> bytes:
+    """One page whose content stream is ``content``, as written (malformed on purpose)."""
+    writer = PdfWriter()
+    page = writer.add_blank_page(width=612, height=792)
+    stream = DecodedStreamObject()
+    stream.set_data(content)
+    page[NameObject("/Contents")] = writer._add_object(stream)
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()
+
+
 def _pdf_page_bomb(pages: int) -> bytes:
     """Thousands of pages that all point at one content stream (a few KB per thousand pages)."""
     writer = PdfWriter()
@@ -349,6 +361,8 @@ def generate(folder: Path, *, big: bool = True) -> list[Case]:
     put("page-bomb.pdf", _pdf_page_bomb(BOMB_PAGES), "error", "LimitError", f"{BOMB_PAGES} pages")
     put("deep-nesting.pdf", _pdf_deep_nesting(100_000), "either")
     put("page-loop.pdf", _pdf_page_loop(), "either", why="a page tree that contains itself")
+    put("inline-image.pdf", _pdf_content(b"BT (5 killed) Tj ET 1 BI /W 1 /H 1 ID x EI"), "error", "InputError",
+        why="an operand before an inline image: pypdf asserts (found by atheris)")
     if big:
         put("stream-bomb.pdf", _pdf_stream_bomb(BOMB_UNPACKED), "error", "LimitError", "a 64 MB content stream")
 

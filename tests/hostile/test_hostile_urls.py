@@ -10,10 +10,14 @@ that a fake resolver answers; nothing leaves the machine.
 from __future__ import annotations
 
 import ipaddress
+import shutil
 import socket
+import ssl
+import subprocess
 import threading
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 from typing import Any, ClassVar
 
 import httpx
@@ -241,3 +245,43 @@ def test_cli_refuses_then_allows_private_urls(port: int) -> None:
     allowed = runner.invoke(app, ["check", location, "-f", "jsonl", "--workers", "1", "--allow-private-urls"])
     assert allowed.exit_code == 0, allowed.stderr
     assert "1,200" in allowed.stdout
+
+
+def _certificates(folder: Path) -> tuple[Path, Path, Path]:
+    """A test CA and a certificate for news.test signed by it (openssl's command line)."""
+    def openssl(*args: str) -> None:
+        subprocess.run(["openssl", *args], cwd=folder, check=True, capture_output=True)
+
+    openssl("req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", "ca.key", "-out", "ca.pem", "-days", "2",
+            "-subj", "/CN=statecheck test CA")
+    openssl("req", "-newkey", "rsa:2048", "-nodes", "-keyout", "server.key", "-out", "server.csr", "-subj", "/CN=news.test")
+    (folder / "ext.cnf").write_text("subjectAltName=DNS:news.test\n", encoding="ascii")
+    openssl("x509", "-req", "-in", "server.csr", "-CA", "ca.pem", "-CAkey", "ca.key", "-CAcreateserial",
+            "-out", "server.pem", "-days", "2", "-extfile", "ext.cnf")
+    return folder / "ca.pem", folder / "server.pem", folder / "server.key"
+
+
+@pytest.mark.skipif(shutil.which("openssl") is None, reason="needs the openssl command to make certificates")
+def test_https_pinned_to_the_address_still_checks_the_certificate_name(
+    web: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The connection goes to 127.0.0.1, but TLS is spoken to news.test: its certificate is
+    accepted, and the same certificate is refused for another name pointing at the same address."""
+    ca, certificate, key = _certificates(tmp_path)
+    monkeypatch.setenv("SSL_CERT_FILE", str(ca))  # httpx trusts this CA (trust_env)
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(certificate, key)
+    httpd.socket = context.wrap_socket(httpd.socket, server_side=True)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    port = httpd.server_address[1]
+    try:
+        source, _ = read(f"https://news.test:{port}/article", DEFAULT)
+        assert source.meta["url"] == f"https://news.test:{port}/article"
+        monkeypatch.setattr(url_module.socket, "getaddrinfo", fake_resolver({"other.test": ["127.0.0.1"]}))
+        with pytest.raises(FetchError, match="certificate verify failed"):
+            read(f"https://other.test:{port}/article", DEFAULT)
+    finally:
+        httpd.shutdown()
+        httpd.server_close()

@@ -132,3 +132,23 @@ def test_docx_part_within_the_ratio_but_huge() -> None:
         ingest.from_bytes(_docx_zip_bomb(4 * 1024 * 1024), name="big.docx",
                           options=Options(limits=Limits(max_bytes=1024 * 1024, max_decompression_ratio=1e9)))
     assert "DOCX part word/document.xml unpacks to" in str(caught.value)
+
+
+def test_pdf_operand_before_an_inline_image() -> None:
+    """atheris (fuzz/fuzz_ingest.py, seed 11, against the code before these fixes): pypdf raised a
+    bare AssertionError ("assert operands == []") on a content stream with an operand before
+    ``BI``; it escaped the PDF reader as an internal error instead of "corrupt PDF"."""
+    import io
+
+    from pypdf import PdfReader, PdfWriter
+    from pypdf.generic import DecodedStreamObject, NameObject
+
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(_pdf([["In Gaza, 5 people were killed."]]))))
+    stream = DecodedStreamObject()
+    stream.set_data(b"BT /F1 11 Tf 72 720 Td (In Gaza, 5 killed) Tj ET 1 BI /W 1 /H 1 ID x EI")
+    writer.pages[0][NameObject("/Contents")] = writer._add_object(stream)
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    with pytest.raises(InputError) as caught:
+        ingest.from_bytes(buffer.getvalue(), name="inline.pdf")
+    assert str(caught.value).startswith("inline.pdf: corrupt PDF (")

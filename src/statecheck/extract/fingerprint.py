@@ -184,18 +184,19 @@ def _number_triples(numbers: tuple[str, ...]) -> set[int]:
     return {_hash32("|".join(numbers[i : i + 3]).encode()) for i in range(len(numbers) - 2)}
 
 
-def fingerprint(text: str, *, signed: bool = True) -> Fingerprint:
-    """The fingerprint of a (normalised) text; ``signed=False`` leaves out the MinHash signatures
-    (what :func:`compare` does not need: a stored candidate is measured without them)."""
+def fingerprint(text: str, *, signed: bool = True, numbers: bool = True) -> Fingerprint:
+    """The fingerprint of a (normalised) text. What :func:`compare` does not need can be left
+    out when a stored candidate is measured: ``signed=False``, the MinHash signatures;
+    ``numbers=False``, the numbers and names (the translation signal)."""
     shingles = shingle_hashes(text)
-    numbers = numbers_in(text)
-    signed_numbers = signed and len(numbers) >= MIN_NUMBERS
-    number_signature = _minhash(_number_triples(numbers), NUMBER_PERM) if signed_numbers else None
+    found = numbers_in(text) if numbers else ()
+    signed_numbers = signed and len(found) >= MIN_NUMBERS
+    number_signature = _minhash(_number_triples(found), NUMBER_PERM) if signed_numbers else None
     return Fingerprint(
         shingles=shingles,
         signature=_minhash(shingles, NUM_PERM) if shingles and signed else b"",
-        numbers=numbers,
-        names=names_in(text),
+        numbers=found,
+        names=names_in(text) if numbers else frozenset(),
         number_signature=number_signature,
     )
 

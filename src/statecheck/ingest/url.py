@@ -69,7 +69,8 @@ def check_destination(url: httpx.URL, options: Options) -> tuple[str, ...]:
     host = url.host
     port = url.port or (443 if url.scheme == "https" else 80)
     try:
-        found = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+        # the name as the HTTP client would look it up (IDNA 2008 ASCII form), not Python's IDNA 2003
+        found = socket.getaddrinfo(url.raw_host.decode("ascii"), port, type=socket.SOCK_STREAM)
     except (socket.gaierror, UnicodeError, OSError) as error:
         raise FetchError(f"cannot resolve host {host!r} ({one_line(error)})", location=str(url)) from error
     addresses: list[str] = []

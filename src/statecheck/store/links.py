@@ -17,12 +17,11 @@ The work per new document is bounded by those constants, whatever the corpus's s
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, delete, insert, select
+from sqlalchemy import Connection, case, delete, func, insert, select
 
 from statecheck.extract import fingerprint as fp
 from statecheck.model import Document
@@ -80,14 +79,16 @@ def index_document(
     keys = sorted(set(word_keys) | set(number_keys))
     if not keys:
         return []
-    rows = connection.execute(
-        select(document_bands.c.key, document_bands.c.document_id).where(document_bands.c.key.in_(keys))
-    ).all()
-    filled = Counter(row.key for row in rows)
-    room = [key for key in keys if filled[key] < BUCKET_MAX]
+    filled: dict[int, int] = dict(
+        connection.execute(
+            select(document_bands.c.key, func.count()).where(document_bands.c.key.in_(keys))
+            .group_by(document_bands.c.key)
+        ).all()
+    )
+    candidates = _candidates(connection, document, keys, word_keys)
+    room = [key for key in keys if filled.get(key, 0) < BUCKET_MAX]
     if room:
         connection.execute(insert(document_bands), [{"key": key, "document_id": document_id} for key in room])
-    candidates = _candidates(connection, document, rows, set(word_keys))
     links = _measure(connection, document_id, document, print_, candidates)
     if links:
         connection.execute(
@@ -102,19 +103,30 @@ def candidate_ids(connection: Connection, document: Document, print_: fp.Fingerp
     """The documents a new document with this fingerprint would be compared with (for tests and
     benchmarks: :func:`index_document` makes the same lookup)."""
     word_keys, number_keys = fp.word_band_keys(print_), fp.number_band_keys(print_)
-    rows = connection.execute(
-        select(document_bands.c.key, document_bands.c.document_id)
-        .where(document_bands.c.key.in_(sorted(set(word_keys) | set(number_keys))))
-    ).all()
-    return [row.id for row, _ in _candidates(connection, document, rows, set(word_keys))]
+    keys = sorted(set(word_keys) | set(number_keys))
+    return [row.id for row, _ in _candidates(connection, document, keys, word_keys)]
 
 
-def _candidates(connection: Connection, document: Document, rows: Sequence[Any], word_keys: set[int]) -> list[Any]:
+def _candidates(
+    connection: Connection, document: Document, keys: Sequence[int], word_keys: Sequence[int]
+) -> list[tuple[Any, bool]]:
     """The newest documents of other locations among those sharing a band key, the most keys
-    shared first, with their fingerprints' sizes and signatures and their languages and dates."""
-    shared = Counter(row.document_id for row in rows)
-    by_word = {row.document_id for row in rows if row.key in word_keys}
-    ranked = [document_id for document_id, _ in shared.most_common(MAX_CANDIDATES)]
+    shared first, with their fingerprints' sizes and signatures and their languages, and whether
+    they share a word band (else only number bands)."""
+    if not keys:
+        return []
+    shared = func.count().label("shared")
+    by_word = func.max(case((document_bands.c.key.in_(list(word_keys) or [0]), 1), else_=0)).label("by_word")
+    ranked = {
+        row.document_id: bool(row.by_word)
+        for row in connection.execute(
+            select(document_bands.c.document_id, shared, by_word)
+            .where(document_bands.c.key.in_(keys))
+            .group_by(document_bands.c.document_id)
+            .order_by(shared.desc(), document_bands.c.document_id)
+            .limit(MAX_CANDIDATES)
+        )
+    }
     if not ranked:
         return []
     found = connection.execute(
@@ -122,10 +134,10 @@ def _candidates(connection: Connection, document: Document, rows: Sequence[Any],
                document_fingerprints.c.signature, document_fingerprints.c.numbers,
                document_fingerprints.c.number_signature)
         .join(document_fingerprints, document_fingerprints.c.document_id == documents.c.id)
-        .where(documents.c.id.in_(ranked), documents.c.is_latest.is_(True),
+        .where(documents.c.id.in_(list(ranked)), documents.c.is_latest.is_(True),
                documents.c.location != document.source.location)
     ).all()
-    return [(row, row.id in by_word) for row in found]
+    return [(row, ranked[row.id]) for row in found]
 
 
 def _likeliness(print_: fp.Fingerprint, language: str | None, row: Any, by_word: bool) -> float:
@@ -159,7 +171,9 @@ def _measure(
     ).all()
     links = []
     for row in rows:
-        other = fp.fingerprint(row.text_normalised, signed=False)
+        # Numbers and names matter only to a translation, which needs another language.
+        translatable = bool(language and row.language and language != row.language)
+        other = fp.fingerprint(row.text_normalised, signed=False, numbers=translatable)
         similarity = fp.compare(print_, other, language_a=language, language_b=row.language)
         if similarity is None:
             continue
