@@ -71,9 +71,9 @@ def run(count: int) -> None:
         considered.append(len(found))
         return found
 
-    def reading(text: str, *, signed: bool = True) -> fp.Fingerprint:
+    def reading(text: str, *, signed: bool = True, numbers: bool = True) -> fp.Fingerprint:
         read[0] += not signed  # a stored candidate measured exactly
-        return original_print(text, signed=signed)
+        return original_print(text, signed=signed, numbers=numbers)
 
     indexing: list[float] = []
     original_index = store_documents.index_document

@@ -88,6 +88,7 @@ def seeds(folder: str) -> None:
     }
     files["pdf"] = b"\x03" + _pdf(statement)
     files["docx"] = b"\x04" + _docx(statement)
+    files["docx-deflated"] = b"\x04" + _docx(statement, zipfile.ZIP_DEFLATED)
     for name, data in files.items():
         with open(os.path.join(folder, name), "wb") as handle:
             handle.write(data)
@@ -118,9 +119,9 @@ def _pdf(line: str) -> bytes:
     return buffer.getvalue()
 
 
-def _docx(line: str) -> bytes:
-    """The smallest DOCX python-docx opens (three parts, stored uncompressed so that the fuzzer
-    mutates XML rather than deflate streams), with a paragraph and a table."""
+def _docx(line: str, method: int = zipfile.ZIP_STORED) -> bytes:
+    """The smallest DOCX python-docx opens (three parts; stored uncompressed by default, so that the
+    fuzzer mutates XML rather than deflate streams), with a paragraph and a table."""
     content_types = (
         '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
         '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
@@ -144,7 +145,7 @@ def _docx(line: str) -> bytes:
         "</w:body></w:document>"
     )
     packed = io.BytesIO()
-    with zipfile.ZipFile(packed, "w", zipfile.ZIP_STORED) as archive:
+    with zipfile.ZipFile(packed, "w", method) as archive:
         archive.writestr("[Content_Types].xml", content_types)
         archive.writestr("_rels/.rels", rels)
         archive.writestr("word/document.xml", document)

@@ -152,3 +152,52 @@ def test_pdf_operand_before_an_inline_image() -> None:
     with pytest.raises(InputError) as caught:
         ingest.from_bytes(buffer.getvalue(), name="inline.pdf")
     assert str(caught.value).startswith("inline.pdf: corrupt PDF (")
+
+
+@pytest.mark.xfail(strict=True, reason="open: verify.consistency.check_parts compares every counted claim with "
+                   "every other of the same place and date (quadratic: 2,000 claims 6 s, 20,000 more than ten "
+                   "minutes, with no time limit); remove this mark when it groups them first")
+def test_verifying_many_claims_is_not_quadratic() -> None:
+    """Found by the hostile corpus' many-sentences input with a longer time limit: a 1 MB text of
+    20,000 "5,000 people were killed" sentences extracts in 10 s, then verification ran for longer
+    than ten minutes."""
+    from statecheck.verify.consistency import check_parts
+
+    document = pipeline.check_text("In Gaza, 5,000 people were killed on 7 November 2023. " * 1000,
+                                   Options(verify=False, limits=Limits(max_seconds=600)))
+    assert len(document.claims) == 1000
+    started = time.monotonic()
+    check_parts(document.claims)
+    assert time.monotonic() - started < 0.3
+
+
+def _sample_docx() -> bytes:
+    from generate import _docx, _paragraphs
+
+    return _docx(_paragraphs(STATEMENT * 20))
+
+
+def test_docx_with_a_damaged_deflate_stream() -> None:
+    """Hypothesis (tests/hostile/test_hostile_readers.py::test_damaged_files, 500 examples): a DOCX
+    whose compressed document.xml is damaged raised zlib.error out of the reader."""
+    import io
+    import zipfile
+
+    raw = bytearray(_sample_docx())
+    info = zipfile.ZipFile(io.BytesIO(bytes(raw))).getinfo("word/document.xml")
+    raw[info.header_offset + 30 + len(info.filename) + len(info.extra)] = 0xFF  # an invalid block type
+    with pytest.raises(InputError) as caught:
+        ingest.from_bytes(bytes(raw), name="damaged.docx")
+    assert str(caught.value) == "damaged.docx: corrupt DOCX file (Error -3 while decompressing data: invalid block type)"
+
+
+@pytest.mark.parametrize("name", ["odd.docx", "odd"])
+def test_docx_from_a_future_zip_version(name: str) -> None:
+    """Random byte flips in a DOCX (while checking the fix above): a member that needs "zip file
+    version 17.7" raised NotImplementedError while sniffing and while checking the archive."""
+    raw = bytearray(_sample_docx())
+    entry = raw.find(b"PK\x01\x02")  # the central directory: "version needed to extract" at +6
+    raw[entry + 6 : entry + 8] = (177).to_bytes(2, "little")
+    with pytest.raises(InputError) as caught:
+        ingest.from_bytes(bytes(raw), name=name)
+    assert str(caught.value).startswith(f"{name}: ")

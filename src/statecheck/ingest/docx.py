@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+import zlib
 from typing import Any
 
 import docx
@@ -28,7 +29,12 @@ _ZIP_MAGIC = b"PK\x03\x04"
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _MAIN_PART = "word/document.xml"
 # What python-docx raises on a ZIP that is not a sound Word package.
-_DAMAGE = (zipfile.BadZipFile, OpcError, KeyError, ValueError, LxmlError, EOFError)
+# zlib.error: a damaged deflate stream (found by the damaged-files property test);
+# NotImplementedError: a compression method zipfile lacks; RuntimeError: an encrypted member.
+_DAMAGE = (
+    zipfile.BadZipFile, OpcError, KeyError, ValueError, LxmlError, EOFError, zlib.error, NotImplementedError,
+    RuntimeError,
+)
 
 
 def looks_like_docx(raw: bytes) -> bool:
@@ -38,7 +44,7 @@ def looks_like_docx(raw: bytes) -> bool:
     try:
         with zipfile.ZipFile(io.BytesIO(raw)) as archive:
             return _MAIN_PART in archive.namelist()
-    except zipfile.BadZipFile:
+    except _DAMAGE:
         return False
 
 
@@ -68,7 +74,7 @@ def _check_archive(raw: bytes, location: str, limits: Limits) -> None:
     try:
         with zipfile.ZipFile(io.BytesIO(raw)) as archive:
             members = archive.infolist()
-    except zipfile.BadZipFile as error:
+    except _DAMAGE as error:  # NotImplementedError: "zip file version 17.7" (fuzzing)
         raise InputError(f"corrupt DOCX file ({one_line(error)})", location=location) from error
     if _MAIN_PART not in {member.filename for member in members}:
         raise InputError(f"not a DOCX file (a ZIP archive without {_MAIN_PART})", location=location)

@@ -165,7 +165,7 @@ def _send(client: httpx.Client, url: httpx.URL, addresses: tuple[str, ...]) -> h
         return client.send(request, stream=True)
     for index, address in enumerate(addresses):
         request.url = url.copy_with(host=address)
-        request.extensions = {**request.extensions, "sni_hostname": url.host}
+        request.extensions = {**request.extensions, "sni_hostname": url.raw_host.decode("ascii")}
         try:
             return client.send(request, stream=True)
         except httpx.ConnectError:
