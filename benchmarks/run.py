@@ -26,6 +26,7 @@ The last line is always ``check: X MB/s per core; quantulum3: Y MB/s; ratio: Z``
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import os
 import resource
@@ -97,6 +98,8 @@ def measure(task: str, root: Path, count: int, workers: int) -> dict[str, Any]:
     # series load on first use, once per process; a long run pays that once.
     for path in files[:30]:
         check_one(str(path), options)
+    gc.collect()
+    objects = len(gc.get_objects())
     figures: dict[str, Any]
     if task == "check":
         figures = _timed(lambda: _count(check_one(str(path), options) for path in files))
@@ -115,7 +118,12 @@ def measure(task: str, root: Path, count: int, workers: int) -> dict[str, Any]:
             figures = _timed(run_ingest)
     else:
         raise SystemExit(f"unknown task {task}")
-    return {"task": task, "docs": count, "bytes": size, "workers": workers, "peak_mb": _peak_mb(), **figures}
+    gc.collect()
+    # Objects still alive after the run, beyond those alive before it: what streaming keeps (the
+    # peak resident memory also moves with the largest document's transient work).
+    kept = len(gc.get_objects()) - objects
+    return {"task": task, "docs": count, "bytes": size, "workers": workers, "peak_mb": _peak_mb(), "kept": kept,
+            **figures}
 
 
 def measure_quantulum(root: Path, count: int) -> dict[str, Any]:
@@ -271,7 +279,7 @@ def main(argv: list[str] | None = None) -> int:
 
     print(f"statecheck benchmark: seed {args.seed}, {os.cpu_count()} cores, corpus in {root}")
     header = (f"{'task':<16}{'docs':>9}{'MB':>8}{'wall s':>9}{'docs/s':>9}{'MB/s':>8}{'MB/s/core':>11}"
-              f"{'claims':>10}{'failed':>8}{'peak MB':>9}")
+              f"{'claims':>10}{'failed':>8}{'peak MB':>9}{'kept objs':>11}")
     print(header)
     print("-" * len(header))
     for row in rows:
@@ -279,8 +287,9 @@ def main(argv: list[str] | None = None) -> int:
         per_core = _mb(row, "cpu") if row["workers"] == 1 else _mb(row, "wall") / row["workers"]
         print(f"{name:<16}{row['docs']:>9,}{row['bytes'] / 1e6:>8.1f}{row['wall']:>9.1f}"
               f"{row['docs'] / row['wall']:>9.0f}{_mb(row, 'wall'):>8.2f}{per_core:>11.2f}"
-              f"{row['claims']:>10,}{row['failed']:>8,}{row['peak_mb']:>9.0f}")
-    print("(MB/s/core: bytes per CPU second of the measuring process; for -w N, wall MB/s / N)")
+              f"{row['claims']:>10,}{row['failed']:>8,}{row['peak_mb']:>9.0f}{row['kept']:>+11,}")
+    print("(MB/s/core: bytes per CPU second of the measuring process; for -w N, wall MB/s / N. "
+          "kept objs: objects alive after the run beyond those before it)")
     broken = [row for row in rows if row["failed"]]
     for row in broken:
         # A failed input costs next to nothing: such a row overstates the speed.
@@ -300,7 +309,8 @@ def main(argv: list[str] | None = None) -> int:
             speed = _mb(last, "cpu") / _mb(first, "cpu") - 1
             verdicts.append(
                 f"{first['task']} {first['docs']:,} -> {last['docs']:,} docs: peak memory {growth:+.1%}, "
-                f"throughput {speed:+.1%} [{'flat' if abs(growth) <= TARGET_MEMORY_GROWTH else 'NOT flat'}]"
+                f"objects kept {first['kept']:+,} -> {last['kept']:+,}, throughput {speed:+.1%} "
+                f"[{'flat' if abs(growth) <= TARGET_MEMORY_GROWTH else 'NOT flat'}]"
             )
     if ingests:
         share = _mb(ingests[-1], "wall") / _mb(checks[-1], "wall")

@@ -6,6 +6,7 @@ here and nowhere else.
 
 from __future__ import annotations
 
+import csv
 import json
 import re
 import sys
@@ -137,6 +138,18 @@ WorkersOption = Annotated[
 ]
 
 
+CSV_FIELDS = ["doc", "quote", "value", "value_max", "bound", "unit", "metric", "place", "as_of", "source",
+              "scope", "period", "note", "start", "end", "verdict"]
+
+
+def _write_csv_rows(document: Document, writer: csv.DictWriter[str]) -> None:
+    for claim in document.claims:
+        record = claim.to_record(with_evidence=False)
+        if record["period"]:
+            record["period"] = "/".join(record["period"])
+        writer.writerow(record)
+
+
 @app.command()
 def check(
     inputs: Annotated[list[str], typer.Argument(help="Files, folders or http(s) URLs.", metavar="PATH_OR_URL...")],
@@ -176,6 +189,15 @@ def check(
     cards = []
     demands: list[dict[str, object]] = []
     collected = []
+    writers: list[csv.DictWriter[str]] = []
+
+    def csv_writer() -> csv.DictWriter[str]:
+        """The CSV writer, made (and its header written) on first use: rows stream as they come."""
+        if not writers:
+            writers.append(csv.DictWriter(sys.stdout, fieldnames=CSV_FIELDS, extrasaction="ignore"))
+            writers[0].writeheader()
+        return writers[0]
+
     # Each input is checked apart (statecheck.parallel.check_one is the batch boundary: a bug in
     # one input must not stop the rest), on `workers` processes, and comes back in input order.
     for outcome in parallel.check_many(expand_inputs(inputs), options, workers=workers):
@@ -186,8 +208,11 @@ def check(
                       soft_wrap=True)
             continue
         document = outcome.document
-        cards.append(document.card.to_record())
-        demands.extend(demand.to_record() for demand in document.demands)
+        # Kept only when asked for: over a million documents, jsonl and csv keep nothing.
+        if docs_out is not None:
+            cards.append(document.card.to_record())
+        if demands_out is not None:
+            demands.extend(demand.to_record() for demand in document.demands)
         if fmt != "table":  # the table prints its own summary under it
             err.print(_one_line(f"{document.doc_id}: {document.summary()}"), markup=False, highlight=False,
                       soft_wrap=True)
@@ -196,6 +221,8 @@ def check(
                 sys.stdout.write(json.dumps(claim.to_record(), ensure_ascii=False) + "\n")
         elif fmt == "table" and out is not None:
             _print_table(document, out)
+        elif fmt == "csv":
+            _write_csv_rows(document, csv_writer())
         else:
             collected.append(document)
     if fmt == "json":
@@ -211,18 +238,7 @@ def check(
         json.dump(reviews, sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
     elif fmt == "csv":
-        import csv
-
-        fields = ["doc", "quote", "value", "value_max", "bound", "unit", "metric", "place", "as_of", "source",
-                  "scope", "period", "note", "start", "end", "verdict"]
-        writer = csv.DictWriter(sys.stdout, fieldnames=fields, extrasaction="ignore")
-        writer.writeheader()
-        for document in collected:
-            for claim in document.claims:
-                record = claim.to_record(with_evidence=False)
-                if record["period"]:
-                    record["period"] = "/".join(record["period"])
-                writer.writerow(record)
+        csv_writer()  # the header, also when no input gave a document
     if docs_out is not None:
         with docs_out.open("w", encoding="utf-8") as handle:
             for card in cards:

@@ -108,7 +108,7 @@ def test_ingest_killed_at_random_points(inbox: tuple[Path, dict[str, int]], tmp_
     # First a kill at a random moment of start-up or migration, then kills once a random number
     # of documents is stored, a few milliseconds later: inside or between their transactions.
     plans: list[tuple[str, float]] = [("time", rng.uniform(0.3, 1.5))]
-    plans += [("documents", rng.uniform(0.1, 0.9)) for _ in range(3)]
+    plans += [("documents", rng.uniform(0.1, 0.9)) for _ in range(2)]
     for kind, value in plans:
         process = ingest(folder, db)
         if kind == "time":

@@ -163,12 +163,12 @@ def test_verifying_many_claims_is_not_quadratic() -> None:
     than ten minutes."""
     from statecheck.verify.consistency import check_parts
 
-    document = pipeline.check_text("In Gaza, 5,000 people were killed on 7 November 2023. " * 1000,
+    document = pipeline.check_text("In Gaza, 5,000 people were killed on 7 November 2023. " * 600,
                                    Options(verify=False, limits=Limits(max_seconds=600)))
-    assert len(document.claims) == 1000
+    assert len(document.claims) == 600
     started = time.monotonic()
     check_parts(document.claims)
-    assert time.monotonic() - started < 0.3
+    assert time.monotonic() - started < 0.1  # 0.4 s today; grouped first, a few milliseconds
 
 
 def _sample_docx() -> bytes:
