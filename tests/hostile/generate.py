@@ -351,6 +351,8 @@ def generate(folder: Path, *, big: bool = True) -> list[Case]:
     put("unclosed.html", b"<html><body><p>" + b"<b><i><a href='" * 2000 + STATEMENT.encode(), "either")
     put("entity-flood.html", b"<html><body><p>" + b"&amp;" * 50_000 + STATEMENT.encode() + b"</p></body></html>", "either")
     put("binary.html", rng.randbytes(32 * 1024), "error", "InputError")
+    # lxml makes no tree of it and trafilatura logs two ERROR lines (to its own logger, not stderr)
+    put("unparseable.html", b" \x82<\xfd\xe6\xf1\xc2k0", "error", "InputError")
 
     # --- PDF
     put("no-text-layer.pdf", _pdf([[], [], []]), "error", "InputError")
