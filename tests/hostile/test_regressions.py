@@ -154,9 +154,6 @@ def test_pdf_operand_before_an_inline_image() -> None:
     assert str(caught.value).startswith("inline.pdf: corrupt PDF (")
 
 
-@pytest.mark.xfail(strict=True, reason="open: verify.consistency.check_parts compares every counted claim with "
-                   "every other of the same place and date (quadratic: 2,000 claims 6 s, 20,000 more than ten "
-                   "minutes, with no time limit); remove this mark when it groups them first")
 def test_verifying_many_claims_is_not_quadratic() -> None:
     """Found by the hostile corpus' many-sentences input with a longer time limit: a 1 MB text of
     20,000 "5,000 people were killed" sentences extracts in 10 s, then verification ran for longer

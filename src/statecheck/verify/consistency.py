@@ -67,13 +67,22 @@ def check_parts(claims: Sequence[Claim]) -> tuple[Claim, ...]:
         (index, claim) for index, claim in enumerate(claims)
         if claim.unit == "people" and claim.scope in COUNTABLE_SCOPES
     ]
+    # Claims of the same place, date, scope, period and unit, by metric, in document order: a
+    # whole looks only at the metrics that can be its parts (not at every claim: quadratic).
+    groups: dict[tuple[object, ...], dict[str, list[tuple[int, Claim]]]] = {}
+    for index, claim in counted:
+        groups.setdefault(_key(claim), {}).setdefault(claim.metric, []).append((index, claim))
     for w_index, whole in counted:
         if whole.metric not in PARTS:
             continue
-        same = [(i, c) for i, c in counted if i != w_index and _key(c) == _key(whole)]
+        by_metric = groups[_key(whole)]
         where = f"{whole.place or 'everywhere'}, {whole.as_of or 'undated'}"
-        for p_index, part in same:
-            if part.metric in PARTS[whole.metric] and lower_end(part) > upper_end(whole):
+        parts = sorted(
+            (item for metric in set(PARTS[whole.metric]) for item in by_metric.get(metric, ()) if item[0] != w_index),
+            key=lambda item: item[0],
+        )
+        for p_index, part in parts:
+            if lower_end(part) > upper_end(whole):
                 note = (
                     f"part exceeds the whole: {part.metric} {_num(part.value)} > {whole.metric} "
                     f"{_num(whole.value)} ({where})"
@@ -81,13 +90,14 @@ def check_parts(claims: Sequence[Claim]) -> tuple[Claim, ...]:
                 notes.setdefault(p_index, []).append(note)
                 notes.setdefault(w_index, []).append(note)
         for group in DISJOINT.get(whole.metric, ()):
-            members = [(i, c) for i, c in same if c.metric in group]
-            if len({c.metric for _, c in members}) < len(group):
-                continue
             # One claim per metric (the first) so that a repeated figure is not added twice.
-            firsts: dict[str, tuple[int, Claim]] = {}
-            for i, c in members:
-                firsts.setdefault(c.metric, (i, c))
+            firsts_list = [
+                next((item for item in by_metric.get(metric, ()) if item[0] != w_index), None)
+                for metric in dict.fromkeys(group)
+            ]
+            if any(item is None for item in firsts_list):
+                continue
+            firsts = {c.metric: (i, c) for i, c in sorted(firsts_list, key=lambda item: item[0])}  # type: ignore[arg-type, misc]
             total = sum(lower_end(c) for _, c in firsts.values())
             if total > upper_end(whole) and not any(
                 lower_end(c) > upper_end(whole) for _, c in firsts.values()
