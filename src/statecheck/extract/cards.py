@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -89,6 +90,8 @@ class CardWords:
     """A word before a date at the end of a place ("…, le" in "Paris, le 5 décembre 2023")."""
     elapsed: tuple[tuple[re.Pattern[str], Mapping[str, float], Mapping[str, int], Mapping[str, int], tuple[str, ...]], ...]
     day_of: tuple[tuple[re.Pattern[str], Mapping[str, float]], ...]
+    elapsed_by_language: Mapping[str, tuple[Any, Any]]
+    """``elapsed`` and ``day_of`` of one language: a text whose language is known is read with its own."""
     wrap_words: frozenset[str]
     labels: frozenset[str]
     photo_credits: re.Pattern[str]
@@ -194,11 +197,13 @@ def card_words() -> CardWords:
     )
     elapsed: list[Any] = []
     day_of: list[Any] = []
+    elapsed_by_language: dict[str, tuple[Any, Any]] = {}
     for language in LANGUAGES:
         patterns = _elapsed_patterns(language)
         if patterns:
             elapsed.extend(patterns[0])
             day_of.extend(patterns[1])
+            elapsed_by_language[language] = (patterns[0], patterns[1])
     stopwords: dict[str, dict[str, float]] = {}
     owners: dict[str, int] = {}
     for language in LANGUAGES:
@@ -224,6 +229,7 @@ def card_words() -> CardWords:
         date_prefix=re.compile(rf"(?<![\w])(?:{_alternation(_union('dates', 'date_prefixes'))})\s*$", re.IGNORECASE),
         elapsed=tuple(elapsed),
         day_of=tuple(day_of),
+        elapsed_by_language=elapsed_by_language,
         wrap_words=frozenset(w.lower() for w in _union("layout", "wrap_words")),
         labels=frozenset(w.lower() for w in _union("layout", "labels")),
         photo_credits=re.compile(rf"^\s*(?:{_alternation(_union('layout', 'photo_credits'))})", re.IGNORECASE),
@@ -560,6 +566,8 @@ class CardContext:
     page: Layout
     news: bool
     """The document is a news report (sidecar ``publisher_type``, a wire dateline, reporter credits)."""
+    language: str | None = None
+    """The language the text was detected in (None: not told apart)."""
 
     @property
     def meta(self) -> Mapping[str, Any]:
@@ -658,7 +666,8 @@ def date_from_elapsed_time(ctx: CardContext) -> str | None:
     if ctx.page.stamp:
         text = _STAMP.sub("", text)
     best: tuple[int, str] | None = None
-    for pattern, numbers, unit_days, unit_months, _half in ctx.words.elapsed:
+    elapsed, day_of = ctx.words.elapsed_by_language.get(ctx.language or "", (ctx.words.elapsed, ctx.words.day_of))
+    for pattern, numbers, unit_days, unit_months, _half in elapsed:
         match = pattern.search(text)
         if not match or (best and best[0] <= match.start()):
             continue
@@ -676,7 +685,7 @@ def date_from_elapsed_time(ctx: CardContext) -> str | None:
         else:
             continue
         best = (match.start(), value)
-    for pattern, _numbers in ctx.words.day_of:
+    for pattern, _numbers in day_of:
         match = pattern.search(text)
         if match and (best is None or match.start() < best[0]):
             best = (match.start(), (WAR_START + dt.timedelta(days=int(match.group("n")) - 1)).isoformat())
@@ -1125,20 +1134,33 @@ def detect_language(text: str, words: CardWords | None = None) -> str | None:
     too few are found to tell. Words shared by several languages count for less."""
     words = words or card_words()
     scores = dict.fromkeys(words.stopwords, 0.0)
-    tokens = re.findall(r"[^\W\d_]+", text[:20000].lower())
-    # Most tokens are no language's stopword: one set lookup skips them (same sums, same order).
-    known = set().union(*words.stopwords.values())
-    for token in tokens:
-        if token not in known:
-            continue
-        for language, weights in words.stopwords.items():
-            weight = weights.get(token)
-            if weight:
-                scores[language] += weight
+    weights_of = _weights_by_word(words)
+    # Count each word once, then weigh the counts: most tokens are no language's stopword.
+    for token, count in Counter(_WORD.findall(text[:20000].lower())).items():
+        for language, weight in weights_of.get(token, ()):
+            scores[language] += weight * count
     ranked = sorted(scores.items(), key=lambda item: item[1], reverse=True)
     if not ranked or ranked[0][1] < 2.0:
         return None
     return ranked[0][0]
+
+
+_WORD = re.compile(r"[^\W\d_]+")
+_WEIGHTS: dict[int, dict[str, tuple[tuple[str, float], ...]]] = {}
+
+
+def _weights_by_word(words: CardWords) -> dict[str, tuple[tuple[str, float], ...]]:
+    """Stopword → the languages it belongs to, with its weight in each (built once per lexicon)."""
+    key = id(words.stopwords)
+    if key not in _WEIGHTS:
+        index: dict[str, list[tuple[str, float]]] = {}
+        for language, weights in words.stopwords.items():
+            for word, weight in weights.items():
+                if weight:
+                    index.setdefault(word, []).append((language, weight))
+        _WEIGHTS.clear()  # one lexicon is in use at a time; never let this grow
+        _WEIGHTS[key] = {word: tuple(pairs) for word, pairs in index.items()}
+    return _WEIGHTS[key]
 
 
 # --------------------------------------------------------------------------- the card
@@ -1164,8 +1186,11 @@ def build_card(document: Document, options: Options) -> Card:
     """The card of ``document`` (see the module docstring for the order of the evidence)."""
     words = card_words()
     page = layout(document.text.original, words)
-    ctx = CardContext(document=document, options=options, words=words, page=page, news=_is_news(document, page, words))
-    language = options.language or detect_language(document.text.normalised, words)
+    detected = options.language or detect_language(document.text.normalised, words)
+    ctx = CardContext(
+        document=document, options=options, words=words, page=page, news=_is_news(document, page, words), language=detected
+    )
+    language = detected
     if language is None:
         meta_language = document.source.meta.get("language")
         language = meta_language[:2].lower() if isinstance(meta_language, str) and meta_language else "en"

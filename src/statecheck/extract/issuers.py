@@ -18,6 +18,7 @@ A name written "Long Name (ACR)" is looked up by both parts.
 from __future__ import annotations
 
 import os
+from stat import S_ISREG
 import re
 import tomllib
 import unicodedata
@@ -53,16 +54,20 @@ def _small_words() -> tuple[frozenset[str], re.Pattern[str]]:
     return frozenset(words), re.compile(rf"^(?:{'|'.join(ordered) or '(?!x)x'})\s+", re.IGNORECASE)
 
 
+@lru_cache(maxsize=1 << 16)
 def fold(name: str) -> str:
     """A name reduced for comparison: no accents, case, punctuation or leading article."""
     text = unicodedata.normalize("NFKD", name)
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
     text = text.casefold().replace("&", " and ")
     # British and American spellings of the same organisation ("Organisations"/"Organizations").
-    text = re.sub(r"isation", "ization", text)
-    text = re.sub(r"[^\w\s]", " ", text)
-    text = re.sub(r"\s+", " ", text).strip()
+    text = text.replace("isation", "ization")
+    text = _PUNCTUATION.sub(" ", text)
+    text = " ".join(text.split())
     return _small_words()[1].sub("", text)
+
+
+_PUNCTUATION = re.compile(r"[^\w\s]")
 
 
 def _slug(folded: str) -> str:
@@ -95,6 +100,7 @@ def fold_keep_case(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
+@lru_cache(maxsize=1 << 14)
 def is_acronym_of(short: str, long_name: str) -> bool:
     """Whether ``short`` abbreviates ``long_name``: the same initials, in any order (translated
     acronyms reorder words: "CIPOML" for the International Conference of M-L Parties and Orgs)."""
@@ -116,6 +122,12 @@ def _subsequence(short: str, long_initials: str) -> bool:
 def acronym_definitions(text: str) -> dict[str, str]:
     """Acronyms a text defines, ``{"ICRC": "International Committee of the Red Cross"}``: a run of
     capitalised words (with small joining words) followed by an acronym of them in parentheses."""
+    # The card, the demands and the mentions all ask this of the same text.
+    return dict(_acronym_definitions(text))
+
+
+@lru_cache(maxsize=4)
+def _acronym_definitions(text: str) -> tuple[tuple[str, str], ...]:
     found: dict[str, str] = {}
     for match in re.finditer(r"\(([A-Z][A-Za-z.&-]{1,15})\)", text):
         short = match.group(1)
@@ -129,7 +141,7 @@ def acronym_definitions(text: str) -> dict[str, str]:
             if is_acronym_of(short, candidate):
                 found.setdefault(short, _small_words()[1].sub("", candidate, count=1))
                 break
-    return found
+    return tuple(found.items())
 
 
 @lru_cache(maxsize=1)
@@ -158,10 +170,15 @@ def user_alias_path() -> Path | None:
     configured = os.environ.get(ALIASES_ENV)
     if configured:
         return Path(configured).expanduser()
+    default = _default_alias_path()
+    return default if default.is_file() else None
+
+
+@lru_cache(maxsize=1)
+def _default_alias_path() -> Path:
     import platformdirs
 
-    default = Path(platformdirs.user_config_dir("statecheck")) / "aliases.toml"
-    return default if default.is_file() else None
+    return Path(platformdirs.user_config_dir("statecheck")) / "aliases.toml"
 
 
 @lru_cache(maxsize=8)
@@ -201,14 +218,18 @@ def _alias_index(user_path: str | None, mtime: float) -> dict[str, str]:
 
 def alias_index() -> dict[str, str]:
     """Folded name → key, from the bundled and the user's alias files."""
-    path = user_alias_path()
-    if path is None:
-        return _alias_index(None, 0.0)
+    # Called for every name of every document: a stat of the user's file, no Path objects.
+    configured = os.environ.get(ALIASES_ENV)
+    path = os.path.expanduser(configured) if configured else str(_default_alias_path())
     try:
-        mtime = path.stat().st_mtime
+        status = os.stat(path)
     except OSError as error:
+        if not configured:
+            return _alias_index(None, 0.0)  # no alias file of the user's: the bundled one alone
         raise UsageError(f"{path}: cannot read the alias file ({error.strerror})") from error
-    return _alias_index(str(path), mtime)
+    if not configured and not S_ISREG(status.st_mode):
+        return _alias_index(None, 0.0)
+    return _alias_index(path, status.st_mtime)
 
 
 def entity_key(name: str, acronyms: Mapping[str, str] | None = None) -> str:

@@ -51,8 +51,14 @@ def _ordinal_dates(language: str) -> re.Pattern[str]:
     return re.compile(rf"(?<![\d.,])[0-3]?\d\.\s+(?:{names})(?!\w)", re.IGNORECASE)
 
 
-def split_sentences(text: str, language: str = "en") -> list[Sentence]:
+def split_sentences(text: str, language: str = "en") -> tuple[Sentence, ...]:
     """Sentences of ``text`` in order, each with its ``[start, end)`` span."""
+    # Claims, demands and mentions each read a document's sentences: split it once.
+    return _split_cached(text, language)
+
+
+@lru_cache(maxsize=4)
+def _split_cached(text: str, language: str) -> tuple[Sentence, ...]:
     abbreviations = _abbreviations(language)
     ordinal_dates = _ordinal_dates(language)
     sentences: list[Sentence] = []
@@ -76,7 +82,7 @@ def split_sentences(text: str, language: str = "en") -> list[Sentence]:
                         )
                     )
         paragraph += 1
-    return sentences
+    return tuple(sentences)
 
 
 def _split_line(line: str, abbreviations: frozenset[str], ordinal_dates: re.Pattern[str]) -> list[tuple[int, int]]:

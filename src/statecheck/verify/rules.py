@@ -129,37 +129,49 @@ class Outcome:
     tolerance: Fraction
 
 
-def apply_bound(claim: Claim, r_lo: Fraction, r_hi: Fraction) -> Outcome:
-    """The table of spec §5; ``above_record`` when the claim asks for more than the record shows."""
-    value = q(claim.value)
-    top = q(claim.value_max) if claim.value_max is not None else value
-    bound = claim.bound
+@dataclass(frozen=True)
+class Accepted:
+    """The record values a claim is consistent with (spec §5): ``[lo, hi]``, None for unbounded."""
+
+    lo: Fraction | None
+    hi: Fraction | None
+    rule: str
+    tolerance: Fraction
+
+    def admits(self, value: Fraction) -> bool:
+        return (self.lo is None or value >= self.lo) and (self.hi is None or value <= self.hi)
+
+
+@lru_cache(maxsize=4096)
+def accepted_values(value: float, value_max: float | None, bound: str) -> Accepted:
+    """The bound table of spec §5 as the range of record values a claim accepts."""
+    v = q(value)
+    top = q(value_max) if value_max is not None else v
     if bound in ("exact", "about"):
-        t, why = tolerance(claim.value, claim.value_max, bound)
-        lo, hi = value * (1 - t), top * (1 + t)
-        rule = f"{bound}, t = {_pct(t)} ({why}): consistent when [r_lo, r_hi] meets [{_num(lo)}, {_num(hi)}]"
-        if r_hi < lo:
-            return Outcome("above_record", rule, t)
-        if r_lo > hi:
-            return Outcome("below_record", rule, t)
-        return Outcome("consistent", rule, t)
+        t, why = tolerance(value, value_max, bound)
+        lo, hi = v * (1 - t), top * (1 + t)
+        return Accepted(lo, hi, f"{bound}, t = {_pct(t)} ({why}): consistent when [r_lo, r_hi] meets [{_num(lo)}, {_num(hi)}]", t)
     if bound in ("over", "at_least"):
-        threshold = value * (1 - ONE_PERCENT)
-        rule = f"{_words(bound)}: consistent when r_hi ≥ {_num(value)} × 0.99 = {_num(threshold)}"
-        return Outcome("consistent" if r_hi >= threshold else "above_record", rule, ONE_PERCENT)
+        threshold = v * (1 - ONE_PERCENT)
+        return Accepted(threshold, None, f"{_words(bound)}: consistent when r_hi ≥ {_num(v)} × 0.99 = {_num(threshold)}", ONE_PERCENT)
     if bound == "nearly":
-        ceiling, floor = top * (1 + ONE_PERCENT), value * (1 - TEN_PERCENT)
-        rule = f"nearly: consistent when r_lo ≤ {_num(ceiling)} and r_hi ≥ {_num(floor)}"
-        if r_hi < floor:
-            return Outcome("above_record", rule, TEN_PERCENT)
-        if r_lo > ceiling:
-            return Outcome("below_record", rule, TEN_PERCENT)
-        return Outcome("consistent", rule, TEN_PERCENT)
+        ceiling, floor = top * (1 + ONE_PERCENT), v * (1 - TEN_PERCENT)
+        return Accepted(floor, ceiling, f"nearly: consistent when r_lo ≤ {_num(ceiling)} and r_hi ≥ {_num(floor)}", TEN_PERCENT)
     if bound in ("under", "up_to"):
         ceiling = top * (1 + ONE_PERCENT)
-        rule = f"{_words(bound)}: consistent when r_lo ≤ {_num(top)} × 1.01 = {_num(ceiling)}"
-        return Outcome("consistent" if r_lo <= ceiling else "below_record", rule, ONE_PERCENT)
+        return Accepted(None, ceiling, f"{_words(bound)}: consistent when r_lo ≤ {_num(top)} × 1.01 = {_num(ceiling)}", ONE_PERCENT)
     raise ValueError(f"unknown bound {bound!r}")
+
+
+def apply_bound(claim: Claim, r_lo: Fraction, r_hi: Fraction) -> Outcome:
+    """The table of spec §5; ``above_record`` when the claim asks for more than the record shows."""
+    accepted = accepted_values(claim.value, claim.value_max, claim.bound)
+    # The record's range [r_lo, r_hi] and the accepted range must meet.
+    if accepted.lo is not None and r_hi < accepted.lo:
+        return Outcome("above_record", accepted.rule, accepted.tolerance)
+    if accepted.hi is not None and r_lo > accepted.hi:
+        return Outcome("below_record", accepted.rule, accepted.tolerance)
+    return Outcome("consistent", accepted.rule, accepted.tolerance)
 
 
 # -- one claim against one series --------------------------------------------------------------
@@ -277,7 +289,8 @@ def _cite(claim: Claim, series: ReferenceSeries, entries: tuple[Entry, ...], ver
     if len(entries) == 1:
         return f"reported {_num(q(entries[0].value))} {words} {_when(entries[0])}"
     if verdict == "consistent":
-        fitting = [e for e in entries if apply_bound(claim, q(e.value), q(e.value)).verdict == "consistent"]
+        accepted = accepted_values(claim.value, claim.value_max, claim.bound)
+        fitting = [e for e in entries if accepted.admits(q(e.value))]
         if fitting:
             best = min(fitting, key=lambda e: (abs(q(e.value) - q(claim.value)), -e.start.toordinal()))
             return f"reported {_num(q(best.value))} {words} {_when(best)}"

@@ -1,0 +1,169 @@
+"""Numerical claims (spec §1–§4): which numbers are claims, and what each one counts.
+
+For every sentence, in order:
+
+1. :func:`~statecheck.extract.dates.find_dates` finds the dates (they are not claims, and they
+   resolve ``as_of``); :func:`~statecheck.extract.numbers.find_numbers` finds the numbers;
+2. :func:`is_claim_number` drops durations, years, labels ("Resolution 2334"), ages and small
+   number words that count nothing of the war;
+3. for each remaining number, small named steps read the words around it: :func:`read_bound`,
+   :func:`read_what` (event and group, hence ``metric``), :func:`read_unit`, :func:`read_place`,
+   :func:`read_scope`, :func:`resolve_as_of` and :func:`read_source`.
+
+Every word these steps look for lives in ``lexicon/<language>/claims.toml``.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from dataclasses import replace
+
+from statecheck.errors import LimitError
+from statecheck.extract import lexicon
+from statecheck.extract.cards import detect_language
+from statecheck.extract.claims.filters import is_claim_number
+from statecheck.extract.claims.place import _combine, _dominant_place, _place_list_at, _places_in, read_place
+from statecheck.extract.claims.source import _continues_report, read_source
+from statecheck.extract.claims.state import Context, Reading
+from statecheck.extract.claims.what import read_unit, read_what
+from statecheck.extract.claims.when import (
+    _borrow_forward,
+    _event_date,
+    _own_date,
+    _simple_past,
+    read_scope,
+    resolve_as_of,
+)
+from statecheck.extract.claims.words import WAR_START_ISO, Words, words_for
+from statecheck.extract.dates import find_dates
+from statecheck.extract.numbers import find_numbers
+from statecheck.extract.sentences import Sentence, split_sentences
+from statecheck.model import Claim, Document
+from statecheck.options import Options
+
+
+def extract_claims(document: Document, options: Options) -> Document:
+    """Reads the normalised text and the card (date, language); adds every numerical claim."""
+    language = document.card.language if document.card.language in lexicon.LANGUAGES else "en"
+    words = words_for(language or "en")
+    text = document.text.normalised
+    context = Context(document_date=document.card.date, default_place=_dominant_place(text, words))
+    claims: list[Claim] = []
+    paragraphs = text.split("\n")
+    # the time limit, checked between sentences (each is at most MAX_SENTENCE_CHARS long)
+    deadline = time.monotonic() + options.limits.max_seconds
+    for sentence in split_sentences(text, language or "en"):
+        if time.monotonic() > deadline:
+            raise LimitError(
+                f"extracting claims took longer than {options.limits.max_seconds:g} s "
+                f"(Limits.max_seconds; stopped at character {sentence.start:,} of {len(text):,})",
+                location=document.source.location,
+            )
+        if sentence.paragraph != context.paragraph:
+            context.paragraph = sentence.paragraph
+            context.frame_place = None
+            context.previous_place = None
+            words = _paragraph_words(paragraphs[sentence.paragraph], language or "en")
+        if words.maybe_number.search(sentence.text):
+            claims.extend(_claims_in_sentence(document, sentence, words, context))
+        else:
+            _note_context(sentence.text, words, context)
+    return replace(document, claims=tuple(claims))
+
+
+_SWITCH_WORDS = 8  # a paragraph this long or longer may be read in a language other than the document's
+
+
+def _paragraph_words(paragraph: str, language: str) -> Words:
+    """A paragraph in another language than the document's (a quoted statement, a bilingual
+    page) is read with that language's words; a short one keeps the document's."""
+    if len(paragraph.split()) >= _SWITCH_WORDS:
+        detected = detect_language(paragraph)
+        if detected in lexicon.LANGUAGES and detected != language:
+            return words_for(detected)
+    return words_for(language)
+
+
+def _note_context(
+    sentence: str, words: Words, context: Context, places: list[tuple[int, int, str]] | None = None
+) -> None:
+    """What a sentence tells the sentences after it: its place, a framing place, its source.
+    ``places`` are the sentence's, when the caller has found them already."""
+    if places is None:
+        places = _places_in(sentence, words)
+    context.previous_place = _combine(_place_list_at(places, 0, sentence, words), words) if places else None
+    frame = words.frame.match(sentence)
+    if frame and places and places[0][0] == frame.end():
+        context.frame_place = context.previous_place
+    source = read_source(sentence, words) if words.speech_after.search(sentence) or words.source_before.search(sentence) else None
+    if source:
+        context.last_source = source
+
+
+def _claims_in_sentence(document: Document, sentence: Sentence, words: Words, context: Context) -> list[Claim]:
+    s = sentence.text
+    dates = find_dates(s, context.document_date, words.language)
+    mentions = [m for m in find_numbers(s, words.language) if is_claim_number(m, s, dates, words)]
+    readings: list[Reading] = []
+    for index, mention in enumerate(mentions):
+        previous = readings[-1] if readings else None
+        following = mentions[index + 1] if index + 1 < len(mentions) else None
+        readings.append(read_what(s, mention, previous, following, words))
+    readings = _borrow_forward(s, readings, words)
+    claims: list[Claim] = []
+    sentence_place = _places_in(s, words)
+    event_date = _event_date(dates)
+    # the same for every number of the sentence: read once (it scans the whole sentence)
+    sentence_source = (
+        read_source(s, words) or (context.last_source if _continues_report(s, words) else None)
+    ) if readings else None
+    for reading in readings:
+        mention = reading.mention
+        scope, period = read_scope(s, reading, words, dates, context)
+        as_of = resolve_as_of(s, reading, dates, words, context, scope)
+        if claims and reading.link in ("coordinated", "including", "parenthesis") and not _own_date(reading, dates):
+            as_of = claims[-1].as_of  # "murdering 6,000 children and 4,000 women": one verb, one date
+        place = read_place(s, reading, words, sentence_place, context, as_of)
+        if (
+            place == "israel" and reading.metric in ("killed", "hostages") and as_of != WAR_START_ISO
+            and any(d.value == WAR_START_ISO for d in dates) and _simple_past(s, words)
+        ):
+            as_of = WAR_START_ISO  # "the attack on Saturday [7 October], which killed 1,300 people in Israel"
+        source = sentence_source
+        unit = read_unit(s, reading, words)
+        bound = reading.bound
+        if scope == "period" and words.period_markers.search(s[: reading.bound_start]):
+            bound = "exact"
+        start, end = document.text.to_original(sentence.start + reading.quote_start, sentence.start + reading.quote_end)
+        claims.append(
+            Claim(
+                doc=document.doc_id,
+                quote=re.sub(r"\s+", " ", s[reading.quote_start : reading.quote_end]).strip(),
+                value=mention.value,
+                value_max=mention.value_max,
+                bound=bound,  # type: ignore[arg-type]
+                unit=unit,
+                metric=reading.metric,
+                place=place,
+                as_of=as_of,
+                source=source,
+                scope=scope,  # type: ignore[arg-type]
+                period=period,
+                note=_note(reading),
+                start=start,
+                end=end,
+            )
+        )
+    if event_date:
+        context.last_event_date = event_date
+    _note_context(s, words, context, sentence_place)
+    return claims
+
+
+
+def _note(reading: Reading) -> str | None:
+    if reading.metric != "other":
+        return None
+    parts = [p for p in (reading.event, reading.group) if p]
+    return " ".join(parts) if parts else None

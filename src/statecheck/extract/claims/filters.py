@@ -1,0 +1,63 @@
+"""Step 2 (spec §1): which numbers of a sentence are claims, and which are dates, years, ages or labels."""
+
+from __future__ import annotations
+
+import re
+
+from statecheck.extract.claims.what import _clause_left
+from statecheck.extract.claims.words import _HEAD_WORDS, Words
+from statecheck.extract.dates import DateMention
+from statecheck.extract.numbers import NumberMention
+
+
+def is_claim_number(mention: NumberMention, sentence: str, dates: list[DateMention], words: Words) -> bool:
+    """False for numbers that are part of a date, a duration, a year, a label, an age or a rank."""
+    if any(d.start <= mention.start < d.end or d.start < mention.end <= d.end for d in dates):
+        return False
+    left = sentence[: mention.start]
+    right = sentence[mention.end :]
+    if mention.share:
+        return True
+    if words.time_units.match(right) and not mention.percent:
+        return False
+    if words.after_words.match(right):
+        return False
+    if words.forecast.search(_clause_left(left)[-50:]) or words.forecast_after.match(right):
+        return False  # "could reach two million", "90 prisoners to be freed": a forecast, not a claim
+    if words.labels.search(left[-30:]) or left.rstrip().endswith(("#", "№")):
+        return False
+    if words.age_before.search(left[-40:]) or words.age_after.match(right):
+        return False
+    if _is_year(mention, right, words):
+        return False
+    if re.match(r"^\s*(?:[:/]\d|-\d|\.\d)", right) or re.search(r"\d[-/.]$", left):
+        return False  # times, phone numbers, version strings
+    if mention.in_words and mention.weak and not mention.percent:
+        if re.search(rf"\b(?:{words.g('articles')})\s+$", left, re.IGNORECASE):
+            return False  # "the three women": a reference to people already named, not a count
+        if re.match(rf"\s+(?:{words.g('part_of')})\s+(?:[A-Z][\w-]*['’]s\s+)?(?:\w+\s+)?\d", right, re.IGNORECASE):
+            return True  # "six of UNRWA's 24 health centres"
+        if re.search(rf"\b(?:{words.g('ratio')})\s+(?:\w+\s+)?\d", right[:60], re.IGNORECASE):
+            return False  # "one bed for every 1,500 people": the ratio is the second number
+        return _counts_war_thing(right, words, reach=3)
+    return True
+
+
+def _is_year(mention: NumberMention, right: str, words: Words) -> bool:
+    if mention.in_words or mention.percent or not mention.digits.isdigit() or len(mention.digits) != 4:
+        return False
+    if not 1900 <= mention.value <= 2100:
+        return False
+    return not _counts_war_thing(right, words)
+
+
+def _counts_war_thing(right: str, words: Words, reach: int = _HEAD_WORDS) -> bool:
+    """Whether one of the next few words names a group, a unit or an event."""
+    head = " ".join(right.split()[:reach])
+    head = re.split(r"[,;:!?()]", head)[0]
+    if not head.strip():
+        return False
+    for pattern in (*words.groups.values(), *words.events.values(), *words.units.values()):
+        if pattern.search(head):
+            return True
+    return False

@@ -1,0 +1,161 @@
+"""Where a count is (spec §3): the places a sentence names, the paragraph's frame, the document's main place."""
+
+from __future__ import annotations
+
+import re
+
+from statecheck.extract.claims.state import Context, Reading
+from statecheck.extract.claims.what import _clause_left, _clause_right
+from statecheck.extract.claims.words import WAR_START_ISO, Words
+
+
+def _places_in(text: str, words: Words) -> list[tuple[int, int, str]]:
+    """The places named in ``text``, left to right, longest name first where names overlap."""
+    found: list[tuple[int, int, str]] = []
+    for match in words.any_place.finditer(text):
+        name = words.place_names.get(" ".join(match.group().lower().split()))
+        if name is None:
+            continue
+        before = text[max(0, match.start() - 25) : match.start()]  # not a copy of all the text before
+        if words.reference_before.search(before):
+            continue  # "Rafah, south of Gaza": Gaza only locates Rafah
+        if name == "rafah" and (words.route_words.search(before) or words.route_after.match(text[match.end() : match.end() + 200])):
+            continue  # "through Rafah", "the Rafah crossing": a crossing, not where the count is
+        if match.group().lower() in words.actors and not _actor_is_place(text, match, words):
+            continue
+        found.append((match.start(), match.end(), name))
+    return found
+
+
+def _actor_is_place(text: str, match: re.Match[str], words: Words) -> bool:
+    """"Israel" is where a count is only after a locative ("in Israel"); "Israeli" only before a
+    counted group ("Israeli civilians"), not before the attackers ("Israeli forces")."""
+    if match.group().lower() not in words.actor_adjectives and words.locative_before.search(
+        text[max(0, match.start() - 20) : match.start()]
+    ):
+        return True
+    following = " ".join(text[match.end() : match.end() + 300].split()[:3])  # not all the text after
+    for name in ("people", "hostages", "children", "women"):
+        pattern = words.groups.get(name)
+        if pattern and pattern.match(following):
+            return True
+    return bool(re.match(rf"(?:{words.g('counted_after_nationality')})\b", following, re.IGNORECASE))
+
+
+def _combine(places: list[tuple[int, int, str]], words: Words) -> str | None:
+    """One place for a list of places: "Gaza and the West Bank" is the occupied territory."""
+    if not places:
+        return None
+    names = {p[2] for p in places if p[2] not in ("syria", "yemen", "iran")}
+    for candidates in (names, {words.region.get(n, n) for n in names}):
+        for parts, combined in words.combine:
+            if parts <= candidates:
+                return combined
+    regions = {words.region.get(n, n) for n in names}
+    if len(names) > 1 and len(regions) == 1:
+        return regions.pop()  # "Khan Younis and Rafah": both in Gaza
+    return places[0][2] if places[0][2] not in ("northern_israel",) else "israel"
+
+
+def _place_list_at(
+    places: list[tuple[int, int, str]], index: int, sentence: str, words: Words
+) -> list[tuple[int, int, str]]:
+    """The places coordinated with ``places[index]`` ("Gaza, the West Bank and East Jerusalem")."""
+    conjunction = words.g("conjunctions")
+    article = words.g("articles")
+    inside = words.g("inside")
+    after = rf",?\s*(?:(?:{conjunction})\s+)?(?:(?:{inside})\s+(?:\w+\s+){{0,2}}?(?:(?:{inside})\s+)?)?(?:(?:{article})\s+)?"
+    before = rf"\s*(?:,\s*|\s+(?:{conjunction})\s+|,\s*(?:{conjunction})\s+)(?:(?:{article})\s+)?(?:(?:{inside})\s+)?"
+    group = [places[index]]
+    for j in range(index + 1, len(places)):
+        if words.region.get(group[-1][2]) == places[j][2]:
+            break  # "Rafah in the Gaza Strip": the larger place only locates the smaller one
+        if re.fullmatch(after, sentence[group[-1][1] : places[j][0]], re.IGNORECASE):
+            group.append(places[j])
+        else:
+            break
+    for j in range(index - 1, -1, -1):
+        if re.fullmatch(before, sentence[places[j][1] : group[0][0]], re.IGNORECASE):
+            group.insert(0, places[j])
+        else:
+            break
+    return group
+
+
+def read_place(
+    sentence: str,
+    reading: Reading,
+    words: Words,
+    places: list[tuple[int, int, str]],
+    context: Context,
+    as_of: str | None = None,
+) -> str | None:
+    """Where the counted thing is: the nearest place in the number's clause, else the sentence's,
+    else the paragraph's, else the document's main place."""
+    mention = reading.mention
+    if words.worldwide.search(sentence):
+        return None
+    if reading.metric == "hostages":
+        # people taken hostage were taken from Israel; "held in Gaza" says where they are now
+        held = re.search(rf"\b(?:{words.g('held')})\b", sentence[max(0, reading.bound_start - 20) : mention.end + 60], re.IGNORECASE)
+        if held is None:
+            return "israel"
+        after = [p for p in places if p[0] > mention.end and p[2] != "israel"]
+        return after[0][2] if after else context.default_place
+    own = [p for p in places if _in_own_clause(sentence, reading, p)]
+    if reading.metric in ("killed_soldiers", "injured_soldiers") and not places:
+        return None  # an army's losses are counted on every front unless a place is named with them
+    if not own and reading.metric in words.default_places:
+        return words.default_places[reading.metric]  # hostages come home from Gaza; detainees go to Gaza and the West Bank
+    if as_of == WAR_START_ISO and not own and reading.metric in ("killed", "injured", "hostages", "other"):
+        return "israel"  # figures of the attack of 7 October 2023, in Israel
+    if own:
+        places = own
+    if places:
+        # nearest place, preferring one after the number (its own clause) within reach
+        def distance(place: tuple[int, int, str]) -> int:
+            if place[0] >= mention.end:
+                return place[0] - mention.end
+            return (mention.start - place[1]) + 15
+
+        index = min(range(len(places)), key=lambda i: distance(places[i]))
+        inside = rf"\s+(?:{words.g('inside')})\s+(?:(?:{words.g('articles')})\s+)?"
+        if index > 0 and re.fullmatch(inside, sentence[places[index - 1][1] : places[index][0]], re.IGNORECASE):
+            index -= 1  # "Rafah in the Gaza Strip": the smaller place is the one meant
+        if distance(places[index]) < 160:
+            combined = _combine(_place_list_at(places, index, sentence, words), words)
+            if combined:
+                return combined
+    nationality = _nationality_place(sentence, reading, words)
+    if nationality:
+        return nationality
+    return context.frame_place or context.previous_place or context.default_place
+
+
+def _in_own_clause(sentence: str, reading: Reading, place: tuple[int, int, str]) -> bool:
+    """Whether a place is named in the number's own clause (between clause breaks around it)."""
+    start = reading.bound_start - len(_clause_left(sentence[: reading.bound_start]))
+    end = reading.mention.end + len(_clause_right(sentence[reading.mention.end :]))
+    return start <= place[0] and place[1] <= end
+
+
+def _nationality_place(sentence: str, reading: Reading, words: Words) -> str | None:
+    head = sentence[reading.mention.end : reading.mention.end + 40]
+    for word in re.findall(r"[^\W\d_]+", head)[:4]:
+        if word.lower() in words.nationality:
+            if words.nationality[word.lower()] == "israel" and reading.group in ("soldiers",):
+                return None
+            return words.nationality[word.lower()]
+    return None
+
+
+def _dominant_place(text: str, words: Words) -> str | None:
+    """The place a document is mostly about: the region named most often (Gaza on a tie)."""
+    counts: dict[str, int] = {}
+    for _, _, name in _places_in(text, words):
+        region = words.region.get(name, name)
+        if region in ("gaza", "west_bank", "lebanon"):
+            counts[region] = counts.get(region, 0) + 1
+    if not counts:
+        return None
+    return max(sorted(counts), key=lambda k: (counts[k], k == "gaza"))

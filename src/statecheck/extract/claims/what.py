@@ -1,0 +1,446 @@
+"""Step 3 (spec §2): what a number counts (its event and group, hence the metric), its bound and unit."""
+
+from __future__ import annotations
+
+import re
+
+from statecheck.extract.claims.state import Reading
+from statecheck.extract.claims.words import _BOUND_REACH, _HEAD_WORDS, _LEFT_REACH, _RIGHT_REACH, Words
+from statecheck.extract.numbers import NumberMention
+
+
+def read_what(
+    sentence: str,
+    mention: NumberMention,
+    previous: Reading | None,
+    following: NumberMention | None,
+    words: Words,
+) -> Reading:
+    """The event (killed, injured, …) and the group (children, staff, …) a number counts."""
+    right_end = min(len(sentence), mention.end + _RIGHT_REACH)
+    right_start = mention.end
+    if following is not None and not mention.share:
+        if _is_part_of(sentence[mention.end : following.start], words):
+            # "18 of the 36 hospitals were out of service": 18 counts what follows the total
+            right_start = following.end
+            right_end = min(len(sentence), following.end + _RIGHT_REACH)
+        else:
+            right_end = min(right_end, following.start)
+    raw_right = sentence[right_start:right_end]
+    right = _clause_right(raw_right)
+    left_start = max(0, mention.start - _LEFT_REACH, previous.mention.end if previous else 0)
+    raw_left = sentence[left_start : mention.start]
+    left = _clause_left(raw_left)
+    left_offset = mention.start - len(left)
+
+    bound, bound_start = read_bound(sentence, mention, words)
+    link = _link(sentence, previous, bound_start, words, mention.end)
+    if previous is not None and bound == "exact" and link == "coordinated":
+        bound = previous.bound  # "more than 6,150 children and 4,000 women": the bound carries over
+
+    group, group_end = _group_after(right, words)
+    if group is None:
+        group = _group_before_parenthesis(raw_left, words)
+    if group is None and previous is None and _has_no_head(right, words):
+        group = _group_before(left, words)  # "the number of UNRWA staff killed ... stands at 194"
+    event_window = _own_clause(right, group_end, words)
+    opener = re.search(rf"\s(?:{words.g('clause_openers')})\s", event_window, re.IGNORECASE)
+    if opener:
+        event_window = event_window[: opener.start()]  # "... a day in April but has fallen since"
+    if group is None:
+        new_clause = re.search(rf"\s(?:{words.g('conjunctions')})\s+(?:the|a|an|its|their)\s", event_window, re.IGNORECASE)
+        if new_clause:
+            event_window = event_window[: new_clause.start()]  # "to 61,599 and the number of wounded to ..."
+    if group is None and not mention.share and not mention.percent:
+        relative = re.search(rf"\b(?:{words.g('relative')})\b", event_window, re.IGNORECASE)
+        if relative:
+            event_window = event_window[: relative.start()]  # "8,000 requests ... of relatives who are missing"
+    opener = re.search(r"(,|\s[–—]|\()\s*[^,–—(]{0,25}$", raw_right) if following is not None and not mention.share else None
+    if opener:
+        # "1.9 million people, about 85% of the population, have been displaced",
+        # "2.1 million people – 96 per cent of the population – face hunger": read past the aside
+        closer = {",": ",", "(": r"\)"}.get(opener.group(1).strip(), "[–—]")
+        wider = sentence[mention.end : mention.end + 200]
+        wider = wider[: re.search(r"[;|•]|\.\s|$", wider).start()]  # type: ignore[union-attr]
+        base = group_end or 0
+        # after a comma aside the main clause goes on with its verb ("..., have been displaced")
+        verb_next = rf"(?=(?:{words.g('auxiliaries')})\b)" if closer == "," else ""
+        aside = re.search(rf"{re.escape(opener.group(1).strip())}[^;.]{{0,80}}?{closer}\s+{verb_next}", wider[base:], re.IGNORECASE)
+        if aside and aside.start() <= opener.start() - base + 1:
+            event_window = wider[: base + aside.start()] + " " + wider[base + aside.end() :]
+            event_window = _own_clause(event_window, group_end, words)
+    if words.including.search(right[-15:]) and not mention.share:
+        # "287 aid workers, including 205 UNRWA staff, have been killed": read past the parts
+        event_window = _past_parts(_clause_right(sentence[mention.end : mention.end + 200]), group_end or 0, words) or event_window
+    # a proportion ("85% of the population have fled") takes the last verb of its clause, not its "of" noun
+    right_event, right_span = _nearest(event_window, words.events, from_start=not (mention.share or mention.percent))
+    left_event, left_span = _nearest(left, words.events, from_start=False)
+    governing = left_span is not None and _only_determiners(sentence[left_offset + left_span[1] : bound_start], words)
+
+    event, event_span, event_side = None, None, ""
+    if governing:
+        event, event_span, event_side = left_event, left_span, "left"  # "killing at least 67 ..."
+    elif link == "including" and previous is not None:
+        if right_event is not None and right_span is not None and right_span[0] <= (group_end or 0) + 12:
+            event, event_span, event_side = right_event, right_span, "right"
+        else:
+            event, event_side = previous.event, "inherited"
+    elif right_event is not None:
+        event, event_span, event_side = right_event, right_span, "right"
+    elif link in ("coordinated", "parenthesis") and previous is not None:
+        event, event_side = previous.event, "inherited"
+    elif left_event is not None and (group in (None, "people") or "," not in sentence[left_offset + (left_span or (0, 0))[1] : mention.start]):
+        event, event_span, event_side = left_event, left_span, "left"
+
+    if mention.share and words.events["population"].search(left[-15:]):
+        event, event_span, event_side = "population", None, ""  # "home to almost half of ..."
+    list_head = None
+    if previous is not None and link in ("including", "parenthesis"):
+        list_head = previous.list_head or previous
+    elif previous is not None and link == "coordinated":
+        list_head = previous.list_head
+    if group is None and previous is not None and link in ("and", "coordinated") and not mention.percent:
+        antecedent = previous.list_head or previous
+        # a part of comparable size: "152 staff killed and 26 injured", not "116 medics and 10,000 missing"
+        if antecedent.group not in (None, "people") and mention.value <= 10 * antecedent.mention.value:
+            group = antecedent.group  # "152 staff killed and 26 injured": the same staff
+    if group is None and previous is not None and re.search(rf"\b(?:{words.g('another')})\s+$", sentence[: mention.start], re.IGNORECASE):
+        group = previous.group
+    if group is None and previous is not None and link == "including":
+        group = previous.group  # "726 soldiers have fallen, 346 of them in Gaza": the same soldiers
+    if event == "killed" and (words.events["aid_seeking"].search(_clause_right(raw_right)) or words.events["aid_seeking"].search(left)):
+        event = "aid_seeking"  # "killed while trying to reach food"
+    if event is not None and not _event_fits(event, group, right, words):
+        event = None
+    population_noun = re.match(rf"\s*(?:\S+\s+)?(?:{words.g('population_nouns')})\b", right, re.IGNORECASE)
+    if event is None and group == "people" and population_noun and not mention.percent and mention.value >= 1_000_000:
+        event = "population"  # millions of people, with nothing happening to them, are a population
+    metric = _metric(event, group, mention, right, words)
+    if metric != "other" and (_is_breakdown(right, event, words) or _is_ratio(right, words)):
+        metric = "other"
+    if metric != "other" and words.worldwide.search(_own_clause(right, group_end, words)):
+        metric = "other"  # "12,193 children killed in conflicts around the world": not a count of this war
+    if previous is not None and _is_part_of(sentence[previous.mention.end : bound_start], words):
+        if previous.mention.share or previous.mention.percent:
+            # "half of Gaza's 2.3 million citizens": the whole a share is taken of
+            metric = "population" if group == "people" and mention.value >= 100_000 else metric
+        elif right_event is None or re.search(
+            rf"\b(?:{words.g('auxiliaries')})\b", event_window[: (right_span or (0, 0))[0]], re.IGNORECASE
+        ):
+            metric, event = "other", None  # the total that a part was counted against
+        # else "94 of the 251 abducted": the total has its own participle and keeps its metric
+
+    quote_start = min(bound_start, mention.start)
+    quote_end = mention.end
+    if group_end is not None:
+        quote_end = max(quote_end, mention.end + group_end)
+    if event_span is not None and event_side == "right":
+        quote_end = max(quote_end, mention.end + event_span[1])
+    elif event_span is not None and event_side == "left":
+        quote_start = min(quote_start, left_offset + event_span[0])
+    return Reading(mention, event, group, metric, quote_start, quote_end, bound, bound_start, list_head, link)
+
+
+_PEOPLE_EVENTS = frozenset({"killed", "injured", "missing", "displaced", "detained", "hostages", "population",
+                            "hunger", "starvation_death", "aid_seeking"})
+_OBJECT_GROUPS = frozenset({"housing", "hospitals", "schools", "mosques", "ambulances", "trucks", "health"})
+
+
+def _event_fits(event: str, group: str | None, right: str, words: Words) -> bool:
+    """A people event ("displaced") cannot count objects ("149 installations", "144,000 jobs"), and the reverse."""
+    if group is None and event in _PEOPLE_EVENTS and _head_is_unknown_noun(right, words):
+        return False
+    if group in _OBJECT_GROUPS:
+        return event not in _PEOPLE_EVENTS - {"hostages"}
+    head = " ".join(right.split()[:3])
+    if group is None and words.units["items"].search(head):
+        return event not in _PEOPLE_EVENTS
+    if group is not None and event in ("destroyed", "damaged", "out_of_service", "entered"):
+        return False
+    return True
+
+
+def _is_part_of(between: str, words: Words) -> bool:
+    """Only "of the", "of Gaza's", "out of" between two numbers: the first is a part of the second."""
+    return bool(re.fullmatch(rf"\s+(?:{words.g('part_of')})\s+(?:[A-Z][\w-]*['’]s\s+)?", between, re.IGNORECASE))
+
+
+def _is_ratio(right: str, words: Words) -> bool:
+    """"one civilian killed for every fighter": a ratio, not a count."""
+    return bool(re.search(rf"\b(?:{words.g('ratio')})\b", right, re.IGNORECASE))
+
+
+def _is_breakdown(right: str, event: str | None, words: Words) -> bool:
+    """"30 of the captives are children", "10 to 20 are over the age of 60": a part described
+    by age or by a second group is a breakdown, counted as ``other``."""
+    partitive = re.match(rf"\s*(?:{words.g('partitive')})\b(.*)", right, re.IGNORECASE)
+    if partitive:
+        described = re.search(rf"\b(?:{words.g('copulas')})\s+(.*)", partitive.group(1), re.IGNORECASE)
+        if described and any(pattern.match(described.group(1)) for pattern in words.groups.values()):
+            return True  # "30 of the captives are children": described by a second group
+    descriptor = rf"\b(?:{words.g('copulas')})\s+(?:{words.g('age_descriptor')})\b"
+    return event is None and bool(re.search(descriptor, right, re.IGNORECASE))
+
+
+def _link(sentence: str, previous: Reading | None, bound_start: int, words: Words, mention_end: int) -> str | None:
+    """How a number hangs on the one before it in the sentence."""
+    if previous is None:
+        return None
+    between = sentence[previous.mention.end : bound_start]
+    if re.search(r"[.!?;]\s", between):
+        return None
+    if between.rstrip().endswith("("):
+        return "parenthesis"
+    auxiliaries = rf"\b(?:{words.g('auxiliaries')})\b"
+    cue = words.including.search(between[-40:])
+    if cue and re.fullmatch(r"\s*(?:[\w'’-]+\s+){0,2}", between[-40:][cue.end() :]) and not re.search(
+        auxiliaries, between.split(",")[-1], re.IGNORECASE
+    ):
+        return "including"
+    if re.search(r",\s*$", between) and re.match(r"\s*of\s+(?:them|whom|which)\b", sentence[mention_end:], re.IGNORECASE):
+        return "including"  # "41,000 Palestinians, 16,000 of them children": a part of the count before
+    if _coordinated(between, words):
+        return "coordinated"
+    if re.search(rf"\b(?:{words.g('conjunctions')})\s+(?:(?:{words.g('another')})\s+)?$", between, re.IGNORECASE):
+        return "and"
+    return None
+
+
+def _past_parts(right: str, start: int, words: Words) -> str:
+    """The words after an ", including …," aside, joined to the head: the verb that governs both."""
+    match = re.search(r",\s+(?:" + words.including.pattern + r")[^,;.]{0,80},\s+", right[start:], re.IGNORECASE)
+    if match is None:
+        return ""
+    return right[: start + match.start()] + " " + right[start + match.end() :]
+
+
+def _only_determiners(gap: str, words: Words) -> bool:
+    """Between a verb and its number there are at most articles: "killed 10,000", "the return of 18"."""
+    return bool(re.fullmatch(rf"\s*(?:(?:{words.g('determiners')})\s+)*", gap, re.IGNORECASE))
+
+
+def _own_clause(right: str, group_end: int | None, words: Words) -> str:
+    """The words after a number up to the end of its own clause: a comma after the counted group
+    ends it, except around a short aside (", mostly civilians,")."""
+    if group_end is None:
+        return right
+    position = group_end
+    while True:
+        comma = right.find(", ", position)
+        if comma < 0:
+            return right
+        aside = re.match(rf",\s+((?:{words.g('asides')})\b[^,]{{0,40}}),\s", right[comma:], re.IGNORECASE)
+        if re.match(rf",\s+(?:{words.g('auxiliaries')})\b", right[comma:], re.IGNORECASE):
+            # "..., about 85% of the population, have been displaced": the comma closed an aside
+            return right[:comma] + right[comma + 1 :]
+        if aside:
+            position = comma + aside.end() - 1
+            continue
+        return right[:comma]
+
+
+def _metric(event: str | None, group: str | None, mention: NumberMention, right: str, words: Words) -> str:
+    metrics = words.metrics
+    if group == "women_and_children":
+        return "other"
+    if mention.percent and group in ("children", "women") and event in ("killed", "injured", None):
+        return "other"  # a share of the dead who are children is a breakdown, not a count
+    if event == "area" or words.units["km2"].search(right[:12]) if "km2" in words.units else False:
+        return "area"
+    candidates = []
+    if event and group:
+        candidates.append(f"{event}.{group}")
+    if event and (group is None or group == "people"):
+        candidates.append(event)
+    if group and event is None:
+        candidates.append(group)
+    for key in candidates:
+        if key in metrics:
+            return metrics[key]
+    return "other"
+
+
+def _nearest(text: str, patterns: dict[str, re.Pattern[str]], *, from_start: bool) -> tuple[str | None, tuple[int, int] | None]:
+    """The pattern that matches first in ``text`` (or last, ``from_start=False``), and where."""
+    best: tuple[str | None, tuple[int, int] | None] = (None, None)
+    best_position = None
+    for name, pattern in patterns.items():
+        if from_start:
+            match = pattern.search(text)
+        else:
+            match = None
+            for match in pattern.finditer(text):  # noqa: B007 - the last one is wanted
+                pass
+        if match is None:
+            continue
+        position = match.start() if from_start else -match.end()
+        longer = best[1] is not None and match.end() - match.start() > best[1][1] - best[1][0]
+        if best_position is None or position < best_position or (position == best_position and longer):
+            best = (name, (match.start(), match.end()))
+            best_position = position
+    return best
+
+
+def _group_after(right: str, words: Words) -> tuple[str | None, int | None]:
+    """The group a number counts when named within its first few words ("3,324 children")."""
+    tokens = list(re.finditer(r"\S+", right))
+    if not tokens:
+        return None, None
+    reach = tokens[min(_HEAD_WORDS, len(tokens)) - 1].end()
+    head = right[:reach]
+    cut = re.search(r"[;:!?()]|\.(?!\d)|,\s", head)
+    if cut:
+        head = head[: cut.start()]
+    # the counted noun phrase ends at its verb or at a preposition that starts another phrase
+    verb = re.search(rf"\s(?:{words.g('phrase_end')})\s", head + " ", re.IGNORECASE)
+    if verb and verb.start() > 0:
+        head = head[: verb.start()]
+    found = sorted(
+        ((match.start(), -match.end(), name) for name, pattern in words.groups.items() if (match := pattern.search(head))),
+    )
+    best: tuple[str | None, int | None, int] = (None, None, 10**6)
+    if found:
+        start, negative_end, name = found[0]
+        best = (name, -negative_end, start)
+        if name == "people":
+            # "military and civilian hostages": a specific group right after a generic word is the head
+            for later_start, later_negative_end, later in found[1:]:
+                if later != "people" and 0 <= later_start + negative_end <= 15:
+                    best = (later, -later_negative_end, later_start)
+                    break
+    if best[0] is None:
+        for name, pattern in words.units.items():
+            match = pattern.search(head)
+            if match and match.start() < best[2]:
+                best = (None, match.end(), match.start())
+    if best[0] not in (None, "people") and best[1] is not None:
+        joined = re.match(rf"\s+(?:{words.g('conjunctions')}|&)\s+(?!\d)([\w'’-]+)", right[best[1] :], re.IGNORECASE)
+        rest = right[best[1] + joined.end(1) - len(joined.group(1)) :] if joined else ""
+        other_group = [name for name, pattern in words.groups.items() if pattern.match(rest)]
+        if joined and other_group and best[0] not in other_group:
+            # "123 health workers and patients": one count of two groups is a combined count
+            return "combined", best[1] + joined.end()
+    return best[0], best[1]
+
+
+def _has_no_head(right: str, words: Words) -> bool:
+    """Nothing after the number names what it counts: it ends its clause ("... stands at 194.")."""
+    return not re.match(r"\s*[\w$€£%]", right) or bool(re.match(r"\s*(?:a|per|each|every|in|on|since|as|by|from)\b", right, re.IGNORECASE))
+
+
+def _group_before(left: str, words: Words) -> str | None:
+    """The nearest group named before a number that has none after it."""
+    best: tuple[int, str] | None = None
+    for name, pattern in words.groups.items():
+        for match in pattern.finditer(left):
+            if best is None or match.end() > best[0]:
+                best = (match.end(), name)
+    return best[1] if best and best[1] != "people" else None
+
+
+def _head_is_unknown_noun(right: str, words: Words) -> bool:
+    """The number is followed by a noun we do not know ("144,000 jobs"): it does not count people."""
+    tokens = re.findall(r"[A-Za-z][\w'’-]*", " ".join(right.split()[:3]))
+    if not tokens or not re.match(r"\s*[a-z]", right):
+        return False
+    head = " ".join(right.split()[:2])
+    for patterns in (words.groups, words.units):
+        if any(pattern.search(head) for pattern in patterns.values()):
+            return False
+    if any(pattern.match(right.lstrip()) for pattern in words.events.values()):
+        return False
+    first = tokens[0].lower()
+    grammar = {
+        w for role in ("determiners", "auxiliaries", "conjunctions", "phrase_end", "copulas", "another", "adverbs")
+        for w in words.g(role).split("|")
+    }
+    return first not in grammar and not first.endswith(("ed", "ing", "ly"))
+
+
+def _group_before_parenthesis(left: str, words: Words) -> str | None:
+    """``children (12,300)``: the group named just before a parenthesised number."""
+    match = re.search(r"([\w\s-]{2,40})\(\s*$", left)
+    if not match:
+        return None
+    for name, pattern in words.groups.items():
+        if pattern.search(match.group(1)):
+            return name
+    return None
+
+
+def _clause_right(text: str) -> str:
+    match = re.search(r"[;:|•]|\s[—–]\s|\.\s|\(|\)", text)
+    return text[: match.start()] if match else text
+
+
+def _clause_left(text: str) -> str:
+    matches = list(re.finditer(r"[;:|•()]|\s[—–]\s|\.\s|,\s+(?:and|but|while|whereas)\s", text))
+    return text[matches[-1].end() :] if matches else text
+
+
+def _coordinated(between: str, words: Words) -> bool:
+    """Only a conjunction or a comma between two numbers: the second has no verb of its own."""
+    if re.search(rf"\b(?:{words.g('auxiliaries')})\b", between, re.IGNORECASE):
+        return False
+    conjunction = words.g("conjunctions")
+    preposition = rf"(?:{words.g('inside')}|of|to|for|from)"
+    with_conjunction = rf"\s*(?:[\w'’-]+\s+){{0,6}}?(?:[\w'’-]+)?\s*,?\s*(?:{conjunction})\s+(?:{preposition}\s+)?"
+    list_comma = r"\s*(?:[\w'’-]+\s+)?(?:[\w'’-]+)?\s*,\s*"  # "3,324 children, 2,062 women"
+    return bool(re.fullmatch(with_conjunction, between, re.IGNORECASE) or re.fullmatch(list_comma, between))
+
+
+def read_bound(sentence: str, mention: NumberMention, words: Words) -> tuple[str, int]:
+    """The bound word right before the number ("more than", "nearly") or after it ("or more")."""
+    # "the" and "some" may sit between: "nearly all the 2,000" is not a bound on 2,000
+    # A bound ends at the number: search the characters just before it, not the whole sentence
+    # once per number (endpos makes "$" the number's start; the lookbehind still sees before pos).
+    window = max(0, mention.start - _BOUND_REACH)
+    for name, pattern in words.bounds:
+        match = pattern.search(sentence, window, mention.start)
+        if match:
+            return name, match.start()
+    if words.after_over.match(sentence[mention.end :]):
+        return "over", mention.start
+    return "exact", mention.start
+
+
+def read_unit(sentence: str, reading: Reading, words: Words) -> str:
+    mention = reading.mention
+    if mention.percent:
+        return "percent"
+    if _is_ratio(sentence[mention.end : reading.quote_end + 60], words) and reading.metric == "other":
+        return "ratio"
+    left = sentence[max(0, mention.start - 4) : mention.start]
+    right = sentence[mention.end : mention.end + 40]
+    for currency in ("usd", "eur", "gbp"):
+        pattern = words.units.get(currency)
+        if pattern and (pattern.search(left) or pattern.match(right.lstrip())):
+            return currency
+    if reading.metric == "area":
+        return "km2"
+    head = " ".join(right.split()[:_HEAD_WORDS])
+    head = re.split(r"[,;:.!?()]", head)[0]
+    phrase_end = re.search(rf"\s(?:{words.g('phrase_end')})\s", " " + head + " ", re.IGNORECASE)
+    if phrase_end and phrase_end.start() > 0:
+        head = head[: phrase_end.start()]  # "8,000 requests from families": the unit is not "families"
+    best: tuple[int, str] | None = None
+    for unit, pattern in words.units.items():
+        if unit in ("usd", "eur", "gbp"):
+            continue
+        match = pattern.search(head)
+        if match and (best is None or match.start() < best[0]):
+            best = (match.start(), unit)
+    group_unit = {
+        "hospitals": "items", "schools": "items", "mosques": "items", "ambulances": "items",
+        "trucks": "items", "housing": "items", "health": "items",
+    }
+    if reading.metric in ("destroyed_housing", "damaged_housing", "destroyed_ambulances", "destroyed_hospitals",
+                          "damaged_hospitals", "hospitals_out_of_service", "attacks_on_health", "destroyed_schools",
+                          "damaged_schools", "destroyed_mosques", "aid_trucks"):
+        return "items"
+    if best is not None and reading.group in (None, "people") or best is not None and best[1] != "items":
+        if best is not None:
+            return best[1]
+    if reading.group in group_unit:
+        return group_unit[reading.group]
+    return "people"

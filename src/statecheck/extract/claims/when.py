@@ -1,0 +1,159 @@
+"""When a count holds (spec §4): its scope (total, period, incident, rate) and its ``as_of`` date."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from statecheck.extract.claims.state import Context, Reading
+from statecheck.extract.claims.what import _clause_left, _clause_right, _event_fits, _metric
+from statecheck.extract.claims.words import WAR_START_ISO, Words
+from statecheck.extract.dates import DateMention, parse_date
+
+
+def read_scope(
+    sentence: str,
+    reading: Reading,
+    words: Words,
+    dates: list[DateMention],
+    context: Context,
+) -> tuple[str, tuple[str, str] | None]:
+    """``total`` unless the words of the number's own clause say a span (``period``), one event
+    (``incident``), a rate, or a standing quantity (``static``)."""
+    mention = reading.mention
+    left = _clause_left(sentence[max(0, reading.bound_start - 60) : reading.bound_start])
+    right = _clause_right(sentence[mention.end : mention.end + 80])
+    clause = left + " " + right
+    if reading.metric in ("population", "area"):
+        return "static", None
+    if words.scope["rate"].search(left[-25:] + " " + right[:40]):
+        return "rate", None
+    if reading.event is not None and words.period_markers.search(left):
+        return "period", _period_span(sentence, dates, context, words)  # "another 7,000 were killed"
+    cue = words.scope["period"].search(clause)
+    since = [d for d in dates if d.since and d.kind == "explicit" and d.value > WAR_START_ISO and d.start < mention.start]
+    cumulative = words.scope["total"].search(left) if "total" in words.scope else None
+    if cue and not cumulative and not any(d.since and cue.end() <= d.start < reading.bound_start for d in dates):
+        span = _period_span(sentence, dates, context, words)
+        if span is None or span[0] != WAR_START_ISO:
+            return "period", span
+    if since and since[-1].value[:7] != WAR_START_ISO[:7]:
+        # "since 6 May, one million people have fled": counted from a later start than the war's
+        end = [d.value for d in dates if not d.since and d.start > since[-1].start and len(d.value) == 10]
+        base = context.document_date if context.document_date and len(context.document_date) == 10 else None
+        stop = end[-1] if end else base
+        return "period", ((since[-1].value, stop) if stop and len(since[-1].value) == 10 else None)
+    if (words.scope["incident"].search(clause) or words.incident_noun.search(clause)) and reading.event in ("killed", "injured", None):
+        return "incident", None
+    day = [d for d in dates if len(d.value) == 10 and not d.since and d.kind != "elapsed" and d.value != WAR_START_ISO]
+    if any(d.value == WAR_START_ISO for d in dates):
+        day = []  # "between 7 October 2023 and 8 August 2024", "since the 7th": the whole war, a total
+    if reading.event == "entered" and day:
+        return "period", (day[-1].value, day[-1].value)  # "On 1 November, 51 trucks entered"
+    if reading.event in ("killed", "injured") and day and _simple_past(clause, words):
+        return "period", (day[-1].value, day[-1].value)  # "strikes killed 33 people on Sunday"
+    if reading.metric == "other" and reading.event is None:
+        # things done accumulate ("treated 27,000 patients"); things that are, stand ("350 beds")
+        return ("total" if _done(left, right, words) else "static"), None
+    if re.search(rf"\b(?:{words.g('held')})\b", sentence[mention.end : mention.end + 50], re.IGNORECASE) and reading.metric == "hostages":
+        return "static", None
+    return "total", None
+
+
+def _simple_past(clause: str, words: Words) -> bool:
+    """"were killed", "strikes killed": the simple past, not "have been killed"."""
+    if re.search(rf"\b(?:{words.g('perfect_markers')})\b", clause, re.IGNORECASE):
+        return False
+    return bool(re.search(rf"\b(?:{words.g('simple_past_markers')})\b", clause, re.IGNORECASE))
+
+
+def _done(left: str, right: str, words: Words) -> bool:
+    """A verb of something done governs the number: "repaired 27 wells", "27 wells were repaired"."""
+    verb = rf"(?:\w+(?:{words.g('past_suffixes')}|ing)|{words.g('irregular_past')})"
+    before = re.search(rf"\b{verb}\s+(?:(?:{words.g('determiners')})\s+)*$", left, re.IGNORECASE)
+    word = rf"(?!(?:{words.g('conjunctions')})\b)[\w'’-]+"
+    after = re.match(rf"\s*(?:{word}\s+){{0,4}}?(?:{words.g('auxiliaries')})\s+(?:been\s+)?{verb}\b", right, re.IGNORECASE)
+    return bool(before or after)
+
+
+def _period_span(sentence: str, dates: list[DateMention], context: Context, words: Words) -> tuple[str, str] | None:
+    import datetime as dt
+
+    lowered = sentence.lower()
+    base = parse_date(context.document_date)
+    explicit = [d for d in dates if len(d.value) == 10]
+    if re.search(rf"(?:{words.g('last_24_hours')})", lowered, re.IGNORECASE) and base and base[1] == "day":
+        day = base[0]
+        return ((day - dt.timedelta(days=1)).isoformat(), day.isoformat())
+    if len(explicit) >= 2:
+        return (explicit[0].value, explicit[-1].value)
+    return None
+
+
+def _borrow_forward(sentence: str, readings: list[Reading], words: Words) -> list[Reading]:
+    """"More than 800 mosques and 120 schools have been destroyed": a count with no verb of its
+    own, coordinated with the next one, shares the next one's verb."""
+    result = list(readings)
+    for index in range(len(result) - 2, -1, -1):
+        reading, following = result[index], result[index + 1]
+        if reading.event is not None or following.event is None or following.link != "coordinated":
+            continue
+        if not _event_fits(following.event, reading.group, "", words):
+            continue
+        metric = _metric(following.event, reading.group, reading.mention, "", words)
+        if metric != reading.metric:
+            result[index] = replace(reading, event=following.event, metric=metric)
+    return result
+
+
+def _own_date(reading: Reading, dates: list[DateMention]) -> bool:
+    """Whether a date stands in the number's own words (after it, before the next comma)."""
+    return any(reading.mention.end <= d.start <= reading.quote_end + 40 and not d.since for d in dates)
+
+
+def _event_date(dates: list[DateMention]) -> str | None:
+    events = [d for d in dates if not d.since and not d.reporting and d.kind in ("explicit", "elapsed")]
+    return events[-1].value if events else None
+
+
+def resolve_as_of(
+    sentence: str,
+    reading: Reading,
+    dates: list[DateMention],
+    words: Words,
+    context: Context,
+    scope: str,
+) -> str | None:
+    """Spec §4: an explicit date governing the sentence, else an elapsed-time expression, else the
+    document's date for a figure of the moment, else None."""
+    mention = reading.mention
+    if re.search(rf"\b(?:{words.g('past_state')})\b", sentence[mention.end : mention.end + 40], re.IGNORECASE):
+        return None  # a state before the war ("the 280,000 people who lived there")
+    usable = [d for d in dates if not d.since]
+    if scope == "period":
+        spans = [d for d in usable if len(d.value) == 10]
+        if spans:
+            return spans[-1].value
+    # a date after a comma that follows the number belongs to an aside ("..., the vast majority on 7 October")
+    relative = re.compile(rf"\b(?:{words.g('relative')})\b", re.IGNORECASE)
+    usable = [
+        d for d in usable
+        if not (d.start >= mention.end and ("," in sentence[reading.quote_end : d.start] or relative.search(sentence[mention.end : d.start])))
+    ]
+    if usable:
+        events = [d for d in usable if not d.reporting]
+        pool = events or usable
+
+        def distance(d: DateMention) -> int:
+            return d.start - mention.end if d.start >= mention.end else mention.start - d.end
+
+        chosen = min(pool, key=distance)
+        reporting = [d for d in usable if d.reporting]
+        if chosen.kind == "relative" and reporting and len(reporting[0].value) >= len(chosen.value):
+            return reporting[0].value  # "the ministry said on Saturday that ... have now been killed"
+        return chosen.value
+    if (words.event_references.search(sentence) or words.event_reference_noun.search(sentence)) and context.last_event_date:
+        return context.last_event_date
+    if words.narrative.search(sentence[max(0, reading.quote_start - 30) : mention.start]):
+        return None
+    return context.document_date
