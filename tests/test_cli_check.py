@@ -16,7 +16,7 @@ SPEC_FIELDS = {"doc", "quote", "value", "value_max", "bound", "unit", "metric", 
 def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "statecheck.cli", *args],
-        capture_output=True, text=True, cwd=cwd or ROOT, timeout=120,
+        check=False, capture_output=True, text=True, cwd=cwd or ROOT, timeout=120,
     )
 
 
@@ -93,6 +93,21 @@ def test_a_bad_input_is_named_and_the_rest_still_runs(statements: Path) -> None:
 def test_bad_usage_exits_2(statements: Path) -> None:
     assert run("check", "--format", "yaml", str(statements)).returncode == 2
     assert run("check").returncode == 2
+
+
+def test_bad_usage_is_one_line_naming_the_problem(statements: Path) -> None:
+    result = run("check", "--format", "yaml", str(statements))
+    assert result.stderr.splitlines() == ["statecheck: unknown format 'yaml' (use table, jsonl, json, csv or claimreview)"]
+    assert result.stdout == ""
+
+
+def test_an_error_outside_the_batch_is_one_line_and_exit_1(statements: Path) -> None:
+    cards = statements / "no such folder" / "cards.jsonl"
+    result = run("check", "--format", "jsonl", "--docs-out", str(cards), str(statements / "a.txt"))
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert result.stderr.splitlines()[-1] == f"statecheck: {cards}: cannot be written: No such file or directory"
+    assert result.stdout, "the claims were written before the cards failed"
 
 
 def test_examples_folder_gives_claims() -> None:

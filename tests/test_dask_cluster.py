@@ -7,17 +7,16 @@ a worker killed mid-run loses no input and duplicates none.
 
 from __future__ import annotations
 
-import importlib.util
 import os
 import signal
 import sqlite3
-import sys
 from collections.abc import Iterator
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import pytest
+
+from bench_corpus import corpus_module
 
 pytest.importorskip("distributed")
 pytest.importorskip("pyarrow")
@@ -29,23 +28,12 @@ from statecheck.parallel import check_many
 from statecheck.store import ingest_results, open_store
 from statecheck.store.dataset import TABLES, ingest_dataset
 
-ROOT = Path(__file__).resolve().parents[1]
-
-
-def _corpus_module() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("statecheck_bench_corpus", ROOT / "benchmarks" / "corpus.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
-
 
 @pytest.fixture(scope="module")
 def inputs(tmp_path_factory: pytest.TempPathFactory) -> list[str]:
     """30 generated statements; one empty file and one missing path among them."""
     folder = tmp_path_factory.mktemp("cluster-inputs")
-    info = _corpus_module().write_corpus(folder, 30, seed=2)
+    info = corpus_module().write_corpus(folder, 30, seed=2)
     empty = folder / "empty.txt"
     empty.write_bytes(b"")
     files = [str(p) for p in info.files]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import operator
 import pickle
@@ -11,11 +10,11 @@ import sqlite3
 import sys
 from functools import partial
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 from typer.testing import CliRunner
 
+from bench_corpus import corpus_module
 from statecheck import parallel, pipeline
 from statecheck.cli import app
 from statecheck.errors import InputError, UsageError
@@ -23,24 +22,13 @@ from statecheck.options import Options
 from statecheck.parallel import Outcome, check_many, check_one, check_raw, map_ordered
 from statecheck.store import ingest_one, open_store, store_outcome
 
-ROOT = Path(__file__).resolve().parents[1]
 runner = CliRunner()
-
-
-def _corpus_module() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("statecheck_bench_corpus", ROOT / "benchmarks" / "corpus.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
-
 
 @pytest.fixture(scope="module")
 def inputs(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """24 generated statements, and three inputs that fail: empty, binary, not a document."""
     folder = tmp_path_factory.mktemp("inputs")
-    _corpus_module().write_corpus(folder, 24, seed=1)
+    corpus_module().write_corpus(folder, 24, seed=1)
     (folder / "d0000" / "0000003_empty.txt").write_bytes(b"")
     (folder / "d0000" / "0000011_binary.txt").write_bytes(bytes(range(256)) * 8)
     (folder / "d0000" / "0000017_broken.pdf").write_bytes(b"%PDF-1.4 not really a pdf")

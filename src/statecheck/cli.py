@@ -1,7 +1,8 @@
 """The command line: each command parses its options and calls one library function.
 
-Errors derived from :class:`~statecheck.errors.StatecheckError` become one line on stderr,
-here and nowhere else.
+Errors derived from :class:`~statecheck.errors.StatecheckError` become one line on stderr
+(``statecheck: <input>: <problem>``) and exit status 1 in one place, :class:`_Commands`; a batch
+(``check``, ``ingest``, ``report``) names each input that failed and goes on.
 """
 
 from __future__ import annotations
@@ -10,26 +11,41 @@ import csv
 import json
 import re
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import IO, Annotated, Any
 
 import typer
 from rich.console import Console
 from rich.table import Table
+from typer.core import TyperGroup
 
-from statecheck import parallel
+from statecheck import csvsafe, parallel
 from statecheck.errors import StatecheckError
+from statecheck.ingest.inputs import expand_inputs
 from statecheck.model import Document
 from statecheck.options import Limits, Options
 
+
+class _Commands(TyperGroup):
+    """The root command group: the one place a :class:`StatecheckError` from any command (or
+    subcommand) becomes one line on stderr and exit status 1."""
+
+    def invoke(self, ctx: Any) -> Any:  # a Click context: Click's own, or the copy newer Typers vendor
+        try:
+            return super().invoke(ctx)
+        except StatecheckError as error:
+            _say(f"statecheck: {error}")
+            raise typer.Exit(1) from None
+
+
 app = typer.Typer(
+    cls=_Commands,
     help="Turn political statements into checkable data.",
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-err = Console(stderr=True)
 
 # Characters that would break a line of output or act on the terminal: C0 and C1 controls (a
 # newline or an escape sequence in a file name), line separators, undecodable bytes.
@@ -42,6 +58,42 @@ def _one_line(text: str) -> str:
     from statecheck.ingest.read import valid_text
 
     return _UNPRINTABLE.sub(lambda match: match.group().encode("unicode_escape").decode("ascii"), valid_text(text))
+
+
+def _say(line: str) -> None:
+    """One line on stderr, never wrapped (Rich would fold a long path onto several lines)."""
+    typer.echo(_one_line(line), err=True)
+
+
+def _usage(problem: str) -> typer.Exit:
+    """Options that do not fit together, said in one line; exit status 2, as for a bad option."""
+    _say(f"statecheck: {problem}")
+    return typer.Exit(2)
+
+
+def _table_or_jsonl(format: str) -> None:
+    if format not in {"table", "jsonl"}:
+        raise _usage(f"unknown format {format!r} (use table or jsonl)")
+
+
+def _write_jsonl(records: Iterable[object], handle: IO[str] | None = None) -> None:
+    """One JSON object per line, to ``handle`` (default: stdout, looked up when called)."""
+    out = sys.stdout if handle is None else handle
+    for record in records:
+        out.write(json.dumps(record, ensure_ascii=False) + "\n")
+
+
+def _jsonl_file(path: Path, records: Iterable[object]) -> None:
+    try:
+        with path.open("w", encoding="utf-8") as handle:
+            _write_jsonl(records, handle)
+    except OSError as error:
+        raise StatecheckError(f"cannot be written: {error.strerror or error}", location=str(path)) from error
+
+
+def _print_wide(table: Table) -> None:
+    """A table on stdout: as wide as the terminal, or whole lines (200 columns) down a pipe."""
+    Console(width=None if sys.stdout.isatty() else 200).print(table)
 
 
 def _limits(max_bytes: int, max_pages: int, timeout: float) -> Limits:
@@ -67,20 +119,6 @@ AllowPrivateUrlsOption = Annotated[
 @app.callback()
 def _root() -> None:
     """statecheck: extract numerical claims from statements and check them against the record."""
-
-READABLE_SUFFIXES = {".txt", ".md", ".html", ".htm", ".pdf", ".docx"}
-
-
-def expand_inputs(inputs: Iterable[str]) -> Iterator[str]:
-    """Paths and URLs as given; directories are walked for readable files, in sorted order."""
-    for item in inputs:
-        path = Path(item)
-        if "://" not in item and path.is_dir():
-            for child in sorted(path.rglob("*")):
-                if child.is_file() and child.suffix.lower() in READABLE_SUFFIXES:
-                    yield str(child)
-        else:
-            yield item
 
 
 VERDICT_STYLE = {
@@ -158,13 +196,13 @@ def check(
         typer.Option("--format", "-f", help="table, jsonl, json, csv or claimreview (schema.org JSON-LD) "
                      "(default: table on a terminal, else jsonl)."),
     ] = None,
-    docs_out: Annotated[Optional[Path], typer.Option(help="Write the document cards here, one JSON per line.")] = None,
+    docs_out: Annotated[Path | None, typer.Option(help="Write the document cards here, one JSON per line.")] = None,
     demands_out: Annotated[
         Path | None, typer.Option(help="Write the documents' demands here, one JSON per line (doc, quote, categories, addressee).")
     ] = None,
-    date: Annotated[Optional[str], typer.Option(help="The documents' date, when the text does not give it.")] = None,
+    date: Annotated[str | None, typer.Option(help="The documents' date, when the text does not give it.")] = None,
     no_verify: Annotated[bool, typer.Option("--no-verify", help="Only extract; do not check against the record.")] = False,
-    reference_dir: Annotated[Optional[Path], typer.Option(help="Read reference series from this folder.")] = None,
+    reference_dir: Annotated[Path | None, typer.Option(help="Read reference series from this folder.")] = None,
     org: Annotated[
         str | None, typer.Option("--org", envvar="STATECHECK_ORG", help="Your organisation: the author of ClaimReview output.")
     ] = None,
@@ -177,11 +215,9 @@ def check(
     """Extract the numerical claims of each document and check them against the record."""
     fmt = format or ("table" if sys.stdout.isatty() else "jsonl")
     if fmt not in {"table", "jsonl", "json", "csv", "claimreview"}:
-        err.print(f"statecheck: unknown format {fmt!r} (use table, jsonl, json, csv or claimreview)")
-        raise typer.Exit(2)
+        raise _usage(f"unknown format {fmt!r} (use table, jsonl, json, csv or claimreview)")
     if fmt == "claimreview" and not org:
-        err.print("statecheck: --format claimreview needs --org (or STATECHECK_ORG): the review's author")
-        raise typer.Exit(2)
+        raise _usage("--format claimreview needs --org (or STATECHECK_ORG): the review's author")
     options = Options(date=date, verify=not no_verify, reference_dir=reference_dir,
                       allow_private_urls=allow_private_urls, limits=_limits(max_bytes, max_pages, timeout))
     failures = 0
@@ -194,7 +230,7 @@ def check(
     def csv_writer() -> csv.DictWriter[str]:
         """The CSV writer, made (and its header written) on first use: rows stream as they come."""
         if not writers:
-            writers.append(csv.DictWriter(sys.stdout, fieldnames=CSV_FIELDS, extrasaction="ignore"))
+            writers.append(csvsafe.DictWriter(sys.stdout, fieldnames=CSV_FIELDS, extrasaction="ignore"))
             writers[0].writeheader()
         return writers[0]
 
@@ -204,8 +240,7 @@ def check(
         if outcome.document is None:
             failures += 1
             # one line whatever the error holds (a newline in a file name, a multi-line bug report)
-            err.print(f"statecheck: {_one_line(outcome.describe_error())}", markup=False, highlight=False,
-                      soft_wrap=True)
+            _say(f"statecheck: {outcome.describe_error()}")
             continue
         document = outcome.document
         # Kept only when asked for: over a million documents, jsonl and csv keep nothing.
@@ -214,11 +249,9 @@ def check(
         if demands_out is not None:
             demands.extend(demand.to_record() for demand in document.demands)
         if fmt != "table":  # the table prints its own summary under it
-            err.print(_one_line(f"{document.doc_id}: {document.summary()}"), markup=False, highlight=False,
-                      soft_wrap=True)
+            _say(f"{document.doc_id}: {document.summary()}")
         if fmt == "jsonl":
-            for claim in document.claims:
-                sys.stdout.write(json.dumps(claim.to_record(), ensure_ascii=False) + "\n")
+            _write_jsonl(claim.to_record() for claim in document.claims)
         elif fmt == "table" and out is not None:
             _print_table(document, out)
         elif fmt == "csv":
@@ -240,13 +273,9 @@ def check(
     elif fmt == "csv":
         csv_writer()  # the header, also when no input gave a document
     if docs_out is not None:
-        with docs_out.open("w", encoding="utf-8") as handle:
-            for card in cards:
-                handle.write(json.dumps(card, ensure_ascii=False) + "\n")
+        _jsonl_file(docs_out, cards)
     if demands_out is not None:
-        with demands_out.open("w", encoding="utf-8") as handle:
-            for demand in demands:
-                handle.write(json.dumps(demand, ensure_ascii=False) + "\n")
+        _jsonl_file(demands_out, demands)
     if failures:
         raise typer.Exit(1)
 
@@ -262,11 +291,6 @@ ReferenceDirOption = Annotated[
 ]
 
 
-def _reference_failed(error: StatecheckError) -> typer.Exit:
-    err.print(f"statecheck: {error}", markup=False, highlight=False, soft_wrap=True)  # one line, unwrapped
-    return typer.Exit(1)
-
-
 @reference_app.command("list")
 def reference_list(
     reference_dir: ReferenceDirOption = None,
@@ -275,19 +299,15 @@ def reference_list(
     """List every reference series: metric, place, source, first and last date, number of reports."""
     from statecheck import reference
 
-    if format not in {"table", "jsonl"}:
-        err.print(f"statecheck: unknown format {format!r} (use table or jsonl)")
-        raise typer.Exit(2)
-    try:
-        series = reference.list_series(reference_dir)
-    except StatecheckError as error:
-        raise _reference_failed(error) from None
+    _table_or_jsonl(format)
+    series = reference.list_series(reference_dir)
     if format == "jsonl":
-        for s in series:
-            record = {"id": s.id, "metric": s.metric, "place": s.place, "unit": s.unit, "source": s.source,
-                      "first": s.first.isoformat(), "last": s.last.isoformat(), "reports": len(s.entries),
-                      "snapshot": s.snapshot}
-            sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
+        _write_jsonl(
+            {"id": s.id, "metric": s.metric, "place": s.place, "unit": s.unit, "source": s.source,
+             "first": s.first.isoformat(), "last": s.last.isoformat(), "reports": len(s.entries),
+             "snapshot": s.snapshot}
+            for s in series
+        )
         return
     table = Table(title="Reference series")
     for column in ("series", "metric", "place", "unit", "source", "first", "last", "reports"):
@@ -295,7 +315,7 @@ def reference_list(
     for s in series:
         table.add_row(s.id, s.metric, s.place or "(all)", s.unit, s.source, s.first.isoformat(),
                       s.last.isoformat(), str(len(s.entries)))
-    Console(width=None if sys.stdout.isatty() else 200).print(table)  # a pipe gets whole lines
+    _print_wide(table)
 
 
 @reference_app.command("update")
@@ -310,10 +330,7 @@ def reference_update(
     """Fetch the current Tech for Palestine data; replace the local copies only if all are valid and none older."""
     from statecheck import reference
 
-    try:
-        results = reference.update(url=url, reference_dir=reference_dir)
-    except StatecheckError as error:
-        raise _reference_failed(error) from None
+    results = reference.update(url=url, reference_dir=reference_dir)
     for result in results:
         typer.echo(f"{result.file}: {result.status}, last report {result.last_date} "
                    f"(was {result.previous_last_date})")
@@ -332,11 +349,8 @@ def reference_add(
     """Add your own series (or replace one of the same metric, place and name)."""
     from statecheck import reference
 
-    try:
-        series = reference.add(file, metric=metric, place=place, source=source, unit=unit, name=name,
-                               reference_dir=reference_dir)
-    except StatecheckError as error:
-        raise _reference_failed(error) from None
+    series = reference.add(file, metric=metric, place=place, source=source, unit=unit, name=name,
+                           reference_dir=reference_dir)
     typer.echo(f"added {series.id}: {len(series.entries)} values, {series.first} to {series.last}")
 
 
@@ -347,23 +361,13 @@ DbOption = Annotated[
 ]
 
 
-def _say(line: str) -> None:
-    """One line on stderr, never wrapped (Rich would fold a long path onto several lines)."""
-    typer.echo(_one_line(line), err=True)
-
-
-def _failed(error: StatecheckError) -> typer.Exit:
-    _say(f"statecheck: {error}")
-    return typer.Exit(1)
-
-
 @app.command()
 def ingest(
     inputs: Annotated[list[str], typer.Argument(help="Files, folders or http(s) URLs.", metavar="PATH_OR_URL...")],
     db: DbOption = "corpus.db",
-    date: Annotated[Optional[str], typer.Option(help="The documents' date, when the text does not give it.")] = None,
+    date: Annotated[str | None, typer.Option(help="The documents' date, when the text does not give it.")] = None,
     no_verify: Annotated[bool, typer.Option("--no-verify", help="Only extract; do not check against the record.")] = False,
-    reference_dir: Annotated[Optional[Path], typer.Option(help="Read reference series from this folder.")] = None,
+    reference_dir: Annotated[Path | None, typer.Option(help="Read reference series from this folder.")] = None,
     workers: WorkersOption = None,
     scheduler: Annotated[
         str | None,
@@ -379,6 +383,11 @@ def ingest(
     max_pages: MaxPagesOption = Limits.max_pages,
     timeout: TimeoutOption = Limits.max_seconds,
     allow_private_urls: AllowPrivateUrlsOption = False,
+    commit_every: Annotated[
+        int,
+        typer.Option("--commit-every", min=1, help="Documents committed together (also at least every second); "
+                     "1 commits each on its own, more is faster."),
+    ] = 50,  # store.batch.BATCH_DOCUMENTS (not imported here: the store's imports are slow)
 ) -> None:
     """Read, check and store documents in a corpus; unchanged ones are skipped, changed ones get a new version."""
     from collections import Counter
@@ -402,12 +411,13 @@ def ingest(
                 tell(result)
         else:
             with store.open_store(db) as corpus:
-                for result in store.ingest_results(corpus, inputs, options, workers=workers, scheduler=scheduler):
+                results = store.ingest_results(
+                    corpus, inputs, options, workers=workers, scheduler=scheduler, commit_every=commit_every
+                )
+                for result in results:
                     tell(result)
-    except StatecheckError as error:
-        raise _failed(error) from None
     except KeyboardInterrupt:
-        # Each document is its own transaction (or part file): what was written is complete.
+        # Each document is its own savepoint (or part file): what was committed is complete.
         _say("statecheck: interrupted; documents stored so far are complete, run again to go on")
         raise typer.Exit(130) from None
     if out is not None:
@@ -424,17 +434,14 @@ def ingest(
 @app.command()
 def reverify(
     db: DbOption = "corpus.db",
-    reference_dir: Annotated[Optional[Path], typer.Option(help="Read reference series from this folder.")] = None,
+    reference_dir: Annotated[Path | None, typer.Option(help="Read reference series from this folder.")] = None,
     all_versions: Annotated[bool, typer.Option("--all-versions", help="Also older versions of documents.")] = False,
 ) -> None:
     """Check every stored claim against the record again (after `reference update`, say)."""
     from statecheck import store
 
-    try:
-        with store.open_store(db) as corpus:
-            result = store.reverify(corpus, Options(reference_dir=reference_dir), all_versions=all_versions)
-    except StatecheckError as error:
-        raise _failed(error) from None
+    with store.open_store(db) as corpus:
+        result = store.reverify(corpus, Options(reference_dir=reference_dir), all_versions=all_versions)
     typer.echo(f"{result.claims} claims in {result.documents} documents checked; {result.changed} verdicts changed")
 
 
@@ -464,14 +471,11 @@ def export(
 
     default_format = "jsonl" if what == "claims" else views.VIEWS.get(what, ("jsonl",))[0]
     output = output or Path(f"{what}.{format or default_format}")
-    try:
-        with store.open_store(db) as corpus:
-            if what == "claims":
-                count = store.export(corpus, format or default_format, output, docs_out=docs_out, org=org)
-            else:
-                count = views.export_view(corpus, what, format, output)
-    except StatecheckError as error:
-        raise _failed(error) from None
+    with store.open_store(db) as corpus:
+        if what == "claims":
+            count = store.export(corpus, format or default_format, output, docs_out=docs_out, org=org)
+        else:
+            count = views.export_view(corpus, what, format, output)
     _say(f"{count} records written to {output}")
 
 
@@ -490,11 +494,8 @@ def network(
     from statecheck import store
 
     chosen = format or ("json" if output.suffix.lower() == ".json" else "graphml")
-    try:
-        with store.open_store(db) as corpus:
-            count = views.export_view(corpus, "network", chosen, output)
-    except StatecheckError as error:
-        raise _failed(error) from None
+    with store.open_store(db) as corpus:
+        count = views.export_view(corpus, "network", chosen, output)
     _say(f"{count} nodes and edges written to {output}")
 
 
@@ -514,18 +515,13 @@ def duplicates(
     from statecheck import store
 
     if format not in {"table", "jsonl"} or (kind is not None and kind not in views.duplicates.KINDS):
-        _say("statecheck: --format is table or jsonl; --kind is duplicate, republication or translation")
-        raise typer.Exit(2)
-    try:
-        with store.open_store(db) as corpus:
-            indexed, links = views.find_duplicates(corpus, kind=kind, rebuild=rebuild)
-    except StatecheckError as error:
-        raise _failed(error) from None
+        raise _usage("--format is table or jsonl; --kind is duplicate, republication or translation")
+    with store.open_store(db) as corpus:
+        indexed, links = views.find_duplicates(corpus, kind=kind, rebuild=rebuild)
     if indexed.documents:
         _say(f"{indexed.documents} documents fingerprinted, {indexed.links} links found")
     if format == "jsonl":
-        for link in links:
-            sys.stdout.write(json.dumps(link.to_record(), ensure_ascii=False) + "\n")
+        _write_jsonl(link.to_record() for link in links)
         return
     table = Table(title="Documents that copy, republish or translate another")
     for column in ("kind", "share", "original", "copy"):
@@ -533,7 +529,7 @@ def duplicates(
     for link in links:
         table.add_row(link.kind, f"{link.share:.0%}", f"{link.a.label} ({link.a.date or 'undated'})",
                       f"{link.b.label} ({link.b.date or 'undated'})")
-    Console(width=None if sys.stdout.isatty() else 200).print(table)
+    _print_wide(table)
 
 
 @app.command()
@@ -548,17 +544,11 @@ def organisations(
     from statecheck import corpus as views
     from statecheck import store
 
-    if format not in {"table", "jsonl"}:
-        _say(f"statecheck: unknown format {format!r} (use table or jsonl)")
-        raise typer.Exit(2)
-    try:
-        with store.open_store(db) as corpus:
-            page = views.list_organisations(corpus, q=q, limit=None)
-    except StatecheckError as error:
-        raise _failed(error) from None
+    _table_or_jsonl(format)
+    with store.open_store(db) as corpus:
+        page = views.list_organisations(corpus, q=q, limit=None)
     if format == "jsonl":
-        for item in page.organisations:
-            sys.stdout.write(json.dumps(asdict(item), ensure_ascii=False) + "\n")
+        _write_jsonl(asdict(item) for item in page.organisations)
         return
     table = Table(title=f"{page.total} organisations")
     for column in ("entity", "name", "documents", "roles", "first", "last"):
@@ -566,7 +556,7 @@ def organisations(
     for item in page.organisations:
         table.add_row(item.entity, item.name, str(item.documents), ", ".join(item.roles), item.first_date or "",
                       item.last_date or "")
-    Console(width=None if sys.stdout.isatty() else 200).print(table)
+    _print_wide(table)
 
 
 @app.command()
@@ -581,20 +571,13 @@ def timeline(
     from statecheck.extract.issuers import entity_key
     from statecheck.report.render import number
 
-    if format not in {"table", "jsonl"}:
-        _say(f"statecheck: unknown format {format!r} (use table or jsonl)")
-        raise typer.Exit(2)
-    try:
-        with store.open_store(db) as corpus:
-            found = views.issuer_timeline(corpus, entity_key(organisation))
-    except StatecheckError as error:
-        raise _failed(error) from None
+    _table_or_jsonl(format)
+    with store.open_store(db) as corpus:
+        found = views.issuer_timeline(corpus, entity_key(organisation))
     if found.name is None:
-        _say(f"statecheck: no stored document was issued by {organisation!r} (see statecheck organisations)")
-        raise typer.Exit(1)
+        raise StatecheckError(f"no stored document was issued by {organisation!r} (see statecheck organisations)")
     if format == "jsonl":
-        for entry in found.entries:
-            sys.stdout.write(json.dumps(entry.to_record(), ensure_ascii=False) + "\n")
+        _write_jsonl(entry.to_record() for entry in found.entries)
         return
     table = Table(title=f"{found.name}: {found.total} documents")
     for column in ("date", "document", "role", "figures", "demands"):
@@ -604,7 +587,7 @@ def timeline(
             f"{c.metric} {number(c.value)} ({c.verdict.verdict if c.verdict else 'unchecked'})" for c in entry.claims
         )
         table.add_row(entry.date or "undated", entry.label, entry.role, figures, ", ".join(entry.categories))
-    Console(width=None if sys.stdout.isatty() else 200).print(table)
+    _print_wide(table)
 
 
 @app.command()
@@ -612,44 +595,44 @@ def serve(
     db: DbOption = "corpus.db",
     host: Annotated[str, typer.Option(help="Address to listen on; 127.0.0.1 keeps it to this machine.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
-    reference_dir: Annotated[Optional[Path], typer.Option(help="Read reference series from this folder.")] = None,
+    reference_dir: Annotated[Path | None, typer.Option(help="Read reference series from this folder.")] = None,
     max_upload_mb: Annotated[float, typer.Option(help="Largest file or text the check form accepts, in MB.")] = 5.0,
+    max_checks: Annotated[
+        int, typer.Option("--max-checks", min=1, help="Checks run at once; one more is told to retry (503).")
+    ] = 2,
+    max_bytes: MaxBytesOption = Limits.max_bytes,
+    max_pages: MaxPagesOption = Limits.max_pages,
+    timeout: TimeoutOption = Limits.max_seconds,
 ) -> None:
     """Browse, search and check the corpus in a web browser (pages and a JSON API under /api/)."""
     from statecheck import web
 
     _say(f"statecheck: serving {db} on http://{host}:{port}/ (Ctrl-C to stop)")
-    try:
-        web.serve(db, host=host, port=port, options=Options(reference_dir=reference_dir),
-                  max_upload_bytes=int(max_upload_mb * 1024 * 1024))
-    except StatecheckError as error:
-        raise _failed(error) from None
+    options = Options(reference_dir=reference_dir, limits=_limits(max_bytes, max_pages, timeout))
+    web.serve(db, host=host, port=port, options=options, max_upload_bytes=int(max_upload_mb * 1024 * 1024),
+              max_checks=max_checks)
 
 
 @app.command()
 def report(
     inputs: Annotated[
-        Optional[list[str]], typer.Argument(help="Files or folders to check (or use --db).", metavar="[PATH...]")
+        list[str] | None, typer.Argument(help="Files or folders to check (or use --db).", metavar="[PATH...]")
     ] = None,
-    db: Annotated[Optional[str], typer.Option("--db", help="Report on a stored corpus instead of files.")] = None,
+    db: Annotated[str | None, typer.Option("--db", help="Report on a stored corpus instead of files.")] = None,
     output: Annotated[Path, typer.Option("--output", "-o", help="The HTML file to write.")] = Path("report.html"),
     title: Annotated[str, typer.Option(help="The report's title.")] = "statecheck report",
-    date: Annotated[Optional[str], typer.Option(help="The documents' date, when the text does not give it.")] = None,
-    reference_dir: Annotated[Optional[Path], typer.Option(help="Read reference series from this folder.")] = None,
+    date: Annotated[str | None, typer.Option(help="The documents' date, when the text does not give it.")] = None,
+    reference_dir: Annotated[Path | None, typer.Option(help="Read reference series from this folder.")] = None,
     workers: WorkersOption = None,
 ) -> None:
     """Write one self-contained HTML report (summary, highlighted texts, charts) that opens offline."""
     from statecheck.report import write_report
 
     if bool(inputs) == bool(db):
-        _say("statecheck: give either files or --db, not both and not neither")
-        raise typer.Exit(2)
+        raise _usage("give either files or --db, not both and not neither")
     options = Options(date=date, reference_dir=reference_dir)
-    try:
-        result = write_report(output, paths=inputs or (), db=db, options=options, title=title,
-                              on_failure=lambda line: _say(f"statecheck: {line}"), workers=workers)
-    except StatecheckError as error:
-        raise _failed(error) from None
+    result = write_report(output, paths=inputs or (), db=db, options=options, title=title,
+                          on_failure=lambda line: _say(f"statecheck: {line}"), workers=workers)
     _say(f"{result.documents} documents, {result.claims} claims: {output}")
     if result.failures:
         raise typer.Exit(1)

@@ -55,6 +55,8 @@ R = TypeVar("R")
 #: Inputs in flight per worker: enough to keep every worker busy while the caller consumes the
 #: results (sending one costs about 0.1 ms, beside a millisecond or more to check it).
 IN_FLIGHT_PER_WORKER = 4
+#: How long the next result may keep :func:`map_ordered` waiting before it calls ``idle``.
+IDLE_SECONDS = 0.5
 
 
 def default_workers() -> int:
@@ -198,6 +200,7 @@ def check_many(
     scheduler: Any = None,
     known_sha256: Callable[[str], str | None] | None = None,
     fingerprint: bool = False,
+    idle: Callable[[], None] | None = None,
 ) -> Iterator[Outcome]:
     """One :class:`Outcome` per location, in input order, checked on ``workers`` processes here,
     or on the Dask cluster at ``scheduler`` (an address or a ``distributed.Client``, see
@@ -206,13 +209,14 @@ def check_many(
     ``known_sha256(location)``, when given, is asked (in this process, just before the
     location is sent to a worker) for the hash of the stored copy (see :func:`check_one`).
     ``fingerprint``: the workers also make each text's fingerprint (:attr:`Outcome.fingerprint`).
+    ``idle()`` is called when the next outcome keeps us waiting (see :func:`map_ordered`).
     """
     if scheduler is not None:
         from statecheck.cluster import cluster_outcomes
 
         return cluster_outcomes(locations, options, scheduler, known_sha256=known_sha256, fingerprint=fingerprint)
     tasks = ((str(location), known_sha256(str(location)) if known_sha256 else None) for location in locations)
-    return map_ordered(partial(_check_task, options, fingerprint), tasks, workers=workers)
+    return map_ordered(partial(_check_task, options, fingerprint), tasks, workers=workers, idle=idle)
 
 
 # --------------------------------------------------------------------------- the pool
@@ -270,7 +274,9 @@ def _context() -> Any:
     return multiprocessing.get_context("spawn")
 
 
-def map_ordered(function: Callable[[T], R], items: Iterable[T], *, workers: int | None = 1) -> Iterator[R]:
+def map_ordered(
+    function: Callable[[T], R], items: Iterable[T], *, workers: int | None = 1, idle: Callable[[], None] | None = None
+) -> Iterator[R]:
     """``map(function, items)`` on ``workers`` processes, in input order, a bounded window ahead.
 
     ``function`` and the items must pickle (a module-level function, or a ``functools.partial``
@@ -279,7 +285,8 @@ def map_ordered(function: Callable[[T], R], items: Iterable[T], *, workers: int 
     and a slow consumer slows the workers rather than piling up results. Each result is yielded
     as soon as it and those before it are done (an item is sent alone, not in a chunk: a slow
     input holds back only what comes after it). With one worker, or a single item, nothing is
-    started and ``function`` runs here.
+    started and ``function`` runs here. ``idle()``, when given, is called (in this thread) once
+    the next result has kept us waiting :data:`IDLE_SECONDS`: a writer commits what it holds.
     """
     count = resolve_workers(workers)
     iterator = iter(items)
@@ -290,7 +297,7 @@ def map_ordered(function: Callable[[T], R], items: Iterable[T], *, workers: int 
     if len(head) < 2:  # not worth a pool
         yield from map(function, head)
         return
-    yield from _pooled(function, _prepend(head, iterator), count)
+    yield from _pooled(function, _prepend(head, iterator), count, idle)
 
 
 def _prepend(head: list[T], rest: Iterator[T]) -> Iterator[T]:
@@ -298,7 +305,9 @@ def _prepend(head: list[T], rest: Iterator[T]) -> Iterator[T]:
     yield from rest
 
 
-def _pooled(function: Callable[[T], R], items: Iterator[T], count: int) -> Iterator[R]:
+def _pooled(
+    function: Callable[[T], R], items: Iterator[T], count: int, idle: Callable[[], None] | None = None
+) -> Iterator[R]:
     pool = ProcessPoolExecutor(
         max_workers=count,
         mp_context=_context(),
@@ -311,7 +320,13 @@ def _pooled(function: Callable[[T], R], items: Iterator[T], count: int) -> Itera
         for item in islice(items, count * IN_FLIGHT_PER_WORKER):
             pending.append(pool.submit(function, item))
         while pending:
-            result = pending.popleft().result()
+            future = pending.popleft()
+            if idle is not None:
+                try:
+                    future.result(timeout=IDLE_SECONDS)
+                except TimeoutError:
+                    idle()
+            result = future.result()
             for item in islice(items, 1):  # keep the window full
                 pending.append(pool.submit(function, item))
             yield result

@@ -36,5 +36,5 @@ def check_path(location: str | Path, options: Options = Options()) -> Document:
 
 def check_text(text: str, options: Options = Options(), *, doc_id: str = "text") -> Document:
     """Check a document given as a string."""
-    source, normalised = ingest.from_text(text, doc_id=doc_id)
+    source, normalised = ingest.from_text(text, doc_id=doc_id, limits=options.limits)
     return run_steps(source, normalised, options)

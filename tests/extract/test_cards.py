@@ -305,3 +305,16 @@ def test_dev_set_cards_agree_with_gold(corpus: str, floors: dict[str, int]) -> N
             agree[name] += record[name] == expected[name]
         agree["issuers_entity"] += [entity_key(n) for n in record["issuers"]] == [entity_key(n) for n in expected["issuers"]]
     assert agree == {k: max(v, agree[k]) for k, v in floors.items()}, f"{corpus}: {agree} below {floors}"
+
+
+def test_a_long_text_is_read_for_its_card_at_its_head_and_tail() -> None:
+    from statecheck.extract.cards import CARD_HEAD, CARD_TAIL, card_view
+
+    short = "Title\nBody line.\n"
+    assert card_view(short) is short
+    lines = [f"line {n} of a long appeal" for n in range(20_000)]
+    long = "\n".join(lines)
+    view = card_view(long)
+    assert len(view) <= CARD_HEAD + CARD_TAIL + 1
+    assert view.startswith("line 0 of a long appeal\n") and view.endswith("line 19999 of a long appeal")
+    assert all(line in lines for line in view.split("\n") if line)  # whole lines, a blank one between

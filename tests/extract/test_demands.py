@@ -19,7 +19,8 @@ from statecheck.model import Card, Demand, Document
 from statecheck.options import Options
 
 SHARED = Path(__file__).resolve().parents[2].parent / "shared"
-LABELS = Path(__file__).resolve().parent / "data" / "demand_labels.jsonl"
+DATA = Path(__file__).resolve().parent / "data"
+LABELS = DATA / "demand_labels.jsonl"
 ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -71,6 +72,16 @@ def only(text: str, meta: dict[str, Any] | None = None) -> Demand | None:
         # necessity
         ("It is more necessary than ever to build the solidarity movement.", "mobilisation", None),
         ("What is needed now is a permanent ceasefire.", "ceasefire", None),
+        # "has to" before what is asked of the world; a passive call names its addressee as subject
+        ("The shelling of the valley has to stop.", "ceasefire", None),
+        ("All union branches are urged to organise a stoppage on Friday.", "mobilisation", "All union branches"),
+        # a call in the present continuous by the issuer itself
+        ("We are calling on the council to cancel the trade agreement with the occupiers.", "sever_relations", "the council"),
+        # more imperatives: negative ones, and verbs of the categories' families
+        ("Do not load the ships carrying weapons to the front!", "arms_embargo", None),
+        ("Recall the ambassador from the occupying state!", "sever_relations", None),
+        ("Let the detained fishermen go home!", "release_captives", None),
+        ("Humanitarian agencies must have unhindered access to the valley.", "humanitarian_access", "Humanitarian agencies"),
     ],
 )
 def test_demands_and_their_addressees(sentence: str, category: str, addressee: str | None) -> None:
@@ -110,6 +121,9 @@ def test_demands_and_their_addressees(sentence: str, category: str, addressee: s
         # description
         "The families have to walk ten kilometres for water.",
         "Support for the cooperative has grown since the summer.",
+        # a sentence-opening word that is no imperative here
+        "Close to half of the clinics in the valley have closed.",
+        "Never before has the harbour been so empty.",
     ],
 )
 def test_not_demands(sentence: str) -> None:
@@ -174,6 +188,42 @@ def test_a_slogan_joined_to_the_last_line_of_a_demand_is_cut_off() -> None:
     assert found.categories[0] == "withdrawal"
 
 
+@pytest.mark.parametrize(
+    ("sentence", "category"),
+    [
+        # "withdraw" money is a boycott, "withdraw" troops a withdrawal
+        ("The church should withdraw its investments from the firms that build the wall.", "boycott"),
+        ("The occupying power must withdraw its troops from the valley.", "withdrawal"),
+        # a separable verb: "pull its troops back"
+        ("We urge the occupying power to pull its troops back to the old lines.", "withdrawal"),
+        # "lay down their weapons" asks for a truce, not for an arms embargo
+        ("We implore all armed groups to lay down their weapons.", "ceasefire"),
+        # a state of a people recognised
+        ("Governments should recognise the State of Palestine.", "self_determination"),
+        # an obligation whose subject holds the cue ("The occupying troops must leave …")
+        ("The occupying troops must leave the northern districts.", "withdrawal"),
+    ],
+)
+def test_category_families(sentence: str, category: str) -> None:
+    found = only(sentence)
+    assert found is not None and found.categories[0] == category, found
+
+
+def test_the_prefilter_skips_nothing_that_is_a_demand(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The cheap test that skips a clause (no call, modal or necessity in it, no imperative to open it)
+    changes no result: with it switched off, every clause is read and the same demands come out."""
+    import statecheck.extract.demands as module
+
+    texts = [row["text"] for name in ("demand_labels", "demand_labels_holdout", "demand_labels_fresh")
+             for row in _rows(name) if row.get("language", "en") == "en"]
+    text = "\n\n".join(texts) + "\n\nThe harbour is quiet. Workers, unite! Teachers of the valley, strike on Monday!"
+    with_filter = [(d.quote, d.categories, d.addressee) for d in demands(text)]
+    monkeypatch.setattr(module, "_may_open_imperative", lambda *args: True)
+    monkeypatch.setattr(module, "_any_between", lambda *args: True)
+    assert [(d.quote, d.categories, d.addressee) for d in demands(text)] == with_filter
+    assert len(with_filter) >= 150
+
+
 def test_a_demand_without_category_cues_is_other_with_a_note() -> None:
     (found,) = demands("We call on the council to rename the square.")
     assert found.categories == ("other",)
@@ -203,8 +253,13 @@ def test_no_demands_when_switched_off() -> None:
 # --------------------------------------------------------------------------- categories on labelled sentences
 
 
+def _rows(name: str) -> list[dict[str, Any]]:
+    path = DATA / f"{name}.jsonl"
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
 def labelled() -> list[dict[str, Any]]:
-    return [json.loads(line) for line in LABELS.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return _rows("demand_labels")
 
 
 def test_the_labelled_sentences_are_well_formed() -> None:
@@ -223,7 +278,41 @@ def test_the_lexicon_categorises_the_labelled_sentences() -> None:
         found = demands(row["text"])
         right += bool(found) and found[0].categories[0] in row["categories"]
     # Raise this floor when the lexicon improves (benchmarks/demand_categories.py prints the figures).
-    assert right / len(rows) >= 0.9
+    assert right / len(rows) >= 0.95
+
+
+# Sets written after demand_labels (benchmarks/demand_categories.py says which were tuned on): rows may
+# carry "language", "genre" and "demand": false (a sentence that is no demand, with no categories).
+_LATER_SETS = ("demand_labels_holdout", "demand_labels_fresh", "demand_labels_fresh2")
+#: first-category accuracy, end to end (a demand not detected is a miss); floors under the figures
+#: measured when each set was added, to catch a regression, never to be lowered quietly
+_FLOORS = {"demand_labels_holdout": 0.95, "demand_labels_fresh": 0.95, "demand_labels_fresh2": 0.68}
+
+
+@pytest.mark.parametrize("name", _LATER_SETS)
+def test_the_later_label_sets_are_well_formed(name: str) -> None:
+    rows = _rows(name)
+    texts = [row["text"] for row in rows]
+    assert len(set(texts)) == len(texts)
+    for row in rows:
+        assert set(row) <= {"text", "categories", "language", "genre", "demand"}, row
+        assert row.get("language", "en") in ("en", "es", "fr", "pt", "de")
+        assert all(c in (*CATEGORIES, "other") for c in row["categories"])
+        assert bool(row["categories"]) == row.get("demand", True), row
+
+
+@pytest.mark.parametrize("name", _LATER_SETS)
+def test_the_lexicon_on_the_later_label_sets(name: str) -> None:
+    right = total = false_alarms = 0
+    for row in _rows(name):
+        found = demands(row["text"], language=row.get("language", "en"))
+        if not row.get("demand", True):
+            false_alarms += bool(found)
+            continue
+        total += 1
+        right += bool(found) and found[0].categories[0] in row["categories"]
+    assert right / total >= _FLOORS[name]
+    assert false_alarms == 0
 
 
 # --------------------------------------------------------------------------- the command line and the quality gate

@@ -121,3 +121,54 @@ def test_the_pipeline_step_reads_the_card() -> None:
 
 def test_a_document_without_names() -> None:
     assert find_mentions("nothing here names anyone, in lower case.") == ()
+
+
+# --------------------------------------------------------------------------- other languages
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence", "name", "stance"),
+    [
+        # Spanish
+        ("es", "Condenamos la complicidad de Estados Unidos con la ocupación.", "United States", "condemns"),
+        ("es", "Expresamos nuestra solidaridad con el pueblo de Palestina.", "Palestine", "supports"),
+        ("es", "Israel debe rendir cuentas por sus crímenes.", "Israel", "condemns"),
+        ("es", "Los ataques contra Palestina continúan.", "Palestine", "mentions"),  # a victim, not a target
+        ("es", "Israel bombardeó el hospital, dijo el portavoz.", "Israel", "mentions"),  # reported
+        # French
+        ("fr", "Nous condamnons la complicité des États-Unis avec l'occupation.", "United States", "condemns"),
+        ("fr", "Nous dénonçons les crimes d'Israël à Gaza.", "Israel", "condemns"),
+        ("fr", "Toute notre solidarité avec le peuple du Liban !", "Lebanon", "supports"),
+        ("fr", "Le siège de la Palestine dure depuis des mois.", "Palestine", "mentions"),
+        # Portuguese
+        ("pt", "Repudiamos os crimes de Israel e a cumplicidade da União Europeia.", "European Union", "condemns"),
+        ("pt", "Saudamos a resistência do povo da Palestina.", "Palestine", "supports"),
+        ("pt", "O massacre de palestinos em Gaza continua.", "Palestine", "mentions"),
+        # German
+        ("de", "Wir verurteilen die Angriffe der israelischen Armee auf Krankenhäuser.", "Israel", "condemns"),
+        ("de", "Solidarität mit Palästina!", "Palestine", "supports"),
+        ("de", "Wir verurteilen die Mitschuld der Bundesregierung an diesem Krieg.", "Bundesregierung", "condemns"),
+        ("de", "Israel hat das Lager bombardiert, sagte der Sprecher.", "Israel", "mentions"),
+    ],
+)
+def test_stance_in_other_languages(language: str, sentence: str, name: str, stance: str) -> None:
+    result = found(sentence, language=language)
+    assert result.get(name, ("", 0, None))[2] == stance, result
+
+
+def test_a_state_named_in_two_languages_is_one_entity() -> None:
+    spanish = find_mentions("Estados Unidos arma a Israel.", language="es")
+    english = find_mentions("The United States arms Israel.", language="en")
+    assert {m.entity for m in spanish} == {m.entity for m in english}
+    assert {m.name for m in spanish} == {"United States", "Israel"}
+
+
+def test_german_nouns_are_not_names() -> None:
+    result = found(
+        "Die Forderungen der Gewerkschaft an die Regierung der Stadt wurden abgelehnt. "
+        "Die Kommunistische Partei Deutschlands ruft zur Demonstration auf.",
+        language="de",
+    )
+    assert "Kommunistische Partei Deutschlands" in result
+    assert not any("Forderungen" in name or "Regierung der" in name for name in result), result
+

@@ -5,9 +5,11 @@
   the SQLite file passes ``PRAGMA integrity_check`` and ``foreign_key_check``, opens with
   :func:`statecheck.store.open_store`, and holds each document either completely (all its claims)
   or not at all; a final run stores every document exactly once.
-* ``reference update`` is killed inside each write of its new copies (between writing a
-  temporary file and renaming it, and after each rename): every file in use is always a whole,
-  valid file, old or new, and killed before its first rename the previous snapshot is in place.
+* ``reference update`` is killed before each of its file-system calls in turn (every point
+  between two of them), and a real ``reference update`` process is killed at random moments:
+  the files in use always load and always come from one snapshot, the previous one until the
+  pointer to the new one is renamed into place, the new one after; the next update leaves
+  nothing behind but the snapshot in use and the one before it.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from __future__ import annotations
 import json
 import os
 import random
+import shutil
 import signal
 import sqlite3
 import subprocess
@@ -30,6 +33,7 @@ import pytest
 from statecheck import pipeline
 from statecheck.options import Options
 from statecheck.reference import BUNDLED_DIR, ENDPOINTS, load_catalog, update
+from statecheck.reference.catalog import tfp_folder, tfp_path
 from statecheck.store import open_store
 
 DOCUMENTS = 30
@@ -94,7 +98,8 @@ def count_documents(db: Path) -> int:
 
 def ingest(folder: Path, db: Path) -> subprocess.Popen[bytes]:
     return subprocess.Popen(
-        [*statecheck(), "ingest", str(folder), "--db", str(db), "--workers", "1", "--no-verify"],
+        # Small batches, so that kills fall inside and between several commits.
+        [*statecheck(), "ingest", str(folder), "--db", str(db), "--workers", "1", "--no-verify", "--commit-every", "3"],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
     )
@@ -141,23 +146,27 @@ def test_ingest_killed_at_random_points(inbox: tuple[Path, dict[str, int]], tmp_
 
 
 def versions() -> tuple[dict[str, bytes], dict[str, bytes]]:
-    """Two releases upstream, both valid and not older than the bundled copies, different bytes."""
+    """Two releases upstream, both valid and not older than the bundled copies, different bytes
+    (every 25th day of the bundled files and the last: small, so that each update is quick)."""
     old, new = {}, {}
     for name in ENDPOINTS:
-        rows = json.loads((BUNDLED_DIR / "techforpalestine" / name).read_bytes())
+        every = json.loads((BUNDLED_DIR / "techforpalestine" / name).read_bytes())
+        rows = every[::25] + ([every[-1]] if (len(every) - 1) % 25 else [])
         old[name] = json.dumps(rows, indent=1).encode()
         new[name] = json.dumps(rows, separators=(",", ":")).encode()
     return old, new
 
 
 @pytest.fixture
-def upstream() -> Iterator[tuple[str, dict[str, bytes]]]:
-    served: dict[str, bytes] = {}
+def upstream() -> Iterator[tuple[str, dict[str, dict[str, bytes]]]]:
+    """A server with releases under ``/<release>/api/…``: ``served[release][file name]``."""
+    served: dict[str, dict[str, bytes]] = {}
 
     class Handler(BaseHTTPRequestHandler):
         def do_GET(self) -> None:
+            release = self.path.split("/")[1]
             name = next((n for n, endpoint in ENDPOINTS.items() if self.path.endswith("/" + endpoint)), None)
-            body = served.get(name or "")
+            body = served.get(release, {}).get(name or "")
             if body is None:
                 self.send_error(404)
                 return
@@ -175,63 +184,148 @@ def upstream() -> Iterator[tuple[str, dict[str, bytes]]]:
     thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True)
     thread.start()
     try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/api", served
+        yield f"http://127.0.0.1:{server.server_address[1]}", served
     finally:
         server.shutdown()
         server.server_close()
 
 
-def _update_and_die(base: str, folder: Path, point: str, at: int) -> None:
-    """In a forked child: run the update, SIGKILL itself at the ``at``-th call of ``os.<point>``
-    (fsync: the temporary file is written but not yet renamed; replace: just after a rename)."""
-    real = getattr(os, point)
-    calls = 0
+def in_use(folder: Path) -> dict[str, bytes]:
+    """The bytes of each file a check would read now (one snapshot, read as the loader reads it)."""
+    snapshot = tfp_folder(folder)
+    return {name: tfp_path(name, folder, snapshot).read_bytes() for name in ENDPOINTS}
 
-    def hook(*args: object, **kwargs: object) -> object:
-        nonlocal calls
-        calls += 1
-        if point == "fsync" and calls == at:
-            os.kill(os.getpid(), signal.SIGKILL)
-        result = real(*args, **kwargs)
-        if point == "replace" and calls == at:
-            os.kill(os.getpid(), signal.SIGKILL)
-        return result
 
-    setattr(os, point, hook)
+#: The file-system calls an update makes; the child is killed just before the n-th of them.
+HOOKED = ("mkdir", "open", "fsync", "chmod", "replace", "rename", "unlink", "rmdir")
+
+
+def _update_and_die(base: str, folder: Path, at: int, log: Path) -> None:
+    """In a forked child: run the update, SIGKILL itself just before the ``at``-th hooked call
+    (``at`` 0: never; the calls made are then written to ``log``)."""
+    calls: list[str] = []
+
+    def hooked(name: str, real: object) -> object:
+        def hook(*args: object, **kwargs: object) -> object:
+            calls.append(" ".join([name, *(os.fsdecode(a) for a in args if isinstance(a, (str, bytes, os.PathLike)))]))
+            if len(calls) == at:
+                os.kill(os.getpid(), signal.SIGKILL)
+            return real(*args, **kwargs)  # type: ignore[operator]
+
+        return hook
+
+    for name in HOOKED:
+        setattr(os, name, hooked(name, getattr(os, name)))
     update(url=base, reference_dir=folder)
-    os._exit(0)  # the kill point was never reached
+    log.write_text("\n".join(calls), encoding="utf-8")
+    os._exit(0)
 
 
-@pytest.mark.parametrize(("point", "at"), [("fsync", 1), ("fsync", 3), ("replace", 2), ("fsync", 5), ("replace", 5)])
-def test_reference_update_killed_mid_write(
-    upstream: tuple[str, dict[str, bytes]], tmp_path: Path, point: str, at: int
-) -> None:
-    base, served = upstream
-    old, new = versions()
-    folder = tmp_path / "reference"
-    folder.mkdir()
-    served.update(old)
-    update(url=base, reference_dir=folder)  # the previous snapshot
-    copies = folder / "techforpalestine"
-    assert {name: (copies / name).read_bytes() for name in ENDPOINTS} == old
-    served.update(new)
-
+def _fork_update(base: str, folder: Path, at: int, log: Path) -> int:
     child = os.fork()
     if child == 0:  # pragma: no cover - runs in the child
         try:
-            _update_and_die(base, folder, point, at)
+            _update_and_die(base, folder, at, log)
         finally:
             os._exit(1)
     _, status = os.waitpid(child, 0)
-    assert os.WIFSIGNALED(status) and os.WTERMSIG(status) == signal.SIGKILL
+    return status
 
-    now = {name: (copies / name).read_bytes() for name in ENDPOINTS}
-    assert all(now[name] in (old[name], new[name]) for name in ENDPOINTS)  # whole files only
-    renamed = (at - 1) if point == "fsync" else at  # files renamed before the kill
-    order = [name for name in ENDPOINTS]
-    assert [name for name in order if now[name] == new[name]] == order[: min(renamed, len(order))]
-    if renamed == 0:
-        assert now == old  # killed while writing the first file: the previous snapshot, untouched
-    load_catalog(folder)  # every copy in use still loads
-    leftovers = [p.name for p in copies.iterdir() if p.name.endswith(".part")]
-    assert len(leftovers) <= 1  # at most the temporary file being written, which no loader reads
+
+def test_reference_update_killed_before_each_file_system_call(
+    upstream: tuple[str, dict[str, dict[str, bytes]]], tmp_path: Path
+) -> None:
+    base, served = upstream
+    old, new = versions()
+    served.update(old=old, new=new)
+    template = tmp_path / "template"
+    template.mkdir()
+    update(url=f"{base}/old/api", reference_dir=template)
+    update(url=f"{base}/old/api", reference_dir=template)  # two snapshots: the next update removes one
+    assert in_use(template) == old
+
+    # A dry run: the calls an update makes, and which one switches to the new snapshot.
+    dry = tmp_path / "dry"
+    shutil.copytree(template, dry)
+    log = tmp_path / "calls.txt"
+    assert os.WEXITSTATUS(_fork_update(f"{base}/new/api", dry, 0, log)) == 0
+    calls = log.read_text(encoding="utf-8").splitlines()
+    switch = next(n for n, call in enumerate(calls, 1) if call.startswith("replace ") and call.endswith("/CURRENT"))
+    assert in_use(dry) == new
+    assert len(calls) > 10, calls
+
+    outcomes = []
+    for at in range(1, len(calls) + 1):
+        folder = tmp_path / f"killed-{at}"
+        shutil.copytree(template, folder)
+        status = _fork_update(f"{base}/new/api", folder, at, log)
+        assert os.WIFSIGNALED(status) and os.WTERMSIG(status) == signal.SIGKILL, (at, calls[at - 1])
+        load_catalog(folder)  # the files in use load
+        now = in_use(folder)
+        expected = old if at <= switch else new  # killed before the n-th call: n - 1 calls made
+        assert now == expected, (at, calls[at - 1])  # one snapshot, never a mix
+        outcomes.append("old" if now == old else "new")
+        # The next update finishes the job and leaves only the snapshot in use and the one before.
+        update(url=f"{base}/new/api", reference_dir=folder)
+        assert in_use(folder) == new
+        left = sorted(p.name for p in (folder / "techforpalestine").iterdir())
+        assert left[:2] == [".lock", "CURRENT"] and len(left) == 4, (at, left)
+        assert not list((folder / "techforpalestine").rglob("*.part")), at
+    assert outcomes.count("old") == switch and outcomes.count("new") == len(calls) - switch
+    print(f"reference update killed before each of its {len(calls)} file-system calls: "
+          f"{outcomes.count('old')} times the previous snapshot in use, {outcomes.count('new')} times the new one")
+
+
+RUNNER = """
+import os, sys, time
+from statecheck.reference import update
+real_fsync = os.fsync
+def slow_fsync(fd):  # widens the window in which the kill lands inside the writes
+    time.sleep(0.01)
+    real_fsync(fd)
+os.fsync = slow_fsync
+base, folder = sys.argv[1], sys.argv[2]
+print("ready", flush=True)
+while True:
+    for release in ("a", "b"):
+        update(url=f"{base}/{release}/api", reference_dir=folder)
+        print("done", release, flush=True)
+"""
+
+
+def test_reference_update_process_killed_at_random_moments(
+    upstream: tuple[str, dict[str, dict[str, bytes]]], tmp_path: Path
+) -> None:
+    """A real process updating again and again, from two releases in turn, killed at random."""
+    base, served = upstream
+    a, b = versions()
+    served.update(a=a, b=b)
+    folder = tmp_path / "reference"
+    folder.mkdir()
+    rng = random.Random(SEED)
+    seen = []
+    for _ in range(10):
+        process = subprocess.Popen([sys.executable, "-c", RUNNER, base, str(folder)], stdout=subprocess.PIPE)
+        assert process.stdout is not None and process.stdout.readline() == b"ready\n"
+        # Let it finish 1 to 3 updates, then kill it at a random moment of the next one (however
+        # loaded the machine, the moment falls within an update: most of one is writing).
+        started = time.monotonic()
+        for _ in range(rng.randint(1, 3)):
+            assert process.stdout.readline().startswith(b"done ")
+            cycle, started = time.monotonic() - started, time.monotonic()
+        time.sleep(rng.uniform(0.0, cycle))
+        process.send_signal(signal.SIGKILL)
+        process.wait(timeout=30)
+        assert process.returncode == -signal.SIGKILL
+        load_catalog(folder)
+        now = in_use(folder)
+        bundled = {name: (BUNDLED_DIR / "techforpalestine" / name).read_bytes() for name in ENDPOINTS}
+        assert now in (a, b, bundled)  # one release whole, never a mix
+        copies = folder / "techforpalestine"
+        in_flight = [p.name for p in copies.iterdir() if p.name.startswith("snapshot-")
+                     and p.name != tfp_folder(folder).name]
+        seen.append(("a" if now == a else "b" if now == b else "bundled", len(in_flight)))
+    print("kills (release in use, snapshots besides it):", seen)
+    assert {"a", "b"} <= {release for release, _ in seen}, seen
+    # Some kills landed while a snapshot was being written (more than the one previous snapshot).
+    assert any(count > 1 for _, count in seen), seen

@@ -121,6 +121,23 @@ def test_a_slow_document_is_stopped_by_the_pipeline() -> None:
     assert time.monotonic() - started < 15  # the card (no deadline, linear) and at most one stage
 
 
+def test_every_stage_keeps_to_the_time_limit() -> None:
+    """A document allowed by every size limit ends within about three times Limits.max_seconds
+    (reading, claims, demands), whichever stage it spends its time in: a result or a LimitError.
+
+    30,000 short lines (750 kB, a seventh of Limits.max_chars): the card reads every line (and the
+    signature block at the end, which here is every line), about 3 s on a quiet machine, against a
+    limit of 0.5 s. Measured in CPU time, so that a busy machine does not make it fail.
+    """
+    text = "\n".join("Ministry of Health, Gaza" for _ in range(30_000))
+    started = time.process_time()
+    try:
+        pipeline.check_text(text, Options(verify=False, limits=Limits(max_seconds=0.5)), doc_id="lines")
+    except LimitError:
+        pass
+    assert time.process_time() - started < 3 * 0.5 + 1.0
+
+
 def test_a_batch_goes_on_after_a_document_over_a_limit(tmp_path: Path) -> None:
     (tmp_path / "a-big.txt").write_bytes(STATEMENT.encode() * 100)
     (tmp_path / "b-fine.txt").write_bytes(STATEMENT.encode())

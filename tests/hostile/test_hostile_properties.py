@@ -160,14 +160,11 @@ def test_claim_offsets_hold_the_quote(original: str) -> None:
     wrapped, so a join may come out as a line break)."""
     document = pipeline.check_text(original, OPTIONS)
     for claim in document.claims:
-        if not _whole_words(claim.quote, document.text.normalised):
-            continue  # see test_quote_ends_inside_a_word
+        assert _whole_words(claim.quote, document.text.normalised), claim.quote
         piece = original[claim.start : claim.end]
         assert " ".join(normalise(piece).normalised.split()) == claim.quote, (piece, claim.quote)
 
 
-@pytest.mark.xfail(strict=True, reason="claims.read_what: a part's quote ends inside a word (found by the "
-                   "offset property); remove this mark when fixed")
 def test_quote_ends_inside_a_word() -> None:
     document = pipeline.check_text("200 of 8,005 Hamas-run fighters were killed", OPTIONS)
     assert all(_whole_words(claim.quote, document.text.normalised) for claim in document.claims)

@@ -198,11 +198,12 @@ def _old_read_bound(sentence: str, mention: object, words: claims.Words) -> tupl
 @given(st.lists(st.sampled_from(["more than", "nearly", "at least", "up to", "some", " ", "“", "'", "the", "all",
                                  "x", "1,200", "5", "or more", "over", "Over"]), max_size=25).map(" ".join))
 def test_bound_window_reads_what_the_whole_sentence_read(sentence: str) -> None:
+    from statecheck.extract.claims.what import read_bound
     from statecheck.extract.numbers import find_numbers
 
     words = claims.words_for("en")
     for mention in find_numbers(sentence):
-        assert claims.read_bound(sentence, mention, words) == _old_read_bound(sentence, mention, words)
+        assert read_bound(sentence, mention, words) == _old_read_bound(sentence, mention, words)
 
 
 # --------------------------------------------------------------------------- the whole pipeline

@@ -20,6 +20,7 @@ import pytest
 from statecheck.errors import ReferenceDataError, UsageError
 from statecheck.options import Limits
 from statecheck.reference import BUNDLED_DIR, ENDPOINTS, load_catalog, update
+from statecheck.reference.catalog import tfp_folder, tfp_path
 
 CASUALTIES = "/api/" + ENDPOINTS["casualties_daily.json"]
 WEST_BANK = "/api/" + ENDPOINTS["west_bank_daily.json"]
@@ -105,6 +106,15 @@ def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return tmp_path / "data" / "reference"
 
 
+def in_use(home: Path, name: str) -> Path:
+    """The copy of ``name`` that checks read: in the snapshot ``CURRENT`` names, else bundled."""
+    return tfp_path(name, home)
+
+
+def snapshots(home: Path) -> list[str]:
+    return sorted(p.name for p in (home / "techforpalestine").iterdir() if p.name.startswith("snapshot-"))
+
+
 def last_killed_date(reference_dir: Path | None = None) -> date:
     return load_catalog(reference_dir).get("tfp/gaza/killed").last
 
@@ -117,13 +127,22 @@ def test_update_replaces_newer_files_only(upstream: Upstream, home: Path) -> Non
     assert results["casualties_daily.json"].last_date == date(2026, 8, 23)
     assert results["casualties_daily.json"].previous_last_date == date(2026, 8, 22)
     assert {r.status for name, r in results.items() if name != "casualties_daily.json"} == {"unchanged"}
-    assert (home / "techforpalestine" / "casualties_daily.json").read_bytes() == fresh
-    assert not (home / "techforpalestine" / "west_bank_daily.json").exists()  # unchanged: bundled still used
+    assert in_use(home, "casualties_daily.json").read_bytes() == fresh
+    assert in_use(home, "west_bank_daily.json").is_relative_to(BUNDLED_DIR)  # unchanged: bundled still used
     assert last_killed_date() == date(2026, 8, 23)
-    manifest = json.loads((home / "techforpalestine" / "manifest.json").read_text(encoding="utf-8"))
+    snapshot = tfp_folder(home)
+    assert snapshot.parent == home / "techforpalestine" and snapshot.name.startswith("snapshot-")
+    assert (home / "techforpalestine" / "CURRENT").read_text(encoding="ascii") == snapshot.name + "\n"
+    manifest = json.loads((snapshot / "manifest.json").read_text(encoding="utf-8"))
     assert manifest["files"]["casualties_daily.json"]["url"].endswith("/v2/casualties_daily.json")
-    # Again: nothing new.
+    # Again: nothing new, and a new snapshot with the same files; the one before stays, for a
+    # reader that opened it just before the switch; older ones go.
     assert {r.status for r in update(url=upstream.base)} == {"unchanged"}
+    assert in_use(home, "casualties_daily.json").read_bytes() == fresh
+    second = tfp_folder(home)
+    assert snapshots(home) == sorted([snapshot.name, second.name])
+    update(url=upstream.base)
+    assert snapshots(home) == sorted([second.name, tfp_folder(home).name])
 
 
 def test_base_url_from_the_environment(upstream: Upstream, home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -137,7 +156,7 @@ def test_reference_dir_gets_the_copies(upstream: Upstream, home: Path, tmp_path:
     upstream.replies[CASUALTIES] = Reply(body=newer_casualties())
     folder = tmp_path / "ref"
     update(url=upstream.base, reference_dir=folder)
-    assert (folder / "techforpalestine" / "casualties_daily.json").is_file()
+    assert in_use(folder, "casualties_daily.json").is_relative_to(folder / "techforpalestine")
     assert not home.exists()
     assert last_killed_date(folder) == date(2026, 8, 23)
     assert last_killed_date() == date(2026, 8, 22)
@@ -161,8 +180,8 @@ def test_failed_update_keeps_the_old_copy(upstream: Upstream, home: Path, mode: 
     old = newer_casualties("2026-08-23")
     upstream.replies[CASUALTIES] = Reply(body=old)
     update(url=upstream.base)
-    copy = home / "techforpalestine" / "casualties_daily.json"
-    assert copy.read_bytes() == old
+    assert in_use(home, "casualties_daily.json").read_bytes() == old
+    before = snapshots(home)
 
     # Upstream now has a valid newer Gaza file, but the West Bank file fails.
     upstream.replies[CASUALTIES] = Reply(body=newer_casualties("2026-08-24", extra=9))
@@ -180,12 +199,12 @@ def test_failed_update_keeps_the_old_copy(upstream: Upstream, home: Path, mode: 
     assert "west_bank_daily.json" in str(caught.value)  # names the URL that failed
 
     # All or nothing: even the valid Gaza file was not installed.
-    assert copy.read_bytes() == old
+    assert in_use(home, "casualties_daily.json").read_bytes() == old
+    assert snapshots(home) == before
     assert last_killed_date() == date(2026, 8, 23)
     assert load_catalog().get("tfp/west_bank/killed").snapshot.endswith(
         "0901ed1a00c0a825f910c4cea731483813d79964f74fe8837f0b30f7487237cb")  # still the bundled one
-    assert not list((home / "techforpalestine").glob("*.part"))
-    assert not list((home / "techforpalestine").glob(".*"))
+    assert not [p.name for p in (home / "techforpalestine").rglob(".*") if p.name != ".lock"]
 
 
 def test_size_limit(upstream: Upstream, home: Path) -> None:
@@ -226,8 +245,9 @@ def test_interrupted_rename_keeps_the_old_copy(
         patch.setattr("statecheck.reference.catalog.os.replace", fail)
         with pytest.raises(ReferenceDataError, match="cannot write"):
             update(url=upstream.base)
-    assert (home / "techforpalestine" / "casualties_daily.json").read_bytes() == old
-    assert not [p for p in (home / "techforpalestine").iterdir() if p.name.startswith(".")]
+    assert in_use(home, "casualties_daily.json").read_bytes() == old
+    assert not [p.name for p in (home / "techforpalestine").rglob(".*") if p.name != ".lock"]
+    assert len(snapshots(home)) == 1  # the new snapshot, never switched to, is gone
     assert last_killed_date(home) == date(2026, 8, 23)
 
 
@@ -235,3 +255,28 @@ def test_interrupted_rename_keeps_the_old_copy(
 def test_bad_base_url(url: str, home: Path) -> None:
     with pytest.raises(UsageError):
         update(url=url)
+
+
+def test_copies_of_an_older_statecheck_are_read_then_replaced(upstream: Upstream, home: Path) -> None:
+    """Before snapshots, copies lay loose in techforpalestine/: they are read until an update switches."""
+    loose = home / "techforpalestine"
+    loose.mkdir(parents=True)
+    (loose / "casualties_daily.json").write_bytes(newer_casualties("2026-08-23"))
+    (loose / "manifest.json").write_text("{}", encoding="utf-8")
+    assert last_killed_date() == date(2026, 8, 23)
+    upstream.replies[CASUALTIES] = Reply(body=newer_casualties("2026-08-24"))
+    update(url=upstream.base)
+    assert last_killed_date() == date(2026, 8, 24)
+    assert sorted(p.name for p in loose.iterdir()) == [".lock", "CURRENT", *snapshots(home)]
+
+
+@pytest.mark.parametrize("pointer", [b"snapshot-gone\n", b"../../../etc\n", b"\xff\xfe", b""])
+def test_a_pointer_to_no_snapshot_is_an_error_that_update_repairs(upstream: Upstream, home: Path, pointer: bytes) -> None:
+    (home / "techforpalestine").mkdir(parents=True)
+    (home / "techforpalestine" / "CURRENT").write_bytes(pointer)
+    with pytest.raises(ReferenceDataError) as caught:
+        load_catalog()
+    assert caught.value.location == str(home / "techforpalestine" / "CURRENT")
+    upstream.replies[CASUALTIES] = Reply(body=newer_casualties())
+    update(url=upstream.base)
+    assert last_killed_date() == date(2026, 8, 23)

@@ -171,3 +171,12 @@ def test_a_corpus_that_cannot_be_opened_is_one_line_on_stderr(tmp_path: Path, ta
     result = runner.invoke(app, ["export", "--db", db, "-o", str(tmp_path / "x.jsonl")])
     assert result.exit_code == 1
     assert result.stderr.startswith("statecheck: ") and len(result.stderr.strip().splitlines()) == 1
+
+
+def test_commit_every_defaults_to_the_stores_batch_size() -> None:
+    import inspect
+
+    from statecheck import cli
+    from statecheck.store.batch import BATCH_DOCUMENTS
+
+    assert inspect.signature(cli.ingest).parameters["commit_every"].default == BATCH_DOCUMENTS

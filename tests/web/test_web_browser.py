@@ -7,23 +7,14 @@ error; screenshots of the main pages go to test-output/screenshots/.
 from __future__ import annotations
 
 import csv
-import socket
-import subprocess
-import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
-import httpx
 import pytest
-from store_samples import sample_documents
+from browsing import CHROMIUM, screenshot, serving
+from conftest import save_samples
 
-from statecheck.store import open_store, save_document
-
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--no-first-run", "--disable-sync"]
-SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-output" / "screenshots"
+from statecheck.store import open_store
 
 pytestmark = [
     pytest.mark.browser,
@@ -31,73 +22,14 @@ pytestmark = [
 ]
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """`statecheck serve` (uvicorn) on a free port of 127.0.0.1, over the sample corpus."""
     db = tmp_path_factory.mktemp("browser") / "corpus.db"
     with open_store(db) as store:
-        for document in sample_documents():
-            save_document(store, document)
-    port = free_port()
-    # The server's output goes to a file: a pipe nobody reads could fill and stall it.
-    log_path = db.with_suffix(".log")
-    log = log_path.open("wb")
-    process = subprocess.Popen(
-        [sys.executable, "-m", "statecheck.cli", "serve", "--db", str(db), "--port", str(port)],
-        stdout=log, stderr=subprocess.STDOUT,
-    )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                httpx.get(f"{base}/api/documents", timeout=1)
-                break
-            except httpx.TransportError:
-                if process.poll() is not None or time.monotonic() > deadline:
-                    output = log_path.read_text(errors="replace")
-                    raise RuntimeError(f"statecheck serve did not start:\n{output}") from None
-                time.sleep(0.1)
+        save_samples(store)
+    with serving(db) as base:
         yield base
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
-        log.close()
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[object]:
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
-        yield launched
-        launched.close()
-
-
-@pytest.fixture
-def page(browser: object, server: str) -> Iterator[object]:
-    """A fresh page whose every response is watched for server errors."""
-    context = browser.new_context(base_url=server, accept_downloads=True)  # type: ignore[attr-defined]
-    context.set_default_timeout(10_000)
-    opened = context.new_page()
-    errors: list[str] = []
-    opened.on("response", lambda response: errors.append(f"{response.status} {response.url}")
-              if response.status >= 500 else None)
-    yield opened
-    context.close()
-    assert errors == [], f"server errors: {errors}"
-
-
-def screenshot(page: object, name: str) -> None:
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)  # type: ignore[attr-defined]
 
 
 def no_error_shown(page: object) -> None:

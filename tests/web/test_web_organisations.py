@@ -4,16 +4,13 @@ Chromium against `statecheck serve` (screenshots in test-output/screenshots/).""
 from __future__ import annotations
 
 import json
-import socket
-import subprocess
 import sys
-import time
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from pathlib import Path
 
-import httpx
 import pytest
+from browsing import needs_chromium, screenshot, serving
 from starlette.testclient import TestClient
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "corpus"))
@@ -24,10 +21,6 @@ from statecheck.extract.issuers import ALIASES_ENV
 from statecheck.store import open_store, save_document
 from statecheck.web.app import create_app
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--no-first-run", "--disable-sync"]
-SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-output" / "screenshots"
 GRAPHML = "{http://graphml.graphdrawing.org/xmlns}"
 
 
@@ -107,68 +100,10 @@ def test_the_document_page_links_issuers_and_copies(client: TestClient) -> None:
 
 # --------------------------------------------------------------------------- in Chromium
 
-needs_chromium = pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium at /usr/bin/chromium")
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
 @pytest.fixture(scope="module")
 def server(corpus_db: Path) -> Iterator[str]:
-    port = free_port()
-    log_path = corpus_db.with_suffix(".log")
-    with log_path.open("wb") as log:
-        process = subprocess.Popen(
-            [sys.executable, "-m", "statecheck.cli", "serve", "--db", str(corpus_db), "--port", str(port)],
-            stdout=log, stderr=subprocess.STDOUT,
-        )
-        base = f"http://127.0.0.1:{port}"
-        try:
-            deadline = time.monotonic() + 30
-            while True:
-                try:
-                    httpx.get(f"{base}/organisations", timeout=1)
-                    break
-                except httpx.TransportError:
-                    if process.poll() is not None or time.monotonic() > deadline:
-                        raise RuntimeError(f"statecheck serve did not start:\n{log_path.read_text()}") from None
-                    time.sleep(0.1)
-            yield base
-        finally:
-            process.terminate()
-            process.wait(timeout=10)
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[object]:
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
-        yield launched
-        launched.close()
-
-
-@pytest.fixture
-def page(browser: object, server: str) -> Iterator[object]:
-    """A fresh page whose every response is watched for server errors."""
-    context = browser.new_context(base_url=server, accept_downloads=True)  # type: ignore[attr-defined]
-    context.set_default_timeout(10_000)
-    opened = context.new_page()
-    errors: list[str] = []
-    opened.on("response", lambda response: errors.append(f"{response.status} {response.url}")
-              if response.status >= 500 else None)
-    yield opened
-    context.close()
-    assert errors == [], f"server errors: {errors}"
-
-
-def screenshot(page: object, name: str) -> None:
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)  # type: ignore[attr-defined]
+    with serving(corpus_db, probe="/organisations") as base:
+        yield base
 
 
 @pytest.mark.browser

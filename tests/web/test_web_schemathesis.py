@@ -15,13 +15,13 @@ from typing import Any
 
 import pytest
 import schemathesis
+from conftest import save_samples
 from hostile_samples import store_hostile
 from hypothesis import HealthCheck, Phase, given, settings
 from starlette.applications import Starlette
 from starlette.testclient import TestClient
-from store_samples import sample_documents
 
-from statecheck.store import open_store, save_document
+from statecheck.store import open_store
 from statecheck.web import create_app
 from statecheck.web.openapi import openapi_schema
 
@@ -35,8 +35,7 @@ MAX_EXAMPLES = 40
 def app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Starlette]:
     db = tmp_path_factory.mktemp("schemathesis") / "corpus.db"
     with open_store(db) as store:
-        for document in sample_documents():
-            save_document(store, document)
+        save_samples(store)
         store_hostile(store)
         yield create_app(store, max_upload_bytes=UPLOAD_LIMIT)
 

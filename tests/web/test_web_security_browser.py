@@ -12,11 +12,7 @@ from __future__ import annotations
 
 import http.server
 import re
-import socket
-import subprocess
-import sys
 import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -24,15 +20,12 @@ from urllib.parse import quote
 
 import httpx
 import pytest
+from browsing import CHROMIUM, free_port, serving
+from conftest import save_samples
 from hostile_samples import HOSTILE, PAYLOADS, QUOTE, hostile_document, store_hostile
-from store_samples import sample_documents
 
 from statecheck.report import render_report
-from statecheck.store import open_store, save_document
-
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--no-first-run", "--disable-sync"]
+from statecheck.store import open_store
 
 pytestmark = [
     pytest.mark.browser,
@@ -59,57 +52,19 @@ FIND_ACTIVE_CONTENT = """() => {
 }"""
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
 @pytest.fixture(scope="module")
 def corpus_db(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, int]:
     db = tmp_path_factory.mktemp("hostile-browser") / "corpus.db"
     with open_store(db) as store:
-        for document in sample_documents():
-            save_document(store, document)
+        save_samples(store)
         return db, store_hostile(store)
 
 
 @pytest.fixture(scope="module")
 def server(corpus_db: tuple[Path, int]) -> Iterator[str]:
     """`statecheck serve` on a free port of 127.0.0.1 (its defaults: loopback names only)."""
-    db, _ = corpus_db
-    port = free_port()
-    log_path = db.with_suffix(".log")
-    with log_path.open("wb") as log:
-        process = subprocess.Popen(
-            [sys.executable, "-m", "statecheck.cli", "serve", "--db", str(db), "--port", str(port)],
-            stdout=log, stderr=subprocess.STDOUT,
-        )
-        base = f"http://127.0.0.1:{port}"
-        try:
-            deadline = time.monotonic() + 30
-            while True:
-                try:
-                    httpx.get(f"{base}/api/documents", timeout=1)
-                    break
-                except httpx.TransportError:
-                    if process.poll() is not None or time.monotonic() > deadline:
-                        raise RuntimeError(f"statecheck serve did not start:\n{log_path.read_text()}") from None
-                    time.sleep(0.1)
-            yield base
-        finally:
-            process.terminate()
-            process.wait(timeout=10)
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
-        yield launched
-        launched.close()
+    with serving(corpus_db[0]) as base:
+        yield base
 
 
 class Watched:

@@ -15,7 +15,6 @@ line formats (memory stays flat); Parquet is written from a list.
 
 from __future__ import annotations
 
-import csv
 import json
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -23,6 +22,7 @@ from typing import Any
 
 from sqlalchemy import select
 
+from statecheck import csvsafe
 from statecheck.corpus.duplicates import document_links
 from statecheck.corpus.matrix import demand_matrix
 from statecheck.corpus.network import cosignature_network, to_graphml, to_json_text
@@ -82,13 +82,13 @@ def _write_records(records: Iterator[dict[str, Any]] | Sequence[dict[str, Any]],
         pq.write_table(pa.Table.from_pylist(rows), out)
         return len(rows)
     with out.open("w", encoding="utf-8", newline="") as handle:
-        writer: csv.DictWriter[str] | None = None
+        writer: csvsafe.DictWriter | None = None
         for record in records:
             if format == "jsonl":
                 handle.write(json.dumps(record, ensure_ascii=False) + "\n")
             else:
                 if writer is None:
-                    writer = csv.DictWriter(handle, fieldnames=list(record))
+                    writer = csvsafe.DictWriter(handle, fieldnames=list(record))  # formulas as text
                     writer.writeheader()
                 writer.writerow(_flat(record))
             written += 1

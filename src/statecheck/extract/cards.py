@@ -568,6 +568,8 @@ class CardContext:
     """The document is a news report (sidecar ``publisher_type``, a wire dateline, reporter credits)."""
     language: str | None = None
     """The language the text was detected in (None: not told apart)."""
+    normalised: str = ""
+    """The normalised text as far as the card reads it (:func:`card_view`)."""
 
     @property
     def meta(self) -> Mapping[str, Any]:
@@ -662,7 +664,7 @@ def _number(text: str, numbers: Mapping[str, float]) -> float | None:
 def date_from_elapsed_time(ctx: CardContext) -> str | None:
     """Time elapsed since the war began, said of the present: "More than 11 months have passed since
     the beginning of the offensive" → 2024-09; "23 days after the Israeli siege" → 2023-10-30."""
-    text = ctx.document.text.normalised
+    text = ctx.normalised
     if ctx.page.stamp:
         text = _STAMP.sub("", text)
     best: tuple[int, str] | None = None
@@ -1182,13 +1184,34 @@ def _is_news(document: Document, page: Layout, words: CardWords) -> bool:
     return _wire_dateline(context) is not None or bool(issuers_from_credits(context))
 
 
+CARD_HEAD = 20_000
+"""Characters at the start of a text that the card reads (title, dateline, issuers, the opening)."""
+CARD_TAIL = 10_000
+"""Characters at the end of a text that the card reads (signatures, endorsements, the date line)."""
+
+
+def card_view(text: str) -> str:
+    """What of ``text`` the card reads: all of it, or its head and tail when it is long. A card's
+    evidence is at the ends of a document; reading a long one whole took seconds (every line
+    of a long list can look like a signature block) and told nothing more."""
+    if len(text) <= CARD_HEAD + CARD_TAIL:
+        return text
+    head, tail = text[:CARD_HEAD], text[-CARD_TAIL:]
+    # Whole lines only: a line cut in two would read as a heading or a name.
+    head = head[: head.rfind("\n") + 1] or head
+    tail = tail[tail.find("\n") + 1 :]
+    return f"{head}\n{tail}"
+
+
 def build_card(document: Document, options: Options) -> Card:
     """The card of ``document`` (see the module docstring for the order of the evidence)."""
     words = card_words()
-    page = layout(document.text.original, words)
-    detected = options.language or detect_language(document.text.normalised, words)
+    page = layout(card_view(document.text.original), words)
+    normalised = card_view(document.text.normalised)
+    detected = options.language or detect_language(normalised, words)
     ctx = CardContext(
-        document=document, options=options, words=words, page=page, news=_is_news(document, page, words), language=detected
+        document=document, options=options, words=words, page=page, news=_is_news(document, page, words),
+        language=detected, normalised=normalised,
     )
     language = detected
     if language is None:

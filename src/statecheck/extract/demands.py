@@ -23,14 +23,14 @@ A news report (``Card.genre == "news"``) is about others: only a call in the fir
 from __future__ import annotations
 
 import re
-import time
+from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
-from statecheck.errors import LimitError
 from statecheck.extract import lexicon
+from statecheck.extract.deadline import Deadline
 from statecheck.extract.issuers import acronym_definitions, fold, split_acronym
 from statecheck.extract.sentences import split_sentences
 from statecheck.model import Demand, Document
@@ -45,6 +45,11 @@ CATEGORIES: tuple[str, ...] = (
 
 _LIST_MARKER = re.compile(r"^\s*(?:[-–—•*·▪●]\s*|\d{1,2}[.)]\s+|[a-z][.)]\s+)")
 _OPEN_QUOTES = {"“": "”", "«": "»", "„": "“", "‘": "’"}
+_CLAUSE_CUT = re.compile(r"[;:](?=\s)")
+_TOKEN = re.compile(r"[\w’'-]+")
+_LINE_BREAK = re.compile(r"\n\s*")
+_SPACES = re.compile(r"\s+")
+_PROPER = re.compile(r"(?<=[a-z,;] )([A-ZÀ-ÖØ-Þ][\w’'-]+)")
 
 
 # --------------------------------------------------------------------------- the lexicon
@@ -91,7 +96,14 @@ class DemandWords:
     agent_head: re.Pattern[str]
     copula_relative: re.Pattern[str]
     necessity_start: re.Pattern[str]
-    categories: tuple[tuple[str, tuple[re.Pattern[str], ...]], ...]
+    categories: tuple[tuple[str, re.Pattern[str], tuple[re.Pattern[str], ...]], ...]
+    """Per category: all its cues in one pattern (to find the first quickly), and each cue alone
+    (to measure the longest at that place)."""
+    prefilter: re.Pattern[str]
+    """Every call, modal and necessity, to find them in one pass over the text: a clause without one
+    that does not open with an imperative is no demand, and is skipped without reading its form."""
+    imperative_words: frozenset[str]
+    """The first words of the imperatives and exhortations, case-folded."""
 
 
 def _alternation(phrases: Iterable[str]) -> str:
@@ -178,11 +190,57 @@ def demand_words(language: str) -> DemandWords | None:
             rf"(?:,\s+|\s(?:{_alternation(grammar.get('coordinators', []))})\s+)(?=(?:{_alternation(grammar.get('necessity_subjects', []))})\b)",
             re.IGNORECASE,
         ),
-        categories=tuple(
-            (name, tuple(re.compile(p, re.IGNORECASE) for p in table.get("categories", {}).get(name, [])))
-            for name in CATEGORIES
+        categories=tuple(_category_patterns(name, table.get("categories", {}).get(name, [])) for name in CATEGORIES),
+        prefilter=_prefilter(detect),
+        imperative_words=frozenset(
+            _first_casefolded(p) for key in ("imperatives", "exhortations") for p in detect.get(key, []) if p.strip()
         ),
     )
+
+
+def _first_casefolded(phrase: str) -> str:
+    first = _FIRST_WORD.match(phrase.strip())
+    return (first.group() if first else phrase.split()[0]).casefold()
+
+
+def _category_patterns(name: str, patterns: list[str]) -> tuple[str, re.Pattern[str], tuple[re.Pattern[str], ...]]:
+    alone = tuple(re.compile(p, re.IGNORECASE) for p in patterns)
+    together = _fast_search(patterns)
+    return name, together, alone
+
+
+def _prefilter(detect: dict[str, Any]) -> re.Pattern[str]:
+    """The calls, modals and necessities in one pattern, run once over the whole text: a clause
+    holds one of them, or opens with an imperative (:func:`_may_open_imperative`), or is no demand."""
+    patterns = [p for key in ("calls", "modals", "necessity") for p in detect.get(key, [])]
+    # (?<!\w)(?=\w): the engine gives up at once where no word starts (every cue starts with a letter)
+    return re.compile(rf"(?<![\w])(?=\w)(?:{_regexes(patterns)})(?![\w])", re.IGNORECASE)
+
+
+def _fast_search(patterns: Sequence[str]) -> re.Pattern[str]:
+    """``patterns`` as one alternation; where each starts at a word boundary, the engine is told so
+    (about a quarter faster)."""
+    body = "|".join(f"(?:{p})" for p in patterns) or r"(?!x)x"
+    if patterns and all(p.startswith("\\b") for p in patterns):
+        body = rf"(?<!\w)(?=\w)(?:{body})"
+    return re.compile(body, re.IGNORECASE)
+
+
+_FIRST_WORD = re.compile(r"[^\W\d_][\w’'-]*")
+_VOCATIVE = re.compile(r"^([^,!?.]{3,90}),\s+")
+
+
+def _may_open_imperative(clause: str, words: DemandWords) -> bool:
+    """Whether the clause's first word, or the first after a vocative, may open an imperative or an
+    exhortation (a set look-up: the imperative patterns run only then)."""
+    first = _FIRST_WORD.match(clause)
+    if first and first.group().casefold() in words.imperative_words:
+        return True
+    vocative = _VOCATIVE.match(clause)
+    if vocative:
+        first = _FIRST_WORD.match(clause, vocative.end())
+        return first is not None and first.group().casefold() in words.imperative_words
+    return False
 
 
 # --------------------------------------------------------------------------- clauses
@@ -208,6 +266,8 @@ class Reading:
     quoted: tuple[tuple[int, int], ...]
     issuer_names: tuple[str, ...]
     """Folded names and acronyms of the issuer, to tell its own calls from reported ones."""
+    issuer_pattern: re.Pattern[str] | None
+    """Any of ``issuer_names`` as a whole word, compiled once per document (None: no names)."""
     title: str
     """The folded title: a statement "by the Secretary-General" makes "The Secretary-General calls …" its own."""
     news: bool
@@ -251,9 +311,9 @@ def clauses(text: str, start: int, end: int, words: DemandWords) -> list[tuple[i
     """A sentence's clauses: cut at ";" and at ":", list markers and spaces trimmed."""
     pieces: list[tuple[int, int]] = []
     cut = start
-    for match in re.finditer(r"[;:](?=\s)", text[start:end]):
-        pieces.append((cut, start + match.end()))
-        cut = start + match.end()
+    for match in _CLAUSE_CUT.finditer(text, start, end):
+        pieces.append((cut, match.end()))
+        cut = match.end()
     pieces.append((cut, end))
     out = []
     for a, b in pieces:
@@ -278,19 +338,37 @@ def _subject_is_issuer(subject: str, reading: Reading, words: DemandWords, claus
         if words.self_subject.match(part.strip(" ,")):
             return True
     folded = fold(subject)
-    if any(re.search(rf"(?<![\w]){re.escape(name)}(?![\w])", folded) for name in reading.issuer_names):
+    if reading.issuer_pattern is not None and reading.issuer_pattern.search(folded):
         return True
     # A short form of the issuer's name: "The Ombudsman" for the Island Ombudsman.
-    if folded and len(folded.split()) <= 4 and any(
-        re.search(rf"(?<![\w]){re.escape(folded)}(?![\w])", name) for name in reading.issuer_names
-    ):
+    if folded and len(folded.split()) <= 4 and any(_has_word(name, folded) for name in reading.issuer_names):
         return True
     # "The Secretary-General calls on …" under "Statement by the Secretary-General on …" (a title that
     # is not the sentence itself).
     sentence = fold(clause)[:40]
     if len(folded) < 4 or (sentence and sentence in reading.title):
         return False  # the sentence is the title itself
-    return re.search(rf"(?<![\w]){re.escape(folded)}(?![\w])", reading.title) is not None
+    return _has_word(reading.title, folded)
+
+
+def _has_word(text: str, phrase: str) -> bool:
+    """Whether ``phrase`` stands in ``text`` between non-word characters (no regex to compile)."""
+    start = text.find(phrase)
+    while start >= 0:
+        end = start + len(phrase)
+        if (start == 0 or not text[start - 1].isalnum() and text[start - 1] != "_") and (
+            end == len(text) or not text[end].isalnum() and text[end] != "_"
+        ):
+            return True
+        start = text.find(phrase, start + 1)
+    return False
+
+
+def _issuer_pattern(names: Sequence[str]) -> re.Pattern[str] | None:
+    if not names:
+        return None
+    alternation = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    return re.compile(rf"(?<![\w])(?:{alternation})(?![\w])")
 
 
 def _strip_intro(subject: str, words: DemandWords) -> tuple[str, int]:
@@ -308,7 +386,7 @@ def find_cue(clause: str, reading: Reading, offset: int, words: DemandWords) -> 
     if body.endswith("?") or words.slogans.match(body) or words.slogan_verbs.match(body):
         return None
     found: list[Cue] = []
-    vocative = re.match(r"^([^,!?.]{3,90}),\s+", body)
+    vocative = _VOCATIVE.match(body)
     for start in (0, vocative.end() if vocative else None):
         if start is None:
             continue
@@ -341,11 +419,14 @@ def _vocative(phrase: str, reading: Reading, words: DemandWords, kind: str) -> b
     return kind == "exhortation" or not words.determiners.match(phrase)
 
 
-def _reports(clause: str, reading: Reading, offset: int, words: DemandWords) -> bool:
+def _reports(clause: str, reading: Reading, offset: int, words: DemandWords, cue: Cue | None = None) -> bool:
     """Whether the clause reports someone's words: a speech verb outside quotation marks, not inside
-    a relative clause ("the officials who ordered the attack" reports nothing)."""
+    a relative clause ("the officials who ordered the attack" reports nothing), nor the cue itself
+    ("All unions are urged to …" is a call, not a report)."""
     for match in words.reporting.finditer(clause):
         if _inside(offset + match.start(), reading.quoted):
+            continue
+        if cue is not None and cue.start <= match.start() < cue.end:
             continue
         if words.relative_before.search(clause[: match.start()]):
             continue
@@ -359,7 +440,7 @@ def _valid(cue: Cue, clause: str, reading: Reading, offset: int, words: DemandWo
     before = clause[: cue.start]
     if words.conditions.search(before):
         return False
-    if _reports(clause, reading, offset, words):
+    if _reports(clause, reading, offset, words, cue):
         return False
     if cue.kind == "modal":
         if words.discourse.match(clause[cue.start :]):
@@ -392,18 +473,22 @@ def categorise(clause: str, cue: Cue, words: DemandWords) -> tuple[str, ...]:
     ranked: list[tuple[int, int, int, str]] = []
     # In a passive obligation ("The right of return must be respected") the subject is what is asked.
     subject_counts = cue.kind == "modal" and bool(words.passive.match(clause[cue.end :]))
-    for name, patterns in words.categories:
-        best: tuple[int, int, int] | None = None
-        for pattern in patterns:
-            for match in pattern.finditer(clause):
-                in_subject = 1 if match.start() < cue.start and not subject_counts else 0
-                if in_subject and cue.kind != "modal":
-                    continue  # a call's or a necessity's subject is who asks, not what is asked
-                key = (in_subject, match.start(), -(match.end() - match.start()))
-                if best is None or key < best:
-                    best = key
-        if best is not None:
-            ranked.append((*best, name))
+    for name, together, alone in words.categories:
+        # The first cue of the category in what is asked (from the cue on; from the start where the
+        # subject counts); then, for a modal only, the first in its subject.
+        in_subject = 0
+        match = together.search(clause, 0 if subject_counts else cue.start)
+        if match is None and cue.kind == "modal" and not subject_counts:
+            match = together.search(clause)  # none starts after the cue: this one starts before it
+            in_subject = 1
+        if match is None:
+            continue
+        start = match.start()
+        longest = max(
+            (m.end() - start for m in (p.match(clause, start) for p in alone) if m),
+            default=match.end() - start,
+        )
+        ranked.append((in_subject, start, -longest, name))
     ranked.sort()
     return tuple(name for *_key, name in ranked) or ("other",)
 
@@ -422,7 +507,7 @@ def _trim_addressee(text: str, words: DemandWords) -> str:
 def _is_actor(phrase: str, reading: Reading, words: DemandWords) -> bool:
     if words.actors.search(phrase):
         return True
-    tokens = re.findall(r"[\w’'-]+", phrase)
+    tokens = _TOKEN.findall(phrase)
     return any(t[:1].isupper() and (i > 0 or t in reading.proper_words) for i, t in enumerate(tokens))
 
 
@@ -500,7 +585,7 @@ def _cut_at_slogan(document: Document, start: int, end: int, words: DemandWords)
     Palestinian people!"): the demand ends at the original line break before it."""
     text = document.text
     o_start, o_end = text.to_original(start, end)
-    for match in re.finditer(r"\n\s*", text.original[o_start:o_end]):
+    for match in _LINE_BREAK.finditer(text.original[o_start:o_end]):
         following = text.original[o_start + match.end() : o_end].lstrip("*_ ")
         if words.slogans.match(following):
             return text.from_original(o_start + match.start())
@@ -514,7 +599,7 @@ def _quote(document: Document, start: int, end: int) -> tuple[str, int, int]:
     stripped = raw.strip("*_ \n\t")
     o_start += raw.index(stripped[:1]) if stripped else 0
     o_end = o_start + len(stripped)
-    return re.sub(r"\s+", " ", stripped), o_start, o_end
+    return _SPACES.sub(" ", stripped), o_start, o_end
 
 
 def _issuer_names(document: Document) -> tuple[str, ...]:
@@ -531,7 +616,12 @@ def _issuer_names(document: Document) -> tuple[str, ...]:
 
 
 def _proper_words(text: str) -> frozenset[str]:
-    return frozenset(m.group(1) for m in re.finditer(r"(?<=[a-z,;] )([A-ZÀ-ÖØ-Þ][\w’'-]+)", text))
+    return frozenset(m.group(1) for m in _PROPER.finditer(text))
+
+
+def _any_between(positions: Sequence[int], start: int, end: int) -> bool:
+    index = bisect_left(positions, start)
+    return index < len(positions) and positions[index] < end
 
 
 def extract_demands(document: Document, options: Options) -> Document:
@@ -547,23 +637,24 @@ def extract_demands(document: Document, options: Options) -> Document:
     reading = Reading(
         text=text,
         quoted=quoted_spans(text),
-        issuer_names=_issuer_names(document),
+        issuer_names=(names := _issuer_names(document)),
+        issuer_pattern=_issuer_pattern(names),
         title=fold(document.card.title or ""),
         news=document.card.genre == "news",
         proper_words=_proper_words(text),
     )
     demands: list[Demand] = []
     previous: str | None = None
-    deadline = time.monotonic() + options.limits.max_seconds  # checked between sentences
+    # Where a cue may stand, found in one pass over the text: a sentence or clause without any is
+    # skipped before its form is read.
+    hits = [m.start() for m in words.prefilter.finditer(text)]
+    deadline = Deadline("demands", options, location=document.source.location, length=len(text))
     for sentence in split_sentences(text, language):
-        if time.monotonic() > deadline:
-            raise LimitError(
-                f"extracting demands took longer than {options.limits.max_seconds:g} s "
-                f"(Limits.max_seconds; stopped at character {sentence.start:,} of {len(text):,})",
-                location=document.source.location,
-            )
+        deadline.check(sentence.start)
         for start, end in clauses(text, sentence.start, sentence.end, words):
             clause = text[start:end]
+            if not _any_between(hits, start, end) and not _may_open_imperative(clause, words):
+                continue
             cue = find_cue(clause, reading, start, words)
             if cue is None:
                 continue

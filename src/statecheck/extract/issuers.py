@@ -18,7 +18,6 @@ A name written "Long Name (ACR)" is looked up by both parts.
 from __future__ import annotations
 
 import os
-from stat import S_ISREG
 import re
 import tomllib
 import unicodedata
@@ -26,6 +25,7 @@ from collections.abc import Iterable, Mapping
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
+from stat import S_ISREG
 
 from statecheck.errors import UsageError
 from statecheck.extract import lexicon
@@ -54,7 +54,7 @@ def _small_words() -> tuple[frozenset[str], re.Pattern[str]]:
     return frozenset(words), re.compile(rf"^(?:{'|'.join(ordered) or '(?!x)x'})\s+", re.IGNORECASE)
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=4096)
 def fold(name: str) -> str:
     """A name reduced for comparison: no accents, case, punctuation or leading article."""
     text = unicodedata.normalize("NFKD", name)
@@ -100,7 +100,7 @@ def fold_keep_case(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
-@lru_cache(maxsize=1 << 14)
+@lru_cache(maxsize=2048)
 def is_acronym_of(short: str, long_name: str) -> bool:
     """Whether ``short`` abbreviates ``long_name``: the same initials, in any order (translated
     acronyms reorder words: "CIPOML" for the International Conference of M-L Parties and Orgs)."""

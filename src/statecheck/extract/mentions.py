@@ -33,6 +33,7 @@ from functools import lru_cache
 from typing import Any
 
 from statecheck.extract import lexicon
+from statecheck.extract.deadline import Deadline
 from statecheck.extract.issuers import acronym_definitions, entity_key, looks_like_acronym
 from statecheck.extract.sentences import split_sentences
 from statecheck.model import Document, Mention, MentionKind, Stance
@@ -80,6 +81,8 @@ class MentionWords:
     supports: re.Pattern[str]
     blockers: re.Pattern[str]
     reporting: re.Pattern[str]
+    self_words: re.Pattern[str]
+    """The issuer speaking ("we"): a name before a cue with one between is not the cue's subject."""
     max_gap: int
 
 
@@ -87,12 +90,43 @@ def _phrases(words: Iterable[str]) -> re.Pattern[str]:
     return re.compile(lexicon.phrase_pattern(list(words)), re.IGNORECASE)
 
 
+def _merged(base: Mapping[str, Any], own: Mapping[str, Any]) -> dict[str, Any]:
+    """A language's mentions table over the English one: names add up (a Spanish text names "Israel"
+    and "Estados Unidos", "ONU" and "UN"; the English entry's name is kept as the entity's, so both
+    languages count as one), while the stance cues are the language's own where it has them (an
+    English short word is a different word elsewhere: "on" is a French pronoun)."""
+    states: dict[str, list[str]] = {k: list(v) for k, v in base.get("states", {}).items()}
+    for state, names in own.get("states", {}).items():
+        states.setdefault(state, []).extend(n for n in names if n not in states[state])
+    names_table: dict[str, Any] = {}
+    for key in set(base.get("names", {})) | set(own.get("names", {})):
+        merged = list(base.get("names", {}).get(key, []))
+        merged += [n for n in own.get("names", {}).get(key, []) if n not in merged]
+        names_table[key] = merged
+    # Words that join a name in English but not in this language (German articles: "Forderungen der
+    # Gewerkschaft" is no name, every German noun being capitalised).
+    dropped = set(own.get("names", {}).get("not_connectors", []))
+    names_table["connectors"] = [c for c in names_table.get("connectors", []) if c not in dropped]
+    ignore = list(base.get("ignore", {}).get("phrases", [])) + list(own.get("ignore", {}).get("phrases", []))
+    return {
+        "states": states,
+        "organisation": list(base.get("organisation", [])) + list(own.get("organisation", [])),
+        "person": list(base.get("person", [])) + list(own.get("person", [])),
+        "ignore": {"phrases": ignore},
+        "names": names_table,
+        "stance": {**base.get("stance", {}), **own.get("stance", {})},
+    }
+
+
 @lru_cache(maxsize=8)
 def mention_words(language: str = "en") -> MentionWords:
-    """The compiled lexicon of ``language`` (English where the language has no mentions file)."""
-    table: dict[str, Any] = lexicon.load(language, "mentions") if language in lexicon.LANGUAGES else {}
-    if not table:
-        table = lexicon.load("en", "mentions")
+    """The compiled lexicon of ``language``: English, with the names and stance cues of
+    ``lexicon/<language>/mentions.toml`` where the language has one (:func:`_merged`)."""
+    table: dict[str, Any] = lexicon.load("en", "mentions")
+    if language != "en" and language in lexicon.LANGUAGES:
+        own = lexicon.load(language, "mentions")
+        if own:
+            table = _merged(table, own)
     forms: dict[str, list[tuple[str, Entry | None]]] = {}
 
     def add(form: str, entry: Entry | None) -> None:
@@ -131,6 +165,7 @@ def mention_words(language: str = "en") -> MentionWords:
         supports=_phrases(stance.get("supports", [])),
         blockers=_phrases(stance.get("blockers", [])),
         reporting=_phrases(stance.get("reporting", [])),
+        self_words=_phrases(stance.get("self_words", ["we"])),
         max_gap=int(stance.get("max_gap", 7)),
     )
 
@@ -408,7 +443,7 @@ def _before(
     for f in spans:
         if clause_start <= f.start and f.end <= cue.start and f.entity not in own:
             between = sentence[f.end : cue.start]
-            if "," not in between and _gap_words(between) <= 3 and not re.search(r"\bwe\b", between, re.IGNORECASE):
+            if "," not in between and _gap_words(between) <= 3 and not words.self_words.search(between):
                 return None
     gap = _masked(sentence, cue.end, item.start, spans)
     if _gap_words(gap.replace("NAME", "")) > words.max_gap or words.blockers.search(gap):
@@ -456,12 +491,14 @@ class _Tally:
 
 
 def find_mentions(
-    text: str, *, language: str = "en", issuers: Iterable[str] = (), genre: str | None = None
+    text: str, *, language: str = "en", issuers: Iterable[str] = (), genre: str | None = None,
+    deadline: Deadline | None = None,
 ) -> tuple[Mention, ...]:
     """The people, states and organisations ``text`` names, most named first.
 
     ``issuers``: the entity keys of the document's own issuers (a cue after their name is the
     document's own stance, "The Party condemns …"). ``genre`` ``news``: no stance is read.
+    ``deadline``: checked between sentences.
     """
     words = mention_words(language)
     acronyms = acronym_definitions(text)
@@ -471,6 +508,8 @@ def find_mentions(
     maybe_count: dict[str, int] = {}
     maybes: list[tuple[int, Found]] = []
     for index, sentence in enumerate(sentences):
+        if deadline is not None:
+            deadline.check(sentence.start)
         found, maybe = _SentenceReader(sentence.text, words, acronyms).read()
         per_sentence.append((sentence.text, found))
         for item in maybe:
@@ -539,7 +578,7 @@ def extract_mentions(document: Document, options: Options) -> Document:
     card = document.card
     own = {role.entity for role in card.roles if role.entity}
     own.update(entity_key(name) for name in card.issuers)
-    mentions = find_mentions(
-        document.text.normalised, language=card.language or "en", issuers=own, genre=card.genre
-    )
+    text = document.text.normalised
+    deadline = Deadline("mentions", options, location=document.source.location, length=len(text))
+    mentions = find_mentions(text, language=card.language or "en", issuers=own, genre=card.genre, deadline=deadline)
     return replace(document, mentions=mentions)

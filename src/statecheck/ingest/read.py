@@ -51,9 +51,17 @@ _DEFAULTS = Options()
 
 
 def from_text(
-    text: str, *, doc_id: str = "text", meta: dict[str, object] | None = None
+    text: str, *, doc_id: str = "text", meta: dict[str, object] | None = None, limits: Limits | None = None
 ) -> tuple[Source, Text]:
-    """A document given as a string; one holding a lone surrogate (not text) raises :class:`InputError`."""
+    """A document given as a string; one holding a lone surrogate (not text) raises :class:`InputError`.
+
+    With ``limits``, a text longer than ``limits.max_chars`` raises :class:`LimitError`, as a file would.
+    """
+    if limits is not None and len(text) > limits.max_chars:
+        raise LimitError(
+            f"{len(text):,} characters of text, more than the limit of {limits.max_chars:,} (Limits.max_chars)",
+            location=f"<{doc_id}>",
+        )
     try:
         encoded = text.encode("utf-8")
     except UnicodeEncodeError as error:

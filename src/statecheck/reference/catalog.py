@@ -2,7 +2,8 @@
 
 A *reference folder* holds what the user changed; the bundled snapshot fills in the rest::
 
-    <folder>/techforpalestine/casualties_daily.json ...   copies fetched by ``reference update``
+    <folder>/techforpalestine/CURRENT                     names the snapshot in use (``reference update``)
+    <folder>/techforpalestine/snapshot-…/casualties_daily.json ...   one fetched snapshot
     <folder>/facts.csv                                    optional: replaces the bundled facts
     <folder>/user/<place>.<metric>.<name>.csv + .json     series added by ``reference add``
 
@@ -34,6 +35,10 @@ from statecheck.reference.usercsv import parse_user_csv
 
 ENV_DATA_DIR = "STATECHECK_DATA_DIR"
 TFP_DIR = "techforpalestine"
+#: In :data:`TFP_DIR`: the name of the snapshot folder in use (see :func:`tfp_folder`).
+CURRENT = "CURRENT"
+SNAPSHOT_PREFIX = "snapshot-"
+_SNAPSHOT_NAME = re.compile(r"snapshot-[A-Za-z0-9_-]{1,100}")
 USER_DIR = "user"
 BUNDLED_DIR = Path(__file__).resolve().parent / "data"
 
@@ -82,8 +87,9 @@ def load_catalog(reference_dir: Path | None = None) -> Catalog:
     if reference_dir is not None and not home.is_dir():
         raise ReferenceDataError("reference folder does not exist or is not a folder", location=str(home))
     series: list[ReferenceSeries] = []
+    folder = tfp_folder(home)  # read once: every file from the same snapshot
     for name in FILES:
-        series.extend(_cached(tfp_path(name, home), _parse_tfp))
+        series.extend(_cached(tfp_path(name, home, folder), _parse_tfp))
     facts = home / FACTS_FILE
     series.extend(_cached(facts if facts.is_file() else BUNDLED_DIR / FACTS_FILE, _parse_facts))
     user = home / USER_DIR
@@ -102,9 +108,36 @@ def list_series(reference_dir: Path | None = None) -> tuple[ReferenceSeries, ...
     return load_catalog(reference_dir).series
 
 
-def tfp_path(name: str, home: Path) -> Path:
-    """The copy of a Tech for Palestine file in use: the updated one if any, else the bundled one."""
-    updated = home / TFP_DIR / name
+def tfp_folder(home: Path) -> Path:
+    """The folder of the Tech for Palestine copies in use: the snapshot that ``CURRENT`` names.
+
+    ``reference update`` writes each snapshot into a new folder and then replaces ``CURRENT``
+    (one atomic rename), so the four files in use always come from one update. Without
+    ``CURRENT`` (no update yet, or copies written by an older statecheck, loose in the folder)
+    it is the folder itself. A ``CURRENT`` that names no snapshot is an error, not a silent
+    return to the bundled data.
+    """
+    folder = home / TFP_DIR
+    pointer = folder / CURRENT
+    try:
+        name = pointer.read_bytes().decode("ascii").strip()
+    except (FileNotFoundError, NotADirectoryError):
+        return folder
+    except (OSError, UnicodeDecodeError) as error:
+        raise ReferenceDataError(f"cannot read the snapshot in use ({error})", location=str(pointer)) from None
+    if not _SNAPSHOT_NAME.fullmatch(name) or not (folder / name).is_dir():
+        raise ReferenceDataError(
+            f"names no snapshot ({name[:80]!r}); run `statecheck reference update` again", location=str(pointer)
+        )
+    return folder / name
+
+
+def tfp_path(name: str, home: Path, folder: Path | None = None) -> Path:
+    """The copy of a Tech for Palestine file in use: the updated one if any, else the bundled one.
+
+    ``folder`` is :func:`tfp_folder` when the caller has read it already (one snapshot for all files).
+    """
+    updated = (folder or tfp_folder(home)) / name
     return updated if updated.is_file() else BUNDLED_DIR / TFP_DIR / name
 
 
@@ -248,3 +281,19 @@ def write_atomically(target: Path, data: bytes) -> None:
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+    sync_folder(target.parent)
+
+
+def sync_folder(folder: Path) -> None:
+    """Flush a folder's entries (a new or renamed file in it) to disk; a no-op where folders
+    cannot be opened (Windows)."""
+    try:
+        descriptor = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+    except OSError:
+        return
+    try:
+        os.fsync(descriptor)
+    except OSError:
+        pass  # some file systems refuse fsync on a folder; the rename is still atomic
+    finally:
+        os.close(descriptor)

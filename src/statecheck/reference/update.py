@@ -3,14 +3,24 @@
 All or nothing: every file is downloaded (with a timeout and a size limit), parsed with the
 same code that loads it, and compared with the copy in use before any is replaced. A download
 that fails, is cut short, is not valid, or is older than the copy in use leaves every copy as
-it was. Replacement is a rename of a fully written temporary file, so a reader never sees half
-a file.
+it was.
+
+The new copies are written, flushed to disk, into a new snapshot folder next to the one in use
+(``techforpalestine/snapshot-…/``); then ``techforpalestine/CURRENT``, which names the snapshot
+in use, is replaced by a rename, the one atomic step that switches every file at once. Killed
+at any moment before that rename, the previous snapshot is in use, whole; after it, the new
+one. The snapshot before the previous one, and whatever a killed update left, are removed by the
+next update (the previous one stays, for a reader that opened it just before the switch).
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
+import shutil
+import tempfile
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -21,7 +31,17 @@ import httpx
 
 from statecheck.errors import ReferenceDataError, UsageError
 from statecheck.options import Limits
-from statecheck.reference.catalog import BUNDLED_DIR, TFP_DIR, reference_home, tfp_path, write_atomically
+from statecheck.reference.catalog import (
+    BUNDLED_DIR,
+    CURRENT,
+    SNAPSHOT_PREFIX,
+    TFP_DIR,
+    reference_home,
+    sync_folder,
+    tfp_folder,
+    tfp_path,
+    write_atomically,
+)
 from statecheck.reference.series import parse_day
 from statecheck.reference.tfp import (
     GAZA_CASUALTIES,
@@ -45,6 +65,8 @@ ENDPOINTS: dict[str, str] = {
     LEBANON: "v3/lebanon_casualties_daily.json",
 }
 MANIFEST = "manifest.json"
+#: Held (``flock``) while a snapshot is written and switched to.
+LOCK = ".lock"
 
 
 @dataclass(frozen=True)
@@ -111,24 +133,89 @@ def update(
     target = home / TFP_DIR
     try:
         target.mkdir(parents=True, exist_ok=True)
-        for result, data in fetched:
-            if result.status == "updated":
-                write_atomically(target / result.file, data)
-        write_atomically(target / MANIFEST, _manifest(fetched))
+        with _locked(target):
+            _install(target, fetched)
     except OSError as error:
         raise ReferenceDataError(f"cannot write the new copies ({error})", location=str(target)) from None
     return tuple(result for result, _ in fetched)
 
 
+def _install(target: Path, fetched: list[tuple[UpdateResult, bytes]]) -> None:
+    """Write a new snapshot folder, switch ``CURRENT`` to it, then remove what is no longer needed."""
+    try:
+        previous: str | None = tfp_folder(target.parent).name if (target / CURRENT).exists() else None
+    except ReferenceDataError:
+        previous = None  # a broken pointer: replaced below
+    snapshot = Path(tempfile.mkdtemp(prefix=f"{SNAPSHOT_PREFIX}{datetime.now(UTC):%Y%m%dT%H%M%S}-", dir=target))
+    try:
+        os.chmod(snapshot, 0o755)  # mkdtemp makes a private folder
+        for result, data in fetched:
+            if data != _bundled(result.file):  # a file the same as the bundled one is read from there
+                _write_flushed(snapshot / result.file, data)
+        _write_flushed(snapshot / MANIFEST, _manifest(fetched))
+        sync_folder(snapshot)
+        sync_folder(target)
+        # The switch: one rename. Before it the previous snapshot is in use, after it this one.
+        write_atomically(target / CURRENT, snapshot.name.encode("ascii") + b"\n")
+    except BaseException:
+        shutil.rmtree(snapshot, ignore_errors=True)
+        raise
+    _remove_stale(target, keep={snapshot.name, previous})
+
+
+def _write_flushed(path: Path, data: bytes) -> None:
+    with path.open("xb") as handle:
+        handle.write(data)
+        handle.flush()
+        os.fsync(handle.fileno())
+
+
+def _remove_stale(target: Path, keep: set[str | None]) -> None:
+    """Remove older snapshots, folders and temporary files of killed updates, and copies an older
+    statecheck wrote loose in the folder; never the snapshot in use or the one before it."""
+    for entry in target.iterdir():
+        if entry.name in keep or entry.name in {CURRENT, LOCK}:
+            continue
+        if entry.name.startswith(SNAPSHOT_PREFIX) and entry.is_dir() and not entry.is_symlink():
+            shutil.rmtree(entry, ignore_errors=True)
+        elif entry.name in ENDPOINTS or entry.name == MANIFEST or (
+            entry.name.startswith(".") and entry.name.endswith(".part")
+        ):
+            with contextlib.suppress(OSError):
+                entry.unlink()
+
+
+
+@contextlib.contextmanager
+def _locked(target: Path) -> Iterator[None]:
+    """Hold an exclusive lock on the folder while writing (two updates at once take turns), where
+    the platform has ``flock``; the lock goes with the process, so a killed update leaves none."""
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - Windows
+        yield
+        return
+    with (target / LOCK).open("a") as handle:
+        fcntl.flock(handle.fileno(), fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
+
+
+def _bundled(name: str) -> bytes:
+    return (BUNDLED_DIR / TFP_DIR / name).read_bytes()
+
+
 def _current(name: str, home: Path) -> bytes:
     """The copy in use; the bundled one when the updated copy cannot be read as valid data."""
-    path = tfp_path(name, home)
     try:
+        path = tfp_path(name, home)
         data = path.read_bytes()
         last_report_date(name, data)
         return data
     except (OSError, ReferenceDataError):
-        return (BUNDLED_DIR / TFP_DIR / name).read_bytes()
+        return _bundled(name)
 
 
 def _download(client: httpx.Client, url: str, max_bytes: int) -> bytes:

@@ -5,10 +5,10 @@ each of ``statecheck ingest``, ``reverify`` and ``export`` is one call here.
 Tables are described in ``schema.py`` and created by the alembic migrations in ``migrations/``.
 """
 
+from statecheck.ingest.inputs import expand_inputs
 from statecheck.store.batch import (
     IngestReport,
     IngestResult,
-    expand_inputs,
     ingest,
     ingest_one,
     ingest_results,

@@ -1,17 +1,30 @@
-"""``statecheck ingest``: read, check and store a batch of inputs, one transaction per document."""
+"""``statecheck ingest``: read, check and store a batch of inputs.
+
+Each input is written in a savepoint of its own (its rows are all there or none are), and the
+savepoints are committed together every :data:`BATCH_DOCUMENTS` inputs or :data:`BATCH_SECONDS`:
+one commit per document cost SQLite more than storing the document (its full-text index is
+written out at every commit). An input is reported only once its batch is committed, so what
+was reported is stored; a batch cut short (Ctrl-C, a kill) is read again by the next run.
+"""
 
 from __future__ import annotations
 
+import os
+import time
+from stat import S_ISREG
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from sqlalchemy import Connection
+
 from statecheck import ingest as reader
 from statecheck import pipeline
 from statecheck.errors import StatecheckError
+from statecheck.ingest.inputs import expand_inputs
 from statecheck.options import Options
-from statecheck.store.database import Store
+from statecheck.store.database import Store, database_errors
 from statecheck.store.documents import (
     SaveStatus,
     clear_failure,
@@ -26,22 +39,10 @@ if TYPE_CHECKING:
 
 #: Options are frozen, so one shared default instance is safe.
 DEFAULT_OPTIONS = Options()
-
-#: The file types ``ingest`` picks up when it walks a folder (a file named explicitly is always tried).
-READABLE_SUFFIXES = frozenset({".txt", ".md", ".html", ".htm", ".pdf", ".docx"})
-
-
-def expand_inputs(inputs: Iterable[str | Path]) -> Iterator[str]:
-    """Paths and URLs as given; folders are walked for readable files in sorted order."""
-    for item in inputs:
-        text = str(item)
-        path = Path(text)
-        if "://" not in text and path.is_dir():
-            for child in sorted(path.rglob("*")):
-                if child.is_file() and child.suffix.lower() in READABLE_SUFFIXES:
-                    yield str(child)
-        else:
-            yield text
+BATCH_DOCUMENTS = 50
+"""Inputs committed together at most."""
+BATCH_SECONDS = 1.0
+"""A batch is committed once it is this old, so that a slow stream of inputs still shows up."""
 
 
 @dataclass(frozen=True)
@@ -81,9 +82,9 @@ def ingest(
 ) -> IngestReport:
     """Read, extract, verify and store every input; a failed input is recorded and the batch goes on.
 
-    Each document is written in its own transaction after it has been checked, so an
-    interrupted batch leaves every document stored completely or not at all, and running
-    it again picks up where it stopped (unchanged inputs are skipped before extraction).
+    Each document is written in its own savepoint after it has been checked (committed with
+    the others of its batch, see the module docstring), so an interrupted batch leaves every
+    document stored completely or not at all, and running it again picks up where it stopped (unchanged inputs are skipped before extraction).
     ``workers`` and ``scheduler`` are as in :func:`ingest_results`.
     """
     results: list[IngestResult] = []
@@ -101,63 +102,131 @@ def ingest_results(
     *,
     workers: int | None = 1,
     scheduler: Any = None,
+    commit_every: int = BATCH_DOCUMENTS,
 ) -> Iterator[IngestResult]:
     """:func:`ingest`, one result at a time in input order, keeping none (memory stays flat).
 
     ``workers``: processes that read and check (None: one per core; 1: all in this process);
     this process alone writes. ``scheduler``: a Dask scheduler address (or client) to check
     on instead (:mod:`statecheck.cluster`). The corpus stored is the same either way.
+    ``commit_every``: inputs committed together (see the module docstring).
     """
     from statecheck.parallel import check_many, resolve_workers
 
-    if scheduler is None and resolve_workers(workers) == 1:
-        for location in expand_inputs(inputs):
-            yield ingest_one(store, location, options)
-        return
-    outcomes = check_many(
-        expand_inputs(inputs), options, workers=workers, scheduler=scheduler,
-        known_sha256=lambda location: stored_sha256(store, location), fingerprint=True,
-    )
-    for outcome in outcomes:
-        yield store_outcome(store, outcome)
+    with Batch(store, documents=commit_every) as batch:
+        if scheduler is None and resolve_workers(workers) == 1:
+            for location in expand_inputs(inputs):
+                if may_block(location):
+                    batch.commit()  # what is done is stored before we wait on a pipe or a server
+                yield from batch.add(ingest_one(store, location, options, connection=batch.connection))
+        else:
+            outcomes = check_many(
+                expand_inputs(inputs), options, workers=workers, scheduler=scheduler,
+                known_sha256=lambda location: stored_sha256(store, location), fingerprint=True,
+                idle=batch.commit,
+            )
+            for outcome in outcomes:
+                yield from batch.add(store_outcome(store, outcome, connection=batch.connection))
+        batch.commit()
+        yield from batch.take()
 
 
-def store_outcome(store: Store, outcome: Outcome) -> IngestResult:
+def may_block(location: str) -> bool:
+    """Whether reading ``location`` may wait on someone else: a URL, a named pipe, a device."""
+    if "://" in location:
+        return True
+    try:
+        return not S_ISREG(os.stat(location).st_mode)
+    except OSError:
+        return False  # it fails at once when read
+
+
+class Batch:
+    """One connection whose transaction takes several inputs' savepoints; see the module docstring."""
+
+    def __init__(self, store: Store, *, documents: int = BATCH_DOCUMENTS, seconds: float = BATCH_SECONDS) -> None:
+        self.store = store
+        self.documents = documents
+        self.seconds = seconds
+        self.pending: list[IngestResult] = []
+        """Results of inputs written since the last commit."""
+        self.ready: list[IngestResult] = []
+        """Results committed and not yet handed out."""
+        self.started = time.monotonic()
+
+    def __enter__(self) -> Batch:
+        with database_errors(self.store):
+            self.connection = self.store.engine.connect()
+            self.transaction = self.connection.begin()
+        return self
+
+    def add(self, result: IngestResult) -> list[IngestResult]:
+        """Take one input's result; hand out the results committed so far (none while the batch fills)."""
+        self.pending.append(result)
+        if len(self.pending) >= self.documents or time.monotonic() - self.started >= self.seconds:
+            self.commit()
+        return self.take()
+
+    def commit(self) -> None:
+        """Commit what was written; its results are handed out by the next :meth:`add` or :meth:`take`."""
+        with database_errors(self.store):
+            self.transaction.commit()
+            self.transaction = self.connection.begin()
+        self.ready.extend(self.pending)
+        self.pending, self.started = [], time.monotonic()
+
+    def take(self) -> list[IngestResult]:
+        ready, self.ready = self.ready, []
+        return ready
+
+    def __exit__(self, *exc_info: object) -> None:
+        # Leaving without commit() (an exception, Ctrl-C, a generator closed early): what was
+        # not committed was not reported either, and the next run reads those inputs again.
+        with database_errors(self.store):
+            if self.transaction.is_active:
+                self.transaction.rollback()
+            self.connection.close()
+
+
+def store_outcome(store: Store, outcome: Outcome, *, connection: Connection | None = None) -> IngestResult:
     """Store one input checked elsewhere (a worker process, a cluster) as :func:`ingest_one` does."""
     location = outcome.location
     if outcome.unchanged:
-        clear_failure(store, location)
+        clear_failure(store, location, connection=connection)
         return IngestResult(location, "unchanged")
     if outcome.document is None:
         # The exception stayed in the worker; record_failure needs its class name and reason.
         stand_in = type(outcome.error_type or "Exception", (Exception,), {})(outcome.error_message)
-        record_failure(store, location, stand_in)
+        record_failure(store, location, stand_in, connection=connection)
         if outcome.internal:
             return IngestResult(location, None, error=f"internal error ({outcome.error_type}): {outcome.error_line}")
         return IngestResult(location, None, error=outcome.error_message)
     document = outcome.document
-    saved = save_document(store, document, fingerprint=outcome.fingerprint)
+    saved = save_document(store, document, fingerprint=outcome.fingerprint, connection=connection)
     if location != document.source.location:
-        clear_failure(store, location)
+        clear_failure(store, location, connection=connection)
     return IngestResult(location, saved.status, saved.document_id, saved.version, len(document.claims))
 
 
-def ingest_one(store: Store, location: str, options: Options = DEFAULT_OPTIONS) -> IngestResult:
-    """Read, check and store one input; a failure is recorded in ``failures`` and returned, not raised."""
+def ingest_one(
+    store: Store, location: str, options: Options = DEFAULT_OPTIONS, *, connection: Connection | None = None
+) -> IngestResult:
+    """Read, check and store one input; a failure is recorded in ``failures`` and returned, not raised.
+    ``connection``: a :class:`Batch`'s (else the input is committed on its own)."""
     try:
         source, text = reader.read(location, options)
-        if is_unchanged(store, source.location, source.sha256):
-            clear_failure(store, location)  # it failed once since it was stored, and reads again
+        if is_unchanged(store, source.location, source.sha256, connection=connection):
+            clear_failure(store, location, connection=connection)  # it failed once since it was stored
             return IngestResult(location, "unchanged")
         # The same stages as pipeline.check_path, split so the hash is known before extraction.
         document = pipeline.run_steps(source, text, options)
     except StatecheckError as error:
-        record_failure(store, location, error)
+        record_failure(store, location, error, connection=connection)
         return IngestResult(location, None, error=str(error.message))
     except Exception as error:  # noqa: BLE001 - the batch boundary: record the input and go on
-        record_failure(store, location, error)
+        record_failure(store, location, error, connection=connection)
         return IngestResult(location, None, error=f"internal error ({type(error).__name__}): {error}")
-    saved = save_document(store, document)
+    saved = save_document(store, document, connection=connection)
     if location != source.location:  # the failure was recorded under the name the user gave
-        clear_failure(store, location)
+        clear_failure(store, location, connection=connection)
     return IngestResult(location, saved.status, saved.document_id, saved.version, len(document.claims))

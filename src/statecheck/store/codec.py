@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping, Sequence
-from dataclasses import asdict
+from dataclasses import asdict, fields
 from typing import Any
 
 from statecheck.extract.issuers import entity_key
@@ -134,14 +134,24 @@ def verdict_columns(verdict: Verdict | None) -> dict[str, Any]:
     return {
         "verdict": verdict.verdict,
         "verdict_reason": verdict.reason,
-        "evidence_json": dumps([asdict(evidence) for evidence in verdict.evidence]),
+        "evidence_json": dumps([evidence_dict(evidence) for evidence in verdict.evidence]),
     }
 
 
-def claim_row(claim: Claim, position: int) -> dict[str, Any]:
+def evidence_dict(evidence: Evidence) -> dict[str, Any]:
+    """``dataclasses.asdict`` of an Evidence, without its deep copies (it runs for every claim stored)."""
+    record = {name: getattr(evidence, name) for name in _EVIDENCE_FIELDS}
+    record["points"] = [{"date": point.date, "value": point.value} for point in evidence.points]
+    return record
+
+
+_EVIDENCE_FIELDS = tuple(f.name for f in fields(Evidence))
+
+
+def claim_columns(claim: Claim) -> dict[str, Any]:
+    """The claim's own fields as flat columns (``period`` split in two), in spec order: what the
+    ``claims`` table and the flat export formats (``store.formats.flat_record``) share."""
     return {
-        "position": position,
-        "doc": claim.doc,
         "quote": claim.quote,
         "value": claim.value,
         "value_max": claim.value_max,
@@ -155,6 +165,14 @@ def claim_row(claim: Claim, position: int) -> dict[str, Any]:
         "period_start": claim.period[0] if claim.period else None,
         "period_end": claim.period[1] if claim.period else None,
         "note": claim.note,
+    }
+
+
+def claim_row(claim: Claim, position: int) -> dict[str, Any]:
+    return {
+        "position": position,
+        "doc": claim.doc,
+        **claim_columns(claim),
         "start_offset": claim.start,
         "end_offset": claim.end,
         "notes_json": dumps(list(claim.notes)),

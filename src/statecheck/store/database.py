@@ -65,6 +65,10 @@ def head_revision() -> str:
 
 
 def _sqlite_pragmas(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
+    # The sqlite3 module begins transactions on its own, late, and never before a SAVEPOINT, which
+    # then commits on release: it is told to leave that to SQLAlchemy, which emits BEGIN
+    # (_sqlite_begin), so that a batch's savepoints stay inside its transaction.
+    dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
     # Foreign keys make ON DELETE CASCADE work; SQLite leaves them off by default.
     cursor.execute("PRAGMA foreign_keys = ON")
@@ -78,6 +82,15 @@ def _sqlite_pragmas(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
     cursor.close()
 
 
+def _sqlite_begin(connection: Connection) -> None:
+    connection.exec_driver_sql("BEGIN")
+
+
+def _listen_sqlite(engine: Engine) -> None:
+    event.listen(engine, "connect", _sqlite_pragmas)
+    event.listen(engine, "begin", _sqlite_begin)
+
+
 def _engine_for(target: str) -> tuple[Engine, str]:
     if "://" not in target:
         path = Path(target)
@@ -86,7 +99,7 @@ def _engine_for(target: str) -> tuple[Engine, str]:
         if not path.parent.exists():
             raise StoreError(f"folder {path.parent} does not exist", location=target)
         engine = create_engine(f"sqlite:///{path}")
-        event.listen(engine, "connect", _sqlite_pragmas)
+        _listen_sqlite(engine)
         return engine, target
     try:
         url = make_url(target)
@@ -110,7 +123,7 @@ def _engine_for(target: str) -> tuple[Engine, str]:
     except (ArgumentError, ImportError) as error:
         raise StoreError(str(error), location=shown) from error
     if url.get_backend_name() == "sqlite":
-        event.listen(engine, "connect", _sqlite_pragmas)
+        _listen_sqlite(engine)
     return engine, shown
 
 

@@ -29,10 +29,11 @@ from typing import Any
 from sqlalchemy import Boolean, Float, Integer, Table
 
 from statecheck.errors import StatecheckError, UsageError
+from statecheck.ingest.inputs import expand_inputs
 from statecheck.options import Options
 from statecheck.parallel import DEFAULT_OPTIONS, Outcome, check_many
 from statecheck.store import codec
-from statecheck.store.batch import IngestResult, expand_inputs
+from statecheck.store.batch import IngestResult
 from statecheck.store.schema import claims, documents, failures
 
 #: Inputs per part file: large enough for efficient columnar files, small enough to keep the

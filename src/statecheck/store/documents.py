@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Literal
 
-from sqlalchemy import Connection, delete, func, insert, select, update
+from sqlalchemy import Connection, bindparam, delete, func, insert, select, update
 
 from statecheck.extract.fingerprint import Fingerprint
 from statecheck.ingest.read import valid_text
@@ -56,21 +58,45 @@ class StoredDocument:
     """Every stored version of the same location, oldest first."""
 
 
+# Built once: they run for every document stored.
+_LATEST = (
+    select(documents.c.id, documents.c.version, documents.c.sha256)
+    .where(documents.c.location == bindparam("location"))
+    .order_by(documents.c.version.desc())
+    .limit(1)
+)
+_NOT_LATEST = update(documents).where(documents.c.location == bindparam("at")).values(is_latest=False)
+_FORGET_FAILURE = delete(failures).where(failures.c.location == bindparam("at"))
+
+
+@contextmanager
+def writing(store: Store, connection: Connection | None) -> Iterator[Connection]:
+    """A transaction to write in: its own (committed on leaving), or, inside a :class:`Batch`'s
+    connection, a savepoint (one input's rows are all or nothing; the batch commits them)."""
+    with database_errors(store):
+        if connection is None:
+            with store.engine.begin() as own:
+                yield own
+        else:
+            with connection.begin_nested():
+                yield connection
+
+
 def latest_version(connection: Connection, location: str) -> tuple[int, int, str] | None:
     """``(id, version, sha256)`` of the newest stored copy of a location, if any."""
-    row = connection.execute(
-        select(documents.c.id, documents.c.version, documents.c.sha256)
-        .where(documents.c.location == location)
-        .order_by(documents.c.version.desc())
-        .limit(1)
-    ).first()
+    row = connection.execute(_LATEST, {"location": location}).first()
     return (row.id, row.version, row.sha256) if row else None
 
 
-def is_unchanged(store: Store, location: str, sha256: str) -> bool:
-    """Whether the newest stored copy of ``location`` has these bytes (so there is nothing to do)."""
-    with database_errors(store), store.engine.connect() as connection:
-        latest = latest_version(connection, location)
+def is_unchanged(store: Store, location: str, sha256: str, *, connection: Connection | None = None) -> bool:
+    """Whether the newest stored copy of ``location`` has these bytes (so there is nothing to do).
+    ``connection``: a batch's, which sees what the batch has written and not yet committed."""
+    if connection is not None:
+        with database_errors(store):
+            latest = latest_version(connection, location)
+    else:
+        with database_errors(store), store.engine.connect() as own:
+            latest = latest_version(own, location)
     return latest is not None and latest[2] == sha256
 
 
@@ -86,33 +112,34 @@ def stored_sha256(store: Store, location: str) -> str | None:
     return latest[2] if latest else None
 
 
-def save_document(store: Store, document: Document, *, fingerprint: Fingerprint | None = None) -> SaveResult:
+def save_document(
+    store: Store, document: Document, *, fingerprint: Fingerprint | None = None, connection: Connection | None = None
+) -> SaveResult:
     """Store a checked document with its card, claims, verdicts and demands, all or nothing.
 
     Unchanged bytes at a known location do nothing; changed bytes become a new version
     and the older versions stay (no longer ``is_latest``). A stored document also clears
     any failure recorded earlier for its location. ``fingerprint``: the text's fingerprint
     when it was made elsewhere (parallel ingest makes it in the workers, off the one writer).
+    ``connection``: a :class:`Batch`'s, to write in a savepoint of its transaction.
     """
     location = document.source.location
-    with database_errors(store), store.engine.begin() as connection:
+    with writing(store, connection) as connection:
         latest = latest_version(connection, location)
         if latest is not None and latest[2] == document.source.sha256:
             return SaveResult("unchanged", latest[0], latest[1])
         version = latest[1] + 1 if latest else 1
         if latest:
-            connection.execute(
-                update(documents).where(documents.c.location == location).values(is_latest=False)
-            )
+            connection.execute(_NOT_LATEST, {"at": location})
         document_id = connection.execute(
-            insert(documents).values(
-                **codec.document_row(document), version=version, is_latest=True, ingested_at=utc_now()
-            )
+            insert(documents), {**codec.document_row(document), "version": version, "is_latest": True, "ingested_at": utc_now()}
         ).inserted_primary_key[0]  # type: ignore[index]
         _insert_children(connection, document_id, document)
         # Fingerprint it and link it to the stored documents it copies or translates (store.links).
-        index_document(connection, document_id, document, made_at=utc_now(), print_=fingerprint)
-        connection.execute(delete(failures).where(failures.c.location == location))
+        index_document(
+            connection, document_id, document, made_at=utc_now(), print_=fingerprint, new=True, replaces=latest is not None
+        )
+        connection.execute(_FORGET_FAILURE, {"at": location})
     return SaveResult("new_version" if latest else "stored", document_id, version)
 
 
@@ -134,12 +161,14 @@ def _insert_children(connection: Connection, document_id: int, document: Documen
         connection.execute(insert(mentions), rows)
 
 
-def record_failure(store: Store, location: str, error: BaseException) -> None:
+def record_failure(
+    store: Store, location: str, error: BaseException, *, connection: Connection | None = None
+) -> None:
     """Remember that ``location`` could not be read or checked, and why (one row per location)."""
     # a file name that is not UTF-8 (surrogate escapes) cannot be stored: \xNN, as in Source.location
     location = valid_text(location)
     reason = valid_text(str(getattr(error, "message", None) or error) or type(error).__name__)
-    with database_errors(store), store.engine.begin() as connection:
+    with writing(store, connection) as connection:
         attempts = connection.execute(
             select(failures.c.attempts).where(failures.c.location == location)
         ).scalar()
@@ -152,11 +181,11 @@ def record_failure(store: Store, location: str, error: BaseException) -> None:
             )
 
 
-def clear_failure(store: Store, location: str) -> None:
+def clear_failure(store: Store, location: str, *, connection: Connection | None = None) -> None:
     """Forget an earlier failure of ``location`` (it has now been read)."""
     location = valid_text(location)
-    with database_errors(store), store.engine.begin() as connection:
-        connection.execute(delete(failures).where(failures.c.location == location))
+    with writing(store, connection) as connection:
+        connection.execute(_FORGET_FAILURE, {"at": location})
 
 
 def load_document(store: Store, document_id: int) -> StoredDocument | None:

@@ -9,12 +9,13 @@
 
 from __future__ import annotations
 
-import csv
 import json
 from pathlib import Path
 from typing import Any, Literal
 
+from statecheck import csvsafe
 from statecheck.errors import StatecheckError, UsageError
+from statecheck.store.codec import claim_columns
 from statecheck.store.database import Store
 from statecheck.store.documents import document_ids, load_document
 from statecheck.store.query import ClaimQuery, ClaimRow, evidence_json, search_claims
@@ -71,19 +72,7 @@ def flat_record(row: ClaimRow) -> dict[str, Any]:
         "date": row.date,
         "language": row.language,
         "issuers": "; ".join(row.issuers),
-        "quote": claim.quote,
-        "value": claim.value,
-        "value_max": claim.value_max,
-        "bound": claim.bound,
-        "unit": claim.unit,
-        "metric": claim.metric,
-        "place": claim.place,
-        "as_of": claim.as_of,
-        "source": claim.source,
-        "scope": claim.scope,
-        "period_start": claim.period[0] if claim.period else None,
-        "period_end": claim.period[1] if claim.period else None,
-        "note": claim.note,
+        **claim_columns(claim),
         "start": claim.start,
         "end": claim.end,
         "verdict": verdict.verdict if verdict else None,
@@ -93,8 +82,9 @@ def flat_record(row: ClaimRow) -> dict[str, Any]:
 
 
 def write_csv(rows: tuple[ClaimRow, ...] | list[ClaimRow], handle: Any) -> None:
-    """CSV of :func:`flat_record` rows to an open text handle (also used by the web download)."""
-    writer = csv.DictWriter(handle, fieldnames=list(FLAT_COLUMNS))
+    """CSV of :func:`flat_record` rows to an open text handle (also used by the web download);
+    a cell a spreadsheet would run as a formula is written as text (:mod:`statecheck.csvsafe`)."""
+    writer = csvsafe.DictWriter(handle, fieldnames=list(FLAT_COLUMNS))
     writer.writeheader()
     for row in rows:
         writer.writerow(flat_record(row))

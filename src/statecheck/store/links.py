@@ -19,9 +19,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import Connection, case, delete, func, insert, select
+from sqlalchemy import Connection, bindparam, case, delete, func, insert, select
 
 from statecheck.extract import fingerprint as fp
 from statecheck.model import Document
@@ -41,6 +42,42 @@ ESTIMATE_MARGIN = 0.15
 estimate from 128 MinHash values is good to about ±0.05, worse for short texts)."""
 
 
+# Built once: an ingest runs these for every document, and building a statement costs more than
+# running it on SQLite.
+_KEYS = bindparam("keys", expanding=True)
+_DROP_OLDER_BANDS = delete(document_bands).where(
+    document_bands.c.document_id.in_(
+        select(documents.c.id).where(documents.c.location == bindparam("location"), documents.c.id != bindparam("me"))
+    )
+)
+_BUCKET_SIZES = (
+    select(document_bands.c.key, func.count()).where(document_bands.c.key.in_(_KEYS)).group_by(document_bands.c.key)
+)
+_SHARED = func.count().label("shared")
+_RANKED = (
+    select(
+        document_bands.c.document_id,
+        _SHARED,
+        func.max(case((document_bands.c.key.in_(bindparam("word_keys", expanding=True)), 1), else_=0)).label("by_word"),
+    )
+    .where(document_bands.c.key.in_(_KEYS))
+    .group_by(document_bands.c.document_id)
+    .order_by(_SHARED.desc(), document_bands.c.document_id)
+    .limit(MAX_CANDIDATES)
+)
+_CANDIDATE_ROWS = (
+    select(documents.c.id, documents.c.language, documents.c.date, document_fingerprints.c.shingles,
+           document_fingerprints.c.signature, document_fingerprints.c.numbers,
+           document_fingerprints.c.number_signature)
+    .join(document_fingerprints, document_fingerprints.c.document_id == documents.c.id)
+    .where(documents.c.id.in_(bindparam("ids", expanding=True)), documents.c.is_latest.is_(True),
+           documents.c.location != bindparam("location"))
+)
+_TEXTS = select(documents.c.id, documents.c.text_normalised, documents.c.language, documents.c.date).where(
+    documents.c.id.in_(bindparam("ids", expanding=True))
+)
+
+
 @dataclass(frozen=True)
 class LinkRow:
     """A link as stored: ``doc_a`` is the original, ``doc_b`` the copy or translation."""
@@ -54,37 +91,34 @@ class LinkRow:
 
 def index_document(
     connection: Connection, document_id: int, document: Document, *, made_at: str,
-    print_: fp.Fingerprint | None = None,
+    print_: fp.Fingerprint | None = None, new: bool = False, replaces: bool = True,
 ) -> list[LinkRow]:
     """Fingerprint a stored document, index it, and link it to the documents it relates to.
 
     Only the newest version of other locations is compared; older versions of the document's
     own location leave the index (their links stay, and the pages show only newest versions).
+    ``new``: the document was inserted in this transaction, so it has no index rows to replace;
+    ``replaces``: older versions of its location may be in the index (False: it is the first).
     """
     print_ = print_ or fp.fingerprint(document.text.normalised)
-    for table in (document_bands, document_fingerprints):
-        connection.execute(delete(table).where(table.c.document_id == document_id))
-    connection.execute(
-        delete(document_links).where((document_links.c.doc_a == document_id) | (document_links.c.doc_b == document_id))
-    )
-    connection.execute(
-        insert(document_fingerprints).values(
-            document_id=document_id, shingles=len(print_.shingles), signature=print_.signature,
-            numbers=len(print_.numbers), number_signature=print_.number_signature, made_at=made_at,
+    if not new:
+        for table in (document_bands, document_fingerprints):
+            connection.execute(delete(table).where(table.c.document_id == document_id))
+        connection.execute(
+            delete(document_links).where((document_links.c.doc_a == document_id) | (document_links.c.doc_b == document_id))
         )
+    connection.execute(
+        insert(document_fingerprints),
+        {"document_id": document_id, "shingles": len(print_.shingles), "signature": print_.signature,
+         "numbers": len(print_.numbers), "number_signature": print_.number_signature, "made_at": made_at},
     )
-    older = select(documents.c.id).where(documents.c.location == document.source.location, documents.c.id != document_id)
-    connection.execute(delete(document_bands).where(document_bands.c.document_id.in_(older)))
+    if replaces:
+        connection.execute(_DROP_OLDER_BANDS, {"location": document.source.location, "me": document_id})
     word_keys, number_keys = fp.word_band_keys(print_), fp.number_band_keys(print_)
     keys = sorted(set(word_keys) | set(number_keys))
     if not keys:
         return []
-    filled: dict[int, int] = dict(
-        connection.execute(
-            select(document_bands.c.key, func.count()).where(document_bands.c.key.in_(keys))
-            .group_by(document_bands.c.key)
-        ).all()
-    )
+    filled: dict[int, int] = dict(connection.execute(_BUCKET_SIZES, {"keys": keys}).all())
     candidates = _candidates(connection, document, keys, word_keys)
     room = [key for key in keys if filled.get(key, 0) < BUCKET_MAX]
     if room:
@@ -115,28 +149,13 @@ def _candidates(
     they share a word band (else only number bands)."""
     if not keys:
         return []
-    shared = func.count().label("shared")
-    by_word = func.max(case((document_bands.c.key.in_(list(word_keys) or [0]), 1), else_=0)).label("by_word")
     ranked = {
         row.document_id: bool(row.by_word)
-        for row in connection.execute(
-            select(document_bands.c.document_id, shared, by_word)
-            .where(document_bands.c.key.in_(keys))
-            .group_by(document_bands.c.document_id)
-            .order_by(shared.desc(), document_bands.c.document_id)
-            .limit(MAX_CANDIDATES)
-        )
+        for row in connection.execute(_RANKED, {"keys": list(keys), "word_keys": list(word_keys) or [0]})
     }
     if not ranked:
         return []
-    found = connection.execute(
-        select(documents.c.id, documents.c.language, documents.c.date, document_fingerprints.c.shingles,
-               document_fingerprints.c.signature, document_fingerprints.c.numbers,
-               document_fingerprints.c.number_signature)
-        .join(document_fingerprints, document_fingerprints.c.document_id == documents.c.id)
-        .where(documents.c.id.in_(list(ranked)), documents.c.is_latest.is_(True),
-               documents.c.location != document.source.location)
-    ).all()
+    found = connection.execute(_CANDIDATE_ROWS, {"ids": list(ranked), "location": document.source.location}).all()
     return [(row, ranked[row.id]) for row in found]
 
 
@@ -165,15 +184,12 @@ def _measure(
     )[:MAX_MEASURED]
     if not scored:
         return []
-    rows = connection.execute(
-        select(documents.c.id, documents.c.text_normalised, documents.c.language, documents.c.date)
-        .where(documents.c.id.in_([document_id for _, document_id in scored]))
-    ).all()
+    rows = connection.execute(_TEXTS, {"ids": [document_id for _, document_id in scored]}).all()
     links = []
     for row in rows:
         # Numbers and names matter only to a translation, which needs another language.
         translatable = bool(language and row.language and language != row.language)
-        other = fp.fingerprint(row.text_normalised, signed=False, numbers=translatable)
+        other = _stored_fingerprint(row.text_normalised, translatable)
         similarity = fp.compare(print_, other, language_a=language, language_b=row.language)
         if similarity is None:
             continue
@@ -181,6 +197,13 @@ def _measure(
         doc_a, doc_b = (document_id, row.id) if new_first else (row.id, document_id)
         links.append(LinkRow(doc_a, doc_b, similarity.kind, similarity.share, similarity.jaccard))
     return sorted(links, key=lambda link: (-link.share, link.doc_a, link.doc_b))
+
+
+@lru_cache(maxsize=128)
+def _stored_fingerprint(text: str, numbers: bool) -> fp.Fingerprint:
+    # Candidates recur (a bucket keeps its first documents; republications come in clusters):
+    # a stored text, which never changes, is fingerprinted again only when it has left this cache.
+    return fp.fingerprint(text, signed=False, numbers=numbers)
 
 
 def _earlier(date: str | None, other: str | None) -> bool:

@@ -9,7 +9,6 @@ import hashlib
 from dataclasses import asdict, replace
 from typing import Any
 
-from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, Response
@@ -31,7 +30,7 @@ from statecheck.store import (
     search_documents,
 )
 from statecheck.web.openapi import openapi_schema
-from statecheck.web.pages import NAV, catalog
+from statecheck.web.pages import NAV, catalog, run_check
 from statecheck.web.params import (
     MAX_INTEGER,
     check_date,
@@ -141,13 +140,14 @@ async def check(request: Request) -> Response:
             raise UsageError(f"{key} must be a non-empty string when given")
         changes[key] = check_value(value)
     options: Options = replace(settings.options, **changes)
-    document = await run_in_threadpool(_check_text, text, options)
+    document = await run_check(request, _check_text, text, options)
     return JSONResponse(document_json(document))
 
 
 def _check_text(text: str, options: Options) -> Document:
+    """In a check worker: a posted text checked (``Limits.max_chars`` applies, as to a file)."""
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
-    source, normalised = ingest.from_text(text, doc_id=f"api-{digest}")
+    source, normalised = ingest.from_text(text, doc_id=f"api-{digest}", limits=options.limits)
     return pipeline.run_steps(source, normalised, options)
 
 

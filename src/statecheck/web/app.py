@@ -3,9 +3,14 @@
 ``create_app(db)`` opens the corpus and returns a Starlette app; ``statecheck serve`` runs
 it with uvicorn on 127.0.0.1. The app only reads the corpus, except when a user ticks
 "store" on the check form (which needs the form's CSRF token, see :mod:`statecheck.web.csrf`).
+Checks (the form and ``POST /api/check``) run under the options' :class:`~statecheck.options.Limits`,
+as on the command line, in worker processes with a hard deadline and at most ``max_checks``
+at once (:mod:`statecheck.web.checks`).
 Errors are handled in one place (:func:`_statecheck_error`): pages get an error page,
 ``/api/`` gets ``{"error": {"type", "message", "location"}}``; an unexpected exception gets
-the same shapes with status 500 and no traceback.
+the same shapes with status 500 and no traceback. Statuses: 400 for a bad request, 413 for an
+input over a size limit (bytes, characters, pages), 422 for one over the time limit, 503 with
+``Retry-After`` when every check slot is taken or the corpus cannot be read.
 
 Every response, errors included, carries :data:`SECURITY_HEADERS`. When ``allowed_hosts`` is
 given (``statecheck serve`` gives the loopback names when it binds to loopback), a request
@@ -15,7 +20,9 @@ name that it re-points at 127.0.0.1 ("DNS rebinding").
 
 from __future__ import annotations
 
+import re
 import secrets
+import weakref
 from collections.abc import AsyncIterator, Iterable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
@@ -33,6 +40,7 @@ from statecheck.options import Options
 from statecheck.report.render import environment
 from statecheck.store import Store, open_store
 from statecheck.web import api, organisations, pages
+from statecheck.web.checks import CheckRunner, ServerBusy
 
 #: Options are frozen, so one shared default instance is safe.
 DEFAULT_OPTIONS = Options()
@@ -44,7 +52,8 @@ TEMPLATES = Path(__file__).parent / "templates"
 
 #: HTTP status for each kind of error a request can cause.
 STATUS: tuple[tuple[type[StatecheckError], int], ...] = (
-    (LimitError, 413),
+    (LimitError, 413),  # 422 for the time limit: see _status_for
+    (ServerBusy, 503),
     (InputError, 400),
     (UsageError, 400),
     (StoreError, 503),
@@ -81,9 +90,17 @@ class Settings:
     max_upload_bytes: int
     secret: bytes = b""
     """Signs the check form's CSRF tokens (random per app unless given)."""
+    checks: CheckRunner | None = None
+    """Runs the checks (worker processes, a deadline, a bound on how many at once)."""
+
+
+#: How a LimitError says that it is about time (the stages' own limits, and the web's deadline).
+_TIME_LIMIT = re.compile(r"took longer than|Limits\.max_seconds")
 
 
 def _status_for(error: StatecheckError) -> int:
+    if isinstance(error, LimitError) and _TIME_LIMIT.search(error.message):
+        return 422  # the input is fine as sent, but cannot be checked within the time allowed
     return next((status for kind, status in STATUS if isinstance(error, kind)), 400)
 
 
@@ -99,9 +116,13 @@ def _is_api(request: Request) -> bool:
 async def _statecheck_error(request: Request, error: Exception) -> Response:
     assert isinstance(error, StatecheckError)
     status = _status_for(error)
+    headers = {"retry-after": str(error.retry_after)} if isinstance(error, ServerBusy) else None
     if _is_api(request):
-        return JSONResponse(error_body(type(error).__name__, error.message, error.location), status_code=status)
-    return pages.render(request, "error.html", status_code=status, title="Cannot do that", message=str(error))
+        return JSONResponse(error_body(type(error).__name__, error.message, error.location), status_code=status,
+                            headers=headers)
+    response = pages.render(request, "error.html", status_code=status, title="Cannot do that", message=str(error))
+    response.headers.update(headers or {})
+    return response
 
 
 async def _http_error(request: Request, error: Exception) -> Response:
@@ -232,20 +253,37 @@ def create_app(
     max_upload_bytes: int = 5 * 1024 * 1024,
     allowed_hosts: Iterable[str] | None = None,
     secret: bytes | None = None,
+    max_checks: int = 2,
+    check_timeout: float | None = None,
+    warm_checks: bool = False,
 ) -> Starlette:
     """The web app over the corpus ``db`` (a path, a URL, or an open :class:`Store`).
 
+    Checks run under ``options.limits`` as on the command line; a text or file is also refused
+    over ``max_upload_bytes`` (the smaller of the two size limits counts).
     ``allowed_hosts``: answer only requests whose ``Host`` is one of these names (None: any).
     ``secret``: the key that signs CSRF tokens (random by default, so a restart expires forms).
+    ``max_checks``: checks run at once (one more gets 503); ``check_timeout``: seconds one check
+    may take in all before its worker is killed (default ``options.limits.max_seconds``);
+    ``warm_checks``: start a check worker when the app starts (``statecheck serve`` does), so the
+    first check does not wait for one.
     """
+    max_upload_bytes = min(max_upload_bytes, options.limits.max_bytes)
+    checks = CheckRunner(concurrency=max_checks,
+                         timeout=options.limits.max_seconds if check_timeout is None else check_timeout)
     store = db if isinstance(db, Store) else open_store(db)
     owns_store = not isinstance(db, Store)
 
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
-        yield
-        if owns_store:
-            store.close()
+        if warm_checks:
+            checks.warm()
+        try:
+            yield
+        finally:
+            checks.close()
+            if owns_store:
+                store.close()
 
     routes = [*pages.routes(), *organisations.routes(), *api.routes()]
     app = Starlette(
@@ -261,8 +299,9 @@ def create_app(
         lifespan=lifespan,
     )
     app.state.settings = Settings(store=store, options=options, max_upload_bytes=max_upload_bytes,
-                                  secret=secret or secrets.token_bytes(32))
+                                  secret=secret or secrets.token_bytes(32), checks=checks)
     app.state.templates = environment(TEMPLATES)
+    weakref.finalize(app, checks.close)  # an app used without its lifespan (a test client) too
     return app
 
 

@@ -200,7 +200,10 @@ def openapi_schema() -> dict[str, Any]:
             }},
             "/api/check": {"post": {
                 "summary": "Check a text (not stored)",
-                "description": "The text is limited to the server's upload limit (413 beyond it).",
+                "description": "Checked under the server's limits, as on the command line: 413 for a text "
+                               "over its size limits (bytes, characters), 422 for one that cannot be checked "
+                               "within its time limit (the check is stopped), 503 with Retry-After when the "
+                               "server is running as many checks as it allows.",
                 "requestBody": {"required": True, "content": {"application/json": {"schema": {
                     "type": "object", "required": ["text"], "properties": {
                         "text": {"type": "string", "pattern": "\\S", "description": "Not only white space."},
@@ -210,7 +213,7 @@ def openapi_schema() -> dict[str, Any]:
                                      "description": "Force the language instead of detecting it (null: detect)."},
                     }}}}},
                 "responses": {"200": _ok("The checked document", _ref("CheckedDocument")),
-                              **_errors(400, 413)},
+                              **_errors(400, 413, 422)},
             }},
             "/api/openapi.json": {"get": {
                 "summary": "This description",

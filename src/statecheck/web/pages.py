@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import csv
 import hashlib
 import io
 import json
+from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 from urllib.parse import urlencode
@@ -37,6 +37,7 @@ from statecheck.store.formats import write_csv
 from statecheck.web import csrf
 from statecheck.web.params import (
     MAX_INTEGER,
+    Upload,
     check_date,
     check_text,
     check_upload,
@@ -146,32 +147,12 @@ def claims_page(request: Request) -> Response:
                              ("JSON", url_with(request, "/claims.json", limit=None))))
 
 
-#: A spreadsheet reads a cell starting with one of these as a formula (CSV injection).
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def _inert_cell(value: str) -> str:
-    """A CSV cell a spreadsheet shows as text: a leading ``'`` before what looks like a formula.
-
-    Numbers (``-5``, ``+3.2``) are left alone, so the numeric columns stay numbers.
-    """
-    if value.startswith(FORMULA_START):
-        try:
-            float(value)
-        except ValueError:
-            return "'" + value
-    return value
-
-
 def claims_csv(request: Request) -> Response:
     rows = search_claims(settings(request).store, claim_query(request.query_params, unlimited=True)).claims
     buffer = io.StringIO()
+    # Statements are hostile input: write_csv writes a title like "=HYPERLINK(...)" as text.
     write_csv(rows, buffer)
-    # Statements are hostile input: a title like "=HYPERLINK(...)" must not run in a spreadsheet.
-    safe = io.StringIO()
-    csv.writer(safe).writerows([_inert_cell(cell) for cell in row]
-                               for row in csv.reader(io.StringIO(buffer.getvalue(), newline="")))
-    return Response(safe.getvalue(), media_type="text/csv; charset=utf-8",
+    return Response(buffer.getvalue(), media_type="text/csv; charset=utf-8",
                     headers={"content-disposition": 'attachment; filename="claims.csv"'})
 
 
@@ -217,10 +198,11 @@ async def check_submit(request: Request) -> Response:
                                  "reload the check page and send it again.")
     options: Options = replace(config.options, date=date) if date else config.options
     if filename:
-        document = await run_in_threadpool(_check_upload, filename, data, config.max_upload_bytes, options)
+        accepted = check_upload(filename, data, config.max_upload_bytes)
+        document = await run_check(request, _check_upload, accepted, options)
     elif pasted.strip():
         check_text(pasted, config.max_upload_bytes)
-        document = await run_in_threadpool(_check_pasted, pasted, options)
+        document = await run_check(request, _check_pasted, pasted, options)
     else:
         raise InputError("paste a text or choose a file to check")
     if wants_store:
@@ -234,8 +216,15 @@ def _local_href(index: int) -> str:
     return f"#claim-{index}"
 
 
-def _check_upload(filename: str, data: bytes, max_bytes: int, options: Options) -> Document:
-    upload = check_upload(filename, data, max_bytes)
+async def run_check(request: Request, function: Callable[..., Document], *args: Any) -> Document:
+    """``function(*args)`` in a check worker (:mod:`statecheck.web.checks`): a deadline, a bound on
+    how many run at once. The wait is in a thread, so the server keeps answering meanwhile."""
+    document: Document = await run_in_threadpool(settings(request).checks.run, function, *args)
+    return document
+
+
+def _check_upload(upload: Upload, options: Options) -> Document:
+    """In a check worker: an upload (already accepted by ``check_upload``) read and checked."""
     # Read from memory: nothing the browser sent is ever used as a path on this machine.
     source, text = ingest.from_bytes(upload.data, name=upload.name, options=options)
     source = replace(source, location=f"upload:{upload.name}")
@@ -243,8 +232,9 @@ def _check_upload(filename: str, data: bytes, max_bytes: int, options: Options) 
 
 
 def _check_pasted(pasted: str, options: Options) -> Document:
+    """In a check worker: a pasted text checked (``Limits.max_chars`` applies, as to a file)."""
     digest = hashlib.sha256(pasted.encode("utf-8")).hexdigest()[:12]
-    source, text = ingest.from_text(pasted, doc_id=f"pasted-{digest}")
+    source, text = ingest.from_text(pasted, doc_id=f"pasted-{digest}", limits=options.limits)
     source = replace(source, location=f"pasted:{digest}")
     return pipeline.run_steps(source, text, options)
 

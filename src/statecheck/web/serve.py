@@ -29,10 +29,17 @@ def allowed_hosts(host: str) -> tuple[str, ...] | None:
 
 
 def serve(db: str | Path, *, host: str = "127.0.0.1", port: int = 8000, options: Options = DEFAULT_OPTIONS,
-          max_upload_bytes: int = 5 * 1024 * 1024) -> None:
-    """Serve the corpus ``db`` on ``host:port`` until interrupted (127.0.0.1: this machine only)."""
+          max_upload_bytes: int = 5 * 1024 * 1024, max_checks: int = 2, check_timeout: float | None = None) -> None:
+    """Serve the corpus ``db`` on ``host:port`` until interrupted (127.0.0.1: this machine only).
+
+    Checks run under ``options.limits`` (as ``statecheck check`` does with the same options), at
+    most ``max_checks`` at once, each stopped after ``check_timeout`` seconds (default
+    ``options.limits.max_seconds``); see :func:`statecheck.web.app.create_app`.
+    """
     import uvicorn
 
-    app = create_app(db, options=options, max_upload_bytes=max_upload_bytes, allowed_hosts=allowed_hosts(host))
-    # One worker: the app is I/O-light and SQLite prefers a single writer.
+    app = create_app(db, options=options, max_upload_bytes=max_upload_bytes, allowed_hosts=allowed_hosts(host),
+                     max_checks=max_checks, check_timeout=check_timeout, warm_checks=True)
+    # One server process: the app is I/O-light and SQLite prefers a single writer; checks run in
+    # their own worker processes (statecheck.web.checks).
     uvicorn.run(app, host=host, port=port, log_level="warning", server_header=False)

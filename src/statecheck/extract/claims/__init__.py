@@ -16,10 +16,8 @@ Every word these steps look for lives in ``lexicon/<language>/claims.toml``.
 from __future__ import annotations
 
 import re
-import time
 from dataclasses import replace
 
-from statecheck.errors import LimitError
 from statecheck.extract import lexicon
 from statecheck.extract.cards import detect_language
 from statecheck.extract.claims.filters import is_claim_number
@@ -37,6 +35,7 @@ from statecheck.extract.claims.when import (
 )
 from statecheck.extract.claims.words import WAR_START_ISO, Words, words_for
 from statecheck.extract.dates import find_dates
+from statecheck.extract.deadline import Deadline
 from statecheck.extract.numbers import find_numbers
 from statecheck.extract.sentences import Sentence, split_sentences
 from statecheck.model import Claim, Document
@@ -51,15 +50,9 @@ def extract_claims(document: Document, options: Options) -> Document:
     context = Context(document_date=document.card.date, default_place=_dominant_place(text, words))
     claims: list[Claim] = []
     paragraphs = text.split("\n")
-    # the time limit, checked between sentences (each is at most MAX_SENTENCE_CHARS long)
-    deadline = time.monotonic() + options.limits.max_seconds
+    deadline = Deadline("claims", options, location=document.source.location, length=len(text))
     for sentence in split_sentences(text, language or "en"):
-        if time.monotonic() > deadline:
-            raise LimitError(
-                f"extracting claims took longer than {options.limits.max_seconds:g} s "
-                f"(Limits.max_seconds; stopped at character {sentence.start:,} of {len(text):,})",
-                location=document.source.location,
-            )
+        deadline.check(sentence.start)
         if sentence.paragraph != context.paragraph:
             context.paragraph = sentence.paragraph
             context.frame_place = None

@@ -44,6 +44,7 @@ def read_what(
     if group is None and previous is None and _has_no_head(right, words):
         group = _group_before(left, words)  # "the number of UNRWA staff killed ... stands at 194"
     event_window = _own_clause(right, group_end, words)
+    event_base = right_start  # where event_window starts in the sentence
     opener = re.search(rf"\s(?:{words.g('clause_openers')})\s", event_window, re.IGNORECASE)
     if opener:
         event_window = event_window[: opener.start()]  # "... a day in April but has fallen since"
@@ -69,9 +70,12 @@ def read_what(
         if aside and aside.start() <= opener.start() - base + 1:
             event_window = wider[: base + aside.start()] + " " + wider[base + aside.end() :]
             event_window = _own_clause(event_window, group_end, words)
+            event_base = mention.end
     if words.including.search(right[-15:]) and not mention.share:
         # "287 aid workers, including 205 UNRWA staff, have been killed": read past the parts
-        event_window = _past_parts(_clause_right(sentence[mention.end : mention.end + 200]), group_end or 0, words) or event_window
+        past = _past_parts(_clause_right(sentence[mention.end : mention.end + 200]), group_end or 0, words)
+        if past:
+            event_window, event_base = past, mention.end
     # a proportion ("85% of the population have fled") takes the last verb of its clause, not its "of" noun
     right_event, right_span = _nearest(event_window, words.events, from_start=not (mention.share or mention.percent))
     left_event, left_span = _nearest(left, words.events, from_start=False)
@@ -133,9 +137,13 @@ def read_what(
     quote_start = min(bound_start, mention.start)
     quote_end = mention.end
     if group_end is not None:
-        quote_end = max(quote_end, mention.end + group_end)
+        quote_end = max(quote_end, right_start + group_end)
     if event_span is not None and event_side == "right":
-        quote_end = max(quote_end, mention.end + event_span[1])
+        # The window may have had an aside or a comma cut out (it only ever loses characters), so
+        # the event word is at or after where the window puts it: find it in the sentence.
+        event_text = event_window[event_span[0] : event_span[1]]
+        found = sentence.find(event_text, event_base + event_span[0])
+        quote_end = max(quote_end, (found if found >= 0 else event_base + event_span[0]) + len(event_text))
     elif event_span is not None and event_side == "left":
         quote_start = min(quote_start, left_offset + event_span[0])
     return Reading(mention, event, group, metric, quote_start, quote_end, bound, bound_start, list_head, link)
