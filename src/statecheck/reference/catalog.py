@@ -20,7 +20,7 @@ import os
 import re
 import tempfile
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -50,6 +50,12 @@ def data_dir() -> Path:
     env = os.environ.get(ENV_DATA_DIR)
     if env:
         return Path(env).expanduser()
+    return _platform_data_dir()
+
+
+@functools.lru_cache(maxsize=1)
+def _platform_data_dir() -> Path:
+    # Asked for every document checked; the platform's answer does not change while we run.
     return Path(platformdirs.user_data_dir("statecheck", appauthor=False))
 
 
@@ -65,10 +71,19 @@ class Catalog:
     """Every series available, bundled first, then the user's own."""
 
     series: tuple[ReferenceSeries, ...]
+    by_metric_and_place: dict[tuple[str, str | None], tuple[ReferenceSeries, ...]] = field(
+        init=False, repr=False, compare=False
+    )
+
+    def __post_init__(self) -> None:
+        index: dict[tuple[str, str | None], list[ReferenceSeries]] = {}
+        for s in self.series:
+            index.setdefault((s.metric, s.place), []).append(s)
+        object.__setattr__(self, "by_metric_and_place", {key: tuple(found) for key, found in index.items()})
 
     def find(self, metric: str, place: str | None) -> tuple[ReferenceSeries, ...]:
         """The series of ``metric`` in ``place`` (None: the whole war), in catalog order."""
-        return tuple(s for s in self.series if s.metric == metric and s.place == place)
+        return self.by_metric_and_place.get((metric, place), ())
 
     def get(self, series_id: str) -> ReferenceSeries:
         for series in self.series:
@@ -96,11 +111,27 @@ def load_catalog(reference_dir: Path | None = None) -> Catalog:
     if user.is_dir():
         for meta in sorted(user.glob("*.json")):
             series.extend(_cached(meta, _parse_user))
-    ids = [s.id for s in series]
-    duplicates = sorted({i for i in ids if ids.count(i) > 1})
-    if duplicates:
-        raise ReferenceDataError(f"two series share the id {duplicates[0]}", location=str(home))
-    return Catalog(tuple(series))
+    return _catalog(tuple(series), str(home))
+
+
+_CATALOGS: dict[tuple[int, ...], Catalog] = {}
+
+
+def _catalog(series: tuple[ReferenceSeries, ...], home: str) -> Catalog:
+    # The parsed series are the same objects while their files are unchanged (_cached): the
+    # catalog built from them, with its index, is kept too, for the next document.
+    key = tuple(id(s) for s in series)
+    catalog = _CATALOGS.get(key)
+    if catalog is None or catalog.series != series:
+        ids = [s.id for s in series]
+        duplicates = sorted({i for i in ids if ids.count(i) > 1})
+        if duplicates:
+            raise ReferenceDataError(f"two series share the id {duplicates[0]}", location=home)
+        catalog = Catalog(series)
+        if len(_CATALOGS) >= 4:
+            _CATALOGS.clear()
+        _CATALOGS[key] = catalog
+    return catalog
 
 
 def list_series(reference_dir: Path | None = None) -> tuple[ReferenceSeries, ...]:
