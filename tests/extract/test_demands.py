@@ -202,6 +202,26 @@ def test_a_slogan_joined_to_the_last_line_of_a_demand_is_cut_off() -> None:
         ("Governments should recognise the State of Palestine.", "self_determination"),
         # an obligation whose subject holds the cue ("The occupying troops must leave …")
         ("The occupying troops must leave the northern districts.", "withdrawal"),
+        # divestment is a boycott: selling shares, stakes and holdings
+        ("Norway's sovereign wealth fund should sell its stake in companies operating in the settlements.", "boycott"),
+        ("The church must dispose of its holdings in firms linked to the occupation.", "boycott"),
+        ("UEFA must suspend the occupier's clubs from European competitions.", "boycott"),
+        # freezing, suspending or ending an agreement or a twinning severs relations
+        ("The EU must freeze its trade agreement with the occupying state.", "sever_relations"),
+        ("The city should end its twinning arrangement with the settlement council.", "sever_relations"),
+        # "insists that X be halted", "for the fighting to end": a ceasefire
+        ("We insist that the bombing of the valley be halted immediately.", "ceasefire"),
+        # "strike": a labour action, unless it is a military one
+        ("Teachers should strike on Thursday in solidarity with the valley.", "mobilisation"),
+        ("All unions must prepare a general strike.", "mobilisation"),
+        ("The officials who ordered the air strike on the market must be prosecuted.", "accountability"),
+        ("The commanders who ordered the strike on the clinic must face trial.", "accountability"),
+        ("Airstrikes on the residential districts must stop.", "ceasefire"),
+        # the displaced going back home; arms: refusing to assemble parts for the front
+        ("Displaced families must be allowed to go back to their villages.", "self_determination"),
+        ("Workers at the plant must refuse to assemble the components bound for the front.", "arms_embargo"),
+        # not abandoning the fighters of a resistance
+        ("Revolutionaries must never abandon the fighters of the island's resistance.", "support_resistance"),
     ],
 )
 def test_category_families(sentence: str, category: str) -> None:
@@ -209,12 +229,64 @@ def test_category_families(sentence: str, category: str) -> None:
     assert found is not None and found.categories[0] == category, found
 
 
+@pytest.mark.parametrize(
+    ("sentence", "category", "addressee"),
+    [
+        # a body naming itself by its kind is the issuer: its call is its own
+        ("Our confederation calls on the government to freeze the trade agreement with the occupiers.",
+         "sever_relations", "the government"),
+        ("The Special Rapporteur urges the authorities to release the detained fishermen.", "release_captives", "the authorities"),
+        # "we ask X for …", after an "and"
+        ("We pray, and we ask every government with influence, for the fighting in the valley to end.",
+         "ceasefire", "every government with influence"),
+        # an imperative whose verb has a particle before "of"
+        ("Walk out of class at noon and gather at the gate!", "mobilisation", None),
+        # duties and needs
+        ("It is our duty to organise the workers of every factory against this war.", "mobilisation", None),
+        ("What the people of the valley need now is a ceasefire that holds.", "ceasefire", None),
+        # "whatever … say" reports nothing
+        ("Whatever the politicians say, the killing must stop.", "ceasefire", None),
+    ],
+)
+def test_more_forms_of_demands(sentence: str, category: str, addressee: str | None) -> None:
+    found = only(sentence)
+    assert found is not None, sentence
+    assert found.categories[0] == category
+    assert found.addressee == addressee
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The report asks whether the strikes on the valley were lawful.",
+        "The minister asks the public to remain calm.",
+        "Our members went on strike last week.",
+        "The city council voted last night to suspend the twinning agreement.",
+    ],
+)
+def test_more_sentences_that_are_no_demands(sentence: str) -> None:
+    assert only(sentence) is None
+
+
+def test_the_prefilter_groups_cues_by_first_letter() -> None:
+    """The prefilter's grouped alternation finds a cue where the plain alternation does."""
+    import re
+
+    from statecheck.extract.demands import _by_first_letter, _regexes
+
+    patterns = ["urges?", "asks?(?= that)", "(?:it )?is necessary to", "a|b", "must", "é(?:xige)", "i"]
+    grouped = re.compile(rf"(?<![\w])(?=\w)(?:{_by_first_letter(patterns)})(?![\w])", re.IGNORECASE)
+    plain = re.compile(rf"(?<![\w])(?=\w)(?:{_regexes(patterns)})(?![\w])", re.IGNORECASE)
+    text = "We urge you; she asks that; It is necessary to act; a b c; Must; ÉXIGE; i; asks why; mustard"
+    assert [m.start() for m in grouped.finditer(text)] == [m.start() for m in plain.finditer(text)]
+
+
 def test_the_prefilter_skips_nothing_that_is_a_demand(monkeypatch: pytest.MonkeyPatch) -> None:
     """The cheap test that skips a clause (no call, modal or necessity in it, no imperative to open it)
     changes no result: with it switched off, every clause is read and the same demands come out."""
     import statecheck.extract.demands as module
 
-    texts = [row["text"] for name in ("demand_labels", "demand_labels_holdout", "demand_labels_fresh")
+    texts = [row["text"] for name in ("demand_labels", "demand_labels_holdout", "demand_labels_fresh", "demand_labels_fresh2")
              for row in _rows(name) if row.get("language", "en") == "en"]
     text = "\n\n".join(texts) + "\n\nThe harbour is quiet. Workers, unite! Teachers of the valley, strike on Monday!"
     with_filter = [(d.quote, d.categories, d.addressee) for d in demands(text)]
@@ -283,10 +355,13 @@ def test_the_lexicon_categorises_the_labelled_sentences() -> None:
 
 # Sets written after demand_labels (benchmarks/demand_categories.py says which were tuned on): rows may
 # carry "language", "genre" and "demand": false (a sentence that is no demand, with no categories).
-_LATER_SETS = ("demand_labels_holdout", "demand_labels_fresh", "demand_labels_fresh2")
+_LATER_SETS = ("demand_labels_holdout", "demand_labels_fresh", "demand_labels_fresh2", "demand_labels_fresh3")
 #: first-category accuracy, end to end (a demand not detected is a miss); floors under the figures
-#: measured when each set was added, to catch a regression, never to be lowered quietly
-_FLOORS = {"demand_labels_holdout": 0.95, "demand_labels_fresh": 0.95, "demand_labels_fresh2": 0.68}
+#: measured when each set was added (or after it was tuned on), to catch a regression, never to be
+#: lowered quietly. fresh3 was measured once, never tuned on: 0.868 (detection recall 0.926).
+_FLOORS = {
+    "demand_labels_holdout": 0.95, "demand_labels_fresh": 0.95, "demand_labels_fresh2": 0.95, "demand_labels_fresh3": 0.85,
+}
 
 
 @pytest.mark.parametrize("name", _LATER_SETS)

@@ -68,6 +68,11 @@ class DemandWords:
     modals: re.Pattern[str]
     necessity: re.Pattern[str]
     self_subject: re.Pattern[str]
+    self_named: re.Pattern[str]
+    """A subject that names the issuer by the kind of body it is ("Our confederation", "The Bishops'
+    Conference", "The Special Rapporteur"): its calls are its own."""
+    leading_coordinator: re.Pattern[str]
+    """"and" opening a subject: "We pray, and we ask …"."""
     shared_subject: re.Pattern[str]
     call_adverbs: re.Pattern[str]
     slogans: re.Pattern[str]
@@ -75,6 +80,8 @@ class DemandWords:
     declarations: re.Pattern[str]
     conditions: re.Pattern[str]
     reporting: re.Pattern[str]
+    concessive: re.Pattern[str]
+    """Words before a speech verb that make it no report: "Whatever the politicians say, …"."""
     discourse: re.Pattern[str]
     pronouns: frozenset[str]
     actors: re.Pattern[str]
@@ -134,6 +141,10 @@ def demand_words(language: str) -> DemandWords | None:
     who: dict[str, Any] = table.get("addressee", {})
     grammar: dict[str, Any] = table.get("grammar", {})
     not_after = _alternation(detect.get("not_after_imperative", []))
+    # A verb of one word is a noun before "of", "for", …; a verb with its particle is not ("Walk out of …").
+    imperatives = [p for p in detect.get("imperatives", []) if p.strip()]
+    single = _alternation(p for p in imperatives if len(p.split()) == 1)
+    multi = _alternation(p for p in imperatives if len(p.split()) > 1)
     endings = "|".join(re.escape(e) for e in who.get("actor_endings", [])) or r"(?!x)x"
     relatives = _alternation(who.get("relatives", []))
     infinitive = _alternation(grammar.get("infinitive", []))
@@ -141,7 +152,7 @@ def demand_words(language: str) -> DemandWords | None:
     purpose = _alternation(grammar.get("purpose", []))
     return DemandWords(
         imperative=re.compile(
-            rf"^(?:{_alternation(detect.get('imperatives', []))})(?![\w’'-])(?!\s+(?:{not_after})\b)(?=\s+\S|\s*[!.]?$)",
+            rf"^(?:(?:{multi})(?![\w’'-])|(?:{single})(?![\w’'-])(?!\s+(?:{not_after})\b))(?=\s+\S|\s*[!.]?$)",
             re.IGNORECASE,
         ),
         not_imperative=_opening(detect.get("not_imperatives", [])),
@@ -151,6 +162,12 @@ def demand_words(language: str) -> DemandWords | None:
         modals=re.compile(rf"(?<![\w])(?:{_regexes(detect.get('modals', []))})(?![\w])", re.IGNORECASE),
         necessity=re.compile(rf"(?<![\w])(?:{_regexes(detect.get('necessity', []))})(?![\w])", re.IGNORECASE),
         self_subject=re.compile(rf"^(?:{_alternation(detect.get('self_subjects', []))})$", re.IGNORECASE),
+        self_named=re.compile(
+            rf"^(?:(?:{_alternation(detect.get('self_possessives', []))})\s+(?:[\w’'.-]+\s+){{0,3}}?[\w’'.-]+"
+            rf"|(?:{_alternation(detect.get('self_determiners', []))})\s+(?:[\w’'.-]+\s+){{0,3}}?(?:{_alternation(detect.get('self_nouns', []))}))$",
+            re.IGNORECASE,
+        ),
+        leading_coordinator=re.compile(rf"^(?:{_alternation(grammar.get('coordinators', []))})\s+", re.IGNORECASE),
         shared_subject=_words(detect.get("shared_subjects", [])),
         call_adverbs=re.compile(rf"(?:\s+(?:{_alternation(detect.get('call_adverbs', []))}))+$", re.IGNORECASE),
         slogans=_opening(detect.get("slogans", [])),
@@ -160,6 +177,7 @@ def demand_words(language: str) -> DemandWords | None:
         declarations=_opening(detect.get("declarations", [])),
         conditions=_words(detect.get("conditions", [])),
         reporting=_words(detect.get("reporting", [])),
+        concessive=_words(detect.get("concessives", [])),
         discourse=re.compile(rf"^(?:{_regexes(detect.get('discourse', []))})(?![\w])", re.IGNORECASE),
         pronouns=frozenset(p.lower() for p in who.get("pronouns", [])),
         actors=re.compile(rf"(?<![\w])(?:{_alternation(who.get('actors', []))}|\w+(?:{endings}))(?![\w])", re.IGNORECASE),
@@ -213,8 +231,47 @@ def _prefilter(detect: dict[str, Any]) -> re.Pattern[str]:
     """The calls, modals and necessities in one pattern, run once over the whole text: a clause
     holds one of them, or opens with an imperative (:func:`_may_open_imperative`), or is no demand."""
     patterns = [p for key in ("calls", "modals", "necessity") for p in detect.get(key, [])]
-    # (?<!\w)(?=\w): the engine gives up at once where no word starts (every cue starts with a letter)
-    return re.compile(rf"(?<![\w])(?=\w)(?:{_regexes(patterns)})(?![\w])", re.IGNORECASE)
+    # (?<!\w)(?=\w): the engine gives up at once where no word starts (every cue starts with a letter);
+    # the cues are grouped by their first letter, so that at a word only its letter's group is tried.
+    return re.compile(rf"(?<![\w])(?=\w)(?:{_by_first_letter(patterns)})(?![\w])", re.IGNORECASE)
+
+
+def _by_first_letter(patterns: Iterable[str]) -> str:
+    """The alternation of ``patterns`` (regexes) with those that open with a plain letter grouped
+    under it: "a(?:sks?|ppeals? to)|u(?:rges?)|…" matches what "asks?|appeals? to|urges?|…" matches."""
+    groups: dict[str, list[str]] = {}
+    others: list[str] = []
+    for pattern in {p.strip() for p in patterns if p.strip()}:
+        first = pattern[0]
+        if first.isalpha() and pattern[1:2] not in {"?", "*", "+", "{"} and not _top_level_bar(pattern):
+            groups.setdefault(first.casefold(), []).append(pattern[1:])
+        else:
+            others.append(pattern)
+    branches = [f"{letter}(?:{_regexes(rests) if all(rests) else _regexes(r for r in rests if r) + '|'})"
+                for letter, rests in sorted(groups.items())]
+    return "|".join([*branches, *(f"(?:{p})" for p in sorted(others, key=len, reverse=True))]) or r"(?!x)x"
+
+
+def _top_level_bar(pattern: str) -> bool:
+    """Whether ``pattern`` has a "|" outside any group (it cannot then be cut after its first letter)."""
+    depth = 0
+    escaped = in_class = False
+    for char in pattern:
+        if escaped:
+            escaped = False
+        elif char == "\\":
+            escaped = True
+        elif in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            return True
+    return False
 
 
 def _fast_search(patterns: Sequence[str]) -> re.Pattern[str]:
@@ -334,7 +391,8 @@ def _subject_is_issuer(subject: str, reading: Reading, words: DemandWords, claus
         return True
     # The subject itself, its first words before an aside ("We, the undersigned, …"), or what
     # follows an opening phrase ("At the same time, …, we").
-    for part in (subject, subject.split(",")[0], subject.rsplit(", ", 1)[-1], _strip_intro(subject, words)[0]):
+    last = subject.rsplit(", ", 1)[-1]
+    for part in (subject, subject.split(",")[0], last, words.leading_coordinator.sub("", last), _strip_intro(subject, words)[0]):
         if words.self_subject.match(part.strip(" ,")):
             return True
     folded = fold(subject)
@@ -430,6 +488,8 @@ def _reports(clause: str, reading: Reading, offset: int, words: DemandWords, cue
             continue
         if words.relative_before.search(clause[: match.start()]):
             continue
+        if words.concessive.search(clause[: match.start()]):
+            continue  # "Whatever the politicians say, the killing must stop."
         return True
     return False
 
@@ -450,6 +510,9 @@ def _valid(cue: Cue, clause: str, reading: Reading, offset: int, words: DemandWo
         if not before.strip():
             return False  # "Must …" opening a clause is a fragment, not an obligation
     first_person = _subject_is_issuer(before, reading, words, clause) or bool(words.own_calls.match(clause, cue.start)) or (
+        # "Our confederation calls on …", "The Special Rapporteur urges …": a body naming itself
+        bool(words.self_named.match(_strip_intro(words.call_adverbs.sub("", before.strip(" ,")).strip(" ,"), words)[0]))
+    ) or (
         # "we congratulate X … and call on them": a call sharing the issuer's subject.
         bool(words.coordinated.search(before)) and bool(words.shared_subject.search(before))
     )
