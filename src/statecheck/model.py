@@ -66,7 +66,7 @@ class OffsetMap(Sequence[int]):
     integer per character, and reads like the sequence of offsets it stands for.
     """
 
-    __slots__ = ("_starts", "_deltas", "_length")
+    __slots__ = ("_deltas", "_length", "_starts")
 
     def __init__(self, runs: Iterable[tuple[int, int]], length: int) -> None:
         starts = array("q")

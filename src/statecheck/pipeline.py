@@ -15,12 +15,14 @@ from statecheck.options import Options
 from statecheck.verify import verify_document
 
 Step = Callable[[Document, Options], Document]
+#: Options are frozen: one default instance serves every call.
+DEFAULT_OPTIONS = Options()
 
 #: Each step reads the document and returns it with what it adds; their docstrings say which.
 STEPS: tuple[Step, ...] = (extract_card, extract_claims, extract_demands, extract_mentions, verify_document)
 
 
-def run_steps(source: Source, text: Text, options: Options = Options()) -> Document:
+def run_steps(source: Source, text: Text, options: Options = DEFAULT_OPTIONS) -> Document:
     """Run every extraction step and the verifier on text already read."""
     document = Document(source=source, text=text, card=Card(doc=source.doc_id))
     for step in STEPS:
@@ -28,13 +30,13 @@ def run_steps(source: Source, text: Text, options: Options = Options()) -> Docum
     return document
 
 
-def check_path(location: str | Path, options: Options = Options()) -> Document:
+def check_path(location: str | Path, options: Options = DEFAULT_OPTIONS) -> Document:
     """Read a file or URL, extract its card, claims, demands and mentions, and check the claims."""
     source, text = ingest.read(location, options)
     return run_steps(source, text, options)
 
 
-def check_text(text: str, options: Options = Options(), *, doc_id: str = "text") -> Document:
+def check_text(text: str, options: Options = DEFAULT_OPTIONS, *, doc_id: str = "text") -> Document:
     """Check a document given as a string."""
     source, normalised = ingest.from_text(text, doc_id=doc_id, limits=options.limits)
     return run_steps(source, normalised, options)

@@ -62,9 +62,8 @@ def _split_cached(text: str, language: str) -> tuple[Sentence, ...]:
     abbreviations = _abbreviations(language)
     ordinal_dates = _ordinal_dates(language)
     sentences: list[Sentence] = []
-    paragraph = 0
     position = 0
-    for line in text.split("\n"):
+    for paragraph, line in enumerate(text.split("\n")):
         line_start = position
         position += len(line) + 1
         if line.strip():
@@ -81,7 +80,6 @@ def _split_cached(text: str, language: str) -> tuple[Sentence, ...]:
                             paragraph=paragraph,
                         )
                     )
-        paragraph += 1
     return tuple(sentences)
 
 

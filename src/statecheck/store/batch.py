@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import os
 import time
-from stat import S_ISREG
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from stat import S_ISREG
+from typing import TYPE_CHECKING, Any, Self
 
 from sqlalchemy import Connection
 
@@ -154,7 +154,7 @@ class Batch:
         """Results committed and not yet handed out."""
         self.started = time.monotonic()
 
-    def __enter__(self) -> Batch:
+    def __enter__(self) -> Self:
         with database_errors(self.store):
             self.connection = self.store.engine.connect()
             self.transaction = self.connection.begin()

@@ -124,22 +124,22 @@ def save_document(
     ``connection``: a :class:`Batch`'s, to write in a savepoint of its transaction.
     """
     location = document.source.location
-    with writing(store, connection) as connection:
-        latest = latest_version(connection, location)
+    with writing(store, connection) as writer:
+        latest = latest_version(writer, location)
         if latest is not None and latest[2] == document.source.sha256:
             return SaveResult("unchanged", latest[0], latest[1])
         version = latest[1] + 1 if latest else 1
         if latest:
-            connection.execute(_NOT_LATEST, {"at": location})
-        document_id = connection.execute(
+            writer.execute(_NOT_LATEST, {"at": location})
+        document_id = writer.execute(
             insert(documents), {**codec.document_row(document), "version": version, "is_latest": True, "ingested_at": utc_now()}
         ).inserted_primary_key[0]  # type: ignore[index]
-        _insert_children(connection, document_id, document)
+        _insert_children(writer, document_id, document)
         # Fingerprint it and link it to the stored documents it copies or translates (store.links).
         index_document(
-            connection, document_id, document, made_at=utc_now(), print_=fingerprint, new=True, replaces=latest is not None
+            writer, document_id, document, made_at=utc_now(), print_=fingerprint, new=True, replaces=latest is not None
         )
-        connection.execute(_FORGET_FAILURE, {"at": location})
+        writer.execute(_FORGET_FAILURE, {"at": location})
     return SaveResult("new_version" if latest else "stored", document_id, version)
 
 
@@ -168,15 +168,15 @@ def record_failure(
     # a file name that is not UTF-8 (surrogate escapes) cannot be stored: \xNN, as in Source.location
     location = valid_text(location)
     reason = valid_text(str(getattr(error, "message", None) or error) or type(error).__name__)
-    with writing(store, connection) as connection:
-        attempts = connection.execute(
+    with writing(store, connection) as writer:
+        attempts = writer.execute(
             select(failures.c.attempts).where(failures.c.location == location)
         ).scalar()
         values = {"error": type(error).__name__, "reason": reason, "failed_at": utc_now()}
         if attempts is None:
-            connection.execute(insert(failures).values(location=location, attempts=1, **values))
+            writer.execute(insert(failures).values(location=location, attempts=1, **values))
         else:
-            connection.execute(
+            writer.execute(
                 update(failures).where(failures.c.location == location).values(attempts=attempts + 1, **values)
             )
 
@@ -184,8 +184,8 @@ def record_failure(
 def clear_failure(store: Store, location: str, *, connection: Connection | None = None) -> None:
     """Forget an earlier failure of ``location`` (it has now been read)."""
     location = valid_text(location)
-    with writing(store, connection) as connection:
-        connection.execute(_FORGET_FAILURE, {"at": location})
+    with writing(store, connection) as writer:
+        writer.execute(_FORGET_FAILURE, {"at": location})
 
 
 def load_document(store: Store, document_id: int) -> StoredDocument | None:

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, case, delete, func, insert, select
+from sqlalchemy import BindParameter, Connection, bindparam, case, delete, func, insert, select
 
 from statecheck.extract import fingerprint as fp
 from statecheck.model import Document
@@ -44,7 +44,7 @@ estimate from 128 MinHash values is good to about ±0.05, worse for short texts)
 
 # Built once: an ingest runs these for every document, and building a statement costs more than
 # running it on SQLite.
-_KEYS = bindparam("keys", expanding=True)
+_KEYS: BindParameter[list[int]] = bindparam("keys", expanding=True)
 _DROP_OLDER_BANDS = delete(document_bands).where(
     document_bands.c.document_id.in_(
         select(documents.c.id).where(documents.c.location == bindparam("location"), documents.c.id != bindparam("me"))

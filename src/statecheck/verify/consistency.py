@@ -95,9 +95,10 @@ def check_parts(claims: Sequence[Claim]) -> tuple[Claim, ...]:
                 next((item for item in by_metric.get(metric, ()) if item[0] != w_index), None)
                 for metric in dict.fromkeys(group)
             ]
-            if any(item is None for item in firsts_list):
+            found = [item for item in firsts_list if item is not None]
+            if len(found) < len(firsts_list):
                 continue
-            firsts = {c.metric: (i, c) for i, c in sorted(firsts_list, key=lambda item: item[0])}  # type: ignore[arg-type, misc]
+            firsts = {c.metric: (i, c) for i, c in sorted(found, key=lambda item: item[0])}
             total = sum(lower_end(c) for _, c in firsts.values())
             if total > upper_end(whole) and not any(
                 lower_end(c) > upper_end(whole) for _, c in firsts.values()

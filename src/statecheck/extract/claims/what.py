@@ -163,9 +163,8 @@ def _event_fits(event: str, group: str | None, right: str, words: Words) -> bool
     head = " ".join(right.split()[:3])
     if group is None and words.units["items"].search(head):
         return event not in _PEOPLE_EVENTS
-    if group is not None and event in ("destroyed", "damaged", "out_of_service", "entered"):
-        return False
-    return True
+    # a group of people is not destroyed, damaged, out of service or let in
+    return not (group is not None and event in ("destroyed", "damaged", "out_of_service", "entered"))
 
 
 def _is_part_of(between: str, words: Words) -> bool:
@@ -277,7 +276,7 @@ def _nearest(text: str, patterns: dict[str, re.Pattern[str]], *, from_start: boo
             match = pattern.search(text)
         else:
             match = None
-            for match in pattern.finditer(text):  # noqa: B007 - the last one is wanted
+            for match in pattern.finditer(text):  # the last one is wanted
                 pass
         if match is None:
             continue
@@ -446,9 +445,8 @@ def read_unit(sentence: str, reading: Reading, words: Words) -> str:
                           "damaged_hospitals", "hospitals_out_of_service", "attacks_on_health", "destroyed_schools",
                           "damaged_schools", "destroyed_mosques", "aid_trucks"):
         return "items"
-    if best is not None and reading.group in (None, "people") or best is not None and best[1] != "items":
-        if best is not None:
-            return best[1]
+    if best is not None and (reading.group in (None, "people") or best[1] != "items"):
+        return best[1]
     if reading.group in group_unit:
         return group_unit[reading.group]
     return "people"
