@@ -77,8 +77,8 @@ def read_what(
         if past:
             event_window, event_base = past, mention.end
     # a proportion ("85% of the population have fled") takes the last verb of its clause, not its "of" noun
-    right_event, right_span = _nearest(event_window, words.events, from_start=not (mention.share or mention.percent))
-    left_event, left_span = _nearest(left, words.events, from_start=False)
+    right_event, right_span = _nearest(event_window, words.events, words.any_event, from_start=not (mention.share or mention.percent))
+    left_event, left_span = _nearest(left, words.events, words.any_event, from_start=False)
     governing = left_span is not None and _only_determiners(sentence[left_offset + left_span[1] : bound_start], words)
 
     event, event_span, event_side = None, None, ""
@@ -267,20 +267,30 @@ def _metric(event: str | None, group: str | None, mention: NumberMention, right:
     return "other"
 
 
-def _nearest(text: str, patterns: dict[str, re.Pattern[str]], *, from_start: bool) -> tuple[str | None, tuple[int, int] | None]:
-    """The pattern that matches first in ``text`` (or last, ``from_start=False``), and where."""
+def _nearest(
+    text: str, patterns: dict[str, re.Pattern[str]], any_of: re.Pattern[str], *, from_start: bool
+) -> tuple[str | None, tuple[int, int] | None]:
+    """The pattern that matches first in ``text`` (or last, ``from_start=False``), and where; the
+    longest where several start (or end) there. ``any_of`` matches any phrase of ``patterns``."""
     best: tuple[str | None, tuple[int, int] | None] = (None, None)
+    first = any_of.search(text)
+    if first is None:
+        return best  # most windows name no event: one search instead of one per pattern
+    if from_start:
+        # No pattern starts before the first phrase of any: only those starting there compete.
+        for name, pattern in patterns.items():
+            match = pattern.match(text, first.start())
+            if match and (best[1] is None or match.end() - match.start() > best[1][1] - best[1][0]):
+                best = (name, (match.start(), match.end()))
+        return best
     best_position = None
     for name, pattern in patterns.items():
-        if from_start:
-            match = pattern.search(text)
-        else:
-            match = None
-            for match in pattern.finditer(text):  # the last one is wanted
-                pass
+        match = None
+        for match in pattern.finditer(text):  # the last one is wanted
+            pass
         if match is None:
             continue
-        position = match.start() if from_start else -match.end()
+        position = -match.end()
         longer = best[1] is not None and match.end() - match.start() > best[1][1] - best[1][0]
         if best_position is None or position < best_position or (position == best_position and longer):
             best = (name, (match.start(), match.end()))
@@ -304,7 +314,7 @@ def _group_after(right: str, words: Words) -> tuple[str | None, int | None]:
         head = head[: verb.start()]
     found = sorted(
         ((match.start(), -match.end(), name) for name, pattern in words.groups.items() if (match := pattern.search(head))),
-    )
+    ) if words.any_group.search(head) else []
     best: tuple[str | None, int | None, int] = (None, None, 10**6)
     if found:
         start, negative_end, name = found[0]

@@ -35,6 +35,9 @@ class Words:
     forecast_after: re.Pattern[str]
     events: dict[str, re.Pattern[str]]
     groups: dict[str, re.Pattern[str]]
+    any_event: re.Pattern[str]
+    """Any phrase of ``events``: one search tells whether (and where first) any of them is named."""
+    any_group: re.Pattern[str]
     metrics: dict[str, str]
     units: dict[str, re.Pattern[str]]
     places: dict[str, re.Pattern[str]]
@@ -148,6 +151,8 @@ def words_for(language: str) -> Words:
         ),
         events={k: _pattern(v) for k, v in section("events").items()},
         groups={k: _pattern(v) for k, v in section("groups").items()},
+        any_event=_pattern([phrase for phrases in section("events").values() for phrase in phrases]),
+        any_group=_pattern([phrase for phrases in section("groups").values() for phrase in phrases]),
         metrics=dict(section("metrics")),
         units={k: _pattern(v, prefix=r"(?<![\w])" if k not in ("usd", "eur", "gbp") else "") for k, v in section("units").items()},
         places={k: _pattern(v) for k, v in place_lists.items()},
