@@ -376,8 +376,8 @@ def ingest(
     ] = None,
     out: Annotated[
         Path | None,
-        typer.Option("--out", help="Write a partitioned Parquet dataset (documents, claims, failures) to this "
-                     "empty folder instead of the database."),
+        typer.Option("--out", help="Write a partitioned Parquet dataset (documents, claims, issuers, demands, "
+                     "mentions, failures) to this empty folder instead of the database."),
     ] = None,
     max_bytes: MaxBytesOption = Limits.max_bytes,
     max_pages: MaxPagesOption = Limits.max_pages,

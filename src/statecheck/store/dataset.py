@@ -3,16 +3,20 @@
 For corpora too large for one database file, or for tools that read Parquet directly
 (DuckDB, Spark, pandas, Polars)::
 
-    DIR/documents/part-00000.parquet   one row per document (the columns of the store's
-    DIR/claims/part-00000.parquet      ``documents`` and ``claims`` tables, joined on
-    DIR/failures/part-00000.parquet    ``location``), and one row per input that failed
+    DIR/documents/part-00000.parquet   one row per document, and one per claim, issuer,
+    DIR/claims/part-00000.parquet      demand and mention (the columns of the store's tables
+    DIR/issuers/part-00000.parquet     of the same names, joined on ``location``), and one
+    DIR/demands/part-00000.parquet     row per input that failed
+    DIR/mentions/part-00000.parquet
+    DIR/failures/part-00000.parquet
 
     duckdb -c "SELECT metric, verdict, count(*) FROM 'DIR/claims/*.parquet' GROUP BY ALL"
 
 Columns and their types come from :mod:`statecheck.store.schema` and rows from
 :mod:`statecheck.store.codec`, so a row reads the same here as in the database. Columns that
 only a database has (ids, versions, times) are left out: the same inputs give the same files,
-byte for byte, whichever way they were checked (one process, several, a cluster).
+byte for byte, whichever way they were checked (one process, several, a cluster). Links between
+documents (copies, translations) need the whole corpus: ingest into a store for those.
 
 A part holds :data:`DOCUMENTS_PER_PART` inputs in input order; each is written to a hidden
 file and renamed, so a reader never sees half a part.
@@ -34,7 +38,7 @@ from statecheck.options import Options
 from statecheck.parallel import DEFAULT_OPTIONS, Outcome, check_many
 from statecheck.store import codec
 from statecheck.store.batch import IngestResult
-from statecheck.store.schema import claims, documents, failures
+from statecheck.store.schema import claims, demands, documents, failures, issuers, mentions
 
 #: Inputs per part file: large enough for efficient columnar files, small enough to keep the
 #: writer's memory bounded (about 10,000 × 5 KB of text).
@@ -43,7 +47,7 @@ DOCUMENTS_PER_PART = 10_000
 #: Database-only columns: identities, versions and times would make two runs differ.
 _SKIP = frozenset({"id", "document_id", "version", "is_latest", "ingested_at", "verified_at", "failed_at",
                    "attempts"})
-TABLES = ("documents", "claims", "failures")
+TABLES = ("documents", "claims", "issuers", "demands", "mentions", "failures")
 
 
 def _arrow_schema(table: Table, extra: tuple[tuple[str, Any], ...] = ()) -> Any:
@@ -69,6 +73,9 @@ def schemas() -> dict[str, Any]:
     return {
         "documents": _arrow_schema(documents, extra=(("claims", pa.int64()),)),
         "claims": _arrow_schema(claims, extra=(("location", pa.string()),)),
+        "issuers": _arrow_schema(issuers, extra=(("location", pa.string()),)),
+        "demands": _arrow_schema(demands, extra=(("location", pa.string()),)),
+        "mentions": _arrow_schema(mentions, extra=(("location", pa.string()),)),
         "failures": _arrow_schema(failures),
     }
 
@@ -120,10 +127,17 @@ class DatasetWriter:
         else:
             document = outcome.document
             rows["documents"].append({**codec.document_row(document), "claims": len(document.claims)})
+            location = document.source.location
             rows["claims"].extend(
-                {**codec.claim_row(claim, position), "location": document.source.location}
+                {**codec.claim_row(claim, position), "location": location}
                 for position, claim in enumerate(document.claims)
             )
+            rows["issuers"].extend({**row, "location": location} for row in codec.issuer_rows(document.card))
+            rows["demands"].extend(
+                {**codec.demand_row(demand, position), "location": location}
+                for position, demand in enumerate(document.demands)
+            )
+            rows["mentions"].extend({**row, "location": location} for row in codec.mention_rows(document))
             result = IngestResult(outcome.location, "stored", claims=len(document.claims))
         if self.part.inputs >= self.documents_per_part:
             self.flush()
