@@ -275,6 +275,12 @@ def test_source_said_after() -> None:
     assert found[0]["source"] == "UNRWA"
 
 
+def test_an_estimate_with_no_one_estimating_has_no_source() -> None:
+    # "estimated" is a reporting verb, but "An" before it names nobody
+    found = claims_of("An estimated 12,000 families have lost their homes in the north.")
+    assert found[0]["source"] is None
+
+
 def test_period_in_the_last_24_hours() -> None:
     found = claims_of("In the past 24 hours, 82 people were killed.", "2024-03-15")
     assert found[0]["scope"] == "period"

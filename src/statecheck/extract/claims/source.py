@@ -50,7 +50,8 @@ def read_source(sentence: str, words: Words) -> str | None:
 
 def _trim_source(text: str, words: Words) -> str | None:
     text = re.sub(r"[\s,.;:]+$", "", text)
-    text = re.sub(rf"^(?:{words.g('articles')})(?:\s+|(?<=['’]))", "", text, flags=re.IGNORECASE)
+    # an article alone is no name ("An estimated 50,000 ...": "estimated" is not said by "An")
+    text = re.sub(rf"^(?:{words.g('articles')}|a|an)(?:\s+|(?<=['’])|$)", "", text, flags=re.IGNORECASE)
     tokens = text.split()
     particles = re.compile(rf"(?:{words.name_particles or 'of'})$", re.IGNORECASE)
     while tokens and particles.match(tokens[-1]):
