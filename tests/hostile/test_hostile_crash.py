@@ -22,14 +22,13 @@ import signal
 import sqlite3
 import subprocess
 import sys
-import threading
 import time
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
 
+from local_server import QuietHandler, serving
 from statecheck import pipeline
 from statecheck.options import Options
 from statecheck.reference import BUNDLED_DIR, ENDPOINTS, load_catalog, update
@@ -162,7 +161,7 @@ def upstream() -> Iterator[tuple[str, dict[str, dict[str, bytes]]]]:
     """A server with releases under ``/<release>/api/…``: ``served[release][file name]``."""
     served: dict[str, dict[str, bytes]] = {}
 
-    class Handler(BaseHTTPRequestHandler):
+    class Handler(QuietHandler):
         def do_GET(self) -> None:
             release = self.path.split("/")[1]
             name = next((n for n, endpoint in ENDPOINTS.items() if self.path.endswith("/" + endpoint)), None)
@@ -176,18 +175,8 @@ def upstream() -> Iterator[tuple[str, dict[str, dict[str, bytes]]]]:
             self.end_headers()
             self.wfile.write(body)
 
-        def log_message(self, format: str, *args: object) -> None:
-            pass
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}", served
-    finally:
-        server.shutdown()
-        server.server_close()
+    with serving(Handler) as base:
+        yield base, served
 
 
 def in_use(folder: Path) -> dict[str, bytes]:

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import json
-import threading
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
+from local_server import QuietHandler, serving
 from statecheck.cli import app
 from statecheck.reference import BUNDLED_DIR, ENDPOINTS
 
@@ -32,7 +31,7 @@ def upstream() -> Iterator[tuple[str, dict[str, tuple[int, bytes]]]]:
         for name, endpoint in ENDPOINTS.items()
     }
 
-    class Handler(BaseHTTPRequestHandler):
+    class Handler(QuietHandler):
         def do_GET(self) -> None:
             status, body = replies.get(self.path, (404, b"not found"))
             self.send_response(status)
@@ -43,18 +42,8 @@ def upstream() -> Iterator[tuple[str, dict[str, tuple[int, bytes]]]]:
             except (BrokenPipeError, ConnectionResetError):
                 pass
 
-        def log_message(self, format: str, *args: object) -> None:
-            pass
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/api", replies
-    finally:
-        server.shutdown()
-        server.server_close()
+    with serving(Handler) as base:
+        yield f"{base}/api", replies
 
 
 def test_list_table() -> None:

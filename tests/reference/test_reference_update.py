@@ -7,16 +7,15 @@ in use is still there, byte for byte, and still loads.
 from __future__ import annotations
 
 import json
-import threading
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
 
+from local_server import QuietHandler, serving
 from statecheck.errors import ReferenceDataError, UsageError
 from statecheck.options import Limits
 from statecheck.reference import BUNDLED_DIR, ENDPOINTS, load_catalog, update
@@ -63,7 +62,7 @@ def older_west_bank() -> bytes:
 def upstream() -> Iterator[Upstream]:
     state = Upstream(base="")
 
-    class Handler(BaseHTTPRequestHandler):
+    class Handler(QuietHandler):
         def do_GET(self) -> None:
             reply = state.replies.get(self.path)
             if reply is None:
@@ -81,22 +80,11 @@ def upstream() -> Iterator[Upstream]:
                 pass  # the client gave up (size limit, timeout): expected
             self.close_connection = True
 
-        def log_message(self, format: str, *args: object) -> None:
-            pass
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    server.daemon_threads = True
-    server.block_on_close = False
-    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True)
-    thread.start()
-    state.base = f"http://127.0.0.1:{server.server_address[1]}/api"
     for name, endpoint in ENDPOINTS.items():
         state.replies["/api/" + endpoint] = Reply(body=bundled(name))
-    try:
+    with serving(Handler) as base:
+        state.base = f"{base}/api"
         yield state
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 @pytest.fixture()
