@@ -11,6 +11,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -43,6 +44,8 @@ class _DatePatterns:
     day_range: re.Pattern[str]
     elapsed: re.Pattern[str]
     elapsed_after: re.Pattern[str]
+    any_unit: re.Pattern[str]
+    """A time unit anywhere: without one, neither elapsed pattern can match."""
     day_of: re.Pattern[str]
     since: re.Pattern[str]
     speech: re.Pattern[str]
@@ -52,6 +55,8 @@ class _DatePatterns:
     last_month: re.Pattern[str]
     this_year: re.Pattern[str]
     last_year: re.Pattern[str]
+    any_relative: re.Pattern[str]
+    """Any phrase of ``today`` … ``last_year``: without one, none of them can match."""
     war_start_event: re.Pattern[str]
     months: dict[str, int]
     weekdays: dict[str, int]
@@ -70,6 +75,9 @@ def _phrases(words: list[str]) -> str:
     """Like :func:`_alternation`, a space in a phrase matching any run of spaces."""
     ordered = sorted({w.strip() for w in words if w.strip()}, key=len, reverse=True)
     return "|".join(r"\s+".join(re.escape(part) for part in w.split()) for w in ordered) or r"(?!x)x"
+
+
+_RELATIVE_KEYS = ("today", "yesterday", "this_month", "last_month", "this_year", "last_year")
 
 
 @lru_cache(maxsize=8)
@@ -151,9 +159,12 @@ def _patterns(language: str) -> _DatePatterns:
     return _DatePatterns(
         explicit=explicit, weekday=weekday, month_only=month_only, last_month_name=last_month_name,
         day_range=day_range, elapsed=elapsed,
-        elapsed_after=elapsed_after, day_of=day_of, since=since, speech=speech,
+        elapsed_after=elapsed_after, any_unit=re.compile(units, re.IGNORECASE), day_of=day_of, since=since, speech=speech,
         today=words("today"), yesterday=words("yesterday"), this_month=words("this_month"),
         last_month=words("last_month"), this_year=words("this_year"), last_year=words("last_year"),
+        any_relative=re.compile(
+            lexicon.phrase_pattern([w for key in _RELATIVE_KEYS for w in table.get(key, [])]), re.IGNORECASE
+        ),
         war_start_event=war_start_event, months=months, weekdays=weekdays,
         unit_days=unit_days, unit_months=unit_months, this_month_day=this_month_day,
         half_markers=tuple(h.lower() for h in table.get("half_markers", [])),
@@ -211,7 +222,7 @@ def find_dates(sentence: str, document_date: str | None, language: str = "en") -
         found.append(DateMention(start, end, value, kind, since=bool(p.since.search(before)), reporting=reporting))
         taken.append((start, end))
 
-    for pattern in (p.elapsed, p.elapsed_after):
+    for pattern in (p.elapsed, p.elapsed_after) if p.any_unit.search(sentence) else ():
         for match in pattern.finditer(sentence):
             value = _elapsed(match.group("n"), match.group("unit"), p, language, bool(match.group("half")))
             add(match.start(), match.end(), value, "elapsed")
@@ -246,21 +257,30 @@ def find_dates(sentence: str, document_date: str | None, language: str = "en") -
                 target = p.weekdays[match.group("weekday").lower()]
                 back = (base_day.weekday() - target) % 7
                 add(match.start(), match.end(), (base_day - dt.timedelta(days=back)).isoformat(), "weekday")
-            for match in p.yesterday.finditer(sentence):
-                add(match.start(), match.end(), (base_day - dt.timedelta(days=1)).isoformat(), "relative")
-        for match in p.today.finditer(sentence):
-            add(match.start(), match.end(), format_date(base_day, precision), "relative")
-        if precision in ("day", "month"):
-            for match in p.this_month.finditer(sentence):
-                add(match.start(), match.end(), format_date(base_day, "month"), "relative")
-            for match in p.last_month.finditer(sentence):
-                add(match.start(), match.end(), format_date(add_months(base_day.replace(day=1), -1), "month"), "relative")
-        for match in p.this_year.finditer(sentence):
-            add(match.start(), match.end(), f"{base_day.year:04d}", "relative")
-        for match in p.last_year.finditer(sentence):
-            add(match.start(), match.end(), f"{base_day.year - 1:04d}", "relative")
+        if p.any_relative.search(sentence):  # one search first: most sentences name none of these
+            _add_relative(sentence, p, base_day, precision, add)
     found.sort(key=lambda d: d.start)
     return found
+
+
+def _add_relative(
+    sentence: str, p: _DatePatterns, base_day: dt.date, precision: str, add: Callable[[int, int, str | None, str], None]
+) -> None:
+    """The dates that "yesterday", "today", "this month" … "last year" name, by the document's date."""
+    if precision == "day":
+        for match in p.yesterday.finditer(sentence):
+            add(match.start(), match.end(), (base_day - dt.timedelta(days=1)).isoformat(), "relative")
+    for match in p.today.finditer(sentence):
+        add(match.start(), match.end(), format_date(base_day, precision), "relative")
+    if precision in ("day", "month"):
+        for match in p.this_month.finditer(sentence):
+            add(match.start(), match.end(), format_date(base_day, "month"), "relative")
+        for match in p.last_month.finditer(sentence):
+            add(match.start(), match.end(), format_date(add_months(base_day.replace(day=1), -1), "month"), "relative")
+    for match in p.this_year.finditer(sentence):
+        add(match.start(), match.end(), f"{base_day.year:04d}", "relative")
+    for match in p.last_year.finditer(sentence):
+        add(match.start(), match.end(), f"{base_day.year - 1:04d}", "relative")
 
 
 def _explicit(match: re.Match[str], p: _DatePatterns, base: tuple[dt.date, str] | None) -> str | None:

@@ -21,7 +21,7 @@ from dataclasses import replace
 from statecheck.extract import lexicon
 from statecheck.extract.cards import detect_language
 from statecheck.extract.claims.filters import is_claim_number
-from statecheck.extract.claims.place import _combine, _dominant_place, _place_list_at, _places_in, read_place
+from statecheck.extract.claims.place import PlaceIndex, _combine, _dominant_place, _place_list_at, read_place
 from statecheck.extract.claims.source import _continues_report, read_source
 from statecheck.extract.claims.state import Context, Reading
 from statecheck.extract.claims.what import read_unit, read_what
@@ -41,13 +41,16 @@ from statecheck.extract.sentences import Sentence, split_sentences
 from statecheck.model import Claim, Document
 from statecheck.options import Options
 
+_SPACES = re.compile(r"\s+")
+
 
 def extract_claims(document: Document, options: Options) -> Document:
     """Reads the normalised text and the card (date, language); adds every numerical claim."""
     language = document.card.language if document.card.language in lexicon.LANGUAGES else "en"
     words = words_for(language or "en")
     text = document.text.normalised
-    context = Context(document_date=document.card.date, default_place=_dominant_place(text, words))
+    place_index = PlaceIndex(text, words)
+    context = Context(document_date=document.card.date, default_place=_dominant_place(place_index))
     claims: list[Claim] = []
     paragraphs = text.split("\n")
     deadline = Deadline("claims", options, location=document.source.location, length=len(text))
@@ -59,9 +62,10 @@ def extract_claims(document: Document, options: Options) -> Document:
             context.previous_place = None
             words = _paragraph_words(paragraphs[sentence.paragraph], language or "en")
         if words.maybe_number.search(sentence.text):
-            claims.extend(_claims_in_sentence(document, sentence, words, context))
+            claims.extend(_claims_in_sentence(document, sentence, words, context, place_index.places_in(sentence, words)))
         else:
-            _note_context(sentence.text, words, context)
+            places = place_index.places_in(sentence, words)
+            _note_context(sentence.text, words, context, places, read_source(sentence.text, words))
     return replace(document, claims=tuple(claims))
 
 
@@ -79,22 +83,21 @@ def _paragraph_words(paragraph: str, language: str) -> Words:
 
 
 def _note_context(
-    sentence: str, words: Words, context: Context, places: list[tuple[int, int, str]] | None = None
+    sentence: str, words: Words, context: Context, places: list[tuple[int, int, str]], source: str | None
 ) -> None:
     """What a sentence tells the sentences after it: its place, a framing place, its source.
-    ``places`` are the sentence's, when the caller has found them already."""
-    if places is None:
-        places = _places_in(sentence, words)
+    ``places`` and ``source`` are the sentence's (:meth:`PlaceIndex.places_in`, :func:`read_source`)."""
     context.previous_place = _combine(_place_list_at(places, 0, sentence, words), words) if places else None
     frame = words.frame.match(sentence)
     if frame and places and places[0][0] == frame.end():
         context.frame_place = context.previous_place
-    source = read_source(sentence, words) if words.speech_after.search(sentence) or words.source_before.search(sentence) else None
     if source:
         context.last_source = source
 
 
-def _claims_in_sentence(document: Document, sentence: Sentence, words: Words, context: Context) -> list[Claim]:
+def _claims_in_sentence(
+    document: Document, sentence: Sentence, words: Words, context: Context, sentence_place: list[tuple[int, int, str]]
+) -> list[Claim]:
     s = sentence.text
     dates = find_dates(s, context.document_date, words.language)
     mentions = [m for m in find_numbers(s, words.language) if is_claim_number(m, s, dates, words)]
@@ -105,11 +108,11 @@ def _claims_in_sentence(document: Document, sentence: Sentence, words: Words, co
         readings.append(read_what(s, mention, previous, following, words))
     readings = _borrow_forward(s, readings, words)
     claims: list[Claim] = []
-    sentence_place = _places_in(s, words)
     event_date = _event_date(dates)
     # the same for every number of the sentence: read once (it scans the whole sentence)
+    own_source = read_source(s, words)
     sentence_source = (
-        read_source(s, words) or (context.last_source if _continues_report(s, words) else None)
+        own_source or (context.last_source if _continues_report(s, words) else None)
     ) if readings else None
     for reading in readings:
         mention = reading.mention
@@ -132,7 +135,7 @@ def _claims_in_sentence(document: Document, sentence: Sentence, words: Words, co
         claims.append(
             Claim(
                 doc=document.doc_id,
-                quote=re.sub(r"\s+", " ", s[reading.quote_start : reading.quote_end]).strip(),
+                quote=_SPACES.sub(" ", s[reading.quote_start : reading.quote_end]).strip(),
                 value=mention.value,
                 value_max=mention.value_max,
                 bound=bound,  # type: ignore[arg-type]
@@ -150,7 +153,7 @@ def _claims_in_sentence(document: Document, sentence: Sentence, words: Words, co
         )
     if event_date:
         context.last_event_date = event_date
-    _note_context(s, words, context, sentence_place)
+    _note_context(s, words, context, sentence_place, own_source)
     return claims
 
 

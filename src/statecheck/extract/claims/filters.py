@@ -9,6 +9,10 @@ from statecheck.extract.claims.words import _HEAD_WORDS, Words
 from statecheck.extract.dates import DateMention
 from statecheck.extract.numbers import NumberMention
 
+_TIME_OR_VERSION_AFTER = re.compile(r"^\s*(?:[:/]\d|-\d|\.\d)")
+_TIME_OR_VERSION_BEFORE = re.compile(r"\d[-/.]$")
+_HEAD_CUT = re.compile(r"[,;:!?()]")
+
 
 def is_claim_number(mention: NumberMention, sentence: str, dates: list[DateMention], words: Words) -> bool:
     """False for numbers that are part of a date, a duration, a year, a label, an age or a rank."""
@@ -30,14 +34,14 @@ def is_claim_number(mention: NumberMention, sentence: str, dates: list[DateMenti
         return False
     if _is_year(mention, right, words):
         return False
-    if re.match(r"^\s*(?:[:/]\d|-\d|\.\d)", right) or re.search(r"\d[-/.]$", left):
+    if _TIME_OR_VERSION_AFTER.match(right) or _TIME_OR_VERSION_BEFORE.search(left):
         return False  # times, phone numbers, version strings
     if mention.in_words and mention.weak and not mention.percent:
-        if re.search(rf"\b(?:{words.g('articles')})\s+$", left, re.IGNORECASE):
+        if words.regex(r"\b(?:{articles})\s+$").search(left):
             return False  # "the three women": a reference to people already named, not a count
-        if re.match(rf"\s+(?:{words.g('part_of')})\s+(?:[A-Z][\w-]*['’]s\s+)?(?:\w+\s+)?\d", right, re.IGNORECASE):
+        if words.regex(r"\s+(?:{part_of})\s+(?:[A-Z][\w-]*['’]s\s+)?(?:\w+\s+)?\d").match(right):
             return True  # "six of UNRWA's 24 health centres"
-        if re.search(rf"\b(?:{words.g('ratio')})\s+(?:\w+\s+)?\d", right[:60], re.IGNORECASE):
+        if words.regex(r"\b(?:{ratio})\s+(?:\w+\s+)?\d").search(right[:60]):
             return False  # "one bed for every 1,500 people": the ratio is the second number
         return _counts_war_thing(right, words, reach=3)
     return True
@@ -54,7 +58,7 @@ def _is_year(mention: NumberMention, right: str, words: Words) -> bool:
 def _counts_war_thing(right: str, words: Words, reach: int = _HEAD_WORDS) -> bool:
     """Whether one of the next few words names a group, a unit or an event."""
     head = " ".join(right.split()[:reach])
-    head = re.split(r"[,;:!?()]", head)[0]
+    head = _HEAD_CUT.split(head, 1)[0]
     if not head.strip():
         return False
     for pattern in (*words.groups.values(), *words.events.values(), *words.units.values()):

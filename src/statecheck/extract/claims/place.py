@@ -3,43 +3,92 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from collections.abc import Iterable
 
 from statecheck.extract.claims.state import Context, Reading
 from statecheck.extract.claims.what import _clause_left, _clause_right
 from statecheck.extract.claims.words import WAR_START_ISO, Words
+from statecheck.extract.sentences import Sentence
+
+_LETTERS = re.compile(r"[^\W\d_]+")
+_WORD_CHAR = re.compile(r"\w")
 
 
-def _places_in(text: str, words: Words) -> list[tuple[int, int, str]]:
-    """The places named in ``text``, left to right, longest name first where names overlap."""
+_PlaceName = tuple[int, int, str]
+"""Where a place phrase stands, and the phrase as written."""
+
+
+def _places_in(text: str, words: Words, phrases: Iterable[_PlaceName] | None = None) -> list[tuple[int, int, str]]:
+    """The places named in ``text``, left to right, longest name first where names overlap.
+    ``phrases`` are the matches of ``words.any_place`` in ``text`` when the caller has them."""
+    if phrases is None:
+        phrases = _place_phrases(text, words)
     found: list[tuple[int, int, str]] = []
-    for match in words.any_place.finditer(text):
-        name = words.place_names.get(" ".join(match.group().lower().split()))
+    for start, end, phrase in phrases:
+        name = words.place_names.get(" ".join(phrase.lower().split()))
         if name is None:
             continue
-        before = text[max(0, match.start() - 25) : match.start()]  # not a copy of all the text before
+        before = text[max(0, start - 25) : start]  # not a copy of all the text before
         if words.reference_before.search(before):
             continue  # "Rafah, south of Gaza": Gaza only locates Rafah
-        if name == "rafah" and (words.route_words.search(before) or words.route_after.match(text[match.end() : match.end() + 200])):
+        if name == "rafah" and (words.route_words.search(before) or words.route_after.match(text[end : end + 200])):
             continue  # "through Rafah", "the Rafah crossing": a crossing, not where the count is
-        if match.group().lower() in words.actors and not _actor_is_place(text, match, words):
+        if phrase.lower() in words.actors and not _actor_is_place(text, start, end, phrase, words):
             continue
-        found.append((match.start(), match.end(), name))
+        found.append((start, end, name))
     return found
 
 
-def _actor_is_place(text: str, match: re.Match[str], words: Words) -> bool:
+def _place_phrases(text: str, words: Words) -> list[_PlaceName]:
+    return [(match.start(), match.end(), match.group()) for match in words.any_place.finditer(text)]
+
+
+class PlaceIndex:
+    """The place phrases of a whole document, found in one scan; each sentence takes its own
+    from here instead of scanning itself again."""
+
+    def __init__(self, text: str, words: Words) -> None:
+        self.text = text
+        self.words = words
+        self.phrases = _place_phrases(text, words)
+        self._starts = [start for start, _, _ in self.phrases]
+
+    def places_in(self, sentence: Sentence, words: Words) -> list[tuple[int, int, str]]:
+        """:func:`_places_in` of the sentence's text, the same as a scan of the sentence alone."""
+        if words is not self.words or self._edge_differs(sentence.start - 1, sentence.start) or self._edge_differs(
+            sentence.end, sentence.end
+        ):
+            return _places_in(sentence.text, words)  # another language's names, or an odd cut
+        first = bisect_left(self._starts, sentence.start)
+        last = bisect_left(self._starts, sentence.end)
+        return _places_in(
+            sentence.text,
+            words,
+            [(start - sentence.start, end - sentence.start, phrase) for start, end, phrase in self.phrases[first:last]],
+        )
+
+    def _edge_differs(self, outside: int, edge: int) -> bool:
+        """Whether a scan that stops or starts at ``edge`` may find other phrases than the whole
+        text's there: a word character just outside it (the name patterns look at word
+        boundaries), or a phrase of the whole text running across it."""
+        if 0 <= outside < len(self.text) and _WORD_CHAR.match(self.text, outside):
+            return True
+        index = bisect_left(self._starts, edge)
+        return index > 0 and self.phrases[index - 1][1] > edge
+
+
+def _actor_is_place(text: str, start: int, end: int, phrase: str, words: Words) -> bool:
     """"Israel" is where a count is only after a locative ("in Israel"); "Israeli" only before a
     counted group ("Israeli civilians"), not before the attackers ("Israeli forces")."""
-    if match.group().lower() not in words.actor_adjectives and words.locative_before.search(
-        text[max(0, match.start() - 20) : match.start()]
-    ):
+    if phrase.lower() not in words.actor_adjectives and words.locative_before.search(text[max(0, start - 20) : start]):
         return True
-    following = " ".join(text[match.end() : match.end() + 300].split()[:3])  # not all the text after
+    following = " ".join(text[end : end + 300].split()[:3])  # not all the text after
     for name in ("people", "hostages", "children", "women"):
         pattern = words.groups.get(name)
         if pattern and pattern.match(following):
             return True
-    return bool(re.match(rf"(?:{words.g('counted_after_nationality')})\b", following, re.IGNORECASE))
+    return bool(words.regex(r"(?:{counted_after_nationality})\b").match(following))
 
 
 def _combine(places: list[tuple[int, int, str]], words: Words) -> str | None:
@@ -61,21 +110,20 @@ def _place_list_at(
     places: list[tuple[int, int, str]], index: int, sentence: str, words: Words
 ) -> list[tuple[int, int, str]]:
     """The places coordinated with ``places[index]`` ("Gaza, the West Bank and East Jerusalem")."""
-    conjunction = words.g("conjunctions")
-    article = words.g("articles")
-    inside = words.g("inside")
-    after = rf",?\s*(?:(?:{conjunction})\s+)?(?:(?:{inside})\s+(?:\w+\s+){{0,2}}?(?:(?:{inside})\s+)?)?(?:(?:{article})\s+)?"
-    before = rf"\s*(?:,\s*|\s+(?:{conjunction})\s+|,\s*(?:{conjunction})\s+)(?:(?:{article})\s+)?(?:(?:{inside})\s+)?"
+    after = words.regex(
+        r",?\s*(?:(?:{conjunctions})\s+)?(?:(?:{inside})\s+(?:\w+\s+){{0,2}}?(?:(?:{inside})\s+)?)?(?:(?:{articles})\s+)?"
+    )
+    before = words.regex(r"\s*(?:,\s*|\s+(?:{conjunctions})\s+|,\s*(?:{conjunctions})\s+)(?:(?:{articles})\s+)?(?:(?:{inside})\s+)?")
     group = [places[index]]
     for j in range(index + 1, len(places)):
         if words.region.get(group[-1][2]) == places[j][2]:
             break  # "Rafah in the Gaza Strip": the larger place only locates the smaller one
-        if re.fullmatch(after, sentence[group[-1][1] : places[j][0]], re.IGNORECASE):
+        if after.fullmatch(sentence, group[-1][1], places[j][0]):
             group.append(places[j])
         else:
             break
     for j in range(index - 1, -1, -1):
-        if re.fullmatch(before, sentence[places[j][1] : group[0][0]], re.IGNORECASE):
+        if before.fullmatch(sentence, places[j][1], group[0][0]):
             group.insert(0, places[j])
         else:
             break
@@ -97,7 +145,7 @@ def read_place(
         return None
     if reading.metric == "hostages":
         # people taken hostage were taken from Israel; "held in Gaza" says where they are now
-        held = re.search(rf"\b(?:{words.g('held')})\b", sentence[max(0, reading.bound_start - 20) : mention.end + 60], re.IGNORECASE)
+        held = words.regex(r"\b(?:{held})\b").search(sentence[max(0, reading.bound_start - 20) : mention.end + 60])
         if held is None:
             return "israel"
         after = [p for p in places if p[0] > mention.end and p[2] != "israel"]
@@ -119,8 +167,8 @@ def read_place(
             return (mention.start - place[1]) + 15
 
         index = min(range(len(places)), key=lambda i: distance(places[i]))
-        inside = rf"\s+(?:{words.g('inside')})\s+(?:(?:{words.g('articles')})\s+)?"
-        if index > 0 and re.fullmatch(inside, sentence[places[index - 1][1] : places[index][0]], re.IGNORECASE):
+        inside = words.regex(r"\s+(?:{inside})\s+(?:(?:{articles})\s+)?")
+        if index > 0 and inside.fullmatch(sentence, places[index - 1][1], places[index][0]):
             index -= 1  # "Rafah in the Gaza Strip": the smaller place is the one meant
         if distance(places[index]) < 160:
             combined = _combine(_place_list_at(places, index, sentence, words), words)
@@ -141,7 +189,7 @@ def _in_own_clause(sentence: str, reading: Reading, place: tuple[int, int, str])
 
 def _nationality_place(sentence: str, reading: Reading, words: Words) -> str | None:
     head = sentence[reading.mention.end : reading.mention.end + 40]
-    for word in re.findall(r"[^\W\d_]+", head)[:4]:
+    for word in _LETTERS.findall(head)[:4]:
         if word.lower() in words.nationality:
             if words.nationality[word.lower()] == "israel" and reading.group in ("soldiers",):
                 return None
@@ -149,10 +197,11 @@ def _nationality_place(sentence: str, reading: Reading, words: Words) -> str | N
     return None
 
 
-def _dominant_place(text: str, words: Words) -> str | None:
+def _dominant_place(index: PlaceIndex) -> str | None:
     """The place a document is mostly about: the region named most often (Gaza on a tie)."""
+    words = index.words
     counts: dict[str, int] = {}
-    for _, _, name in _places_in(text, words):
+    for _, _, name in _places_in(index.text, words, index.phrases):
         region = words.region.get(name, name)
         if region in ("gaza", "west_bank", "lebanon"):
             counts[region] = counts.get(region, 0) + 1

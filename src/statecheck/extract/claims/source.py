@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import NamedTuple
 
 from statecheck.extract.claims.words import Words, _alternation, words_for
+
+_TRAILING_PUNCTUATION = re.compile(r"[\s,.;:]+$")
 
 
 @lru_cache(maxsize=8)
@@ -27,34 +30,56 @@ def _name_nouns(language: str) -> str:
     return _alternation(words_for(language).table.get("sources", {}).get("name_nouns", [])) or r"(?!x)x"
 
 
+class _SourcePatterns(NamedTuple):
+    name_after: re.Pattern[str]
+    """A name right after a cue: "according to X"."""
+    name_before: re.Pattern[str]
+    """A name ending the text before a speech verb: "X said"."""
+    institution: re.Pattern[str]
+    """A name beginning with an institution noun."""
+    particle: re.Pattern[str]
+    """A word that joins a name's parts ("of") and so cannot end it."""
+
+
+@lru_cache(maxsize=8)
+def _patterns(language: str) -> _SourcePatterns:
+    name_pattern = _name_pattern(language)
+    return _SourcePatterns(
+        name_after=re.compile(r"\s+" + name_pattern),
+        name_before=re.compile(name_pattern + r"$"),
+        institution=re.compile(rf"(?:{_name_nouns(language)})\b", re.IGNORECASE),
+        particle=re.compile(rf"(?:{words_for(language).name_particles or 'of'})$", re.IGNORECASE),
+    )
+
+
 def read_source(sentence: str, words: Words) -> str | None:
     """The source a figure is attributed to: "according to X", "X said", "citing X"."""
-    name_pattern = _name_pattern(words.language)
+    patterns = _patterns(words.language)
     for match in words.source_before.finditer(sentence):
         if words.speech_after.fullmatch(match.group()):
             continue  # "said X" is read below, as "X said"
-        name = re.match(r"\s+" + name_pattern, sentence[match.end() :])
+        name = patterns.name_after.match(sentence, match.end())
         if name:
             candidate = _trim_source(name.group(1), words)
             if candidate:
                 return candidate
     for match in words.speech_after.finditer(sentence):
-        name = re.search(name_pattern + r"$", sentence[: match.start()].rstrip())
+        name = patterns.name_before.search(sentence[: match.start()].rstrip())
         if name:
             candidate = _trim_source(name.group(1), words)
             # a name, or an institution noun that other languages write in lower case ("le ministère de la Santé")
-            if candidate and (candidate[0].isupper() or re.match(rf"(?:{_name_nouns(words.language)})\b", candidate, re.IGNORECASE)):
+            if candidate and (candidate[0].isupper() or patterns.institution.match(candidate)):
                 return candidate
     return None
 
 
 def _trim_source(text: str, words: Words) -> str | None:
-    text = re.sub(r"[\s,.;:]+$", "", text)
+    text = _TRAILING_PUNCTUATION.sub("", text)
     # an article alone is no name ("An estimated 50,000 ...": "estimated" is not said by "An")
-    text = re.sub(rf"^(?:{words.g('articles')}|a|an)(?:\s+|(?<=['’])|$)", "", text, flags=re.IGNORECASE)
+    text = words.regex(r"^(?:{articles}|a|an)(?:\s+|(?<=['’])|$)").sub("", text)
     tokens = text.split()
-    particles = re.compile(rf"(?:{words.name_particles or 'of'})$", re.IGNORECASE)
-    while tokens and particles.match(tokens[-1]):
+    particle = _patterns(words.language).particle
+    while tokens and particle.match(tokens[-1]):
         tokens.pop()
     if not tokens or all(t.islower() for t in tokens) or len(" ".join(tokens)) < 2:
         return None
@@ -64,4 +89,4 @@ def _trim_source(text: str, words: Words) -> str | None:
 
 
 def _continues_report(sentence: str, words: Words) -> bool:
-    return bool(re.search(rf"\b(?:{words.g('report_continuation')})\b", sentence, re.IGNORECASE))
+    return bool(words.regex(r"\b(?:{report_continuation})\b").search(sentence))

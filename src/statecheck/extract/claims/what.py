@@ -5,8 +5,35 @@ from __future__ import annotations
 import re
 
 from statecheck.extract.claims.state import Reading
-from statecheck.extract.claims.words import _BOUND_REACH, _HEAD_WORDS, _LEFT_REACH, _RIGHT_REACH, Words
+from statecheck.extract.claims.words import (
+    _BOUND_REACH,
+    _HEAD_WORDS,
+    _LEFT_REACH,
+    _RIGHT_REACH,
+    Words,
+    first_match,
+    last_match,
+    phrase_starts,
+)
 from statecheck.extract.numbers import NumberMention
+
+# Language-neutral patterns, compiled once (those with a language's words come from Words.regex)
+_TOKEN = re.compile(r"\S+")
+_LATIN_WORD = re.compile(r"[A-Za-z][\w'’-]*")
+_LOWER_START = re.compile(r"\s*[a-z]")
+_HEAD_WORD = re.compile(r"\s*[\w$€£%]")
+_NO_HEAD = re.compile(r"\s*(?:a|per|each|every|in|on|since|as|by|from)\b", re.IGNORECASE)
+_HEAD_CUT = re.compile(r"[;:!?()]|\.(?!\d)|,\s")
+_UNIT_HEAD_CUT = re.compile(r"[,;:.!?()]")
+_CLAUSE_END = re.compile(r"[;:|•]|\s[—–]\s|\.\s|\(|\)")
+_CLAUSE_START = re.compile(r"[;:|•()]|\s[—–]\s|\.\s|,\s+(?:and|but|while|whereas)\s")
+_SENTENCE_BREAK = re.compile(r"[.!?;]\s")
+_SENTENCE_PART_END = re.compile(r"[;|•]|\.\s|$")
+_ASIDE_OPENER = re.compile(r"(,|\s[–—]|\()\s*[^,–—(]{0,25}$")
+_BEFORE_PARENTHESIS = re.compile(r"([\w\s-]{2,40})\(\s*$")
+_AT_MOST_TWO_WORDS = re.compile(r"\s*(?:[\w'’-]+\s+){0,2}")
+_OF_THEM = re.compile(r"\s*of\s+(?:them|whom|which)\b", re.IGNORECASE)
+_LIST_COMMA = re.compile(r"\s*(?:[\w'’-]+\s+)?(?:[\w'’-]+)?\s*,\s*")  # "3,324 children, 2,062 women"
 
 
 def read_what(
@@ -45,24 +72,24 @@ def read_what(
         group = _group_before(left, words)  # "the number of UNRWA staff killed ... stands at 194"
     event_window = _own_clause(right, group_end, words)
     event_base = right_start  # where event_window starts in the sentence
-    opener = re.search(rf"\s(?:{words.g('clause_openers')})\s", event_window, re.IGNORECASE)
+    opener = words.regex(r"\s(?:{clause_openers})\s").search(event_window)
     if opener:
         event_window = event_window[: opener.start()]  # "... a day in April but has fallen since"
     if group is None:
-        new_clause = re.search(rf"\s(?:{words.g('conjunctions')})\s+(?:the|a|an|its|their)\s", event_window, re.IGNORECASE)
+        new_clause = words.regex(r"\s(?:{conjunctions})\s+(?:the|a|an|its|their)\s").search(event_window)
         if new_clause:
             event_window = event_window[: new_clause.start()]  # "to 61,599 and the number of wounded to ..."
     if group is None and not mention.share and not mention.percent:
-        relative = re.search(rf"\b(?:{words.g('relative')})\b", event_window, re.IGNORECASE)
+        relative = words.regex(r"\b(?:{relative})\b").search(event_window)
         if relative:
             event_window = event_window[: relative.start()]  # "8,000 requests ... of relatives who are missing"
-    opener = re.search(r"(,|\s[–—]|\()\s*[^,–—(]{0,25}$", raw_right) if following is not None and not mention.share else None
+    opener = _ASIDE_OPENER.search(raw_right) if following is not None and not mention.share else None
     if opener:
         # "1.9 million people, about 85% of the population, have been displaced",
         # "2.1 million people – 96 per cent of the population – face hunger": read past the aside
         closer = {",": ",", "(": r"\)"}.get(opener.group(1).strip(), "[–—]")
         wider = sentence[mention.end : mention.end + 200]
-        wider = wider[: re.search(r"[;|•]|\.\s|$", wider).start()]  # type: ignore[union-attr]
+        wider = wider[: _SENTENCE_PART_END.search(wider).start()]  # type: ignore[union-attr]
         base = group_end or 0
         # after a comma aside the main clause goes on with its verb ("..., have been displaced")
         verb_next = rf"(?=(?:{words.g('auxiliaries')})\b)" if closer == "," else ""
@@ -108,7 +135,7 @@ def read_what(
         # a part of comparable size: "152 staff killed and 26 injured", not "116 medics and 10,000 missing"
         if antecedent.group not in (None, "people") and mention.value <= 10 * antecedent.mention.value:
             group = antecedent.group  # "152 staff killed and 26 injured": the same staff
-    if group is None and previous is not None and re.search(rf"\b(?:{words.g('another')})\s+$", sentence[: mention.start], re.IGNORECASE):
+    if group is None and previous is not None and words.regex(r"\b(?:{another})\s+$").search(sentence, 0, mention.start):
         group = previous.group
     if group is None and previous is not None and link == "including":
         group = previous.group  # "726 soldiers have fallen, 346 of them in Gaza": the same soldiers
@@ -116,7 +143,7 @@ def read_what(
         event = "aid_seeking"  # "killed while trying to reach food"
     if event is not None and not _event_fits(event, group, right, words):
         event = None
-    population_noun = re.match(rf"\s*(?:\S+\s+)?(?:{words.g('population_nouns')})\b", right, re.IGNORECASE)
+    population_noun = words.regex(r"\s*(?:\S+\s+)?(?:{population_nouns})\b").match(right)
     if event is None and group == "people" and population_noun and not mention.percent and mention.value >= 1_000_000:
         event = "population"  # millions of people, with nothing happening to them, are a population
     metric = _metric(event, group, mention, right, words)
@@ -128,9 +155,7 @@ def read_what(
         if previous.mention.share or previous.mention.percent:
             # "half of Gaza's 2.3 million citizens": the whole a share is taken of
             metric = "population" if group == "people" and mention.value >= 100_000 else metric
-        elif right_event is None or re.search(
-            rf"\b(?:{words.g('auxiliaries')})\b", event_window[: (right_span or (0, 0))[0]], re.IGNORECASE
-        ):
+        elif right_event is None or words.regex(r"\b(?:{auxiliaries})\b").search(event_window, 0, (right_span or (0, 0))[0]):
             metric, event = "other", None  # the total that a part was counted against
         # else "94 of the 251 abducted": the total has its own participle and keeps its metric
 
@@ -169,24 +194,23 @@ def _event_fits(event: str, group: str | None, right: str, words: Words) -> bool
 
 def _is_part_of(between: str, words: Words) -> bool:
     """Only "of the", "of Gaza's", "out of" between two numbers: the first is a part of the second."""
-    return bool(re.fullmatch(rf"\s+(?:{words.g('part_of')})\s+(?:[A-Z][\w-]*['’]s\s+)?", between, re.IGNORECASE))
+    return bool(words.regex(r"\s+(?:{part_of})\s+(?:[A-Z][\w-]*['’]s\s+)?").fullmatch(between))
 
 
 def _is_ratio(right: str, words: Words) -> bool:
     """"one civilian killed for every fighter": a ratio, not a count."""
-    return bool(re.search(rf"\b(?:{words.g('ratio')})\b", right, re.IGNORECASE))
+    return bool(words.regex(r"\b(?:{ratio})\b").search(right))
 
 
 def _is_breakdown(right: str, event: str | None, words: Words) -> bool:
     """"30 of the captives are children", "10 to 20 are over the age of 60": a part described
     by age or by a second group is a breakdown, counted as ``other``."""
-    partitive = re.match(rf"\s*(?:{words.g('partitive')})\b(.*)", right, re.IGNORECASE)
+    partitive = words.regex(r"\s*(?:{partitive})\b(.*)").match(right)
     if partitive:
-        described = re.search(rf"\b(?:{words.g('copulas')})\s+(.*)", partitive.group(1), re.IGNORECASE)
+        described = words.regex(r"\b(?:{copulas})\s+(.*)").search(partitive.group(1))
         if described and any(pattern.match(described.group(1)) for pattern in words.groups.values()):
             return True  # "30 of the captives are children": described by a second group
-    descriptor = rf"\b(?:{words.g('copulas')})\s+(?:{words.g('age_descriptor')})\b"
-    return event is None and bool(re.search(descriptor, right, re.IGNORECASE))
+    return event is None and bool(words.regex(r"\b(?:{copulas})\s+(?:{age_descriptor})\b").search(right))
 
 
 def _link(sentence: str, previous: Reading | None, bound_start: int, words: Words, mention_end: int) -> str | None:
@@ -194,21 +218,20 @@ def _link(sentence: str, previous: Reading | None, bound_start: int, words: Word
     if previous is None:
         return None
     between = sentence[previous.mention.end : bound_start]
-    if re.search(r"[.!?;]\s", between):
+    if _SENTENCE_BREAK.search(between):
         return None
     if between.rstrip().endswith("("):
         return "parenthesis"
-    auxiliaries = rf"\b(?:{words.g('auxiliaries')})\b"
     cue = words.including.search(between[-40:])
-    if cue and re.fullmatch(r"\s*(?:[\w'’-]+\s+){0,2}", between[-40:][cue.end() :]) and not re.search(
-        auxiliaries, between.split(",")[-1], re.IGNORECASE
-    ):
+    if cue and _AT_MOST_TWO_WORDS.fullmatch(between[-40:][cue.end() :]) and not words.regex(
+        r"\b(?:{auxiliaries})\b"
+    ).search(between.split(",")[-1]):
         return "including"
-    if re.search(r",\s*$", between) and re.match(r"\s*of\s+(?:them|whom|which)\b", sentence[mention_end:], re.IGNORECASE):
+    if between.rstrip().endswith(",") and _OF_THEM.match(sentence, mention_end):
         return "including"  # "41,000 Palestinians, 16,000 of them children": a part of the count before
     if _coordinated(between, words):
         return "coordinated"
-    if re.search(rf"\b(?:{words.g('conjunctions')})\s+(?:(?:{words.g('another')})\s+)?$", between, re.IGNORECASE):
+    if words.regex(r"\b(?:{conjunctions})\s+(?:(?:{another})\s+)?$").search(between):
         return "and"
     return None
 
@@ -223,7 +246,7 @@ def _past_parts(right: str, start: int, words: Words) -> str:
 
 def _only_determiners(gap: str, words: Words) -> bool:
     """Between a verb and its number there are at most articles: "killed 10,000", "the return of 18"."""
-    return bool(re.fullmatch(rf"\s*(?:(?:{words.g('determiners')})\s+)*", gap, re.IGNORECASE))
+    return bool(words.regex(r"\s*(?:(?:{determiners})\s+)*").fullmatch(gap))
 
 
 def _own_clause(right: str, group_end: int | None, words: Words) -> str:
@@ -236,12 +259,12 @@ def _own_clause(right: str, group_end: int | None, words: Words) -> str:
         comma = right.find(", ", position)
         if comma < 0:
             return right
-        aside = re.match(rf",\s+((?:{words.g('asides')})\b[^,]{{0,40}}),\s", right[comma:], re.IGNORECASE)
-        if re.match(rf",\s+(?:{words.g('auxiliaries')})\b", right[comma:], re.IGNORECASE):
+        aside = words.regex(r",\s+((?:{asides})\b[^,]{{0,40}}),\s").match(right, comma)
+        if words.regex(r",\s+(?:{auxiliaries})\b").match(right, comma):
             # "..., about 85% of the population, have been displaced": the comma closed an aside
             return right[:comma] + right[comma + 1 :]
         if aside:
-            position = comma + aside.end() - 1
+            position = aside.end() - 1
             continue
         return right[:comma]
 
@@ -273,21 +296,19 @@ def _nearest(
     """The pattern that matches first in ``text`` (or last, ``from_start=False``), and where; the
     longest where several start (or end) there. ``any_of`` matches any phrase of ``patterns``."""
     best: tuple[str | None, tuple[int, int] | None] = (None, None)
-    first = any_of.search(text)
-    if first is None:
+    starts = phrase_starts(any_of, text)
+    if not starts:
         return best  # most windows name no event: one search instead of one per pattern
     if from_start:
         # No pattern starts before the first phrase of any: only those starting there compete.
         for name, pattern in patterns.items():
-            match = pattern.match(text, first.start())
+            match = pattern.match(text, starts[0])
             if match and (best[1] is None or match.end() - match.start() > best[1][1] - best[1][0]):
                 best = (name, (match.start(), match.end()))
         return best
     best_position = None
     for name, pattern in patterns.items():
-        match = None
-        for match in pattern.finditer(text):  # the last one is wanted
-            pass
+        match = last_match(pattern, text, starts)
         if match is None:
             continue
         position = -match.end()
@@ -300,21 +321,22 @@ def _nearest(
 
 def _group_after(right: str, words: Words) -> tuple[str | None, int | None]:
     """The group a number counts when named within its first few words ("3,324 children")."""
-    tokens = list(re.finditer(r"\S+", right))
+    tokens = list(_TOKEN.finditer(right))
     if not tokens:
         return None, None
     reach = tokens[min(_HEAD_WORDS, len(tokens)) - 1].end()
     head = right[:reach]
-    cut = re.search(r"[;:!?()]|\.(?!\d)|,\s", head)
+    cut = _HEAD_CUT.search(head)
     if cut:
         head = head[: cut.start()]
     # the counted noun phrase ends at its verb or at a preposition that starts another phrase
-    verb = re.search(rf"\s(?:{words.g('phrase_end')})\s", head + " ", re.IGNORECASE)
+    verb = words.regex(r"\s(?:{phrase_end})\s").search(head + " ")
     if verb and verb.start() > 0:
         head = head[: verb.start()]
+    starts = phrase_starts(words.any_group, head)
     found = sorted(
-        ((match.start(), -match.end(), name) for name, pattern in words.groups.items() if (match := pattern.search(head))),
-    ) if words.any_group.search(head) else []
+        ((match.start(), -match.end(), name) for name, pattern in words.groups.items() if (match := first_match(pattern, head, starts))),
+    ) if starts else []
     best: tuple[str | None, int | None, int] = (None, None, 10**6)
     if found:
         start, negative_end, name = found[0]
@@ -331,7 +353,7 @@ def _group_after(right: str, words: Words) -> tuple[str | None, int | None]:
             if match and match.start() < best[2]:
                 best = (None, match.end(), match.start())
     if best[0] not in (None, "people") and best[1] is not None:
-        joined = re.match(rf"\s+(?:{words.g('conjunctions')}|&)\s+(?!\d)([\w'’-]+)", right[best[1] :], re.IGNORECASE)
+        joined = words.regex(r"\s+(?:{conjunctions}|&)\s+(?!\d)([\w'’-]+)").match(right[best[1] :])
         rest = right[best[1] + joined.end(1) - len(joined.group(1)) :] if joined else ""
         other_group = [name for name, pattern in words.groups.items() if pattern.match(rest)]
         if joined and other_group and best[0] not in other_group:
@@ -342,23 +364,24 @@ def _group_after(right: str, words: Words) -> tuple[str | None, int | None]:
 
 def _has_no_head(right: str, words: Words) -> bool:
     """Nothing after the number names what it counts: it ends its clause ("... stands at 194.")."""
-    return not re.match(r"\s*[\w$€£%]", right) or bool(re.match(r"\s*(?:a|per|each|every|in|on|since|as|by|from)\b", right, re.IGNORECASE))
+    return not _HEAD_WORD.match(right) or bool(_NO_HEAD.match(right))
 
 
 def _group_before(left: str, words: Words) -> str | None:
     """The nearest group named before a number that has none after it."""
     best: tuple[int, str] | None = None
+    starts = phrase_starts(words.any_group, left)
     for name, pattern in words.groups.items():
-        for match in pattern.finditer(left):
-            if best is None or match.end() > best[0]:
-                best = (match.end(), name)
+        match = last_match(pattern, left, starts)  # a pattern's last match ends after its others
+        if match and (best is None or match.end() > best[0]):
+            best = (match.end(), name)
     return best[1] if best and best[1] != "people" else None
 
 
 def _head_is_unknown_noun(right: str, words: Words) -> bool:
     """The number is followed by a noun we do not know ("144,000 jobs"): it does not count people."""
-    tokens = re.findall(r"[A-Za-z][\w'’-]*", " ".join(right.split()[:3]))
-    if not tokens or not re.match(r"\s*[a-z]", right):
+    tokens = _LATIN_WORD.findall(" ".join(right.split()[:3]))
+    if not tokens or not _LOWER_START.match(right):
         return False
     head = " ".join(right.split()[:2])
     for patterns in (words.groups, words.units):
@@ -376,7 +399,7 @@ def _head_is_unknown_noun(right: str, words: Words) -> bool:
 
 def _group_before_parenthesis(left: str, words: Words) -> str | None:
     """``children (12,300)``: the group named just before a parenthesised number."""
-    match = re.search(r"([\w\s-]{2,40})\(\s*$", left)
+    match = _BEFORE_PARENTHESIS.search(left)
     if not match:
         return None
     for name, pattern in words.groups.items():
@@ -386,24 +409,22 @@ def _group_before_parenthesis(left: str, words: Words) -> str | None:
 
 
 def _clause_right(text: str) -> str:
-    match = re.search(r"[;:|•]|\s[—–]\s|\.\s|\(|\)", text)
+    match = _CLAUSE_END.search(text)
     return text[: match.start()] if match else text
 
 
 def _clause_left(text: str) -> str:
-    matches = list(re.finditer(r"[;:|•()]|\s[—–]\s|\.\s|,\s+(?:and|but|while|whereas)\s", text))
+    matches = list(_CLAUSE_START.finditer(text))
     return text[matches[-1].end() :] if matches else text
 
 
 def _coordinated(between: str, words: Words) -> bool:
     """Only a conjunction or a comma between two numbers: the second has no verb of its own."""
-    if re.search(rf"\b(?:{words.g('auxiliaries')})\b", between, re.IGNORECASE):
+    if words.regex(r"\b(?:{auxiliaries})\b").search(between):
         return False
-    conjunction = words.g("conjunctions")
-    preposition = rf"(?:{words.g('inside')}|of|to|for|from)"
-    with_conjunction = rf"\s*(?:[\w'’-]+\s+){{0,6}}?(?:[\w'’-]+)?\s*,?\s*(?:{conjunction})\s+(?:{preposition}\s+)?"
-    list_comma = r"\s*(?:[\w'’-]+\s+)?(?:[\w'’-]+)?\s*,\s*"  # "3,324 children, 2,062 women"
-    return bool(re.fullmatch(with_conjunction, between, re.IGNORECASE) or re.fullmatch(list_comma, between))
+    preposition = r"(?:{inside}|of|to|for|from)"
+    with_conjunction = r"\s*(?:[\w'’-]+\s+){{0,6}}?(?:[\w'’-]+)?\s*,?\s*(?:{conjunctions})\s+(?:" + preposition + r"\s+)?"
+    return bool(words.regex(with_conjunction).fullmatch(between) or _LIST_COMMA.fullmatch(between))
 
 
 def read_bound(sentence: str, mention: NumberMention, words: Words) -> tuple[str, int]:
@@ -412,10 +433,12 @@ def read_bound(sentence: str, mention: NumberMention, words: Words) -> tuple[str
     # A bound ends at the number: search the characters just before it, not the whole sentence
     # once per number (endpos makes "$" the number's start; the lookbehind still sees before pos).
     window = max(0, mention.start - _BOUND_REACH)
-    for name, pattern in words.bounds:
-        match = pattern.search(sentence, window, mention.start)
-        if match:
-            return name, match.start()
+    # each bound's words match only where some bound's words do: most numbers have none
+    if words.any_bound.search(sentence, window, mention.start):
+        for name, pattern in words.bounds:
+            match = pattern.search(sentence, window, mention.start)
+            if match:
+                return name, match.start()
     if words.after_over.match(sentence[mention.end :]):
         return "over", mention.start
     return "exact", mention.start
@@ -436,8 +459,8 @@ def read_unit(sentence: str, reading: Reading, words: Words) -> str:
     if reading.metric == "area":
         return "km2"
     head = " ".join(right.split()[:_HEAD_WORDS])
-    head = re.split(r"[,;:.!?()]", head)[0]
-    phrase_end = re.search(rf"\s(?:{words.g('phrase_end')})\s", " " + head + " ", re.IGNORECASE)
+    head = _UNIT_HEAD_CUT.split(head, 1)[0]
+    phrase_end = words.regex(r"\s(?:{phrase_end})\s").search(" " + head + " ")
     if phrase_end and phrase_end.start() > 0:
         head = head[: phrase_end.start()]  # "8,000 requests from families": the unit is not "families"
     best: tuple[int, str] | None = None

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 
 from statecheck.extract.claims.state import Context, Reading
@@ -55,24 +54,24 @@ def read_scope(
     if reading.metric == "other" and reading.event is None:
         # things done accumulate ("treated 27,000 patients"); things that are, stand ("350 beds")
         return ("total" if _done(left, right, words) else "static"), None
-    if re.search(rf"\b(?:{words.g('held')})\b", sentence[mention.end : mention.end + 50], re.IGNORECASE) and reading.metric == "hostages":
+    if words.regex(r"\b(?:{held})\b").search(sentence[mention.end : mention.end + 50]) and reading.metric == "hostages":
         return "static", None
     return "total", None
 
 
 def _simple_past(clause: str, words: Words) -> bool:
     """"were killed", "strikes killed": the simple past, not "have been killed"."""
-    if re.search(rf"\b(?:{words.g('perfect_markers')})\b", clause, re.IGNORECASE):
+    if words.regex(r"\b(?:{perfect_markers})\b").search(clause):
         return False
-    return bool(re.search(rf"\b(?:{words.g('simple_past_markers')})\b", clause, re.IGNORECASE))
+    return bool(words.regex(r"\b(?:{simple_past_markers})\b").search(clause))
 
 
 def _done(left: str, right: str, words: Words) -> bool:
     """A verb of something done governs the number: "repaired 27 wells", "27 wells were repaired"."""
-    verb = rf"(?:\w+(?:{words.g('past_suffixes')}|ing)|{words.g('irregular_past')})"
-    before = re.search(rf"\b{verb}\s+(?:(?:{words.g('determiners')})\s+)*$", left, re.IGNORECASE)
-    word = rf"(?!(?:{words.g('conjunctions')})\b)[\w'’-]+"
-    after = re.match(rf"\s*(?:{word}\s+){{0,4}}?(?:{words.g('auxiliaries')})\s+(?:been\s+)?{verb}\b", right, re.IGNORECASE)
+    verb = r"(?:\w+(?:{past_suffixes}|ing)|{irregular_past})"
+    before = words.regex(r"\b" + verb + r"\s+(?:(?:{determiners})\s+)*$").search(left)
+    word = r"(?!(?:{conjunctions})\b)[\w'’-]+"
+    after = words.regex(r"\s*(?:" + word + r"\s+){{0,4}}?(?:{auxiliaries})\s+(?:been\s+)?" + verb + r"\b").match(right)
     return bool(before or after)
 
 
@@ -82,7 +81,7 @@ def _period_span(sentence: str, dates: list[DateMention], context: Context, word
     lowered = sentence.lower()
     base = parse_date(context.document_date)
     explicit = [d for d in dates if len(d.value) == 10]
-    if re.search(rf"(?:{words.g('last_24_hours')})", lowered, re.IGNORECASE) and base and base[1] == "day":
+    if words.regex(r"(?:{last_24_hours})").search(lowered) and base and base[1] == "day":
         day = base[0]
         return ((day - dt.timedelta(days=1)).isoformat(), day.isoformat())
     if len(explicit) >= 2:
@@ -127,7 +126,7 @@ def resolve_as_of(
     """Spec §4: an explicit date governing the sentence, else an elapsed-time expression, else the
     document's date for a figure of the moment, else None."""
     mention = reading.mention
-    if re.search(rf"\b(?:{words.g('past_state')})\b", sentence[mention.end : mention.end + 40], re.IGNORECASE):
+    if words.regex(r"\b(?:{past_state})\b").search(sentence[mention.end : mention.end + 40]):
         return None  # a state before the war ("the 280,000 people who lived there")
     usable = [d for d in dates if not d.since]
     if scope == "period":
@@ -135,7 +134,7 @@ def resolve_as_of(
         if spans:
             return spans[-1].value
     # a date after a comma that follows the number belongs to an aside ("..., the vast majority on 7 October")
-    relative = re.compile(rf"\b(?:{words.g('relative')})\b", re.IGNORECASE)
+    relative = words.regex(r"\b(?:{relative})\b")
     usable = [
         d for d in usable
         if not (d.start >= mention.end and ("," in sentence[reading.quote_end : d.start] or relative.search(sentence[mention.end : d.start])))

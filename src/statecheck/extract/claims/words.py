@@ -16,6 +16,8 @@ _RIGHT_REACH = 90
 _LEFT_REACH = 100
 _BOUND_REACH = 200  # characters before a number searched for its bound word ("more than")
 _HEAD_WORDS = 8  # a group noun counts as the number's head only this many words after it
+_BOUND_NAMES = ("over", "at_least", "about", "nearly", "under", "up_to")  # tried in this order
+_BOUND_SUFFIX = r"\s*[\"“”'‘’]?\s*$"  # a bound word ends right before its number
 
 
 @dataclass(frozen=True)
@@ -24,6 +26,8 @@ class Words:
 
     language: str
     bounds: tuple[tuple[str, re.Pattern[str]], ...]
+    any_bound: re.Pattern[str]
+    """Any phrase of ``bounds``: one search tells whether a number has a bound word at all."""
     after_over: re.Pattern[str]
     period_markers: re.Pattern[str]
     time_units: re.Pattern[str]
@@ -74,10 +78,71 @@ class Words:
     name_heads: str = ""
     pronouns: frozenset[str] = frozenset()
     table: dict[str, Any] = field(repr=False, default_factory=dict)
+    _regexes: dict[tuple[str, int], re.Pattern[str]] = field(repr=False, compare=False, default_factory=dict)
 
     def g(self, role: str) -> str:
         """The alternation of a grammar role, for use inside a larger regex."""
         return self.grammar.get(role) or r"(?!x)x"
+
+    def regex(self, template: str, flags: int = re.IGNORECASE) -> re.Pattern[str]:
+        """``template`` compiled with each ``{role}`` replaced by :meth:`g` of that grammar role
+        (``{{`` and ``}}`` stand for regex braces, as in an f-string).
+
+        Compiled once per language and kept here: the same few dozen patterns are used for every
+        number of every document, and building and looking them up in ``re``'s cache each time
+        cost as much as the matching."""
+        key = (template, flags)
+        pattern = self._regexes.get(key)
+        if pattern is None:
+            pattern = self._regexes[key] = re.compile(template.format_map(_GrammarRoles(self)), flags)
+        return pattern
+
+
+class _GrammarRoles:
+    """The grammar roles of one language as a mapping, for :meth:`str.format_map`."""
+
+    def __init__(self, words: Words) -> None:
+        self.words = words
+
+    def __getitem__(self, role: str) -> str:
+        return self.words.g(role)
+
+
+def phrase_starts(any_of: re.Pattern[str], text: str) -> list[int]:
+    """Every position in ``text`` where ``any_of`` (the union of some phrase patterns) matches.
+
+    A phrase pattern matches only where the union of its list with others does, so trying each
+    pattern at these few positions finds what searching the whole text with each would find, in
+    one scan of the text instead of one per pattern."""
+    starts = []
+    match = any_of.search(text)
+    while match is not None:
+        starts.append(match.start())
+        match = any_of.search(text, match.start() + 1)
+    return starts
+
+
+def first_match(pattern: re.Pattern[str], text: str, starts: list[int]) -> re.Match[str] | None:
+    """``pattern.search(text)``, given the :func:`phrase_starts` of a union that includes it."""
+    for start in starts:
+        match = pattern.match(text, start)
+        if match:
+            return match
+    return None
+
+
+def last_match(pattern: re.Pattern[str], text: str, starts: list[int]) -> re.Match[str] | None:
+    """The last match of ``pattern.finditer(text)``, given the :func:`phrase_starts` of a union
+    that includes it (phrase patterns never match empty text, so each match ends past its start)."""
+    last = None
+    position = 0
+    for start in starts:
+        if start < position:
+            continue  # inside the previous match: finditer goes on after it
+        match = pattern.match(text, start)
+        if match:
+            last, position = match, match.end()
+    return last
 
 
 def _place_names(place_lists: dict[str, list[str]]) -> dict[str, str]:
@@ -128,8 +193,12 @@ def words_for(language: str) -> Words:
     return Words(
         language=language,
         bounds=tuple(
-            (name, _pattern(bounds.get(name, []), prefix=r"(?<![\w])", suffix=r"\s*[\"“”'‘’]?\s*$"))
-            for name in ("over", "at_least", "about", "nearly", "under", "up_to")
+            (name, _pattern(bounds.get(name, []), prefix=r"(?<![\w])", suffix=_BOUND_SUFFIX))
+            for name in _BOUND_NAMES
+        ),
+        any_bound=_pattern(
+            [phrase for name in _BOUND_NAMES for phrase in bounds.get(name, [])],
+            prefix=r"(?<![\w])", suffix=_BOUND_SUFFIX,
         ),
         after_over=_pattern(bounds.get("after_over", []), prefix=r"^\s*"),
         period_markers=_pattern(bounds.get("period_markers", []), suffix=r"\s*$"),
