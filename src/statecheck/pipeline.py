@@ -10,6 +10,7 @@ from statecheck.extract.cards import extract_card
 from statecheck.extract.claims import extract_claims
 from statecheck.extract.demands import extract_demands
 from statecheck.extract.mentions import extract_mentions
+from statecheck.memo import forget_document
 from statecheck.model import Card, Document, Source, Text
 from statecheck.options import Options
 from statecheck.verify import verify_document
@@ -25,8 +26,11 @@ STEPS: tuple[Step, ...] = (extract_card, extract_claims, extract_demands, extrac
 def run_steps(source: Source, text: Text, options: Options = DEFAULT_OPTIONS) -> Document:
     """Run every extraction step and the verifier on text already read."""
     document = Document(source=source, text=text, card=Card(doc=source.doc_id))
-    for step in STEPS:
-        document = step(document, options)
+    try:
+        for step in STEPS:
+            document = step(document, options)
+    finally:
+        forget_document()
     return document
 
 

@@ -29,6 +29,7 @@ from stat import S_ISREG
 
 from statecheck.errors import UsageError
 from statecheck.extract import lexicon
+from statecheck.memo import per_document
 
 ALIASES_ENV = "STATECHECK_ALIASES"
 """Environment variable naming the user's alias file (TOML)."""
@@ -54,7 +55,7 @@ def _small_words() -> tuple[frozenset[str], re.Pattern[str]]:
     return frozenset(words), re.compile(rf"^(?:{'|'.join(ordered) or '(?!x)x'})\s+", re.IGNORECASE)
 
 
-@lru_cache(maxsize=4096)
+@per_document()
 def fold(name: str) -> str:
     """A name reduced for comparison: no accents, case, punctuation or leading article."""
     text = unicodedata.normalize("NFKD", name)
@@ -100,7 +101,7 @@ def fold_keep_case(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
-@lru_cache(maxsize=2048)
+@per_document()
 def is_acronym_of(short: str, long_name: str) -> bool:
     """Whether ``short`` abbreviates ``long_name``: the same initials, in any order (translated
     acronyms reorder words: "CIPOML" for the International Conference of M-L Parties and Orgs)."""

@@ -17,6 +17,7 @@ from typing import Any
 from text_to_num import text2num
 
 from statecheck.extract import lexicon
+from statecheck.memo import per_document
 
 
 @dataclass(frozen=True)
@@ -50,6 +51,8 @@ class _Patterns:
     fractions: dict[str, float]
     decimal: str
     groups: tuple[str, ...]
+    thousands: tuple[re.Pattern[str], ...]
+    """Each group separator that is not the decimal one, where it groups thousands."""
     half: str
     articles: frozenset[str]
     weak: frozenset[str]
@@ -144,7 +147,10 @@ def patterns(language: str) -> _Patterns:
     return _Patterns(
         digits=digits, words=word_pattern, fraction=fraction_pattern, share=share_pattern,
         percent=percent, scale=scale, range_join=range_join, between=between, vague=vague,
-        scales=scales, fractions=fractions, decimal=decimal, groups=groups, half=halves[0].lower() if halves else "",
+        scales=scales, fractions=fractions, decimal=decimal, groups=groups,
+        # A lone separator followed by exactly three digits groups thousands.
+        thousands=tuple(re.compile(rf"(?<=\d){re.escape(g)}(?=\d{{3}}(?!\d))") for g in groups if g != decimal),
+        half=halves[0].lower() if halves else "",
         articles=frozenset(a.lower() for a in articles), weak=frozenset(w.lower() for w in table.get("weak", [])),
         dozen=frozenset(d.lower() for d in dozen), language=language,
         one=str(table.get("one", "")), halves=frozenset(h.lower() for h in halves), special=special,
@@ -159,11 +165,8 @@ def parse_digits(text: str, language: str = "en") -> float | None:
     """The value of digits written with the language's separators: ``"8,005"`` → 8005."""
     p = patterns(language)
     cleaned = text
-    for group in p.groups:
-        if group == p.decimal:
-            continue
-        # A lone separator followed by exactly three digits groups thousands.
-        cleaned = re.sub(rf"(?<=\d){re.escape(group)}(?=\d{{3}}(?!\d))", "", cleaned)
+    for separator in p.thousands:
+        cleaned = separator.sub("", cleaned)
     cleaned = cleaned.replace(p.decimal, ".")
     try:
         value = float(cleaned)
@@ -315,7 +318,9 @@ def find_numbers(sentence: str, language: str = "en") -> list[NumberMention]:
     return _fold_ranges(sentence, mentions, p)
 
 
+@per_document()
 def _value_of(token: str, language: str) -> float | None:
+    # cached: "N in M" matches every "killed in Gaza", and the same words come back in a text
     if token.isdigit():
         return float(token)
     return parse_words(token, language)

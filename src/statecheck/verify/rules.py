@@ -12,9 +12,9 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 from fractions import Fraction
-from functools import lru_cache
 from typing import Literal
 
+from statecheck.memo import per_document
 from statecheck.model import Claim, Evidence, ReferencePoint, VerdictName
 from statecheck.reference.series import Entry, ReferenceSeries, parse_day
 
@@ -111,12 +111,11 @@ def tolerance(value: float, value_max: float | None = None, bound: str = "exact"
     return t, why
 
 
-@lru_cache(maxsize=4096)
+@per_document()
 def q(x: float) -> Fraction:
     """A float as the decimal it was written as (``0.1`` → 1/10, not the nearest binary fraction)."""
-    # Cached: the same record values are converted for every claim checked, and parsing a
-    # Fraction from text is slow. Fractions are immutable, so sharing them is safe; the cache is
-    # small so that memory stays flat over millions of claims.
+    # Cached: the same record values are converted for every claim of a document checked, and
+    # parsing a Fraction from text is slow. Fractions are immutable, so sharing them is safe.
     return Fraction(repr(float(x)))
 
 
@@ -142,7 +141,7 @@ class Accepted:
         return (self.lo is None or value >= self.lo) and (self.hi is None or value <= self.hi)
 
 
-@lru_cache(maxsize=4096)
+@per_document()
 def accepted_values(value: float, value_max: float | None, bound: str) -> Accepted:
     """The bound table of spec §5 as the range of record values a claim accepts."""
     v = q(value)
