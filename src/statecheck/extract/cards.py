@@ -19,8 +19,8 @@ import datetime as dt
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field, replace
-from functools import lru_cache
+from dataclasses import dataclass, replace
+from functools import cached_property, lru_cache
 from typing import Any
 
 from statecheck.extract import lexicon
@@ -55,6 +55,9 @@ _PLACE_WORD = r"[A-ZÀ-ÖØ-Þ][\w'’.\-]*"
 #: input) would make every cue a scan of all of it, once per cue.
 MAX_CARD_CHARS = 5000
 _DOT_WORD = re.compile(r"\.\w")
+_YEAR = re.compile(r"(?:19|20)\d\d")
+"""What every date :attr:`CardWords.date` finds holds (its ``year``)."""
+_SPACES = re.compile(r"\s+")
 
 
 def _has_email_or_url(text: str) -> bool:
@@ -88,7 +91,12 @@ class CardWords:
     date_label: re.Pattern[str]
     """ "Updated:", "Publié le": a label before a date, not a place."""
     """A word before a date at the end of a place ("…, le" in "Paris, le 5 décembre 2023")."""
-    elapsed: tuple[tuple[re.Pattern[str], Mapping[str, float], Mapping[str, int], Mapping[str, int], tuple[str, ...]], ...]
+    elapsed: tuple[
+        tuple[re.Pattern[str], Mapping[str, float], Mapping[str, int], Mapping[str, int], tuple[str, ...], re.Pattern[str] | None],
+        ...,
+    ]
+    """Per pattern: the pattern, its numbers, units and halves, and a quicker pattern that every
+    match of it holds (a space and a unit word; None where the pattern has none)."""
     day_of: tuple[tuple[re.Pattern[str], Mapping[str, float]], ...]
     elapsed_by_language: Mapping[str, tuple[Any, Any]]
     """``elapsed`` and ``day_of`` of one language: a text whose language is known is read with its own."""
@@ -121,6 +129,11 @@ class CardWords:
     endorser_labels: Mapping[str, str]
     stopwords: Mapping[str, Mapping[str, float]]
     """language → word → weight (a word shared by several languages counts for less)."""
+
+    def find_date(self, text: str) -> re.Match[str] | None:
+        """The first date phrase in ``text`` (``date.search``). Every form of date has a year and
+        most lines have none: looking for one first spares trying the month names at every place."""
+        return self.date.search(text) if _YEAR.search(text) else None
 
 
 def _table(language: str) -> dict[str, Any]:
@@ -167,10 +180,14 @@ def _elapsed_patterns(language: str) -> tuple[Any, ...]:
     unit = rf"(?P<unit>{_alternation(list(unit_days) + list(unit_months))})"
     # A few words (or an elided article, "l'") and then the event: "the criminal offensive".
     event = rf"(?:[\w’'-]+\s+|\w+['’]){{0,4}}?(?:{_alternation(table.get('events', []))})(?![\w])"
+    # Scanning a text for the numbers and bounds is slow (there are many), for a unit after a
+    # space much quicker; most texts have no " months", " weeks" or " days".
+    spaced_unit = re.compile(f" {unit}", re.IGNORECASE)
     compiled = []
     for pattern in table.get("patterns", []):
         regex = pattern.replace("{n}", number).replace("{unit}", unit).replace("{event}", event)
-        compiled.append((re.compile(rf"(?<![\w]){regex}", re.IGNORECASE), numbers, unit_days, unit_months, half))
+        quick = spaced_unit if " {unit}" in pattern else None
+        compiled.append((re.compile(rf"(?<![\w]){regex}", re.IGNORECASE), numbers, unit_days, unit_months, half, quick))
     day_of = []
     for pattern in table.get("day_patterns", []):
         regex = pattern.replace("{n}", r"(?P<n>\d{1,4})").replace("{event}", event)
@@ -293,7 +310,8 @@ class Unit:
     lines: tuple[Line, ...]
     bold: bool
 
-    @property
+    # Cached: every step of the cascade reads the head's units again.
+    @cached_property
     def text(self) -> str:
         parts: list[str] = []
         size = 0
@@ -303,6 +321,11 @@ class Unit:
             if size > MAX_CARD_CHARS:
                 break
         return " ".join(parts)[:MAX_CARD_CHARS]
+
+    @cached_property
+    def is_body(self) -> bool:
+        """See :func:`is_body` (asked of the same units by most steps)."""
+        return _is_running_text(self.text)
 
 
 @dataclass(frozen=True)
@@ -320,7 +343,11 @@ class Layout:
     stamp: str | None
     text: str
     """The original text with the scraper's stamp removed."""
-    acronyms: Mapping[str, str] = field(default_factory=dict)
+
+    @cached_property
+    def acronyms(self) -> Mapping[str, str]:
+        """The acronyms the text defines (read when first asked: see :func:`_acronyms_for`)."""
+        return acronym_definitions(self.text)
 
 
 def _lines(original: str) -> tuple[tuple[Line, ...], str | None]:
@@ -338,14 +365,15 @@ def _lines(original: str) -> tuple[tuple[Line, ...], str | None]:
         if start < skip:
             cut = min(skip - start, len(raw))
             raw, start = raw[cut:], start + cut
-        markers = list(_EMPHASIS.finditer(raw))
+        # Most lines have no "*" or "_": the emphasis regexes are not run on them.
+        markers = list(_EMPHASIS.finditer(raw)) if "*" in raw or "_" in raw else []
         starts_bold = in_bold or (bool(markers) and raw.strip().startswith(("**", "__")))
         if starts_bold and not in_bold:
             span += 1
         for _ in markers:
             in_bold = not in_bold
-        text = _EMPHASIS.sub("", raw).replace("\u00a0", " ").strip()
-        text = re.sub(r"\s+", " ", text)[:MAX_CARD_CHARS]
+        text = (_EMPHASIS.sub("", raw) if markers else raw).replace("\u00a0", " ").strip()
+        text = _SPACES.sub(" ", text)[:MAX_CARD_CHARS]
         if not text:
             blank = True
             continue
@@ -403,7 +431,10 @@ def is_body(unit: Unit) -> bool:
 
     Running text is long, or ends its sentences with full stops; a heading set in capitals
     or made of exclamations ("LONG LIVE …! DOWN WITH …!") is not, however long."""
-    text = unit.text
+    return unit.is_body
+
+
+def _is_running_text(text: str) -> bool:
     if _all_caps(text):
         return False
     n_words = len(text.split())
@@ -441,7 +472,6 @@ def layout(original: str, words: CardWords | None = None) -> Layout:
         tail=_tail(lines, words),
         stamp=stamp,
         text=text,
-        acronyms=acronym_definitions(text),
     )
 
 
@@ -496,7 +526,7 @@ def parse_date(match: re.Match[str], words: CardWords) -> str | None:
 def date_line(text: str, words: CardWords) -> tuple[str, str | None] | None:
     """``(date, place)`` when a line holds only a date, perhaps with a weekday and a place
     ("Hamburg – Germany, November 2024", "Tuesday 13 February 2024:", "December 2023")."""
-    match = words.date.search(text)
+    match = words.find_date(text)
     if not match:
         return None
     value = parse_date(match, words)
@@ -585,7 +615,7 @@ def date_from_dateline(ctx: CardContext) -> str | None:
     "Caracas, 12 March 2024 – …", "GAZA, 1 November 2023 (WAFA) – …"."""
     for unit in ctx.page.body[:3] + ctx.page.head[:6]:
         opening = _opening(unit)
-        match = ctx.words.date.search(opening)
+        match = ctx.words.find_date(opening)
         if not match or match.start() > 50:
             continue
         rest = opening[match.end() :]
@@ -669,7 +699,13 @@ def date_from_elapsed_time(ctx: CardContext) -> str | None:
         text = _STAMP.sub("", text)
     best: tuple[int, str] | None = None
     elapsed, day_of = ctx.words.elapsed_by_language.get(ctx.language or "", (ctx.words.elapsed, ctx.words.day_of))
-    for pattern, numbers, unit_days, unit_months, _half in elapsed:
+    holds: dict[re.Pattern[str], bool] = {}
+    for pattern, numbers, unit_days, unit_months, _half, quick in elapsed:
+        if quick is not None:
+            if quick not in holds:
+                holds[quick] = quick.search(text) is not None
+            if not holds[quick]:
+                continue  # no unit word: the pattern cannot match
         match = pattern.search(text)
         if not match or (best and best[0] <= match.start()):
             continue
@@ -902,7 +938,7 @@ def _strip_dateline(text: str, ctx: CardContext) -> str:
     wire = _WIRE.match(text)
     if wire:
         return text[wire.end() :]
-    match = ctx.words.date.search(text[:60])
+    match = ctx.words.find_date(text[:60])
     if match:
         rest = re.match(r"\s*[:–—-]\s+", text[match.end() :])
         if rest:
@@ -1038,6 +1074,18 @@ ISSUER_STEPS: tuple[Callable[[CardContext], list[Found]], ...] = (
 FALLBACK_ISSUER_STEPS: tuple[Callable[[CardContext], list[Found]], ...] = (issuers_from_meta,)
 
 
+def _acronyms_for(found: Sequence[Found], page: Layout) -> Mapping[str, str]:
+    """The acronyms :func:`entity_key` may use for the names ``found``: it looks a name (or the
+    acronym in its parenthesis) up among them, and the text defines an acronym only in a
+    parenthesis. When none of the names stands in one, finding the definitions (a good part of
+    the card's time) would tell nothing."""
+    for item in found:
+        short = split_acronym(item.name)[1]
+        if f"({item.name.strip()})" in page.text or (short and f"({short})" in page.text):
+            return page.acronyms
+    return {}
+
+
 def _merge_issuers(found: Sequence[Found], acronyms: Mapping[str, str]) -> list[Issuer]:
     """One entry per entity. A signature block of several names is the authoritative list: its
     order and spelling win, names found elsewhere that it lacks go first. Otherwise the first
@@ -1078,7 +1126,7 @@ def place_from_dateline(ctx: CardContext) -> str | None:
     if match:
         return _place_case(match.group("place"))
     for unit in ctx.page.body[:3]:
-        date = ctx.words.date.search(unit.text[:80])
+        date = ctx.words.find_date(unit.text[:80])
         if date and re.match(r"\s*[:–—-]\s", unit.text[date.end() :]):
             found = date_line(unit.text[: date.end()], ctx.words)
             if found and found[1]:
@@ -1137,10 +1185,12 @@ def detect_language(text: str, words: CardWords | None = None) -> str | None:
     words = words or card_words()
     scores = dict.fromkeys(words.stopwords, 0.0)
     weights_of = _weights_by_word(words)
-    # Count each word once, then weigh the counts: most tokens are no language's stopword.
-    for token, count in Counter(_WORD.findall(text[:20000].lower())).items():
-        for language, weight in weights_of.get(token, ()):
-            scores[language] += weight * count
+    # Count each word once, then weigh the counts: most tokens are no language's stopword, and
+    # they are passed over in C (in the order of the counts, so that the sums come out the same).
+    counts = Counter(_WORD.findall(text[:20000].lower()))
+    for token in filter(weights_of.__contains__, counts):
+        for language, weight in weights_of[token]:
+            scores[language] += weight * counts[token]
     ranked = sorted(scores.items(), key=lambda item: item[1], reverse=True)
     if not ranked or ranked[0][1] < 2.0:
         return None
@@ -1220,7 +1270,7 @@ def build_card(document: Document, options: Options) -> Card:
     found = [item for step in ISSUER_STEPS for item in step(ctx)]
     if not found:
         found = [item for step in FALLBACK_ISSUER_STEPS for item in step(ctx)]
-    named = _merge_issuers(found, page.acronyms)
+    named = _merge_issuers(found, _acronyms_for(found, page))
     roles = tuple(named) + tuple(unnamed_endorsers(ctx))
     return Card(
         doc=document.doc_id,

@@ -26,7 +26,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import Any
 
 from statecheck.extract import lexicon
@@ -103,9 +103,9 @@ class DemandWords:
     agent_head: re.Pattern[str]
     copula_relative: re.Pattern[str]
     necessity_start: re.Pattern[str]
-    categories: tuple[tuple[str, re.Pattern[str], tuple[re.Pattern[str], ...]], ...]
+    categories: tuple[tuple[str, re.Pattern[str], tuple[str, ...]], ...]
     """Per category: all its cues in one pattern (to find the first quickly), and each cue alone
-    (to measure the longest at that place)."""
+    (to measure the longest at that place; compiled by :func:`_cue` when first needed)."""
     prefilter: re.Pattern[str]
     """Every call, modal and necessity, to find them in one pass over the text: a clause without one
     that does not open with an imperative is no demand, and is skipped without reading its form."""
@@ -221,10 +221,15 @@ def _first_casefolded(phrase: str) -> str:
     return (first.group() if first else phrase.split()[0]).casefold()
 
 
-def _category_patterns(name: str, patterns: list[str]) -> tuple[str, re.Pattern[str], tuple[re.Pattern[str], ...]]:
-    alone = tuple(re.compile(p, re.IGNORECASE) for p in patterns)
-    together = _fast_search(patterns)
-    return name, together, alone
+def _category_patterns(name: str, patterns: list[str]) -> tuple[str, re.Pattern[str], tuple[str, ...]]:
+    return name, _fast_search(patterns), tuple(patterns)
+
+
+@cache
+def _cue(pattern: str) -> re.Pattern[str]:
+    """One category cue, compiled the first time a demand holds its category: compiling every cue
+    of a language up front took longer than reading most documents (bounded by the lexicon)."""
+    return re.compile(pattern, re.IGNORECASE)
 
 
 def _prefilter(detect: dict[str, Any]) -> re.Pattern[str]:
@@ -323,8 +328,6 @@ class Reading:
     quoted: tuple[tuple[int, int], ...]
     issuer_names: tuple[str, ...]
     """Folded names and acronyms of the issuer, to tell its own calls from reported ones."""
-    issuer_pattern: re.Pattern[str] | None
-    """Any of ``issuer_names`` as a whole word, compiled once per document (None: no names)."""
     title: str
     """The folded title: a statement "by the Secretary-General" makes "The Secretary-General calls …" its own."""
     news: bool
@@ -368,9 +371,11 @@ def clauses(text: str, start: int, end: int, words: DemandWords) -> list[tuple[i
     """A sentence's clauses: cut at ";" and at ":", list markers and spaces trimmed."""
     pieces: list[tuple[int, int]] = []
     cut = start
-    for match in _CLAUSE_CUT.finditer(text, start, end):
-        pieces.append((cut, match.end()))
-        cut = match.end()
+    # Most sentences have neither: one clause, without running the regex.
+    if text.find(";", start, end) >= 0 or text.find(":", start, end) >= 0:
+        for match in _CLAUSE_CUT.finditer(text, start, end):
+            pieces.append((cut, match.end()))
+            cut = match.end()
     pieces.append((cut, end))
     out = []
     for a, b in pieces:
@@ -378,7 +383,8 @@ def clauses(text: str, start: int, end: int, words: DemandWords) -> list[tuple[i
         marker = _LIST_MARKER.match(chunk)
         lead = marker.end() if marker else len(chunk) - len(chunk.lstrip())
         a += lead
-        b -= len(text[a:b]) - len(text[a:b].rstrip())
+        kept = chunk[lead:]
+        b -= len(kept) - len(kept.rstrip())
         if b - a >= 3:
             out.append((a, b))
     return out
@@ -396,7 +402,9 @@ def _subject_is_issuer(subject: str, reading: Reading, words: DemandWords, claus
         if words.self_subject.match(part.strip(" ,")):
             return True
     folded = fold(subject)
-    if reading.issuer_pattern is not None and reading.issuer_pattern.search(folded):
+    # Any of the issuer's names as a whole word: a regex of them would be compiled for every
+    # document, and only a few subjects are read.
+    if any(_has_word(folded, name) for name in reading.issuer_names):
         return True
     # A short form of the issuer's name: "The Ombudsman" for the Island Ombudsman.
     if folded and len(folded.split()) <= 4 and any(_has_word(name, folded) for name in reading.issuer_names):
@@ -420,13 +428,6 @@ def _has_word(text: str, phrase: str) -> bool:
             return True
         start = text.find(phrase, start + 1)
     return False
-
-
-def _issuer_pattern(names: Sequence[str]) -> re.Pattern[str] | None:
-    if not names:
-        return None
-    alternation = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
-    return re.compile(rf"(?<![\w])(?:{alternation})(?![\w])")
 
 
 def _strip_intro(subject: str, words: DemandWords) -> tuple[str, int]:
@@ -548,7 +549,7 @@ def categorise(clause: str, cue: Cue, words: DemandWords) -> tuple[str, ...]:
             continue
         start = match.start()
         longest = max(
-            (m.end() - start for m in (p.match(clause, start) for p in alone) if m),
+            (m.end() - start for m in (_cue(p).match(clause, start) for p in alone) if m),
             default=match.end() - start,
         )
         ranked.append((in_subject, start, -longest, name))
@@ -700,8 +701,7 @@ def extract_demands(document: Document, options: Options) -> Document:
     reading = Reading(
         text=text,
         quoted=quoted_spans(text),
-        issuer_names=(names := _issuer_names(document)),
-        issuer_pattern=_issuer_pattern(names),
+        issuer_names=_issuer_names(document),
         title=fold(document.card.title or ""),
         news=document.card.genre == "news",
         proper_words=_proper_words(text),
