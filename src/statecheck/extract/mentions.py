@@ -41,11 +41,17 @@ from statecheck.options import Options
 
 # A capitalised word: "Party", "Perú", "ISL-Peru", "U.N.", "al-Qassam", "Workers'"; a possessive
 # "'s" stays on the word and is dropped when the word is read.
-_CAP = r"(?:(?:[A-Z]\.){2,}|(?:(?:al|el|bin|ibn|abu|ben)-)?[A-ZÀ-ÖØ-Þ](?:[\w\-]|['’](?=\w))*['’]?)"
+_NAME_PREFIXES = ("al", "el", "bin", "ibn", "abu", "ben")
+_CAP = rf"(?:(?:[A-Z]\.){{2,}}|(?:(?:{'|'.join(_NAME_PREFIXES)})-)?[A-ZÀ-ÖØ-Þ](?:[\w\-]|['’](?=\w))*['’]?)"
+# The characters a capitalised word can start with. Checked first, it lets the regex engine give
+# up at once at the many positions where no name starts (the same matches, about a third faster).
+_CAP_START = rf"(?=[A-ZÀ-ÖØ-Þ]|(?:{'|'.join(_NAME_PREFIXES)})-)"
+_WORD = re.compile(r"\S+")
 _CLAUSE_BREAK = re.compile(r"[;:]|\s[—–]\s|\(|\)")
 _OPEN_QUOTES = "“«„\""
 _CLOSE_QUOTES = "”»“\""
 _POSSESSIVE = re.compile(r"['’]s?$")
+_POSSESSIVE_ENDINGS = ("'", "’", "'s", "’s")
 
 
 # --------------------------------------------------------------------------- the lexicon
@@ -66,11 +72,16 @@ class MentionWords:
     """One language's names and cues, compiled once."""
 
     gazetteer: re.Pattern[str]
+    gazetteer_hint: re.Pattern[str]
+    """Any name of the gazetteer with the capitals it may be found with: a sentence without one
+    needs no gazetteer search (which, ignoring case, costs far more)."""
     forms: Mapping[str, tuple[tuple[str, Entry | None], ...]]
     """Folded form → ``(form as written, entry)``; a None entry is a phrase that names nothing."""
     runs: re.Pattern[str]
     titles: re.Pattern[str]
     title_before: re.Pattern[str]
+    title_words: int
+    """The most words a title has."""
     heads: frozenset[str]
     connectors: frozenset[str]
     leading: frozenset[str]
@@ -84,10 +95,26 @@ class MentionWords:
     self_words: re.Pattern[str]
     """The issuer speaking ("we"): a name before a cue with one between is not the cue's subject."""
     max_gap: int
+    cue_hint: re.Pattern[str]
+    """Any stance cue, before or after a name: a sentence without one only mentions its names."""
 
 
 def _phrases(words: Iterable[str]) -> re.Pattern[str]:
     return re.compile(lexicon.phrase_pattern(list(words)), re.IGNORECASE)
+
+
+def _any_written(names: Iterable[str]) -> re.Pattern[str]:
+    """Any of ``names`` as written (case kept, spaces matching any white space, no word
+    boundaries). The names are grouped by their first character, the regex engine then skips
+    to the few places where one of those stands instead of trying every position."""
+    by_first: dict[str, set[str]] = {}
+    for name in filter(None, names):
+        by_first.setdefault(name[0], set()).add(name[1:])
+    branches = [
+        re.escape(first) + "(?:" + "|".join(r"\s+".join(map(re.escape, rest.split(" "))) for rest in sorted(rests)) + ")"
+        for first, rests in sorted(by_first.items())
+    ]
+    return re.compile("|".join(branches) or r"(?!x)x")
 
 
 def _merged(base: Mapping[str, Any], own: Mapping[str, Any]) -> dict[str, Any]:
@@ -149,12 +176,16 @@ def mention_words(language: str = "en") -> MentionWords:
     connectors = [c for c in names_table.get("connectors", []) if c.strip()]
     connector_re = "|".join(re.escape(c) for c in sorted(connectors, key=len, reverse=True)) or r"(?!x)x"
     titles = names_table.get("titles", [])
+    # Found only as written or in all capitals (_gazetteer); the ignored phrases name nothing.
+    named_forms = [written for variants in forms.values() for written, entry in variants if entry is not None]
     return MentionWords(
         gazetteer=_phrases(forms_written for forms_written in _all_written(forms)),
+        gazetteer_hint=_any_written([*named_forms, *(written.upper() for written in named_forms)]),
         forms={key: tuple(value) for key, value in forms.items()},
-        runs=re.compile(rf"{_CAP}(?:(?:\s+(?:{connector_re}))*\s+{_CAP})*"),
+        runs=re.compile(rf"{_CAP_START}{_CAP}(?:(?:\s+(?:{connector_re}))*\s+{_CAP})*"),
         titles=_phrases(titles),
         title_before=re.compile(lexicon.phrase_pattern(titles, prefix=r"(?<![\w-])", suffix=r"\s+$"), re.IGNORECASE),
+        title_words=max((len(title.split()) for title in titles), default=0),
         heads=frozenset(names_table.get("organisation_heads", [])),
         connectors=frozenset(c.casefold() for c in connectors),
         leading=frozenset(names_table.get("leading_words", [])),
@@ -167,6 +198,7 @@ def mention_words(language: str = "en") -> MentionWords:
         reporting=_phrases(stance.get("reporting", [])),
         self_words=_phrases(stance.get("self_words", ["we"])),
         max_gap=int(stance.get("max_gap", 7)),
+        cue_hint=_phrases([*stance.get("condemns", []), *stance.get("supports", []), *stance.get("condemns_after", [])]),
     )
 
 
@@ -192,41 +224,84 @@ class Found:
     """The gazetteer's name for it, which wins over the surface form."""
 
 
+_NOT_ASCII_UPPER = bytes(code for code in range(128) if not chr(code).isupper())
+_NOT_ASCII_LOWER = bytes(code for code in range(128) if not chr(code).islower())
+
+
 def _shouting(sentence: str) -> bool:
     """A sentence in capitals ("STOP THE GENOCIDE!"): every word looks like an acronym there."""
+    # Counting letters one by one is slow; the ASCII ones are counted at C speed, and a sentence
+    # with more than four small ASCII letters for every capital it could have (its ASCII capitals
+    # and all its other characters) is no shouting: that is nearly every sentence. The margin of
+    # 5 keeps such a sentence a whole letter short of the test below, whatever the float rounding.
+    ascii_bytes = sentence.encode("ascii", "ignore")
+    lower_at_least = len(ascii_bytes.translate(None, _NOT_ASCII_LOWER))
+    upper_at_most = len(ascii_bytes.translate(None, _NOT_ASCII_UPPER)) + len(sentence) - len(ascii_bytes)
+    if upper_at_most + 5 <= 4 * lower_at_least:
+        return False
     upper, lower = sum(map(str.isupper, sentence)), sum(map(str.islower, sentence))
     return upper + lower >= 6 and upper >= 0.8 * (upper + lower)
 
 
-def _gazetteer(sentence: str, words: MentionWords, shouting: bool) -> list[tuple[int, int, Entry | None, str]]:
-    """``(start, end, entry, surface)`` of every gazetteer name written with its own capitals."""
-    found = []
+def _gazetteer(sentence: str, words: MentionWords, shouting: bool) -> list[tuple[int, int, Entry, str]]:
+    """``(start, end, entry, surface)`` of every gazetteer name written with its own capitals
+    (the ignored phrases, which name nothing, are passed over)."""
+    found: list[tuple[int, int, Entry, str]] = []
+    if not words.gazetteer_hint.search(sentence):
+        return found
     for match in words.gazetteer.finditer(sentence):
         surface = " ".join(match.group().split())
         for written, entry in words.forms.get(surface.casefold(), ()):
             if surface == written or (surface == written.upper() and surface != surface.lower()):
                 if shouting and surface in words.word_acronyms:
                     break  # "WHO IS TO BLAME" in a headline
-                found.append((match.start(), match.end(), entry, surface))
+                if entry is not None:
+                    found.append((match.start(), match.end(), entry, surface))
                 break
     return found
 
 
 def _tokens(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    return [(m.start() + start, m.end() + start) for m in re.finditer(r"\S+", text[start:end])]
+    return [m.span() for m in _WORD.finditer(text, start, end)]
 
 
 def _strip_possessive(word: str) -> str:
-    return _POSSESSIVE.sub("", word) if len(word) > 2 else word
+    # endswith first: most words have no possessive, and a regex call costs more.
+    return _POSSESSIVE.sub("", word) if len(word) > 2 and word.endswith(_POSSESSIVE_ENDINGS) else word
+
+
+class _EntityKeys:
+    """:func:`entity_key` for one document, each name looked up once: names come back sentence
+    after sentence, and every look-up reads the state of the user's alias file."""
+
+    def __init__(self, acronyms: Mapping[str, str]) -> None:
+        self.acronyms = acronyms
+        """The acronyms the document defines."""
+        self._plain: dict[str, str] = {}
+        self._expanded: dict[str, str] = {}
+
+    def of(self, name: str) -> str:
+        key = self._plain.get(name)
+        if key is None:
+            key = self._plain[name] = entity_key(name)
+        return key
+
+    def expanded(self, name: str) -> str:
+        """The key of ``name``, read with the document's acronyms."""
+        key = self._expanded.get(name)
+        if key is None:
+            key = self._expanded[name] = entity_key(name, self.acronyms)
+        return key
 
 
 class _SentenceReader:
     """Finds the names of one sentence."""
 
-    def __init__(self, sentence: str, words: MentionWords, acronyms: Mapping[str, str]) -> None:
+    def __init__(self, sentence: str, words: MentionWords, keys: _EntityKeys) -> None:
         self.sentence = sentence
         self.words = words
-        self.acronyms = acronyms
+        self.keys = keys
+        self.acronyms = keys.acronyms
         self.shouting = _shouting(sentence)
 
     def read(self) -> tuple[list[Found], list[Found]]:
@@ -235,9 +310,7 @@ class _SentenceReader:
         named: list[Found] = []
         states: list[Found] = []
         for start, end, entry, surface in _gazetteer(self.sentence, self.words, self.shouting):
-            if entry is None:
-                continue
-            item = Found(start, end, surface, entry.kind, entity_key(entry.name), entry.name)
+            item = Found(start, end, surface, entry.kind, self.keys.of(entry.name), entry.name)
             (states if entry.kind == "state" else named).append(item)
         maybe: list[Found] = []
         if not self.shouting:
@@ -283,14 +356,13 @@ class _SentenceReader:
         adds the person, and reads what stood before the title on its own. False when no title
         is followed by a name."""
         start, end = tokens[0][0], tokens[-1][1]
-        titles = [m for m in self.words.titles.finditer(self.sentence, start, end)
-                  if m.start() in {t[0] for t in tokens} and m.end() in {t[1] for t in tokens}]
         candidates: list[tuple[int, int]] = []  # (title start, name start)
-        for match in titles:
-            candidates.append((match.start(), match.end()))
-        before = self.words.title_before.search(self.sentence, 0, start)
-        if before is not None:
-            candidates.append((start, start))  # the title stands just before the run
+        if len(tokens) > 1:  # a title that is the whole piece has no name after it
+            starts, ends = {t[0] for t in tokens}, {t[1] for t in tokens}
+            candidates = [m.span() for m in self.words.titles.finditer(self.sentence, start, end)
+                          if m.start() in starts and m.end() in ends]
+        if self._title_before(start):
+            candidates.append((start, start))
         for title_start, title_end in reversed(candidates):
             rest = [t for t in tokens if t[0] >= title_end]
             name: list[tuple[int, int]] = []
@@ -305,12 +377,22 @@ class _SentenceReader:
             surface = _strip_possessive(self.sentence[name[0][0] : name[-1][1]])
             if surface.casefold() in self.words.forms:
                 continue  # a state or an organisation after a title ("President of Israel" aside)
-            named.append(Found(name[0][0], name[-1][1], surface, "person", entity_key(surface)))
+            named.append(Found(name[0][0], name[-1][1], surface, "person", self.keys.of(surface)))
             head = [t for t in tokens if t[1] <= title_start]
             if head:
                 self._organisation(self._trim(head), named, [])
             return True
         return False
+
+    def _title_before(self, start: int) -> bool:
+        """Whether a title stands just before ``start``, followed by white space."""
+        if start == 0 or not self.sentence[start - 1].isspace():
+            return False
+        # The title is among the last few words before the run: search those alone, not the
+        # whole sentence again for every run.
+        words_before = self.sentence[:start].rsplit(None, self.words.title_words)
+        search_from = len(words_before[0]) if len(words_before) > self.words.title_words else 0
+        return self.words.title_before.search(self.sentence, search_from, start) is not None
 
     def _organisation(self, tokens: list[tuple[int, int]], named: list[Found], maybe: list[Found]) -> None:
         if not tokens:
@@ -330,15 +412,15 @@ class _SentenceReader:
                         self._organisation(left, named, maybe)
                         return
             surface = _strip_possessive(self.sentence[tokens[0][0] : tokens[-1][1]])
-            named.append(Found(tokens[0][0], tokens[-1][1], surface, "organisation",
-                               entity_key(surface, self.acronyms)))
+            named.append(Found(tokens[0][0], tokens[-1][1], surface, "organisation", self.keys.expanded(surface)))
             return
         if len(tokens) == 1:
             word = words[0]
+            if not looks_like_acronym(word) or word in self.words.not_acronyms or word.casefold() in self.words.forms:
+                return
             letters = sum(ch.isalpha() for ch in word)
-            if (looks_like_acronym(word) and word not in self.words.not_acronyms and letters >= 2
-                    and word.casefold() not in self.words.forms):
-                item = Found(tokens[0][0], tokens[0][1], word, "organisation", entity_key(word, self.acronyms))
+            if letters >= 2:
+                item = Found(tokens[0][0], tokens[0][1], word, "organisation", self.keys.expanded(word))
                 if word in self.acronyms:
                     named.append(item)
                 elif letters >= 3:
@@ -397,6 +479,8 @@ def _stances(sentence: str, found: Sequence[Found], words: MentionWords, own: fr
     """The document's stance towards each name of ``found`` (in the same order)."""
     if not found:
         return []
+    if not words.cue_hint.search(sentence):
+        return ["mentions"] * len(found)
     spans = sorted(found, key=lambda f: f.start)
 
     def outside(start: int, end: int) -> bool:
@@ -501,7 +585,7 @@ def find_mentions(
     ``deadline``: checked between sentences.
     """
     words = mention_words(language)
-    acronyms = acronym_definitions(text)
+    keys = _EntityKeys(acronym_definitions(text))
     own = frozenset(issuers)
     sentences = split_sentences(text, language if language in lexicon.LANGUAGES else "en")
     per_sentence: list[tuple[str, list[Found]]] = []
@@ -510,7 +594,7 @@ def find_mentions(
     for index, sentence in enumerate(sentences):
         if deadline is not None:
             deadline.check(sentence.start)
-        found, maybe = _SentenceReader(sentence.text, words, acronyms).read()
+        found, maybe = _SentenceReader(sentence.text, words, keys).read()
         per_sentence.append((sentence.text, found))
         for item in maybe:
             maybe_count[item.surface] = maybe_count.get(item.surface, 0) + 1
@@ -526,6 +610,8 @@ def find_mentions(
     tallies: dict[str, _Tally] = {}
     position = 0
     for text_of, found in per_sentence:
+        if not found:
+            continue
         found = _drop_repeated_acronyms(text_of, found)
         stances: list[Stance] = _stances(text_of, found, words, own) if genre != "news" else ["mentions"] * len(found)
         for item, stance in sorted(zip(found, stances), key=lambda pair: pair[0].start):
