@@ -14,6 +14,7 @@ from statecheck.corpus.network import most_used_names
 from statecheck.model import Claim, Demand
 from statecheck.store import codec
 from statecheck.store.database import Store, database_errors
+from statecheck.store.evidence import series_by_id
 from statecheck.store.schema import claims, demands, documents, issuers
 
 #: The most documents a timeline holds (the newest ones): a page, not an export.
@@ -80,12 +81,13 @@ def issuer_documents(connection: Connection, entity: str) -> list[Any]:
 def _children(connection: Connection, ids: Sequence[int]) -> tuple[dict[int, list[Claim]], dict[int, list[Demand]]]:
     found_claims: dict[int, list[Claim]] = defaultdict(list)
     found_demands: dict[int, list[Demand]] = defaultdict(list)
+    series = series_by_id(connection)
     for start in range(0, len(ids), 500):  # bounded IN lists
         chunk = list(ids[start : start + 500])
         for row in connection.execute(
             select(claims).where(claims.c.document_id.in_(chunk)).order_by(claims.c.document_id, claims.c.position)
         ).mappings():
-            found_claims[row["document_id"]].append(codec.claim_from_row(row))
+            found_claims[row["document_id"]].append(codec.claim_from_row(row, series))
         for row in connection.execute(
             select(demands).where(demands.c.document_id.in_(chunk)).order_by(demands.c.document_id, demands.c.position)
         ).mappings():

@@ -32,6 +32,7 @@ import hashlib
 import re
 import unicodedata
 import zlib
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
@@ -238,13 +239,42 @@ def jaccard_estimate(a: bytes, b: bytes) -> float:
     return float(np.count_nonzero(left == right)) / len(left)
 
 
+def jaccard_estimates(a: bytes, others: Sequence[bytes | None]) -> np.ndarray:
+    """:func:`jaccard_estimate` of ``a`` with each of ``others`` (None counts as empty), at once:
+    a new document is screened against up to hundreds of stored signatures."""
+    estimates = np.zeros(len(others))
+    comparable = [index for index, other in enumerate(others) if a and other and len(other) == len(a)]
+    if comparable:
+        stacked = np.frombuffer(b"".join(others[index] or b"" for index in comparable), dtype="<u4")
+        equal = np.count_nonzero(stacked.reshape(len(comparable), -1) == np.frombuffer(a, dtype="<u4"), axis=1)
+        estimates[comparable] = equal / (len(a) // 4)
+    return estimates
+
+
 def containment_estimate(a: bytes, size_a: int, b: bytes, size_b: int) -> float:
     """The share of the smaller shingle set found in the other, estimated from the two MinHash
     signatures and the sets' sizes (|A ∩ B| = J·(|A| + |B|)/(1 + J)), without the texts."""
-    jaccard = jaccard_estimate(a, b)
-    if not jaccard or not size_a or not size_b:
-        return 0.0
-    return min(1.0, jaccard * (size_a + size_b) / (1 + jaccard) / min(size_a, size_b))
+    return float(containment_estimates(a, size_a, [b], [size_b])[0])
+
+
+def containment_estimates(a: bytes, size_a: int, others: Sequence[bytes | None], sizes: Sequence[int]) -> np.ndarray:
+    """:func:`containment_estimate` of ``a`` with each of ``others`` (of ``sizes`` shingles), at once."""
+    jaccard = jaccard_estimates(a, others)
+    sizes_b = np.asarray(sizes, dtype=np.int64)
+    usable = (jaccard > 0) & (sizes_b > 0) & (size_a > 0)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        estimates = np.minimum(1.0, jaccard * (size_a + sizes_b) / (1 + jaccard) / np.minimum(size_a, sizes_b))
+    return np.where(usable, estimates, 0.0)
+
+
+def pack_shingles(shingles: frozenset[int]) -> bytes:
+    """The shingle hashes as sorted unsigned 32-bit little-endian values: what the store keeps so
+    that a stored text, measured as a candidate, need not be read and fingerprinted again."""
+    return np.sort(np.fromiter(shingles, dtype="<u4", count=len(shingles))).tobytes()
+
+
+def unpack_shingles(packed: bytes) -> frozenset[int]:
+    return frozenset(np.frombuffer(packed, dtype="<u4").tolist())
 
 
 def number_share(a: tuple[str, ...], b: tuple[str, ...]) -> float:
@@ -267,7 +297,7 @@ def compare(
     if len(a.shingles) >= MIN_SHINGLES and len(b.shingles) >= MIN_SHINGLES:
         common = len(a.shingles & b.shingles)
         share = common / min(len(a.shingles), len(b.shingles))
-        jaccard = common / len(a.shingles | b.shingles)
+        jaccard = common / (len(a.shingles) + len(b.shingles) - common)  # |A ∪ B|, without building it
         if share >= SHARE_MIN:
             return Similarity("duplicate" if jaccard >= DUPLICATE_JACCARD else "republication", share, jaccard)
     else:

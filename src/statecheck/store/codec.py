@@ -25,6 +25,7 @@ from statecheck.model import (
     Text,
     Verdict,
 )
+from statecheck.store.evidence import SeriesById, SeriesFacts, SeriesIds
 
 Row = Mapping[Any, Any]  # SQLAlchemy RowMapping (keys: names or columns) or a dict
 
@@ -128,14 +129,17 @@ def mention_from_row(row: Row) -> Mention:
     return Mention(name=row["name"], kind=row["kind"], count=row["count"], stance=row["stance"], entity=row["entity"])
 
 
-def verdict_columns(verdict: Verdict | None) -> dict[str, Any]:
+def verdict_columns(verdict: Verdict | None, series_ids: SeriesIds | None = None) -> dict[str, Any]:
+    """The verdict's columns. ``series_ids``: the corpus's ``evidence_series`` ids, for the
+    ``claims`` table, where each Evidence names its series' facts instead of copying them (see
+    :mod:`statecheck.store.evidence`); None: whole Evidence records, for flat exports."""
     if verdict is None:
         return {"verdict": None, "verdict_reason": None, "evidence_json": "[]"}
-    return {
-        "verdict": verdict.verdict,
-        "verdict_reason": verdict.reason,
-        "evidence_json": dumps([evidence_dict(evidence) for evidence in verdict.evidence]),
-    }
+    if series_ids is None:
+        records = [evidence_dict(evidence) for evidence in verdict.evidence]
+    else:
+        records = [stored_evidence_dict(evidence, series_ids) for evidence in verdict.evidence]
+    return {"verdict": verdict.verdict, "verdict_reason": verdict.reason, "evidence_json": dumps(records)}
 
 
 def evidence_dict(evidence: Evidence) -> dict[str, Any]:
@@ -146,6 +150,33 @@ def evidence_dict(evidence: Evidence) -> dict[str, Any]:
 
 
 _EVIDENCE_FIELDS = tuple(f.name for f in fields(Evidence))
+# What a claim's stored evidence keeps of its own: the rest is its series' (SeriesFacts).
+_OWN_EVIDENCE_FIELDS = tuple(name for name in _EVIDENCE_FIELDS if name not in SeriesFacts._fields and name != "points")
+
+
+def stored_evidence_dict(evidence: Evidence, series_ids: SeriesIds) -> dict[str, Any]:
+    """An Evidence as the ``claims`` table keeps it: its series' facts by ``series_id``, its
+    points as ``[date, value]`` pairs, and no empty fields (about a fifth of the whole record)."""
+    record: dict[str, Any] = {"series_id": series_ids[SeriesFacts.of(evidence)]}
+    for name in _OWN_EVIDENCE_FIELDS:
+        value = getattr(evidence, name)
+        if value is not None:
+            record[name] = value
+    if evidence.points:
+        record["points"] = [[point.date, point.value] for point in evidence.points]
+    return record
+
+
+def stored_evidence_from_dict(record: Mapping[str, Any], series: SeriesById) -> Evidence:
+    """The Evidence :func:`stored_evidence_dict` wrote, given the corpus's ``evidence_series``."""
+    facts = series[record["series_id"]]
+    return Evidence(
+        series=facts.series, source=facts.source, verdict=record["verdict"], rule=record["rule"],
+        sentence=record["sentence"],
+        points=tuple(ReferencePoint(date, value) for date, value in record.get("points", ())),
+        r_lo=record.get("r_lo"), r_hi=record.get("r_hi"), tolerance=record.get("tolerance"),
+        snapshot=facts.snapshot, caveats=facts.caveats,
+    )
 
 
 def claim_columns(claim: Claim) -> dict[str, Any]:
@@ -168,7 +199,8 @@ def claim_columns(claim: Claim) -> dict[str, Any]:
     }
 
 
-def claim_row(claim: Claim, position: int) -> dict[str, Any]:
+def claim_row(claim: Claim, position: int, series_ids: SeriesIds | None = None) -> dict[str, Any]:
+    """The claim's columns; ``series_ids`` as in :func:`verdict_columns`."""
     return {
         "position": position,
         "doc": claim.doc,
@@ -176,7 +208,7 @@ def claim_row(claim: Claim, position: int) -> dict[str, Any]:
         "start_offset": claim.start,
         "end_offset": claim.end,
         "notes_json": dumps(list(claim.notes)),
-        **verdict_columns(claim.verdict),
+        **verdict_columns(claim.verdict, series_ids),
     }
 
 
@@ -194,6 +226,7 @@ def demand_row(demand: Demand, position: int) -> dict[str, Any]:
 
 
 def evidence_from_dict(data: Mapping[str, Any]) -> Evidence:
+    """An Evidence from its whole record (:func:`evidence_dict`)."""
     fields = dict(data)
     fields["points"] = tuple(ReferencePoint(**point) for point in fields.get("points") or ())
     # Keys a future Evidence may add are ignored rather than breaking old readers.
@@ -201,14 +234,16 @@ def evidence_from_dict(data: Mapping[str, Any]) -> Evidence:
     return Evidence(**{key: value for key, value in fields.items() if key in known})
 
 
-def verdict_from_row(row: Row) -> Verdict | None:
+def verdict_from_row(row: Row, series: SeriesById) -> Verdict | None:
+    """The verdict of a ``claims`` row; ``series``: the corpus's ``evidence_series`` facts by id."""
     if row["verdict"] is None:
         return None
-    evidence = tuple(evidence_from_dict(item) for item in json.loads(row["evidence_json"] or "[]"))
+    evidence = tuple(stored_evidence_from_dict(item, series) for item in json.loads(row["evidence_json"] or "[]"))
     return Verdict(verdict=row["verdict"], reason=row["verdict_reason"] or "", evidence=evidence)
 
 
-def claim_from_row(row: Row) -> Claim:
+def claim_from_row(row: Row, series: SeriesById) -> Claim:
+    """The claim of a ``claims`` row; ``series`` as in :func:`verdict_from_row`."""
     period = (row["period_start"], row["period_end"]) if row["period_start"] and row["period_end"] else None
     return Claim(
         doc=row["doc"],
@@ -226,7 +261,7 @@ def claim_from_row(row: Row) -> Claim:
         note=row["note"],
         start=row["start_offset"],
         end=row["end_offset"],
-        verdict=verdict_from_row(row),
+        verdict=verdict_from_row(row, series),
         notes=tuple(json.loads(row["notes_json"] or "[]")),
     )
 
@@ -244,8 +279,10 @@ def demand_from_row(row: Row) -> Demand:
 
 
 def document_from_rows(
-    row: Row, claims: Sequence[Row], demands: Sequence[Row], mentions: Sequence[Row] = ()
+    row: Row, claims: Sequence[Row], demands: Sequence[Row], mentions: Sequence[Row] = (), *,
+    series: SeriesById,
 ) -> Document:
+    """A stored document; ``series``: the ``evidence_series`` facts its claims cite, by id."""
     source = Source(
         location=row["location"],
         doc_id=row["doc_id"],
@@ -262,7 +299,7 @@ def document_from_rows(
         source=source,
         text=text,
         card=card_from_json(row["card_json"]),
-        claims=tuple(claim_from_row(claim) for claim in claims),
+        claims=tuple(claim_from_row(claim, series) for claim in claims),
         demands=tuple(demand_from_row(demand) for demand in demands),
         mentions=tuple(mention_from_row(mention) for mention in mentions),
     )

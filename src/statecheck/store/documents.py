@@ -15,6 +15,7 @@ from statecheck.ingest.read import valid_text
 from statecheck.model import Document
 from statecheck.store import codec
 from statecheck.store.database import Store, database_errors
+from statecheck.store.evidence import series_by_id, series_ids
 from statecheck.store.links import index_document
 from statecheck.store.schema import claims, demands, document_links, documents, failures, issuers, mentions
 
@@ -147,8 +148,9 @@ def _insert_children(connection: Connection, document_id: int, document: Documen
     rows = [{**row, "document_id": document_id} for row in codec.issuer_rows(document.card)]
     if rows:
         connection.execute(insert(issuers), rows)
-    rows = [{**codec.claim_row(claim, n), "document_id": document_id} for n, claim in enumerate(document.claims)]
-    if rows:
+    if document.claims:
+        ids = series_ids(connection, document.claims)
+        rows = [{**codec.claim_row(claim, n, ids), "document_id": document_id} for n, claim in enumerate(document.claims)]
         verified_at = utc_now()
         for row in rows:
             row["verified_at"] = verified_at if row["verdict"] else None
@@ -209,6 +211,7 @@ def load_document(store: Store, document_id: int) -> StoredDocument | None:
                 select(mentions).where(mentions.c.document_id == document_id).order_by(mentions.c.position)
             ).mappings()
         )
+        series = series_by_id(connection) if any(claim["verdict"] for claim in claim_rows) else {}
         versions = connection.execute(
             select(documents.c.id, documents.c.version, documents.c.ingested_at, documents.c.sha256)
             .where(documents.c.location == row["location"])
@@ -219,7 +222,7 @@ def load_document(store: Store, document_id: int) -> StoredDocument | None:
         version=row["version"],
         is_latest=bool(row["is_latest"]),
         ingested_at=row["ingested_at"],
-        document=codec.document_from_rows(row, claim_rows, demand_rows, mention_rows),
+        document=codec.document_from_rows(row, claim_rows, demand_rows, mention_rows, series=series),
         claim_ids=tuple(claim["id"] for claim in claim_rows),
         versions=tuple(Version(v.id, v.version, v.ingested_at, v.sha256) for v in versions),
     )

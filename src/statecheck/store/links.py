@@ -8,9 +8,10 @@ the documents that share a band key, never with the whole corpus:
    a bucket holds at most :data:`BUCKET_MAX` documents, the first to arrive (boilerplate that
    thousands of documents share would otherwise make every lookup as long as the corpus);
 2. the candidates' stored signatures and sizes estimate how much of the shorter text is in the
-   other, so only the :data:`MAX_MEASURED` likeliest are read;
-3. those few are measured exactly (their text fingerprinted again), and a row goes to
-   ``document_links`` for each that one copies, republishes or translates the other.
+   other (all candidates at once), so only the :data:`MAX_MEASURED` likeliest are measured;
+3. those few are measured exactly on their stored shingle hashes (a translation also needs the
+   numbers and names of the text, read from it), and a row goes to ``document_links`` for each
+   that one copies, republishes or translates the other.
 
 The work per new document is bounded by those constants, whatever the corpus's size.
 """
@@ -22,6 +23,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+import numpy as np
 from sqlalchemy import BindParameter, Connection, bindparam, case, delete, func, insert, select
 
 from statecheck.extract import fingerprint as fp
@@ -73,9 +75,12 @@ _CANDIDATE_ROWS = (
     .where(documents.c.id.in_(bindparam("ids", expanding=True)), documents.c.is_latest.is_(True),
            documents.c.location != bindparam("location"))
 )
-_TEXTS = select(documents.c.id, documents.c.text_normalised, documents.c.language, documents.c.date).where(
-    documents.c.id.in_(bindparam("ids", expanding=True))
+_MEASURED_ROWS = (
+    select(documents.c.id, documents.c.language, documents.c.date, document_fingerprints.c.shingle_hashes)
+    .join(document_fingerprints, document_fingerprints.c.document_id == documents.c.id)
+    .where(documents.c.id.in_(bindparam("ids", expanding=True)))
 )
+_TEXTS = select(documents.c.id, documents.c.text_normalised).where(documents.c.id.in_(bindparam("ids", expanding=True)))
 
 
 @dataclass(frozen=True)
@@ -110,7 +115,8 @@ def index_document(
     connection.execute(
         insert(document_fingerprints),
         {"document_id": document_id, "shingles": len(print_.shingles), "signature": print_.signature,
-         "numbers": len(print_.numbers), "number_signature": print_.number_signature, "made_at": made_at},
+         "numbers": len(print_.numbers), "number_signature": print_.number_signature,
+         "shingle_hashes": fp.pack_shingles(print_.shingles), "made_at": made_at},
     )
     if replaces:
         connection.execute(_DROP_OLDER_BANDS, {"location": document.source.location, "me": document_id})
@@ -159,37 +165,48 @@ def _candidates(
     return [(row, ranked[row.id]) for row in found]
 
 
-def _likeliness(print_: fp.Fingerprint, language: str | None, row: Any, by_word: bool) -> float:
-    """How likely a candidate is to be linked, from what is stored of it (no text read): its
-    estimated share of words; else, in another language, the estimated likeness of its number
-    triples; 0 when it is not worth reading."""
-    if by_word:
-        estimate = fp.containment_estimate(print_.signature, len(print_.shingles), row.signature, row.shingles)
-        if estimate >= fp.SHARE_MIN - ESTIMATE_MARGIN:
-            return estimate
-    if not (language and row.language and language != row.language) or print_.number_signature is None:
-        return 0.0
-    likeness = fp.jaccard_estimate(print_.number_signature, row.number_signature or b"")
-    # Translations keep most number triples; the estimate of 32 values is rough, hence the margin.
-    return likeness if likeness >= NUMBERS_LIKENESS_MIN else 0.0
+def _likeliest(print_: fp.Fingerprint, language: str | None, candidates: Sequence[tuple[Any, bool]]) -> list[int]:
+    """The ids of the :data:`MAX_MEASURED` candidates likeliest to be linked, from what is stored
+    of them (no text read), likeliest first: those sharing a word band by their estimated share
+    of words; else, in another language, by the estimated likeness of their number triples.
+    Candidates unlikely either way are left out."""
+    if not candidates:
+        return []
+    rows = [row for row, _ in candidates]
+    by_word = np.array([by_word for _, by_word in candidates], dtype=bool)
+    words = fp.containment_estimates(
+        print_.signature, len(print_.shingles), [row.signature for row in rows], [row.shingles for row in rows]
+    )
+    scores = np.where(by_word & (words >= fp.SHARE_MIN - ESTIMATE_MARGIN), words, 0.0)
+    if print_.number_signature is not None:
+        other_language = np.array([_translatable(language, row.language) for row in rows], dtype=bool)
+        # Translations keep most number triples; the estimate of 32 values is rough, hence the margin.
+        numbers = fp.jaccard_estimates(print_.number_signature, [row.number_signature for row in rows])
+        numbers = np.where(other_language & (numbers >= NUMBERS_LIKENESS_MIN), numbers, 0.0)
+        scores = np.where(scores > 0, scores, numbers)
+    ranked = sorted(((score, row.id) for score, row in zip(scores.tolist(), rows) if score > 0), reverse=True)
+    return [document_id for _, document_id in ranked[:MAX_MEASURED]]
 
 
 def _measure(
-    connection: Connection, document_id: int, document: Document, print_: fp.Fingerprint, candidates: list[Any]
+    connection: Connection, document_id: int, document: Document, print_: fp.Fingerprint,
+    candidates: Sequence[tuple[Any, bool]],
 ) -> list[LinkRow]:
     language = document.card.language
-    scored = sorted(
-        ((score, row.id) for row, by_word in candidates if (score := _likeliness(print_, language, row, by_word)) > 0),
-        reverse=True,
-    )[:MAX_MEASURED]
-    if not scored:
+    likeliest = _likeliest(print_, language, candidates)
+    if not likeliest:
         return []
-    rows = connection.execute(_TEXTS, {"ids": [document_id for _, document_id in scored]}).all()
+    rows = connection.execute(_MEASURED_ROWS, {"ids": likeliest}).all()
+    # Numbers and names matter only to a translation, which needs another language; they, and
+    # the shingles of a fingerprint stored before 0003, come from the text.
+    from_text = [row.id for row in rows if row.shingle_hashes is None or _translatable(language, row.language)]
+    texts = dict(connection.execute(_TEXTS, {"ids": from_text}).all()) if from_text else {}
     links = []
     for row in rows:
-        # Numbers and names matter only to a translation, which needs another language.
-        translatable = bool(language and row.language and language != row.language)
-        other = _stored_fingerprint(row.text_normalised, translatable)
+        if row.id in texts:
+            other = _stored_fingerprint(texts[row.id], _translatable(language, row.language))
+        else:
+            other = fp.Fingerprint(fp.unpack_shingles(row.shingle_hashes), b"", (), frozenset(), None)
         similarity = fp.compare(print_, other, language_a=language, language_b=row.language)
         if similarity is None:
             continue
@@ -199,10 +216,14 @@ def _measure(
     return sorted(links, key=lambda link: (-link.share, link.doc_a, link.doc_b))
 
 
+def _translatable(language: str | None, other: str | None) -> bool:
+    return bool(language and other and language != other)
+
+
 @lru_cache(maxsize=128)
 def _stored_fingerprint(text: str, numbers: bool) -> fp.Fingerprint:
-    # Candidates recur (a bucket keeps its first documents; republications come in clusters):
-    # a stored text, which never changes, is fingerprinted again only when it has left this cache.
+    # Translation candidates recur (a bucket keeps its first documents): a stored text, which
+    # never changes, is fingerprinted again only when it has left this cache.
     return fp.fingerprint(text, signed=False, numbers=numbers)
 
 

@@ -17,6 +17,7 @@ from sqlalchemy.engine import Connection
 from statecheck.model import Claim
 from statecheck.store import codec
 from statecheck.store.database import Store, database_errors
+from statecheck.store.evidence import series_by_id
 from statecheck.store.schema import claims, documents, failures, issuers
 
 #: The facet value for claims that have not been checked yet.
@@ -309,12 +310,13 @@ def search_claims(store: Store, query: ClaimQuery = ClaimQuery()) -> ClaimPage:
         total = connection.execute(select(func.count()).select_from(base.subquery())).scalar_one()
         rows = list(connection.execute(ordered).mappings())
         names = _issuers_of(connection, sorted({row["document_id"] for row in rows}))
+        series = series_by_id(connection) if any(row["verdict"] for row in rows) else {}
         facets = _claim_facets(connection, base)
     found = tuple(
         ClaimRow(
             id=row["id"], document_id=row["document_id"], position=row["position"], location=row["location"], title=row["title"],
             date=row["document_date"], language=row["language"], issuers=names.get(row["document_id"], ()),
-            claim=codec.claim_from_row(row),
+            claim=codec.claim_from_row(row, series),
         )
         for row in rows
     )

@@ -11,6 +11,7 @@ from statecheck.options import Options
 from statecheck.store import codec
 from statecheck.store.database import Store, database_errors
 from statecheck.store.documents import document_ids, load_document, utc_now
+from statecheck.store.evidence import series_ids
 from statecheck.store.schema import claims, documents
 from statecheck.verify import verify_document
 
@@ -48,6 +49,7 @@ def reverify(store: Store, options: Options = DEFAULT_OPTIONS, *, all_versions: 
             )
         now = utc_now()
         with database_errors(store), store.engine.begin() as connection:
+            cited = series_ids(connection, after.claims)
             for claim_id, old, new in zip(stored.claim_ids, before.claims, after.claims):
                 n_claims += 1
                 if (old.verdict and old.verdict.verdict) != (new.verdict and new.verdict.verdict):
@@ -55,7 +57,7 @@ def reverify(store: Store, options: Options = DEFAULT_OPTIONS, *, all_versions: 
                 connection.execute(
                     update(claims)
                     .where(claims.c.id == claim_id)
-                    .values(**codec.verdict_columns(new.verdict), verified_at=now if new.verdict else None)
+                    .values(**codec.verdict_columns(new.verdict, cited), verified_at=now if new.verdict else None)
                 )
             connection.execute(
                 update(documents).where(documents.c.id == document_id).values(summary=after.summary())

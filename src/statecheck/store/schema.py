@@ -98,7 +98,8 @@ claims = Table(
     Column("notes_json", Text, nullable=False),
     Column("verdict", Text, doc="Null until checked."),
     Column("verdict_reason", Text),
-    Column("evidence_json", Text, nullable=False, doc="A JSON list of Evidence records."),
+    Column("evidence_json", Text, nullable=False,
+           doc="A JSON list of Evidence records, each naming its series' facts by evidence_series.id (0003)."),
     Column("verified_at", Text),
 )
 Index("ix_claims_document", claims.c.document_id)
@@ -161,6 +162,9 @@ document_fingerprints = Table(
     Column("numbers", Integer, nullable=False, doc="Numbers in the text (the translation signal)."),
     Column("number_signature", LargeBinary, doc="MinHash of the number triples; null with too few numbers."),
     Column("made_at", Text, nullable=False),
+    Column("shingle_hashes", LargeBinary,
+           doc="The shingle hashes (extract.fingerprint.pack_shingles), to measure the document as a "
+               "candidate without its text (0003); null when fingerprinted before."),
 )
 
 # The LSH index: one row per band key of a document's fingerprints. A new document is compared
@@ -171,6 +175,9 @@ document_bands = Table(
     Column("key", BigInteger, primary_key=True, autoincrement=False),
     Column("document_id", Integer, ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True,
            autoincrement=False),
+    # 0003: on SQLite the table is its primary key's b-tree, not a rowid table beside it (half the
+    # bytes, and one b-tree written per row instead of two).
+    sqlite_with_rowid=False,
 )
 Index("ix_document_bands_document", document_bands.c.document_id)
 
@@ -190,3 +197,16 @@ document_links = Table(
     UniqueConstraint("doc_a", "doc_b", name="uq_document_links_pair"),
 )
 Index("ix_document_links_b", document_links.c.doc_b)
+
+# --- 0003: the facts of each reference series that evidence cites, stored once ----------------
+
+evidence_series = Table(
+    "evidence_series",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("series", Text, nullable=False, doc="Evidence.series, e.g. tfp/gaza/killed."),
+    Column("source", Text, nullable=False),
+    Column("snapshot", Text),
+    Column("caveats", Text),
+)
+Index("ix_evidence_series_series", evidence_series.c.series)
