@@ -45,7 +45,10 @@ class _DatePatterns:
     elapsed: re.Pattern[str]
     elapsed_after: re.Pattern[str]
     any_unit: re.Pattern[str]
-    """A time unit anywhere: without one, neither elapsed pattern can match."""
+    """A time unit starting a word: without one, neither elapsed pattern can match."""
+    any_calendar_word: re.Pattern[str]
+    """A month name, a weekday or a month modifier ("early", "mid-") starting a word: without
+    one, neither an explicit date (unless ISO), a weekday nor a month alone can match."""
     day_of: re.Pattern[str]
     since: re.Pattern[str]
     speech: re.Pattern[str]
@@ -68,7 +71,7 @@ class _DatePatterns:
 
 def _alternation(words: list[str] | dict[str, Any]) -> str:
     """A regex alternation, longest first; one that never matches when there are no words."""
-    return "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True)) or r"(?!x)x"
+    return lexicon.word_alternation(words, ignore_case=True)
 
 
 def _phrases(words: list[str]) -> str:
@@ -78,6 +81,7 @@ def _phrases(words: list[str]) -> str:
 
 
 _RELATIVE_KEYS = ("today", "yesterday", "this_month", "last_month", "this_year", "last_year")
+_ISO_START = re.compile(r"(?:19|20)\d\d-")
 
 
 @lru_cache(maxsize=8)
@@ -152,6 +156,14 @@ def _patterns(language: str) -> _DatePatterns:
     )
     speech = re.compile(rf"(?<![\w])(?:{_alternation(table.get('speech', []))})(?![\w])", re.IGNORECASE)
     war_start_event = re.compile(lexicon.phrase_pattern(table.get("war_start_events", [])), re.IGNORECASE)
+    # Word starts only: in every date pattern a unit, month or weekday comes after a space, a
+    # hyphen or a preposition, and a month after a modifier ("mid-October", even "midOctober")
+    # is found by the modifier. Looking behind first lets the engine leave a word after its
+    # first letter, which makes these cues much cheaper than the patterns they stand in for.
+    any_unit = re.compile(lexicon.phrase_pattern(list(unit_days) + list(unit_months), suffix=""), re.IGNORECASE)
+    any_calendar_word = re.compile(
+        lexicon.phrase_pattern(list(months) + list(weekdays) + table.get("month_modifiers", []), suffix=""), re.IGNORECASE
+    )
 
     def words(key: str) -> re.Pattern[str]:
         return re.compile(lexicon.phrase_pattern(table.get(key, [])), re.IGNORECASE)
@@ -159,7 +171,7 @@ def _patterns(language: str) -> _DatePatterns:
     return _DatePatterns(
         explicit=explicit, weekday=weekday, month_only=month_only, last_month_name=last_month_name,
         day_range=day_range, elapsed=elapsed,
-        elapsed_after=elapsed_after, any_unit=re.compile(units, re.IGNORECASE), day_of=day_of, since=since, speech=speech,
+        elapsed_after=elapsed_after, any_unit=any_unit, any_calendar_word=any_calendar_word, day_of=day_of, since=since, speech=speech,
         today=words("today"), yesterday=words("yesterday"), this_month=words("this_month"),
         last_month=words("last_month"), this_year=words("this_year"), last_year=words("last_year"),
         any_relative=re.compile(
@@ -230,7 +242,8 @@ def find_dates(sentence: str, document_date: str | None, language: str = "en") -
         add(match.start(), match.end(), (WAR_START + dt.timedelta(days=int(match.group("n")) - 1)).isoformat(), "elapsed")
     for match in p.war_start_event.finditer(sentence):
         add(match.start(), match.end(), WAR_START.isoformat(), "explicit")
-    for match in p.explicit.finditer(sentence):
+    calendar_word = p.any_calendar_word.search(sentence) is not None
+    for match in p.explicit.finditer(sentence) if calendar_word or _ISO_START.search(sentence) else ():
         value = _explicit(match, p, base)
         add(match.start(), match.end(), value, "explicit")
         first = p.day_range.search(sentence[: match.start()])
@@ -245,7 +258,7 @@ def find_dates(sentence: str, document_date: str | None, language: str = "en") -
                 day = int(match.group("d"))  # "a 07 deste mês": a day of the document's month
                 if 1 <= day <= calendar.monthrange(base_day.year, base_day.month)[1]:
                     add(match.start(), match.end(), base_day.replace(day=day).isoformat(), "explicit")
-        for match in p.month_only.finditer(sentence):
+        for match in p.month_only.finditer(sentence) if calendar_word else ():
             last = p.last_month_name.search(match.group())
             if last is None:
                 continue
@@ -253,7 +266,7 @@ def find_dates(sentence: str, document_date: str | None, language: str = "en") -
             year = base_day.year if month <= base_day.month else base_day.year - 1
             add(match.start() + match.group().index(" ") + 1, match.end(), f"{year:04d}-{month:02d}", "explicit")
         if precision == "day":
-            for match in p.weekday.finditer(sentence):
+            for match in p.weekday.finditer(sentence) if calendar_word else ():
                 target = p.weekdays[match.group("weekday").lower()]
                 back = (base_day.weekday() - target) % 7
                 add(match.start(), match.end(), (base_day - dt.timedelta(days=back)).isoformat(), "weekday")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 from importlib import resources
 from typing import Any
@@ -41,25 +42,41 @@ def phrase_pattern(phrases: list[str] | tuple[str, ...], *, suffix: str = r"(?!\
     cleaned = {" ".join(p.lower().split()) for p in phrases if p.strip()}
     if not cleaned:
         return r"(?!x)x"
-    return prefix + _trie_regex(sorted(cleaned)) + suffix
+    return prefix + _trie_regex(sorted(cleaned), _char) + suffix
+
+
+def word_alternation(words: Iterable[str], *, ignore_case: bool = False) -> str:
+    """A regex matching exactly any of ``words`` (a space matches one space), the longest where
+    several match; one that never matches when there are none. ``ignore_case``: the regex is
+    compiled case-insensitively, so words that differ only in case are one word.
+
+    The same matches, tried in the same order, as the alternation of the words longest first,
+    but laid out as a trie, like :func:`phrase_pattern`, for speed."""
+    if ignore_case:
+        # as the regex engine folds case: character by character
+        words = ["".join(c.lower() if len(c.lower()) == 1 else c for c in word) for word in words]
+    return _trie_regex(sorted(set(words)), re.escape) or r"(?!x)x"
 
 
 _END = ""
 
 
-def _trie_regex(phrases: list[str]) -> str:
+def _trie_regex(phrases: list[str], escape: Callable[[str], str]) -> str:
+    """``phrases`` as a trie; ``escape`` turns one character into its regex."""
     trie: dict[str, Any] = {}
     for phrase in phrases:
         node = trie
-        for char in phrase:
-            node = node.setdefault(char, {})
+        for character in phrase:
+            node = node.setdefault(character, {})
         node[_END] = {}
-    return _emit(trie)
+    return _emit(trie, escape)
 
 
-def _emit(node: dict[str, Any]) -> str:
+def _emit(node: dict[str, Any], escape: Callable[[str], str]) -> str:
     terminal = _END in node
-    branches = [(_char(char) + _emit(child)) for char, child in sorted(node.items()) if char != _END]
+    branches = [
+        (escape(character) + _emit(child, escape)) for character, child in sorted(node.items()) if character != _END
+    ]
     if not branches:
         return ""
     body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"

@@ -69,7 +69,8 @@ class _Patterns:
 
 
 def _words_alternation(words: list[str]) -> str:
-    return "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True)) or r"(?!x)x"
+    """The words as one case-insensitive alternation, the longest first."""
+    return lexicon.word_alternation(words, ignore_case=True)
 
 
 def _followed_by(words: list[str]) -> str:
@@ -87,7 +88,7 @@ def patterns(language: str) -> _Patterns:
     scales = {k.lower(): float(v) for k, v in table.get("scales", {}).items()}
     # Scale abbreviations attached to digits ("1.9M", "40k", "2,3 Mio."): case-sensitive.
     abbreviations = list(table.get("scale_abbreviations", []))
-    abbreviation_alt = _words_alternation(abbreviations)
+    abbreviation_alt = lexicon.word_alternation(abbreviations)
     # 8,005 | 40.000 | 100 412 | 2.3 | 1,5 ; never part of a word, a date (2023-10-07) or a time (18:00)
     grouped = rf"\d{{1,3}}(?:[{group_class}]\d{{3}})+" if groups else r"(?!x)x"
     digits = re.compile(
