@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import sys
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from statecheck.ingest import normalise
+from statecheck.ingest.normalise import _DROP
 from statecheck.model import Text
 
 LONG = "The relief office said on Monday that its teams had counted"  # over 50 characters
@@ -106,3 +109,11 @@ def test_normalise_any_text(original: str) -> None:
     assert_offsets(text)
     assert "  " not in text.normalised
     assert text.normalised == text.normalised.strip()
+
+
+def test_isprintable_refuses_what_makes_a_line_irregular() -> None:
+    """normalise clears a line with str.isprintable() before its regex searches: that holds only
+    while every white space but the plain space, and every dropped character, is unprintable."""
+    everything = map(chr, range(sys.maxunicode + 1))
+    assert [char for char in everything if char.isspace() and char != " " and char.isprintable()] == []
+    assert [char for char in _DROP if char.isprintable()] == []

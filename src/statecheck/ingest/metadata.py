@@ -10,6 +10,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+from statecheck.ingest.files import read_at_most
 from statecheck.ingest.messages import one_line
 
 logger = logging.getLogger(__name__)
@@ -36,8 +37,7 @@ def load_sidecar(path: Path) -> dict[str, Any]:
     try:
         if not sidecar.is_file():
             return {}
-        with sidecar.open("rb") as file:
-            raw = file.read(_MAX_SIDECAR_BYTES + 1)
+        raw = read_at_most(sidecar, _MAX_SIDECAR_BYTES + 1)
         if len(raw) > _MAX_SIDECAR_BYTES:
             raise ValueError(f"larger than {_MAX_SIDECAR_BYTES} bytes")
         value = json.loads(raw.decode("utf-8-sig"))

@@ -70,54 +70,68 @@ def normalise(original: str) -> Text:
     """
     segments: list[Segment] = []
     lines = _lines(original)
-    width = _wrap_width(original, lines)
+    width = _wrap_width([len(line) for _, line, stripped in lines if stripped])
     previous_text: str | None = None
     previous_end = 0  # source index just after the previous kept line
     blank_since_previous = False
-    for line_start, line_end in lines:
-        line = _line_segments(original, line_start, line_end)
-        if not line:
+    for line_start, line, stripped in lines:
+        if not stripped:
             blank_since_previous = True
             continue
-        line_text = "".join(text for text, _ in line)
-        if previous_text is not None:
-            if not blank_since_previous and _ends_with_broken_word(previous_text, line_text):
-                _drop_last_character(segments)  # "Pales-" + "tinians": the hyphen goes
-            elif not blank_since_previous and _ends_with_kept_hyphen(previous_text, line_text):
-                pass  # "COVID-" + "19": joined, hyphen kept
-            elif (not blank_since_previous and _is_wrapped(previous_text, line_text, width)) or (
-                blank_since_previous and _continues_sentence(previous_text, line_text)
-            ):
-                segments.append((" ", previous_end))
-            else:
-                segments.append(("\n", previous_end))
-        segments.extend(line)
-        last_text, last_start = line[-1]
+        if _is_irregular(stripped):
+            line_segments = _word_segments(original, line_start, line_start + len(line))
+            if not line_segments:
+                blank_since_previous = True
+                continue
+            line_text = "".join(text for text, _ in line_segments)
+        else:
+            line_segments = [(stripped, line_start + len(line) - len(line.lstrip()))]
+            line_text = stripped
+        if previous_text is None:
+            pass
+        elif blank_since_previous:
+            joins = _continues_sentence(previous_text, line_text)
+            segments.append((" " if joins else "\n", previous_end))
+        elif _ends_with_broken_word(previous_text, line_text):
+            _drop_last_character(segments)  # "Pales-" + "tinians": the hyphen goes
+        elif _ends_with_kept_hyphen(previous_text, line_text):
+            pass  # "COVID-" + "19": joined, hyphen kept
+        else:
+            segments.append((" " if _is_wrapped(previous_text, line_text, width) else "\n", previous_end))
+        segments.extend(line_segments)
+        last_text, last_start = line_segments[-1]
         previous_end = last_start + len(last_text)
         previous_text = line_text
         blank_since_previous = False
     return _assemble(original, segments)
 
 
-def _lines(original: str) -> list[tuple[int, int]]:
-    spans = []
-    start = 0
-    for match in _LINE_BREAK.finditer(original):
-        spans.append((start, match.start()))
-        start = match.end()
-    spans.append((start, len(original)))
-    return spans
+def _lines(original: str) -> list[tuple[int, str, str]]:
+    """Each line's start in ``original``, its text and its text stripped of white space."""
+    if "\r" in original or "\u2028" in original or "\u2029" in original:
+        texts: list[str] = []
+        starts = [0]
+        for match in _LINE_BREAK.finditer(original):
+            texts.append(original[starts[-1] : match.start()])
+            starts.append(match.end())
+        texts.append(original[starts[-1] :])
+    else:  # only "\n" breaks lines, and str.split finds them in C
+        texts = original.split("\n")
+        starts = [0] * len(texts)
+        for index in range(1, len(texts)):
+            starts[index] = starts[index - 1] + len(texts[index - 1]) + 1
+    return [(start, text, text.strip()) for start, text in zip(starts, texts)]
 
 
-def _wrap_width(original: str, lines: list[tuple[int, int]]) -> int | None:
+def _wrap_width(lengths: list[int]) -> int | None:
     """The width a hard-wrapped text was wrapped at, None when its lines are not wrapped, 0 when
-    there are too few lines to tell.
+    there are too few lines to tell; ``lengths`` are those of the lines that are not blank.
 
     Wrapped text has most of its lines within a few characters of one width; a page of
     unwrapped paragraphs has lines of every length, and there a line ending without
     punctuation before a capital is a heading, not a wrap.
     """
-    lengths = sorted(end - start for start, end in lines if end - start > 0 and original[start:end].strip())
+    lengths = sorted(lengths)
     if len(lengths) < 4:
         return 0  # too few lines to tell: judge each line by its own length
     width = lengths[int(len(lengths) * 0.9) - 1] if len(lengths) >= 10 else lengths[-1]
@@ -125,18 +139,24 @@ def _wrap_width(original: str, lines: list[tuple[int, int]]) -> int | None:
     return width if width >= _WRAP_WIDTH and near >= 0.4 * len(lengths) else None
 
 
-def _line_segments(original: str, start: int, end: int) -> list[Segment]:
-    """The words of one line, each a segment, with one space between them.
+def _is_irregular(stripped_line: str) -> bool:
+    """Whether a stripped line must be read word by word: its words are not one plain space
+    apart, or it holds characters to drop."""
+    if (
+        stripped_line.isprintable()
+        and "  " not in stripped_line
+        and "**" not in stripped_line
+        and "__" not in stripped_line
+    ):
+        # Every white space but the plain space, and every character in _DROP, is a separator
+        # or a control or format character, which isprintable() refuses: a C-speed test that
+        # clears most lines, where the regex searches below try an alternation at every position.
+        return False
+    return bool(_IRREGULAR_SPACE.search(stripped_line) or _NEEDS_CLEANING.search(stripped_line))
 
-    A line whose words are already one space apart, with nothing to drop, is one segment (the
-    same text and offsets as word by word, at the speed of a few C calls: most lines are so).
-    """
-    line = original[start:end]
-    stripped = line.strip()
-    if not stripped:
-        return []
-    if not _IRREGULAR_SPACE.search(stripped) and not _NEEDS_CLEANING.search(stripped):
-        return [(stripped, start + len(line) - len(line.lstrip()))]
+
+def _word_segments(original: str, start: int, end: int) -> list[Segment]:
+    """The words of one line, each a segment (cleaned of what is dropped), one space between them."""
     segments: list[Segment] = []
     for match in _TOKEN.finditer(original, start, end):
         word = match.group()
@@ -187,13 +207,14 @@ def _assemble(original: str, segments: list[Segment]) -> Text:
         runs.append((position, start - position))
         position += len(text)
     runs.append((position, len(original) - position))
-    normalised = "".join(text for text, _ in segments)
+    normalised = "".join([text for text, _ in segments])
     return Text(original=original, normalised=normalised, offsets=OffsetMap(runs, position + 1))
 
 
 def _ends_with_broken_word(previous: str, line: str) -> bool:
     """``Pales-`` / ``tinians``: a word split at a line end, its second part in lower case."""
-    if not line[0].islower() or not _BROKEN_WORD.search(previous):
+    # endswith first: a search for a pattern anchored at the end still starts at every position
+    if not previous.endswith("-") or not line[0].islower() or not _BROKEN_WORD.search(previous):
         return False
     tail = _FIRST_WORD.match(line)
     return tail is None or tail.group() not in _COMPOUND_TAILS
@@ -201,7 +222,7 @@ def _ends_with_broken_word(previous: str, line: str) -> bool:
 
 def _ends_with_kept_hyphen(previous: str, line: str) -> bool:
     """``Anti-`` / ``Semitism``, ``COVID-`` / ``19``, ``Hamas-`` / ``run``: the hyphen belongs to the word."""
-    return line[0].isalnum() and bool(_HYPHENATED.search(previous))
+    return previous.endswith("-") and line[0].isalnum() and bool(_HYPHENATED.search(previous))
 
 
 def _is_wrapped(previous: str, line: str, width: int | None = None) -> bool:

@@ -10,6 +10,7 @@ sidecar's metadata and the sha256 of the raw bytes) and a normalised :class:`Tex
 from __future__ import annotations
 
 import hashlib
+import stat
 from collections.abc import Mapping
 from pathlib import Path, PurePath, PurePosixPath
 from typing import Any, Literal
@@ -17,6 +18,7 @@ from urllib.parse import urlsplit
 
 from statecheck.errors import FetchError, InputError, LimitError
 from statecheck.ingest import docx, html, pdf, text, url
+from statecheck.ingest.files import read_at_most
 from statecheck.ingest.metadata import load_sidecar, merge, with_url_date
 from statecheck.ingest.normalise import normalise
 from statecheck.model import Source, Text
@@ -214,14 +216,13 @@ def valid_text(name: str) -> str:
 def _read_file(path: Path, name: str, limits: Limits) -> bytes:
     """The file's bytes, refusing one over ``limits.max_bytes`` before reading it."""
     try:
-        if path.is_dir():
+        status = path.stat()
+        if stat.S_ISDIR(status.st_mode):
             raise InputError("is a folder, not a file", location=name)
-        size = path.stat().st_size
-        if size > limits.max_bytes:
-            raise LimitError(_too_large(size, limits.max_bytes), location=name)
-        with path.open("rb") as file:
-            # a file that grows while we read it is still held to the limit
-            raw = file.read(limits.max_bytes + 1)
+        if status.st_size > limits.max_bytes:
+            raise LimitError(_too_large(status.st_size, limits.max_bytes), location=name)
+        # a file that grows while we read it is still held to the limit
+        raw = read_at_most(path, limits.max_bytes + 1)
     except FileNotFoundError as error:
         raise InputError("file not found", location=name) from error
     except PermissionError as error:

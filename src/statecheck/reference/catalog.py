@@ -41,6 +41,7 @@ SNAPSHOT_PREFIX = "snapshot-"
 _SNAPSHOT_NAME = re.compile(r"snapshot-[A-Za-z0-9_-]{1,100}")
 USER_DIR = "user"
 BUNDLED_DIR = Path(__file__).resolve().parent / "data"
+_BUNDLED_TFP_DIR = BUNDLED_DIR / TFP_DIR
 
 USER_CAVEATS = "A series added by the user with `statecheck reference add`; its limits are the user's to state."
 
@@ -63,7 +64,7 @@ def reference_home(reference_dir: Path | None = None) -> Path:
     """The reference folder in use (see the module docstring)."""
     if reference_dir is not None:
         return Path(reference_dir).expanduser()
-    return data_dir() / "reference"
+    return _child(data_dir(), "reference")
 
 
 @dataclass(frozen=True)
@@ -99,16 +100,23 @@ def load_catalog(reference_dir: Path | None = None) -> Catalog:
     document costs a few ``stat`` calls.
     """
     home = reference_home(reference_dir)
-    if reference_dir is not None and not home.is_dir():
+    # Without the folder (nothing updated or added yet, the usual case) every file is the
+    # bundled one: one stat says so, instead of one failed look-up per file.
+    in_home = home.is_dir()
+    if reference_dir is not None and not in_home:
         raise ReferenceDataError("reference folder does not exist or is not a folder", location=str(home))
     series: list[ReferenceSeries] = []
-    folder = tfp_folder(home)  # read once: every file from the same snapshot
+    folder = tfp_folder(home) if in_home else None  # read once: every file from the same snapshot
+    updated = folder is not None and folder.is_dir()
     for name in FILES:
-        series.extend(_cached(tfp_path(name, home, folder), _parse_tfp))
-    facts = home / FACTS_FILE
-    series.extend(_cached(facts if facts.is_file() else BUNDLED_DIR / FACTS_FILE, _parse_facts))
-    user = home / USER_DIR
-    if user.is_dir():
+        path = tfp_path(name, home, folder) if updated else _child(_BUNDLED_TFP_DIR, name)
+        series.extend(_cached(path, _parse_tfp))
+    facts = _child(home, FACTS_FILE)
+    series.extend(
+        _cached(facts if in_home and facts.is_file() else _child(BUNDLED_DIR, FACTS_FILE), _parse_facts)
+    )
+    user = _child(home, USER_DIR)
+    if in_home and user.is_dir():
         for meta in sorted(user.glob("*.json")):
             series.extend(_cached(meta, _parse_user))
     return _catalog(tuple(series), str(home))
@@ -148,8 +156,8 @@ def tfp_folder(home: Path) -> Path:
     it is the folder itself. A ``CURRENT`` that names no snapshot is an error, not a silent
     return to the bundled data.
     """
-    folder = home / TFP_DIR
-    pointer = folder / CURRENT
+    folder = _child(home, TFP_DIR)
+    pointer = _child(folder, CURRENT)
     try:
         name = pointer.read_bytes().decode("ascii").strip()
     except (FileNotFoundError, NotADirectoryError):
@@ -168,8 +176,15 @@ def tfp_path(name: str, home: Path, folder: Path | None = None) -> Path:
 
     ``folder`` is :func:`tfp_folder` when the caller has read it already (one snapshot for all files).
     """
-    updated = (folder or tfp_folder(home)) / name
-    return updated if updated.is_file() else BUNDLED_DIR / TFP_DIR / name
+    updated = _child(folder or tfp_folder(home), name)
+    return updated if updated.is_file() else _child(_BUNDLED_TFP_DIR, name)
+
+
+@functools.lru_cache(maxsize=64)
+def _child(folder: Path, name: str) -> Path:
+    """``folder / name``, remembered: the catalog is loaded for every document, and joining
+    paths in pathlib costs more than the ``stat`` calls that check the files."""
+    return folder / name
 
 
 # -- loading with a cache keyed on the file's identity on disk ---------------------------------

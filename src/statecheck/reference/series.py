@@ -12,7 +12,10 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from fractions import Fraction
 from functools import cached_property
+
+from statecheck.model import ReferencePoint
 
 #: The units a reference series may count in (a claim in another unit is never checked).
 UNITS: tuple[str, ...] = ("people", "items", "km2")
@@ -32,6 +35,19 @@ class Entry:
         if self.start == self.end:
             return self.start.isoformat()
         return f"{self.start.isoformat()}/{self.end.isoformat()}"
+
+    # Cached on the entry, which lives as long as its series: a report is read for every claim
+    # whose window holds it, and working these out again each time was much of verification.
+
+    @cached_property
+    def exact(self) -> int | Fraction:
+        """The value as the decimal it was published as (see :func:`exact`)."""
+        return exact(self.value)
+
+    @cached_property
+    def point(self) -> ReferencePoint:
+        """The entry as evidence."""
+        return ReferencePoint(self.label, self.value)
 
 
 @dataclass(frozen=True)
@@ -128,6 +144,22 @@ class ReferenceSeries:
             if best_day is None or seen >= best_day:
                 best, best_day = entry, seen
         return best
+
+
+# Below 2**53 every whole float is an integer written out in full by repr(): its Fraction is that int.
+_EXACT_WHOLE = 2**53
+
+
+def exact(x: float) -> int | Fraction:
+    """A float as the decimal it was written as (``0.1`` → 1/10, not the nearest binary fraction).
+
+    A whole number stays an int (equal to its Fraction, and they mix exactly in arithmetic):
+    Python compares and subtracts ints at C speed, where a Fraction runs Python code for each.
+    """
+    x = float(x)
+    if x.is_integer() and -_EXACT_WHOLE < x < _EXACT_WHOLE:
+        return int(x)
+    return Fraction(repr(x))
 
 
 def day_before(day: date) -> date:

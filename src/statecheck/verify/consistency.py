@@ -34,6 +34,11 @@ DISJOINT: dict[str, tuple[tuple[str, ...], ...]] = {
 
 COUNTABLE_SCOPES = ("total", "static", "period")
 
+# Every metric that can be compared with a whole: its parts, alone or in a disjoint group.
+_COMPARED: dict[str, frozenset[str]] = {
+    whole: frozenset(parts).union(*DISJOINT.get(whole, ())) for whole, parts in PARTS.items()
+}
+
 
 def lower_end(claim: Claim) -> float:
     """The least the claim allows: 0 when it only caps the number (under, up to)."""
@@ -76,6 +81,8 @@ def check_parts(claims: Sequence[Claim]) -> tuple[Claim, ...]:
         if whole.metric not in PARTS:
             continue
         by_metric = groups[_key(whole)]
+        if _COMPARED[whole.metric].isdisjoint(by_metric):
+            continue  # most wholes: no part claimed for the same place and date
         where = f"{whole.place or 'everywhere'}, {whole.as_of or 'undated'}"
         parts = sorted(
             (item for metric in set(PARTS[whole.metric]) for item in by_metric.get(metric, ()) if item[0] != w_index),
@@ -110,6 +117,9 @@ def check_parts(claims: Sequence[Claim]) -> tuple[Claim, ...]:
                 notes.setdefault(w_index, []).append(note)
     result = []
     for index, claim in enumerate(claims):
+        if index not in notes:
+            result.append(claim)
+            continue
         added = tuple(n for n in dict.fromkeys(notes.get(index, ())) if n not in claim.notes)
         result.append(claim if not added else replace(claim, notes=claim.notes + added))
     return tuple(result)

@@ -1,14 +1,16 @@
 """Spec §5, one claim against one series: the record's range, the tolerance, the bound table.
 
-Arithmetic is exact (``Fraction``) so that a claim sitting exactly on a tolerance edge gets
-the verdict the table gives, not the one float rounding happens to give.
+Arithmetic is exact (``Fraction``, and ``int`` for whole numbers) so that a claim sitting
+exactly on a tolerance edge gets the verdict the table gives, not the one float rounding
+happens to give.
 """
 
 from __future__ import annotations
 
 import calendar
+import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
 from fractions import Fraction
@@ -16,7 +18,7 @@ from typing import Literal
 
 from statecheck.memo import per_document
 from statecheck.model import Claim, Evidence, ReferencePoint, VerdictName
-from statecheck.reference.series import Entry, ReferenceSeries, parse_day
+from statecheck.reference.series import Entry, ReferenceSeries, exact, parse_day
 
 Precision = Literal["day", "month", "year"]
 
@@ -73,8 +75,10 @@ class Span:
 _AS_OF = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 
 
+@per_document()
 def parse_as_of(text: str) -> Span:
     """``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY`` as the days it covers; ValueError when malformed."""
+    # Cached: a document's claims mostly share a few dates, each read once per series checked.
     match = _AS_OF.fullmatch(text.strip())
     if not match:
         raise ValueError(f"as_of {text!r} is not YYYY-MM-DD, YYYY-MM or YYYY")
@@ -101,22 +105,52 @@ def tolerance(value: float, value_max: float | None = None, bound: str = "exact"
 
     For a range the coarser end decides.
     """
+    margin, why = _margin_of(value, value_max, bound)
+    return margin.t, why
+
+
+def _margin_of(value: float, value_max: float | None, bound: str) -> tuple[_Margin, str]:
     digits = min(significant_digits(v) for v in (value, value_max) if v is not None)
     if digits >= 3:
-        t, why = ONE_PERCENT, "three or more significant digits"
+        margin, why = _MARGIN_ONE, "three or more significant digits"
     else:
-        t, why = FIVE_PERCENT, "a round number"
-    if bound == "about" and t < TEN_PERCENT:
-        t, why = TEN_PERCENT, "bound about"
-    return t, why
+        margin, why = _MARGIN_FIVE, "a round number"
+    if bound == "about" and margin.t < TEN_PERCENT:
+        margin, why = _MARGIN_TEN, "bound about"
+    return margin, why
+
+
+@dataclass(frozen=True)
+class _Margin:
+    """A tolerance with the factors and the words the bound table uses, worked out once
+    (Fraction arithmetic runs Python code, and every claim checked would redo it)."""
+
+    t: Fraction
+    below: Fraction
+    """1 − t"""
+    above: Fraction
+    """1 + t"""
+    percent: str
+    """t in words: ``1%``"""
+
+    @classmethod
+    def of(cls, t: Fraction) -> _Margin:
+        return cls(t, 1 - t, 1 + t, _pct(t))
+
+
+#: An exact number: a whole one as an int, others as a Fraction (see :func:`exact`).
+Exact = Fraction | int
 
 
 @per_document()
-def q(x: float) -> Fraction:
-    """A float as the decimal it was written as (``0.1`` → 1/10, not the nearest binary fraction)."""
-    # Cached: the same record values are converted for every claim of a document checked, and
-    # parsing a Fraction from text is slow. Fractions are immutable, so sharing them is safe.
-    return Fraction(repr(float(x)))
+def q(x: float) -> Exact:
+    """A claimed figure as the decimal it was written as (``0.1`` → 1/10), see :func:`exact`.
+
+    A record's values are :attr:`Entry.exact`.
+    """
+    # Cached: a document's claims repeat their figures, and parsing a Fraction from text is
+    # slow. Fractions are immutable, so sharing them is safe.
+    return exact(x)
 
 
 @dataclass(frozen=True)
@@ -136,9 +170,31 @@ class Accepted:
     hi: Fraction | None
     rule: str
     tolerance: Fraction
+    # The same bounds for whole values (a whole v < lo exactly when v < ceil(lo)): most record
+    # values are whole, and comparing ints is C code where comparing with a Fraction is Python.
+    least_whole: int | None = field(init=False, repr=False, compare=False)
+    most_whole: int | None = field(init=False, repr=False, compare=False)
 
-    def admits(self, value: Fraction) -> bool:
-        return (self.lo is None or value >= self.lo) and (self.hi is None or value <= self.hi)
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "least_whole", None if self.lo is None else math.ceil(self.lo))
+        object.__setattr__(self, "most_whole", None if self.hi is None else math.floor(self.hi))
+
+    def admits(self, value: Exact) -> bool:
+        return not (self.is_under(value) or self.is_over(value))
+
+    def is_under(self, value: Exact) -> bool:
+        """Whether ``value`` is below ``lo``."""
+        lo, least = self.lo, self.least_whole
+        if lo is None or least is None:
+            return False  # no lower bound
+        return value < least if type(value) is int else value < lo
+
+    def is_over(self, value: Exact) -> bool:
+        """Whether ``value`` is above ``hi``."""
+        hi, most = self.hi, self.most_whole
+        if hi is None or most is None:
+            return False  # no upper bound
+        return value > most if type(value) is int else value > hi
 
 
 @per_document()
@@ -146,29 +202,30 @@ def accepted_values(value: float, value_max: float | None, bound: str) -> Accept
     """The bound table of spec §5 as the range of record values a claim accepts."""
     v = q(value)
     top = q(value_max) if value_max is not None else v
+    # The Fraction first: Fraction * int takes Fraction's fast path, int * Fraction its slow one.
     if bound in ("exact", "about"):
-        t, why = tolerance(value, value_max, bound)
-        lo, hi = v * (1 - t), top * (1 + t)
-        return Accepted(lo, hi, f"{bound}, t = {_pct(t)} ({why}): consistent when [r_lo, r_hi] meets [{_num(lo)}, {_num(hi)}]", t)
+        margin, why = _margin_of(value, value_max, bound)
+        lo, hi = margin.below * v, margin.above * top
+        return Accepted(lo, hi, f"{bound}, t = {margin.percent} ({why}): consistent when [r_lo, r_hi] meets [{_num(lo)}, {_num(hi)}]", margin.t)
     if bound in ("over", "at_least"):
-        threshold = v * (1 - ONE_PERCENT)
+        threshold = _MARGIN_ONE.below * v
         return Accepted(threshold, None, f"{_words(bound)}: consistent when r_hi ≥ {_num(v)} × 0.99 = {_num(threshold)}", ONE_PERCENT)
     if bound == "nearly":
-        ceiling, floor = top * (1 + ONE_PERCENT), v * (1 - TEN_PERCENT)
+        ceiling, floor = _MARGIN_ONE.above * top, _MARGIN_TEN.below * v
         return Accepted(floor, ceiling, f"nearly: consistent when r_lo ≤ {_num(ceiling)} and r_hi ≥ {_num(floor)}", TEN_PERCENT)
     if bound in ("under", "up_to"):
-        ceiling = top * (1 + ONE_PERCENT)
+        ceiling = _MARGIN_ONE.above * top
         return Accepted(None, ceiling, f"{_words(bound)}: consistent when r_lo ≤ {_num(top)} × 1.01 = {_num(ceiling)}", ONE_PERCENT)
     raise ValueError(f"unknown bound {bound!r}")
 
 
-def apply_bound(claim: Claim, r_lo: Fraction, r_hi: Fraction) -> Outcome:
+def apply_bound(claim: Claim, r_lo: Exact, r_hi: Exact) -> Outcome:
     """The table of spec §5; ``above_record`` when the claim asks for more than the record shows."""
     accepted = accepted_values(claim.value, claim.value_max, claim.bound)
     # The record's range [r_lo, r_hi] and the accepted range must meet.
-    if accepted.lo is not None and r_hi < accepted.lo:
+    if accepted.is_under(r_hi):
         return Outcome("above_record", accepted.rule, accepted.tolerance)
-    if accepted.hi is not None and r_lo > accepted.hi:
+    if accepted.is_over(r_lo):
         return Outcome("below_record", accepted.rule, accepted.tolerance)
     return Outcome("consistent", accepted.rule, accepted.tolerance)
 
@@ -205,8 +262,8 @@ def check(claim: Claim, series: ReferenceSeries) -> Evidence:
         return _unverifiable(
             series, f"{series.publisher} has no report of {_metric(series)} between {window[0]} and {window[1]}"
         )
-    r_lo = min(q(e.value) for e in entries)
-    r_hi = max(q(e.value) for e in entries)
+    values = [e.exact for e in entries]
+    r_lo, r_hi = min(values), max(values)
     outcome = apply_bound(claim, r_lo, r_hi)
     where = (
         f"window [{window[0]}, {window[1]}] (as_of − {DAYS_BEFORE} days, + {DAYS_AFTER} day)"
@@ -240,13 +297,13 @@ def _check_period(claim: Claim, series: ReferenceSeries) -> Evidence:
     at_end, at_start, at_before = series.value_at(end), series.value_at(start), series.value_at(before)
     if at_end is None or at_start is None or at_before is None:
         return _unverifiable(series, f"{series.publisher} has no report on or before {before}")
-    low = q(at_end.value) - q(at_start.value)
-    high = q(at_end.value) - q(at_before.value)
+    low = at_end.exact - at_start.exact
+    high = at_end.exact - at_before.exact
     r_lo, r_hi = min(low, high), max(low, high)  # a revised-down count could swap them
     outcome = apply_bound(claim, r_lo, r_hi)
     used = (at_before, at_start, at_end)
     rise = f"{_num(r_lo)}" if r_lo == r_hi else f"between {_num(r_lo)} and {_num(r_hi)}"
-    trail = ", ".join(f"{_num(q(e.value))} by {min(e.end, d)}" for e, d in zip(used, (before, start, end)))
+    trail = ", ".join(f"{_num(e.exact)} by {min(e.end, d)}" for e, d in zip(used, (before, start, end)))
     sentence = (
         f"{series.publisher}'s count of {_metric(series)} rose by {rise} from {start} to {end} ({trail}); "
         f"the claim says {_claim_words(claim)}: {VERDICT_WORDS[outcome.verdict]}"
@@ -262,11 +319,11 @@ def _check_period(claim: Claim, series: ReferenceSeries) -> Evidence:
 
 def _evidence(
     series: ReferenceSeries, outcome: Outcome, rule: str, sentence: str, entries: tuple[Entry, ...],
-    r_lo: Fraction, r_hi: Fraction,
+    r_lo: Exact, r_hi: Exact,
 ) -> Evidence:
     return Evidence(
         series=series.id, source=series.source, verdict=outcome.verdict, rule=rule, sentence=sentence,
-        points=tuple(ReferencePoint(e.label, e.value) for e in entries), r_lo=float(r_lo), r_hi=float(r_hi),
+        points=tuple([e.point for e in entries]), r_lo=float(r_lo), r_hi=float(r_hi),
         tolerance=float(outcome.tolerance), snapshot=series.snapshot, caveats=series.caveats,
     )
 
@@ -286,22 +343,23 @@ def _cite(claim: Claim, series: ReferenceSeries, entries: tuple[Entry, ...], ver
     """The report(s) a reader should look at: the matching one, or the one nearest the claim."""
     words = _metric(series)
     if len(entries) == 1:
-        return f"reported {_num(q(entries[0].value))} {words} {_when(entries[0])}"
+        return f"reported {_num(entries[0].exact)} {words} {_when(entries[0])}"
     if verdict == "consistent":
         accepted = accepted_values(claim.value, claim.value_max, claim.bound)
-        fitting = [e for e in entries if accepted.admits(q(e.value))]
+        fitting = [e for e in entries if accepted.admits(e.exact)]
         if fitting:
-            best = min(fitting, key=lambda e: (abs(q(e.value) - q(claim.value)), -e.start.toordinal()))
-            return f"reported {_num(q(best.value))} {words} {_when(best)}"
+            claimed = q(claim.value)
+            best = min(fitting, key=lambda e: (abs(e.exact - claimed), -e.start.toordinal()))
+            return f"reported {_num(best.exact)} {words} {_when(best)}"
         low, high = min(entries, key=lambda e: e.value), max(entries, key=lambda e: e.value)
         return (
-            f"reported from {_num(q(low.value))} {_when(low)} to {_num(q(high.value))} {_when(high)} {words}"
+            f"reported from {_num(low.exact)} {_when(low)} to {_num(high.exact)} {_when(high)} {words}"
         )
     if verdict == "above_record":
         top = max(entries, key=lambda e: (e.value, e.start))
-        return f"reported at most {_num(q(top.value))} {words} between {window[0]} and {window[1]} ({_when(top)})"
+        return f"reported at most {_num(top.exact)} {words} between {window[0]} and {window[1]} ({_when(top)})"
     low = min(entries, key=lambda e: (e.value, e.start))
-    return f"reported at least {_num(q(low.value))} {words} between {window[0]} and {window[1]} ({_when(low)})"
+    return f"reported at least {_num(low.exact)} {words} between {window[0]} and {window[1]} ({_when(low)})"
 
 
 def _when(entry: Entry) -> str:
@@ -325,7 +383,7 @@ def _words(bound: str) -> str:
     return bound.replace("_", " ")
 
 
-def _num(x: Fraction) -> str:
+def _num(x: Exact) -> str:
     """8005 → ``8,005``; 7924.95 → ``7,924.95`` (at most two decimals)."""
     if x.denominator == 1:
         return f"{x.numerator:,}"
@@ -335,3 +393,7 @@ def _num(x: Fraction) -> str:
 
 def _pct(t: Fraction) -> str:
     return f"{_num(t * 100)}%"
+
+
+# After _pct, which they use.
+_MARGIN_ONE, _MARGIN_FIVE, _MARGIN_TEN = (_Margin.of(t) for t in (ONE_PERCENT, FIVE_PERCENT, TEN_PERCENT))
