@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import argparse
 import gc
+import itertools
 import json
 import os
 import resource
@@ -40,7 +41,7 @@ import sys
 import tempfile
 import time
 import warnings
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -60,12 +61,12 @@ TARGET_INGEST_SHARE = 0.80
 # --------------------------------------------------------------------------- measurements (child side)
 
 
-def _files(root: Path, count: int) -> list[Path]:
-    return [root / doc.name for doc in corpus_module.generate(count, _seed(root))]
+def _paths(root: Path, count: int) -> Iterator[str]:
+    """The first ``count`` documents of the corpus, as ``statecheck check ROOT`` walks them: one
+    at a time (a list of 100,000 paths would add 30 MB to the peak memory measured)."""
+    from statecheck.ingest.inputs import expand_inputs
 
-
-def _seed(root: Path) -> int:
-    return int(json.loads((root / "corpus.json").read_text())["seed"])
+    return itertools.islice(expand_inputs([root]), count)
 
 
 def _peak_mb() -> float:
@@ -96,27 +97,26 @@ def measure(task: str, root: Path, count: int, workers: int) -> dict[str, Any]:
     from statecheck.options import Options
     from statecheck.parallel import check_many, check_one
 
-    files = _files(root, count)
-    size = sum(path.stat().st_size for path in files)
+    size = sum(os.path.getsize(path) for path in _paths(root, count))
     options = Options()
     # A few documents first, untimed: lexicons (one per language), patterns and reference
     # series load on first use, once per process; a long run pays that once.
-    for path in files[:30]:
-        check_one(str(path), options)
+    for path in _paths(root, 30):
+        check_one(path, options)
     gc.collect()
     objects = len(gc.get_objects())
     figures: dict[str, Any]
     if task == "check":
-        figures = _timed(lambda: _count(check_one(str(path), options) for path in files))
+        figures = _timed(lambda: _count(check_one(path, options) for path in _paths(root, count)))
     elif task == "check-parallel":
-        figures = _timed(lambda: _count(check_many(files, options, workers=workers)))
+        figures = _timed(lambda: _count(check_many(_paths(root, count), options, workers=workers)))
     elif task in ("ingest", "ingest-parallel"):
         from statecheck import store
 
         with tempfile.TemporaryDirectory() as folder, store.open_store(Path(folder) / "corpus.db") as corpus:
             def run_ingest() -> tuple[int, int]:
                 claims = failed = 0
-                for result in store.ingest_results(corpus, files, options, workers=workers):
+                for result in store.ingest_results(corpus, _paths(root, count), options, workers=workers):
                     claims += result.claims
                     failed += result.status is None
                 return claims, failed
@@ -136,8 +136,8 @@ def measure_quantulum(root: Path, count: int) -> dict[str, Any]:
     from statecheck.options import Options
     from statecheck.parallel import check_one
 
-    files = _files(root, count)
-    texts = [path.read_text("utf-8") for path in files]
+    files = list(_paths(root, count))
+    texts = [Path(path).read_text("utf-8") for path in files]
     size = sum(len(text.encode("utf-8")) for text in texts)
     try:
         with warnings.catch_warnings():
@@ -187,9 +187,9 @@ def profile(root: Path, count: int, top: int) -> str:
     from statecheck.options import Options
     from statecheck.parallel import check_one
 
-    files = _files(root, count)
+    files = list(_paths(root, count))
     options = Options()
-    check_one(str(files[0]), options)
+    check_one(files[0], options)
     profiler = Profiler(interval=0.0005)
     profiler.start()
     for path in files:
