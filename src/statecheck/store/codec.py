@@ -169,14 +169,10 @@ def stored_evidence_dict(evidence: Evidence, series_ids: SeriesIds) -> dict[str,
 
 def stored_evidence_from_dict(record: Mapping[str, Any], series: SeriesById) -> Evidence:
     """The Evidence :func:`stored_evidence_dict` wrote, given the corpus's ``evidence_series``."""
-    facts = series[record["series_id"]]
-    return Evidence(
-        series=facts.series, source=facts.source, verdict=record["verdict"], rule=record["rule"],
-        sentence=record["sentence"],
-        points=tuple(ReferencePoint(date, value) for date, value in record.get("points", ())),
-        r_lo=record.get("r_lo"), r_hi=record.get("r_hi"), tolerance=record.get("tolerance"),
-        snapshot=facts.snapshot, caveats=facts.caveats,
-    )
+    # The same field lists as the writer's, so that a field Evidence gains is read back too.
+    own = {name: record[name] for name in _OWN_EVIDENCE_FIELDS if name in record}
+    points = tuple(ReferencePoint(date, value) for date, value in record.get("points", ()))
+    return Evidence(**series[record["series_id"]]._asdict(), **own, points=points)
 
 
 def claim_columns(claim: Claim) -> dict[str, Any]:
