@@ -65,9 +65,9 @@ def run(count: int) -> None:
     per_print = (time.perf_counter() - start) / min(len(docs), 2000)
     considered: list[int] = []
     measured = [0]
-    original, original_compare = store_links._candidates, fp.compare
+    original, original_compare = store_links._ranked, fp.compare
 
-    def counting(*args: object, **kwargs: object) -> list[object]:
+    def counting(*args: object, **kwargs: object) -> dict[int, bool]:
         found = original(*args, **kwargs)  # type: ignore[arg-type]
         considered.append(len(found))
         return found
@@ -77,7 +77,7 @@ def run(count: int) -> None:
         return original_compare(*args, **kwargs)
 
     indexing: list[float] = []
-    original_index = store_documents.index_document
+    original_index = store_documents.index_documents
 
     def timed_index(*args: object, **kwargs: object) -> object:
         tick = time.process_time()
@@ -86,9 +86,9 @@ def run(count: int) -> None:
         finally:
             indexing.append(time.process_time() - tick)
 
-    store_links._candidates = counting  # type: ignore[assignment]
+    store_links._ranked = counting  # type: ignore[assignment]
     fp.compare = measuring  # type: ignore[assignment]
-    store_documents.index_document = timed_index  # type: ignore[assignment]
+    store_documents.index_documents = timed_index  # type: ignore[assignment]
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "corpus.db"
         times: list[float] = []
@@ -107,15 +107,15 @@ def run(count: int) -> None:
                     "SELECT count(*) FROM document_links l JOIN documents b ON b.id = l.doc_b "
                     "WHERE b.location LIKE '%.republished'")).scalar()
         size = path.stat().st_size + sum(p.stat().st_size for p in Path(folder).glob("corpus.db-*"))
-    store_links._candidates = original  # type: ignore[assignment]
+    store_links._ranked = original  # type: ignore[assignment]
     fp.compare = original_compare  # type: ignore[assignment]
-    store_documents.index_document = original_index  # type: ignore[assignment]
+    store_documents.index_documents = original_index  # type: ignore[assignment]
     tenth = max(len(times) // 10, 1)
     print(f"{len(docs):,} documents ({planted} planted republications), mean {sum(len(d.text.original) for d in docs) / len(docs):,.0f} chars")
     print(f"  fingerprint: {1 / per_print:,.0f} documents/s ({per_print * 1000:.2f} ms each)")
     print(f"  save + index + link: {len(docs) / total:,.0f} documents/s; CPU ms per document, first tenth "
           f"{sum(times[:tenth]) / tenth * 1000:.2f}, last tenth {sum(times[-tenth:]) / tenth * 1000:.2f}")
-    print(f"  of which fingerprint + lookup + measure + links (store.links.index_document): first tenth "
+    print(f"  of which fingerprint + lookup + measure + links (store.links.index_documents): first tenth "
           f"{sum(indexing[:tenth]) / tenth * 1000:.2f} ms, last tenth {sum(indexing[-tenth:]) / tenth * 1000:.2f} ms; "
           f"the rest is the document's own rows and the commit")
     print(f"  candidates per document: {sum(considered) / len(considered):.1f} sharing a band key (max "

@@ -78,7 +78,8 @@ def test_a_document_interrupted_while_being_written_is_not_stored(store: Store, 
     save_document(store, west_bank_document())
     before = table_counts(store)
 
-    def interrupted(connection: object, document_id: int, document: object) -> None:
+    def interrupted(connection: object, written: list[tuple[int, object]]) -> None:
+        [(document_id, _)] = written
         connection.execute(insert(documents_module.issuers), [  # type: ignore[attr-defined]
             {"document_id": document_id, "position": 0, "name": "half-written", "role": "issuer", "entity": None}
         ])

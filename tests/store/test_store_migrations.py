@@ -119,7 +119,7 @@ def test_evidence_series_rows_are_shared_and_none_outlives_a_failed_save(
     def broken(*args: object, **kwargs: object) -> None:
         raise RuntimeError("disk on fire")
 
-    monkeypatch.setattr(documents_module, "index_document", broken)
+    monkeypatch.setattr(documents_module, "index_documents", broken)
     with pytest.raises(RuntimeError):
         save_document(store, gaza)
     assert series_rows() == 0

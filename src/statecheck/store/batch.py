@@ -1,10 +1,12 @@
 """``statecheck ingest``: read, check and store a batch of inputs.
 
-Each input is written in a savepoint of its own (its rows are all there or none are), and the
-savepoints are committed together every :data:`BATCH_DOCUMENTS` inputs or :data:`BATCH_SECONDS`:
+Inputs are committed together every :data:`BATCH_DOCUMENTS` inputs or :data:`BATCH_SECONDS`:
 one commit per document cost SQLite more than storing the document (its full-text index is
-written out at every commit). An input is reported only once its batch is committed, so what
-was reported is stored; a batch cut short (Ctrl-C, a kill) is read again by the next run.
+written out at every commit). The checked documents of a batch wait in memory and are written
+together just before the commit (:func:`~statecheck.store.documents.save_documents`: a few
+statements for them all, in a savepoint, so their rows are all there or none are). An input is
+reported only once its batch is committed, so what was reported is stored; a batch cut short
+(Ctrl-C, a kill) is read again by the next run.
 """
 
 from __future__ import annotations
@@ -17,12 +19,12 @@ from pathlib import Path
 from stat import S_ISREG
 from typing import TYPE_CHECKING, Any, Self
 
-from sqlalchemy import Connection
-
 from statecheck import ingest as reader
 from statecheck import pipeline
 from statecheck.errors import StatecheckError
+from statecheck.extract.fingerprint import Fingerprint
 from statecheck.ingest.inputs import expand_inputs
+from statecheck.model import Document
 from statecheck.options import Options
 from statecheck.store.database import Store, database_errors
 from statecheck.store.documents import (
@@ -30,7 +32,7 @@ from statecheck.store.documents import (
     clear_failure,
     is_unchanged,
     record_failure,
-    save_document,
+    save_documents,
     stored_sha256,
 )
 
@@ -118,7 +120,7 @@ def ingest_results(
             for location in expand_inputs(inputs):
                 if may_block(location):
                     batch.commit()  # what is done is stored before we wait on a pipe or a server
-                yield from batch.add(ingest_one(store, location, options, connection=batch.connection))
+                yield from batch.add(_read_and_check(batch, location, options))
         else:
             outcomes = check_many(
                 expand_inputs(inputs), options, workers=workers, scheduler=scheduler,
@@ -126,7 +128,7 @@ def ingest_results(
                 idle=batch.commit,
             )
             for outcome in outcomes:
-                yield from batch.add(store_outcome(store, outcome, connection=batch.connection))
+                yield from batch.add(_stored_outcome(batch, outcome))
         batch.commit()
         yield from batch.take()
 
@@ -141,15 +143,31 @@ def may_block(location: str) -> bool:
         return False  # it fails at once when read
 
 
+@dataclass(frozen=True)
+class Unsaved:
+    """A checked document waiting in a :class:`Batch` to be written."""
+
+    location: str
+    """The input's name as the user gave it (its failures are recorded under it)."""
+    document: Document
+    fingerprint: Fingerprint | None = None
+
+
 class Batch:
-    """One connection whose transaction takes several inputs' savepoints; see the module docstring."""
+    """One connection whose transaction takes several inputs; see the module docstring.
+
+    Every write of an ingest goes through it, so that the documents waiting to be written are
+    written before anything that must see them or come after them.
+    """
 
     def __init__(self, store: Store, *, documents: int = BATCH_DOCUMENTS, seconds: float = BATCH_SECONDS) -> None:
         self.store = store
         self.documents = documents
         self.seconds = seconds
-        self.pending: list[IngestResult] = []
-        """Results of inputs written since the last commit."""
+        self.pending: list[IngestResult | Unsaved] = []
+        """What happened to the inputs since the last commit, in input order."""
+        self.unsaved: set[str] = set()
+        """The locations of the documents in ``pending`` not written yet."""
         self.ready: list[IngestResult] = []
         """Results committed and not yet handed out."""
         self.started = time.monotonic()
@@ -160,19 +178,51 @@ class Batch:
             self.transaction = self.connection.begin()
         return self
 
-    def add(self, result: IngestResult) -> list[IngestResult]:
+    def add(self, result: IngestResult | Unsaved) -> list[IngestResult]:
         """Take one input's result; hand out the results committed so far (none while the batch fills)."""
         self.pending.append(result)
+        if isinstance(result, Unsaved):
+            self.unsaved.add(result.document.source.location)
         if len(self.pending) >= self.documents or time.monotonic() - self.started >= self.seconds:
             self.commit()
         return self.take()
 
+    def is_unchanged(self, location: str, sha256: str) -> bool:
+        if location in self.unsaved:  # the same input came twice in this batch
+            self.write()
+        return is_unchanged(self.store, location, sha256, connection=self.connection)
+
+    def record_failure(self, location: str, error: BaseException) -> None:
+        self.write()  # a document of that location written later would forget this failure
+        record_failure(self.store, location, error, connection=self.connection)
+
+    def clear_failure(self, location: str) -> None:
+        clear_failure(self.store, location, connection=self.connection)
+
+    def write(self) -> None:
+        """Write the documents waiting, in one savepoint: their results become known."""
+        waiting = [(n, entry) for n, entry in enumerate(self.pending) if isinstance(entry, Unsaved)]
+        if not waiting:
+            return
+        saved = save_documents(
+            self.store, [entry.document for _, entry in waiting],
+            fingerprints=[entry.fingerprint for _, entry in waiting], connection=self.connection,
+        )
+        for (n, entry), result in zip(waiting, saved):
+            if entry.location != entry.document.source.location:  # it failed under the name the user gave
+                self.clear_failure(entry.location)
+            self.pending[n] = IngestResult(
+                entry.location, result.status, result.document_id, result.version, len(entry.document.claims)
+            )
+        self.unsaved.clear()
+
     def commit(self) -> None:
-        """Commit what was written; its results are handed out by the next :meth:`add` or :meth:`take`."""
+        """Write what waits and commit; the results are handed out by the next :meth:`add` or :meth:`take`."""
+        self.write()
         with database_errors(self.store):
             self.transaction.commit()
             self.transaction = self.connection.begin()
-        self.ready.extend(self.pending)
+        self.ready.extend(entry for entry in self.pending if isinstance(entry, IngestResult))
         self.pending, self.started = [], time.monotonic()
 
     def take(self) -> list[IngestResult]:
@@ -188,45 +238,51 @@ class Batch:
             self.connection.close()
 
 
-def store_outcome(store: Store, outcome: Outcome, *, connection: Connection | None = None) -> IngestResult:
+def store_outcome(store: Store, outcome: Outcome) -> IngestResult:
     """Store one input checked elsewhere (a worker process, a cluster) as :func:`ingest_one` does."""
+    with Batch(store) as batch:
+        batch.add(_stored_outcome(batch, outcome))
+        batch.commit()
+        [result] = batch.take()
+    return result
+
+
+def ingest_one(store: Store, location: str, options: Options = DEFAULT_OPTIONS) -> IngestResult:
+    """Read, check and store one input; a failure is recorded in ``failures`` and returned, not raised."""
+    with Batch(store) as batch:
+        batch.add(_read_and_check(batch, location, options))
+        batch.commit()
+        [result] = batch.take()
+    return result
+
+
+def _stored_outcome(batch: Batch, outcome: Outcome) -> IngestResult | Unsaved:
     location = outcome.location
     if outcome.unchanged:
-        clear_failure(store, location, connection=connection)
+        batch.clear_failure(location)
         return IngestResult(location, "unchanged")
     if outcome.document is None:
         # The exception stayed in the worker; record_failure needs its class name and reason.
         stand_in = type(outcome.error_type or "Exception", (Exception,), {})(outcome.error_message)
-        record_failure(store, location, stand_in, connection=connection)
+        batch.record_failure(location, stand_in)
         if outcome.internal:
             return IngestResult(location, None, error=f"internal error ({outcome.error_type}): {outcome.error_line}")
         return IngestResult(location, None, error=outcome.error_message)
-    document = outcome.document
-    saved = save_document(store, document, fingerprint=outcome.fingerprint, connection=connection)
-    if location != document.source.location:
-        clear_failure(store, location, connection=connection)
-    return IngestResult(location, saved.status, saved.document_id, saved.version, len(document.claims))
+    return Unsaved(location, outcome.document, outcome.fingerprint)
 
 
-def ingest_one(
-    store: Store, location: str, options: Options = DEFAULT_OPTIONS, *, connection: Connection | None = None
-) -> IngestResult:
-    """Read, check and store one input; a failure is recorded in ``failures`` and returned, not raised.
-    ``connection``: a :class:`Batch`'s (else the input is committed on its own)."""
+def _read_and_check(batch: Batch, location: str, options: Options) -> IngestResult | Unsaved:
     try:
         source, text = reader.read(location, options)
-        if is_unchanged(store, source.location, source.sha256, connection=connection):
-            clear_failure(store, location, connection=connection)  # it failed once since it was stored
+        if batch.is_unchanged(source.location, source.sha256):
+            batch.clear_failure(location)  # it failed once since it was stored
             return IngestResult(location, "unchanged")
         # The same stages as pipeline.check_path, split so the hash is known before extraction.
         document = pipeline.run_steps(source, text, options)
     except StatecheckError as error:
-        record_failure(store, location, error, connection=connection)
+        batch.record_failure(location, error)
         return IngestResult(location, None, error=str(error.message))
     except Exception as error:  # noqa: BLE001 - the batch boundary: record the input and go on
-        record_failure(store, location, error, connection=connection)
+        batch.record_failure(location, error)
         return IngestResult(location, None, error=f"internal error ({type(error).__name__}): {error}")
-    saved = save_document(store, document, connection=connection)
-    if location != source.location:  # the failure was recorded under the name the user gave
-        clear_failure(store, location, connection=connection)
-    return IngestResult(location, saved.status, saved.document_id, saved.version, len(document.claims))
+    return Unsaved(location, document)

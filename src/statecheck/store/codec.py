@@ -30,9 +30,14 @@ from statecheck.store.evidence import SeriesById, SeriesFacts, SeriesIds
 Row = Mapping[Any, Any]  # SQLAlchemy RowMapping (keys: names or columns) or a dict
 
 
+_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), default=str)
+
+
 def dumps(value: Any) -> str:
     """Compact JSON that keeps non-ASCII text readable in the database."""
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), default=str)
+    # One encoder for every call: json.dumps with options builds a new one each time, and this
+    # runs several times for every claim stored.
+    return _ENCODER.encode(value)
 
 
 # --- offsets -------------------------------------------------------------------------------

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -16,7 +16,7 @@ from statecheck.model import Document
 from statecheck.store import codec
 from statecheck.store.database import Store, database_errors
 from statecheck.store.evidence import series_by_id, series_ids
-from statecheck.store.links import index_document
+from statecheck.store.links import IndexEntry, index_documents
 from statecheck.store.schema import claims, demands, document_links, documents, failures, issuers, mentions
 
 SaveStatus = Literal["stored", "new_version", "unchanged"]
@@ -66,8 +66,15 @@ _LATEST = (
     .order_by(documents.c.version.desc())
     .limit(1)
 )
-_NOT_LATEST = update(documents).where(documents.c.location == bindparam("at")).values(is_latest=False)
+_VERSIONS = select(documents.c.id, documents.c.location, documents.c.version, documents.c.sha256).where(
+    documents.c.location.in_(bindparam("locations", expanding=True))
+)
+_NOT_LATEST = (
+    update(documents).where(documents.c.location.in_(bindparam("at", expanding=True))).values(is_latest=False)
+)
+_INSERT_DOCUMENTS = insert(documents).returning(documents.c.id, sort_by_parameter_order=True)
 _FORGET_FAILURE = delete(failures).where(failures.c.location == bindparam("at"))
+_FORGET_FAILURES = delete(failures).where(failures.c.location.in_(bindparam("at", expanding=True)))
 
 
 @contextmanager
@@ -124,43 +131,126 @@ def save_document(
     when it was made elsewhere (parallel ingest makes it in the workers, off the one writer).
     ``connection``: a :class:`Batch`'s, to write in a savepoint of its transaction.
     """
-    location = document.source.location
+    return save_documents(store, [document], fingerprints=[fingerprint], connection=connection)[0]
+
+
+def save_documents(
+    store: Store, documents: Sequence[Document], *, fingerprints: Sequence[Fingerprint | None] | None = None,
+    connection: Connection | None = None,
+) -> list[SaveResult]:
+    """:func:`save_document` for several documents at once, all or nothing, in their order.
+
+    The documents are written table by table, a few statements for them all rather than about
+    fifteen for each (the cost of a statement, not of its rows, was most of an ingest's writing).
+    What is stored is what saving them one by one stores, links and ids included, however the
+    documents are grouped: a group is cut where that could differ (below).
+    """
+    prints = list(fingerprints) if fingerprints is not None else [None] * len(documents)
+    results: list[SaveResult] = []
     with writing(store, connection) as writer:
-        latest = latest_version(writer, location)
-        if latest is not None and latest[2] == document.source.sha256:
-            return SaveResult("unchanged", latest[0], latest[1])
-        version = latest[1] + 1 if latest else 1
-        if latest:
-            writer.execute(_NOT_LATEST, {"at": location})
-        document_id = writer.execute(
-            insert(documents), {**codec.document_row(document), "version": version, "is_latest": True, "ingested_at": utc_now()}
-        ).inserted_primary_key[0]  # type: ignore[index]
-        _insert_children(writer, document_id, document)
-        # Fingerprint it and link it to the stored documents it copies or translates (store.links).
-        index_document(
-            writer, document_id, document, made_at=utc_now(), print_=fingerprint, new=True, replaces=latest is not None
-        )
-        writer.execute(_FORGET_FAILURE, {"at": location})
-    return SaveResult("new_version" if latest else "stored", document_id, version)
+        while len(results) < len(documents):
+            results.extend(_save_run(writer, documents[len(results):], prints[len(results):]))
+    return results
 
 
-def _insert_children(connection: Connection, document_id: int, document: Document) -> None:
-    rows = [{**row, "document_id": document_id} for row in codec.issuer_rows(document.card)]
-    if rows:
-        connection.execute(insert(issuers), rows)
-    if document.claims:
-        ids = series_ids(connection, document.claims)
-        rows = [{**codec.claim_row(claim, n, ids), "document_id": document_id} for n, claim in enumerate(document.claims)]
-        verified_at = utc_now()
-        for row in rows:
+def _save_run(
+    writer: Connection, documents: Sequence[Document], prints: Sequence[Fingerprint | None]
+) -> list[SaveResult]:
+    """Save the longest run of ``documents`` that can be written together; its results.
+
+    A run stops before a location it already has (the second copy must see the first), and
+    before a document that replaces an older version, unless it comes first: the documents
+    before it must still see that older version as the newest, as they would one by one.
+    """
+    run: list[Document] = []
+    seen: set[str] = set()
+    for document in documents:
+        if document.source.location in seen:
+            break
+        run.append(document)
+        seen.add(document.source.location)
+    latest = latest_versions(writer, [document.source.location for document in run])
+    results: list[SaveResult | None] = []
+    new: list[tuple[int, Document, Fingerprint | None, tuple[int, int, str] | None]] = []
+    for position, (document, print_) in enumerate(zip(run, prints)):
+        stored = latest.get(document.source.location)
+        if stored is not None and stored[2] == document.source.sha256:
+            results.append(SaveResult("unchanged", stored[0], stored[1]))
+            continue
+        if stored is not None and position > 0:
+            break
+        results.append(None)
+        new.append((position, document, print_, stored))
+    if new:
+        _write_new(writer, new, results)
+    return [result for result in results if result is not None]
+
+
+def _write_new(
+    writer: Connection, new: Sequence[tuple[int, Document, Fingerprint | None, tuple[int, int, str] | None]],
+    results: list[SaveResult | None],
+) -> None:
+    """Write documents not stored before (or with new bytes), and fill in their results."""
+    replaced = [document.source.location for _, document, _, stored in new if stored is not None]
+    if replaced:
+        writer.execute(_NOT_LATEST, {"at": replaced})
+    now = utc_now()
+    rows = [
+        {**codec.document_row(document), "version": stored[1] + 1 if stored else 1, "is_latest": True,
+         "ingested_at": now}
+        for _, document, _, stored in new
+    ]
+    ids = list(writer.execute(_INSERT_DOCUMENTS, rows).scalars())
+    _insert_children(writer, [(document_id, document) for document_id, (_, document, _, _) in zip(ids, new)])
+    # Fingerprint them and link them to the stored documents they copy or translate (store.links).
+    index_documents(
+        writer,
+        [IndexEntry(document_id, document, print_, replaces=stored is not None)
+         for document_id, (_, document, print_, stored) in zip(ids, new)],
+        made_at=now,
+    )
+    writer.execute(_FORGET_FAILURES, {"at": [document.source.location for _, document, _, _ in new]})
+    for document_id, row, (position, _, _, stored) in zip(ids, rows, new):
+        results[position] = SaveResult("new_version" if stored else "stored", document_id, row["version"])
+
+
+def latest_versions(connection: Connection, locations: Sequence[str]) -> dict[str, tuple[int, int, str]]:
+    """``(id, version, sha256)`` of the newest stored copy of each location stored before."""
+    newest: dict[str, tuple[int, int, str]] = {}
+    for row in connection.execute(_VERSIONS, {"locations": list(locations)}):
+        if row.location not in newest or row.version > newest[row.location][1]:
+            newest[row.location] = (row.id, row.version, row.sha256)
+    return newest
+
+
+def _insert_children(connection: Connection, written: Sequence[tuple[int, Document]]) -> None:
+    issuer_rows = [
+        {**row, "document_id": document_id}
+        for document_id, document in written for row in codec.issuer_rows(document.card)
+    ]
+    if issuer_rows:
+        connection.execute(insert(issuers), issuer_rows)
+    ids = series_ids(connection, (claim for _, document in written for claim in document.claims))
+    verified_at = utc_now()
+    claim_rows = []
+    for document_id, document in written:
+        for position, claim in enumerate(document.claims):
+            row = {**codec.claim_row(claim, position, ids), "document_id": document_id}
             row["verified_at"] = verified_at if row["verdict"] else None
-        connection.execute(insert(claims), rows)
-    rows = [{**codec.demand_row(demand, n), "document_id": document_id} for n, demand in enumerate(document.demands)]
-    if rows:
-        connection.execute(insert(demands), rows)
-    rows = [{**row, "document_id": document_id} for row in codec.mention_rows(document)]
-    if rows:
-        connection.execute(insert(mentions), rows)
+            claim_rows.append(row)
+    if claim_rows:
+        connection.execute(insert(claims), claim_rows)
+    demand_rows = [
+        {**codec.demand_row(demand, position), "document_id": document_id}
+        for document_id, document in written for position, demand in enumerate(document.demands)
+    ]
+    if demand_rows:
+        connection.execute(insert(demands), demand_rows)
+    mention_rows = [
+        {**row, "document_id": document_id} for document_id, document in written for row in codec.mention_rows(document)
+    ]
+    if mention_rows:
+        connection.execute(insert(mentions), mention_rows)
 
 
 def record_failure(

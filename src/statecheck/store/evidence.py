@@ -47,18 +47,23 @@ _ROWS_OF_SERIES = select(evidence_series).where(evidence_series.c.series.in_(bin
 def series_ids(connection: Connection, claims: Iterable[Claim]) -> dict[SeriesFacts, int]:
     """The ids of the facts the claims' evidence cites, adding the facts not stored yet.
 
-    One lookup per call (a document's claims cite a handful of series). Nothing is cached
+    One lookup per call (a batch's claims cite a handful of series). Nothing is cached
     between calls: a row added in a savepoint that is rolled back must not be cited later.
     """
-    wanted = {SeriesFacts.of(item) for claim in claims if claim.verdict for item in claim.verdict.evidence}
+    # In order of first citation, so that the ids a corpus gives do not depend on how its
+    # documents were grouped for writing (one at a time, or a batch's together).
+    wanted = list(dict.fromkeys(
+        SeriesFacts.of(item) for claim in claims if claim.verdict for item in claim.verdict.evidence
+    ))
     if not wanted:
         return {}
     found = {
         _facts(row): row.id
         for row in connection.execute(_ROWS_OF_SERIES, {"names": sorted({facts.series for facts in wanted})})
     }
-    for facts in sorted(wanted - found.keys(), key=lambda facts: tuple(str(field) for field in facts)):
-        found[facts] = connection.execute(insert(evidence_series), facts._asdict()).inserted_primary_key[0]  # type: ignore[index]
+    for facts in wanted:
+        if facts not in found:
+            found[facts] = connection.execute(insert(evidence_series), facts._asdict()).inserted_primary_key[0]  # type: ignore[index]
     return found
 
 

@@ -1,12 +1,13 @@
 """Links between stored documents: copies, republications and translations, found at ingest.
 
-When a document is saved, :func:`index_document` (in the same transaction) stores its
-fingerprint (:mod:`statecheck.extract.fingerprint`) and its LSH band keys, and compares it with
+When documents are saved, :func:`index_documents` (in the same transaction) stores their
+fingerprints (:mod:`statecheck.extract.fingerprint`) and LSH band keys, and compares each with
 the documents that share a band key, never with the whole corpus:
 
-1. one indexed lookup of its band keys (``document_bands``, primary key ``(key, document_id)``);
-   a bucket holds at most :data:`BUCKET_MAX` documents, the first to arrive (boilerplate that
-   thousands of documents share would otherwise make every lookup as long as the corpus);
+1. one indexed lookup of their band keys (``document_bands``, primary key ``(key, document_id)``),
+   counted in memory: the documents sharing most keys are the candidates. A bucket holds at most
+   :data:`BUCKET_MAX` documents, the first to arrive (boilerplate that thousands of documents
+   share would otherwise make every lookup as long as the corpus);
 2. the candidates' stored signatures and sizes estimate how much of the shorter text is in the
    other (all candidates at once), so only the :data:`MAX_MEASURED` likeliest are measured;
 3. those few are measured exactly on their stored shingle hashes (a translation also needs the
@@ -18,13 +19,14 @@ The work per new document is bounded by those constants, whatever the corpus's s
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import heapq
+from collections import Counter
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
 
 import numpy as np
-from sqlalchemy import BindParameter, Connection, bindparam, case, delete, func, insert, select
+from sqlalchemy import BindParameter, Connection, bindparam, delete, insert, select
 
 from statecheck.extract import fingerprint as fp
 from statecheck.model import Document
@@ -52,28 +54,17 @@ _DROP_OLDER_BANDS = delete(document_bands).where(
         select(documents.c.id).where(documents.c.location == bindparam("location"), documents.c.id != bindparam("me"))
     )
 )
-_BUCKET_SIZES = (
-    select(document_bands.c.key, func.count()).where(document_bands.c.key.in_(_KEYS)).group_by(document_bands.c.key)
-)
-_SHARED = func.count().label("shared")
-_RANKED = (
-    select(
-        document_bands.c.document_id,
-        _SHARED,
-        func.max(case((document_bands.c.key.in_(bindparam("word_keys", expanding=True)), 1), else_=0)).label("by_word"),
-    )
-    .where(document_bands.c.key.in_(_KEYS))
-    .group_by(document_bands.c.document_id)
-    .order_by(_SHARED.desc(), document_bands.c.document_id)
-    .limit(MAX_CANDIDATES)
-)
+_BUCKET_ROWS = select(document_bands.c.key, document_bands.c.document_id).where(document_bands.c.key.in_(_KEYS))
 _CANDIDATE_ROWS = (
-    select(documents.c.id, documents.c.language, documents.c.date, document_fingerprints.c.shingles,
-           document_fingerprints.c.signature, document_fingerprints.c.numbers,
+    select(documents.c.id, documents.c.location, documents.c.language, documents.c.date,
+           document_fingerprints.c.shingles, document_fingerprints.c.signature,
            document_fingerprints.c.number_signature)
     .join(document_fingerprints, document_fingerprints.c.document_id == documents.c.id)
-    .where(documents.c.id.in_(bindparam("ids", expanding=True)), documents.c.is_latest.is_(True),
-           documents.c.location != bindparam("location"))
+    .where(documents.c.id.in_(bindparam("ids", expanding=True)), documents.c.is_latest.is_(True))
+)
+_LATEST_OTHERS = select(documents.c.id).where(
+    documents.c.id.in_(bindparam("ids", expanding=True)), documents.c.is_latest.is_(True),
+    documents.c.location != bindparam("location"),
 )
 _MEASURED_ROWS = (
     select(documents.c.id, documents.c.language, documents.c.date, document_fingerprints.c.shingle_hashes)
@@ -94,6 +85,30 @@ class LinkRow:
     jaccard: float
 
 
+@dataclass(frozen=True)
+class IndexEntry:
+    """A document just stored, to index and link: its id, itself, its fingerprint when it was made
+    elsewhere, and whether older versions of its location may be in the index."""
+
+    document_id: int
+    document: Document
+    print_: fp.Fingerprint | None = None
+    replaces: bool = True
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    """What is known of a candidate before its text is measured: the columns of :data:`_CANDIDATE_ROWS`."""
+
+    id: int
+    location: str
+    language: str | None
+    date: str | None
+    shingles: int
+    signature: bytes
+    number_signature: bytes | None
+
+
 def index_document(
     connection: Connection, document_id: int, document: Document, *, made_at: str,
     print_: fp.Fingerprint | None = None, new: bool = False, replaces: bool = True,
@@ -105,31 +120,75 @@ def index_document(
     ``new``: the document was inserted in this transaction, so it has no index rows to replace;
     ``replaces``: older versions of its location may be in the index (False: it is the first).
     """
-    print_ = print_ or fp.fingerprint(document.text.normalised)
     if not new:
         for table in (document_bands, document_fingerprints):
             connection.execute(delete(table).where(table.c.document_id == document_id))
         connection.execute(
             delete(document_links).where((document_links.c.doc_a == document_id) | (document_links.c.doc_b == document_id))
         )
+    return index_documents(connection, [IndexEntry(document_id, document, print_, replaces)], made_at=made_at)
+
+
+def index_documents(connection: Connection, entries: Sequence[IndexEntry], *, made_at: str) -> list[LinkRow]:
+    """:func:`index_document` for documents just inserted (none indexed yet), from distinct
+    locations, with one lookup of each kind for them all.
+
+    The links are those that indexing them one after the other finds: each is compared with
+    the stored documents and with the entries before it, in the order given.
+    """
+    if not entries:
+        return []
+    prints = [entry.print_ or fp.fingerprint(entry.document.text.normalised) for entry in entries]
     connection.execute(
         insert(document_fingerprints),
-        {"document_id": document_id, "shingles": len(print_.shingles), "signature": print_.signature,
-         "numbers": len(print_.numbers), "number_signature": print_.number_signature,
-         "shingle_hashes": fp.pack_shingles(print_.shingles), "made_at": made_at},
+        [{"document_id": entry.document_id, "shingles": len(print_.shingles), "signature": print_.signature,
+          "numbers": len(print_.numbers), "number_signature": print_.number_signature,
+          "shingle_hashes": fp.pack_shingles(print_.shingles), "made_at": made_at}
+         for entry, print_ in zip(entries, prints)],
     )
-    if replaces:
-        connection.execute(_DROP_OLDER_BANDS, {"location": document.source.location, "me": document_id})
-    word_keys, number_keys = fp.word_band_keys(print_), fp.number_band_keys(print_)
-    keys = sorted(set(word_keys) | set(number_keys))
-    if not keys:
-        return []
-    filled: dict[int, int] = dict(connection.execute(_BUCKET_SIZES, {"keys": keys}).all())
-    candidates = _candidates(connection, document, keys, word_keys)
-    room = [key for key in keys if filled.get(key, 0) < BUCKET_MAX]
-    if room:
-        connection.execute(insert(document_bands), [{"key": key, "document_id": document_id} for key in room])
-    links = _measure(connection, document_id, document, print_, candidates)
+    replacing = [{"location": entry.document.source.location, "me": entry.document_id}
+                 for entry in entries if entry.replaces]
+    if replacing:
+        connection.execute(_DROP_OLDER_BANDS, replacing)
+    keys = [_band_keys(print_) for print_ in prints]
+    buckets = _buckets(connection, sorted({key for word_keys, all_keys in keys for key in all_keys}))
+    ranked_by_entry = []
+    added: list[dict[str, int]] = []
+    for entry, (word_keys, all_keys) in zip(entries, keys):
+        ranked_by_entry.append(_ranked(buckets, all_keys, word_keys))
+        # the entry joins the buckets with room, as the next entries (and later documents) see them
+        for key in all_keys:
+            bucket = buckets.setdefault(key, [])
+            if len(bucket) < BUCKET_MAX:
+                bucket.append(entry.document_id)
+                added.append({"key": key, "document_id": entry.document_id})
+    if added:
+        connection.execute(insert(document_bands), added)
+    known = {
+        entry.document_id: _Candidate(entry.document_id, entry.document.source.location, entry.document.card.language, entry.document.card.date,
+                                      len(print_.shingles), print_.signature, print_.number_signature)
+        for entry, print_ in zip(entries, prints)
+    }
+    stored_ids = sorted({document_id for ranked in ranked_by_entry for document_id in ranked} - known.keys())
+    for chunk in _chunks(stored_ids):
+        for row in connection.execute(_CANDIDATE_ROWS, {"ids": chunk}):
+            known[row.id] = _Candidate(row.id, row.location, row.language, row.date, row.shingles, row.signature,
+                                       row.number_signature)
+    likeliest = [
+        _likeliest(print_, entry.document.card.language, [
+            (known[document_id], by_word) for document_id, by_word in ranked.items()
+            # the newest versions of other locations (known holds no other)
+            if document_id in known and known[document_id].location != entry.document.source.location
+        ])
+        for entry, print_, ranked in zip(entries, prints, ranked_by_entry)
+    ]
+    own = {entry.document_id: print_ for entry, print_ in zip(entries, prints)}
+    measured = _stored_prints(connection, entries, likeliest, own, known)
+    links = [
+        link
+        for entry, print_, ids in zip(entries, prints, likeliest)
+        for link in _measure(entry, print_, [(known[other], measured[other]) for other in ids])
+    ]
     if links:
         connection.execute(
             insert(document_links),
@@ -141,31 +200,52 @@ def index_document(
 
 def candidate_ids(connection: Connection, document: Document, print_: fp.Fingerprint) -> list[int]:
     """The documents a new document with this fingerprint would be compared with (for tests and
-    benchmarks: :func:`index_document` makes the same lookup)."""
-    word_keys, number_keys = fp.word_band_keys(print_), fp.number_band_keys(print_)
-    keys = sorted(set(word_keys) | set(number_keys))
-    return [row.id for row, _ in _candidates(connection, document, keys, word_keys)]
-
-
-def _candidates(
-    connection: Connection, document: Document, keys: Sequence[int], word_keys: Sequence[int]
-) -> list[tuple[Any, bool]]:
-    """The newest documents of other locations among those sharing a band key, the most keys
-    shared first, with their fingerprints' sizes and signatures and their languages, and whether
-    they share a word band (else only number bands)."""
-    if not keys:
-        return []
-    ranked = {
-        row.document_id: bool(row.by_word)
-        for row in connection.execute(_RANKED, {"keys": list(keys), "word_keys": list(word_keys) or [0]})
-    }
+    benchmarks: :func:`index_documents` makes the same lookup)."""
+    word_keys, all_keys = _band_keys(print_)
+    ranked = _ranked(_buckets(connection, all_keys), all_keys, word_keys)
     if not ranked:
         return []
-    found = connection.execute(_CANDIDATE_ROWS, {"ids": list(ranked), "location": document.source.location}).all()
-    return [(row, ranked[row.id]) for row in found]
+    found = connection.execute(_LATEST_OTHERS, {"ids": list(ranked), "location": document.source.location})
+    return [row.id for row in found]
 
 
-def _likeliest(print_: fp.Fingerprint, language: str | None, candidates: Sequence[tuple[Any, bool]]) -> list[int]:
+def _band_keys(print_: fp.Fingerprint) -> tuple[frozenset[int], list[int]]:
+    """The word band keys of a fingerprint, and all its band keys (words and numbers) in order."""
+    word_keys = fp.word_band_keys(print_)
+    return frozenset(word_keys), sorted(set(word_keys) | set(fp.number_band_keys(print_)))
+
+
+def _buckets(connection: Connection, keys: Sequence[int]) -> dict[int, list[int]]:
+    """The documents indexed under each of these band keys."""
+    buckets: dict[int, list[int]] = {}
+    for chunk in _chunks(keys):
+        for key, document_id in connection.execute(_BUCKET_ROWS, {"keys": chunk}):
+            buckets.setdefault(key, []).append(document_id)
+    return buckets
+
+
+def _ranked(buckets: dict[int, list[int]], keys: Sequence[int], word_keys: frozenset[int]) -> dict[int, bool]:
+    """The :data:`MAX_CANDIDATES` documents sharing the most band keys (then the oldest first),
+    each with whether it shares a word band (else only number bands)."""
+    shared: Counter[int] = Counter()
+    by_word: set[int] = set()
+    for key in keys:
+        bucket = buckets.get(key)
+        if bucket:
+            shared.update(bucket)
+            if key in word_keys:
+                by_word.update(bucket)
+    best = heapq.nsmallest(MAX_CANDIDATES, shared.items(), key=lambda item: (-item[1], item[0]))
+    return {document_id: document_id in by_word for document_id, _ in best}
+
+
+def _chunks(values: Sequence[int], size: int = 5000) -> Iterator[list[int]]:
+    """Pieces of a long list of bound values (SQLite takes at most 32,766 in one statement)."""
+    for start in range(0, len(values), size):
+        yield list(values[start:start + size])
+
+
+def _likeliest(print_: fp.Fingerprint, language: str | None, candidates: Sequence[tuple[_Candidate, bool]]) -> list[int]:
     """The ids of the :data:`MAX_MEASURED` candidates likeliest to be linked, from what is stored
     of them (no text read), likeliest first: those sharing a word band by their estimated share
     of words; else, in another language, by the estimated likeness of their number triples.
@@ -188,30 +268,43 @@ def _likeliest(print_: fp.Fingerprint, language: str | None, candidates: Sequenc
     return [document_id for _, document_id in ranked[:MAX_MEASURED]]
 
 
+def _stored_prints(
+    connection: Connection, entries: Sequence[IndexEntry], likeliest: Sequence[list[int]],
+    own: dict[int, fp.Fingerprint], known: dict[int, _Candidate],
+) -> dict[int, fp.Fingerprint]:
+    """The fingerprint of every document to be measured: the entries' own, and the stored
+    documents' from their stored shingle hashes. Numbers and names matter only to a translation,
+    which needs another language; they, and the shingles of a fingerprint stored before 0003,
+    come from the stored text."""
+    prints = dict(own)
+    wanted = sorted({other for ids in likeliest for other in ids} - own.keys())
+    with_numbers = {
+        other for entry, ids in zip(entries, likeliest) for other in ids
+        if _translatable(entry.document.card.language, known[other].language)
+    }
+    from_text: list[int] = []
+    for chunk in _chunks(wanted):
+        for row in connection.execute(_MEASURED_ROWS, {"ids": chunk}):
+            if row.shingle_hashes is None or row.id in with_numbers:
+                from_text.append(row.id)
+            else:
+                prints[row.id] = fp.Fingerprint(fp.unpack_shingles(row.shingle_hashes), b"", (), frozenset(), None)
+    for chunk in _chunks(from_text):
+        for document_id, text in connection.execute(_TEXTS, {"ids": chunk}):
+            prints[document_id] = _stored_fingerprint(text, document_id in with_numbers)
+    return prints
+
+
 def _measure(
-    connection: Connection, document_id: int, document: Document, print_: fp.Fingerprint,
-    candidates: Sequence[tuple[Any, bool]],
+    entry: IndexEntry, print_: fp.Fingerprint, others: Sequence[tuple[_Candidate, fp.Fingerprint]]
 ) -> list[LinkRow]:
-    language = document.card.language
-    likeliest = _likeliest(print_, language, candidates)
-    if not likeliest:
-        return []
-    rows = connection.execute(_MEASURED_ROWS, {"ids": likeliest}).all()
-    # Numbers and names matter only to a translation, which needs another language; they, and
-    # the shingles of a fingerprint stored before 0003, come from the text.
-    from_text = [row.id for row in rows if row.shingle_hashes is None or _translatable(language, row.language)]
-    texts = dict(connection.execute(_TEXTS, {"ids": from_text}).all()) if from_text else {}
+    language, date = entry.document.card.language, entry.document.card.date
     links = []
-    for row in rows:
-        if row.id in texts:
-            other = _stored_fingerprint(texts[row.id], _translatable(language, row.language))
-        else:
-            other = fp.Fingerprint(fp.unpack_shingles(row.shingle_hashes), b"", (), frozenset(), None)
-        similarity = fp.compare(print_, other, language_a=language, language_b=row.language)
+    for other, other_print in others:
+        similarity = fp.compare(print_, other_print, language_a=language, language_b=other.language)
         if similarity is None:
             continue
-        new_first = _earlier(document.card.date, row.date)
-        doc_a, doc_b = (document_id, row.id) if new_first else (row.id, document_id)
+        doc_a, doc_b = (entry.document_id, other.id) if _earlier(date, other.date) else (other.id, entry.document_id)
         links.append(LinkRow(doc_a, doc_b, similarity.kind, similarity.share, similarity.jaccard))
     return sorted(links, key=lambda link: (-link.share, link.doc_a, link.doc_b))
 

@@ -1,0 +1,87 @@
+"""Saving several documents at once stores exactly what saving them one by one stores."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import select
+from store_samples import changed, gaza_document, spanish_document, west_bank_document
+
+from statecheck.model import Document
+from statecheck.store import Store, ingest_results, open_store, save_document, table_counts
+from statecheck.store.documents import save_documents
+from statecheck.store.schema import metadata
+
+
+def at(document: Document, location: str) -> Document:
+    """The same bytes found at another location (a republication)."""
+    return replace(document, source=replace(document.source, location=location))
+
+
+def rows(store: Store) -> dict[str, list[tuple[Any, ...]]]:
+    """Every row of every table, ids included, without the times of writing."""
+    found = {}
+    with store.engine.connect() as connection:
+        for table in metadata.sorted_tables:
+            columns = [column for column in table.columns if not column.name.endswith("_at")]
+            query = select(*columns).order_by(*table.primary_key.columns)
+            found[table.name] = [tuple(row) for row in connection.execute(query)]
+    return found
+
+
+def test_together_or_one_by_one_the_corpus_is_the_same(db_url: str, tmp_path: Path) -> None:
+    gaza = gaza_document()
+    stored_before = [gaza, west_bank_document()]
+    group = [
+        at(gaza, "/mirror/gaza.txt"),  # copies a stored document: linked to it
+        spanish_document(),
+        at(spanish_document(), "/mirror/es.txt"),  # copies one written earlier in the same group
+        changed(gaza, " Updated."),  # a new version of a stored location, mid-group
+        at(gaza, "/mirror/again.txt"),  # after it, the old version is no longer the newest
+        west_bank_document(),  # unchanged
+        changed(spanish_document(), " Actualizado."),  # a location the group wrote already
+        changed(spanish_document(), " Actualizado."),  # ... and the same bytes again: unchanged
+    ]
+    one_by_one_url = str(tmp_path / "one-by-one.db") if db_url.endswith(".db") else db_url
+    together_url = str(tmp_path / "together.db") if db_url.endswith(".db") else None
+    if together_url is None:
+        pytest.skip("two corpora on one PostgreSQL schema: the SQLite run covers the rule")
+    with open_store(one_by_one_url) as one_by_one, open_store(together_url) as together:
+        for document in stored_before:
+            save_document(one_by_one, document)
+            save_document(together, document)
+        expected = [save_document(one_by_one, document) for document in group]
+        results = save_documents(together, group)
+        assert results == expected
+        assert [result.status for result in results] == [
+            "stored", "stored", "stored", "new_version", "stored", "unchanged", "new_version", "unchanged"
+        ]
+        corpus = rows(together)
+        assert corpus == rows(one_by_one)
+        assert len(corpus["document_links"]) >= 3  # the copies were linked, within the group too
+
+
+def test_a_group_is_all_or_nothing(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    import statecheck.store.documents as documents_module
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.setattr(documents_module, "index_documents", broken)
+    with pytest.raises(RuntimeError):
+        save_documents(store, [gaza_document(), west_bank_document()])
+    monkeypatch.undo()
+    assert all(not table for table in rows(store).values())
+
+
+def test_an_input_given_twice_in_one_batch_is_stored_once(store: Store, tmp_path: Path) -> None:
+    path = tmp_path / "statement.txt"
+    path.write_text("Gaza, 3 March 2024. The ministry said 30,500 people have been killed.", encoding="utf-8")
+    other = tmp_path / "other.txt"
+    other.write_text("Ramallah, 4 March 2024. Some 7,000 people were detained.", encoding="utf-8")
+    results = list(ingest_results(store, [path, other, path], commit_every=10))
+    assert [result.status for result in results] == ["stored", "stored", "unchanged"]
+    assert table_counts(store)["documents"] == 2
