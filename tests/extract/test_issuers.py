@@ -65,6 +65,23 @@ def test_acronyms_the_document_defines_join_their_long_form() -> None:
     assert entity_key("UOG", acronyms) == entity_key("Union of Olive Growers", acronyms)
 
 
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the shortest run of words whose initials give the acronym, hyphenated parts counted apart
+        ("Then came The Great Union of Olive Growers (UOG).", {"UOG": "Union of Olive Growers"}),
+        ("Delegates of the Marxist-Leninist Parties and Organisations (MLPO) met.", {"MLPO": "Marxist-Leninist Parties and Organisations"}),
+        # translated acronyms reorder the words; one initial more than the acronym's letters is allowed
+        ("the International Conference of Marxist-Leninist Parties and Organizations (CIPOML)",
+         {"CIPOML": "International Conference of Marxist-Leninist Parties and Organizations"}),
+        # no run of words gives these letters
+        ("Many Capitalised Words Before This (XQ) stay unread.", {}),
+    ],
+)
+def test_acronym_definitions_read_the_run_of_words_before_them(text: str, expected: dict[str, str]) -> None:
+    assert acronym_definitions(text) == expected
+
 @pytest.mark.parametrize(
     ("short", "long_name", "expected"),
     [

@@ -160,8 +160,13 @@ def _alternation(words: Iterable[str]) -> str:
     return "|".join(r"\s+".join(re.escape(part) for part in w.split()) for w in ordered) or r"(?!x)x"
 
 
+def _trie(words: Iterable[str]) -> str:
+    """What :func:`_alternation` matches (case ignored), laid out as a trie (:func:`lexicon.phrase_pattern`)."""
+    return lexicon.phrase_pattern(list(words), prefix="", suffix="")
+
+
 def _phrases(words: Iterable[str], *, start: bool = False, end: bool = False) -> re.Pattern[str]:
-    body = _alternation(words)
+    body = _trie(words)
     head = r"^\s*" if start else r"(?<![\w])"
     tail = r"\s*$" if end else r"(?![\w])"
     return re.compile(f"{head}(?:{body}){tail}", re.IGNORECASE)
@@ -175,11 +180,13 @@ def _elapsed_patterns(language: str) -> tuple[Any, ...]:
     unit_days = {str(k).lower(): int(v) for k, v in table.get("unit_days", {}).items()}
     unit_months = {str(k).lower(): int(v) for k, v in table.get("unit_months", {}).items()}
     half = tuple(h.lower() for h in table.get("half", []))
-    bound = _alternation(table.get("bounds", []))
-    number = rf"(?:(?:{bound})\s+)?(?P<n>\d{{1,3}}|{_alternation(numbers)})(?P<half>\s+(?:{_alternation(half)}))?"
-    unit = rf"(?P<unit>{_alternation(list(unit_days) + list(unit_months))})"
+    # These patterns are tried at every word of a text; the word lists as tries ("seven(?:t(?:een|y))?")
+    # rather than flat alternations match the same and are tried about a third faster.
+    bound = _trie(table.get("bounds", []))
+    number = rf"(?:(?:{bound})\s+)?(?P<n>\d{{1,3}}|{_trie(numbers)})(?P<half>\s+(?:{_trie(half)}))?"
+    unit = rf"(?P<unit>{_trie(list(unit_days) + list(unit_months))})"
     # A few words (or an elided article, "l'") and then the event: "the criminal offensive".
-    event = rf"(?:[\w’'-]+\s+|\w+['’]){{0,4}}?(?:{_alternation(table.get('events', []))})(?![\w])"
+    event = rf"(?:[\w’'-]+\s+|\w+['’]){{0,4}}?(?:{_trie(table.get('events', []))})(?![\w])"
     # Scanning a text for the numbers and bounds is slow (there are many), for a unit after a
     # space much quicker; most texts have no " months", " weeks" or " days".
     spaced_unit = re.compile(f" {unit}", re.IGNORECASE)
@@ -199,9 +206,9 @@ def _elapsed_patterns(language: str) -> tuple[Any, ...]:
 def card_words() -> CardWords:
     """The merged, compiled cues (cached: the lexicon files are read once)."""
     months = {k: int(v) for k, v in _mapping("dates", "months").items()}
-    month = rf"(?:{_alternation(months)})\.?"
-    ordinal = _alternation(_union("dates", "ordinal_suffixes"))
-    connectors = _alternation(_union("dates", "connectors"))
+    month = rf"(?:{_trie(months)})\.?"
+    ordinal = _trie(_union("dates", "ordinal_suffixes"))
+    connectors = _trie(_union("dates", "connectors"))
     day = rf"[0-3]?\d(?:{ordinal}|\.)?"
     year = r"(?:19|20)\d\d"
     conn = rf"(?:(?:{connectors})\s+)*"
@@ -233,9 +240,9 @@ def card_words() -> CardWords:
             words_of[w] = 1.0 / owners[w]
     endorser_labels = _mapping("issuers", "unnamed_endorsers")
     endorsement = re.compile(
-        rf"(?<![\w])(?P<who>{_alternation(endorser_labels)})\s+(?:also\s+|hereby\s+|fully\s+)?"
-        rf"(?:{_alternation(_union('issuers', 'endorse_verbs'))})\s+(?:[\w’'-]+\s+){{0,4}}?"
-        rf"(?:{_alternation(_union('issuers', 'endorsed_documents'))})(?![\w])",
+        rf"(?<![\w])(?P<who>{_trie(endorser_labels)})\s+(?:also\s+|hereby\s+|fully\s+)?"
+        rf"(?:{_trie(_union('issuers', 'endorse_verbs'))})\s+(?:[\w’'-]+\s+){{0,4}}?"
+        rf"(?:{_trie(_union('issuers', 'endorsed_documents'))})(?![\w])",
         re.IGNORECASE,
     )
     return CardWords(

@@ -541,10 +541,16 @@ def categorise(clause: str, cue: Cue, words: DemandWords) -> tuple[str, ...]:
         # The first cue of the category in what is asked (from the cue on; from the start where the
         # subject counts); then, for a modal only, the first in its subject.
         in_subject = 0
-        match = together.search(clause, 0 if subject_counts else cue.start)
-        if match is None and cue.kind == "modal" and not subject_counts:
-            match = together.search(clause)  # none starts after the cue: this one starts before it
-            in_subject = 1
+        if cue.kind == "modal" and not subject_counts:
+            # One search from the start tells both: most categories have no cue anywhere, and a first
+            # cue after the modal is the one a search from the modal finds. Only a cue in the
+            # subject needs a second search, for one after the modal.
+            match = together.search(clause)
+            if match is not None and match.start() < cue.start:
+                asked = together.search(clause, cue.start)
+                match, in_subject = (match, 1) if asked is None else (asked, 0)
+        else:
+            match = together.search(clause, 0 if subject_counts else cue.start)
         if match is None:
             continue
         start = match.start()

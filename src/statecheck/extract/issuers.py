@@ -105,14 +105,23 @@ def fold_keep_case(text: str) -> str:
 def is_acronym_of(short: str, long_name: str) -> bool:
     """Whether ``short`` abbreviates ``long_name``: the same initials, in any order (translated
     acronyms reorder words: "CIPOML" for the International Conference of M-L Parties and Orgs)."""
+    letters = _acronym_letters(short)
+    return letters is not None and _initials_match(letters, initials(long_name))
+
+
+def _acronym_letters(short: str) -> str | None:
+    """The letters of ``short`` that a name's initials must give, or None when it is no acronym."""
     letters = re.sub(r"[^A-Za-z]", "", fold_keep_case(short)).upper()
     if len(letters) < 2 or not short.strip()[:1].isupper():
-        return False
-    first = initials(long_name)
-    if letters == first:
+        return None
+    return letters
+
+
+def _initials_match(letters: str, long_initials: str) -> bool:
+    if letters == long_initials:
         return True
     # Same letters in another order, or the acronym skips a minor word we count.
-    return sorted(letters) == sorted(first) or (len(letters) >= 3 and _subsequence(letters, first))
+    return sorted(letters) == sorted(long_initials) or (len(letters) >= 3 and _subsequence(letters, long_initials))
 
 
 def _subsequence(short: str, long_initials: str) -> bool:
@@ -132,14 +141,23 @@ def _acronym_definitions(text: str) -> tuple[tuple[str, str], ...]:
     found: dict[str, str] = {}
     for match in re.finditer(r"\(([A-Z][A-Za-z.&-]{1,15})\)", text):
         short = match.group(1)
+        letters = _acronym_letters(short)
+        if letters is None:
+            continue
         before = text[max(0, match.start() - 160) : match.start()].rstrip()
         words = before.split()
-        # Try the shortest run of words ending here whose initials give the acronym.
+        # Try the shortest run of words ending here whose initials give the acronym. A run's
+        # initials are its words' initials one after the other, so each longer run adds one
+        # word's to the last (reading every run whole made this quadratic in its length).
+        run_initials = initials(words[-1]) if words else ""
         for size in range(2, min(len(words), 14) + 1):
-            candidate = " ".join(words[-size:])
-            if not candidate[:1].isupper():
+            run_initials = initials(words[-size]) + run_initials
+            if len(run_initials) > len(letters) + 1:
+                break  # more initials than any match allows (_initials_match), and longer runs have more
+            if not words[-size][:1].isupper():
                 continue
-            if is_acronym_of(short, candidate):
+            if _initials_match(letters, run_initials):
+                candidate = " ".join(words[-size:])
                 found.setdefault(short, _small_words()[1].sub("", candidate, count=1))
                 break
     return tuple(found.items())
@@ -233,14 +251,16 @@ def alias_index() -> dict[str, str]:
     return _alias_index(path, status.st_mtime)
 
 
-def entity_key(name: str, acronyms: Mapping[str, str] | None = None) -> str:
+def entity_key(name: str, acronyms: Mapping[str, str] | None = None, *, aliases: Mapping[str, str] | None = None) -> str:
     """The key shared by every spelling of the organisation (or person) ``name``.
 
     ``acronyms`` maps an acronym to the long name a document defines for it
     (:func:`acronym_definitions`), so that "ICRC" and "International Committee of the Red
-    Cross" share a key inside that document even without an alias entry.
+    Cross" share a key inside that document even without an alias entry. ``aliases``: the
+    :func:`alias_index` when the caller already has it (a caller asking for many names reads
+    the state of the user's alias file once, not for each name).
     """
-    index = alias_index()
+    index = alias_index() if aliases is None else aliases
     long_name, short = split_acronym(name)
     for candidate in (name, long_name, short):
         if candidate and fold(candidate) in index:

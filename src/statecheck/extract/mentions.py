@@ -34,7 +34,7 @@ from typing import Any
 
 from statecheck.extract import lexicon
 from statecheck.extract.deadline import Deadline
-from statecheck.extract.issuers import acronym_definitions, entity_key, looks_like_acronym
+from statecheck.extract.issuers import acronym_definitions, alias_index, entity_key, looks_like_acronym
 from statecheck.extract.sentences import split_sentences
 from statecheck.model import Document, Mention, MentionKind, Stance
 from statecheck.options import Options
@@ -272,26 +272,32 @@ def _strip_possessive(word: str) -> str:
 
 class _EntityKeys:
     """:func:`entity_key` for one document, each name looked up once: names come back sentence
-    after sentence, and every look-up reads the state of the user's alias file."""
+    after sentence. The alias files are read once for the document, not at every look-up."""
 
     def __init__(self, acronyms: Mapping[str, str]) -> None:
         self.acronyms = acronyms
         """The acronyms the document defines."""
+        self._aliases: Mapping[str, str] | None = None
         self._plain: dict[str, str] = {}
         self._expanded: dict[str, str] = {}
 
     def of(self, name: str) -> str:
         key = self._plain.get(name)
         if key is None:
-            key = self._plain[name] = entity_key(name)
+            key = self._plain[name] = entity_key(name, aliases=self._alias_index())
         return key
 
     def expanded(self, name: str) -> str:
         """The key of ``name``, read with the document's acronyms."""
         key = self._expanded.get(name)
         if key is None:
-            key = self._expanded[name] = entity_key(name, self.acronyms)
+            key = self._expanded[name] = entity_key(name, self.acronyms, aliases=self._alias_index())
         return key
+
+    def _alias_index(self) -> Mapping[str, str]:
+        if self._aliases is None:
+            self._aliases = alias_index()  # when the first name is looked up, as entity_key would
+        return self._aliases
 
 
 class _SentenceReader:
@@ -318,7 +324,7 @@ class _SentenceReader:
                 # Gazetteer organisations and people cut the run; states and ignored phrases do not.
                 cuts = sorted(
                     (f.start, f.end) for f in named if f.start < run.end() and f.end > run.start()
-                )
+                ) if named else []
                 position = run.start()
                 for cut_start, cut_end in [*cuts, (run.end(), run.end())]:
                     if cut_start > position:
