@@ -4,13 +4,22 @@ Why synthetic: the development set is 19 documents (too few to time), and an arc
 real releases cannot be redistributed. The texts here are written for this generator (no
 sentence is copied from ``shared/corpus``) and imitate what the real ones look like:
 
-* **UN situation updates** (about a third): a numbered heading, "as of" dates, key-figure
-  rows separated by ``|``, dense figures with sources, 2–7 KB;
-* **party and movement statements** (about a third): long rhetorical paragraphs, few figures
-  (often in words, often rounded or inflated), a list of signatories, sometimes hard-wrapped
-  at ~85 columns as text copied out of a PDF is, 2–9 KB;
-* **news reports and wire briefs**: a dateline, quotes with attributions, 0.5–4 KB; a few in
-  Spanish and French with their own separators ("40.000", "40 000").
+* **UN situation updates** (28 % of documents): a numbered heading, "as of" dates, a
+  key-figure row separated by ``|``, a few highlights with sources, then sections on needs
+  and access mostly in words; 2–5.5 KB (mean 3.8), about 4 claims per KB;
+* **party and movement statements** (30 %): long paragraphs of background, argument and
+  appeals, a handful of figures near the top (often in words, often rounded or inflated),
+  sometimes a quote and a list of demands, signatories, sometimes hard-wrapped at ~85 columns
+  as text copied out of a PDF is; 2.5–7.5 KB (mean 5.0), about 1 claim per KB;
+* **news reports and wire briefs** (34 %): a dateline, a few paragraphs of figures among
+  context, reactions and quotes, 1–2.7 KB (mean 1.75); briefs 0.3–0.9 KB; about 4.2 claims
+  per KB. A few in Spanish and French (8 %, 0.7–1.6 KB, 4–4.5 claims per KB) with their own
+  separators ("40.000", "40 000").
+
+Measured with statecheck itself (1,500 documents, seed 0): 3.1 KB per document and 2.5 claims
+per KB overall, byte-weighted, as in the development set (party statements: 5.4 KB and 1.05
+claims per KB; news, UN and NGO excerpts: 1.7 KB and 4.3 claims per KB; 2.5 overall). The
+figure sentences set the density: the prose around them (:class:`Prose`) has no numbers.
 
 Figures follow a timeline of cumulative counts (:data:`TIMELINE`, rounded public figures for
 the Gaza war, interpolated by day) so that most claims are near the record and some are
@@ -28,9 +37,11 @@ Deterministic: document ``i`` of seed ``s`` is the same text whatever N is, so t
 from __future__ import annotations
 
 import argparse
+import functools
 import itertools
 import json
 import random
+import string
 import sys
 import textwrap
 from collections.abc import Callable, Iterator
@@ -41,6 +52,10 @@ from typing import Any
 
 #: Documents per sub-folder (keeps folders small for any file system).
 FOLDER_SIZE = 1000
+#: Bumped whenever the texts a seed gives change, so that ``benchmarks/run.py`` rewrites a corpus
+#: it kept from an earlier run instead of timing the old texts. 2: recalibrated to the claim
+#: density and lengths of the development set (more prose, fewer figure sentences).
+VERSION = 2
 
 # --------------------------------------------------------------------------- the record
 # Rounded cumulative figures (Gaza unless the key says otherwise) at the end of each month;
@@ -302,12 +317,327 @@ SLOTS: dict[str, tuple[str, ...]] = {
     "support": ("support", "solidarity", "unconditional support", "commitment"),
     "place": GAZA_PLACES + ("Gaza", "the West Bank", "Jenin"),
     "country": COUNTRIES,
+    "leader": ("Ana Ferreira", "Ciarán Walsh", "Thandiwe Mokoena", "Ingrid Solberg", "Mehmet Aydın", "Priya Nair",
+               "Carmen Ruiz", "Pieter Claes", "Lucía Benítez", "Aziz Rahman", "Eleni Papadaki", "Camila Restrepo"),
+    "role": ("general secretary", "spokesperson", "international secretary", "president", "national coordinator"),
+    "quote": (
+        "We will not stay silent while a whole people is being erased from the map",
+        "The question is no longer what is happening in Gaza, but who is going to stop it",
+        "Solidarity is not charity: it is a common struggle against the same system",
+        "Our children will ask us what we did while Gaza burned, and we must be able to answer them",
+        "There is no neutrality possible between the bomb and the child under the rubble",
+        "Every government that keeps selling weapons to the occupation has already chosen its side",
+        "The streets have spoken more clearly than any parliament",
+    ),
+    "job": ("nurse", "teacher", "taxi driver", "mother of four", "pharmacist", "university student", "fisherman",
+            "shopkeeper"),
+    "relatives": ("her children", "his parents", "his wife and daughters", "her elderly mother", "three neighbours"),
+    "hospital": ("Nasser Hospital", "al-Aqsa Martyrs Hospital", "al-Shifa Hospital", "al-Ahli Arab Hospital",
+                 "Kamal Adwan Hospital", "the European Hospital"),
+    "name": ("Hana", "Mahmoud", "Fatima", "Yousef", "Amal", "Khaled", "Nour", "Ibrahim", "Samira", "Tariq"),
 }
 
 
-def fill(template: str, rng: random.Random) -> str:
-    values = {key: rng.choice(options) for key, options in SLOTS.items()}
+@functools.cache
+def _fields(template: str) -> tuple[str, ...]:
+    return tuple(name for _, name, _, _ in string.Formatter().parse(template) if name)
+
+
+def fill(template: str, rng: random.Random, **known: str) -> str:
+    """``template`` with each slot drawn from :data:`SLOTS` (or given in ``known``)."""
+    values = {key: known[key] if key in known else rng.choice(SLOTS[key]) for key in _fields(template)}
     return template.format(**values)
+
+
+class Prose:
+    """Sentences without figures for one document, drawn from the pools below without repeating one.
+
+    Real statements are mostly words: the figures are a handful of sentences in pages of context,
+    background, argument and appeals. A document that draws its filler from these pools never
+    says the same sentence twice, as a real one would not.
+    """
+
+    def __init__(self, rng: random.Random) -> None:
+        self.rng = rng
+        self._left: dict[tuple[str, ...], list[str]] = {}
+        # Pools overlap (PARTY_ARGUMENT holds RHETORIC): remember templates, not positions.
+        self._used: set[str] = set()
+
+    def take(self, pool: tuple[str, ...], k: int, **known: str) -> list[str]:
+        """Up to ``k`` filled sentences of ``pool`` not yet used in this document."""
+        left = self._left.get(pool)
+        if left is None:
+            left = self._left[pool] = self.rng.sample(pool, len(pool))
+        taken: list[str] = []
+        while left and len(taken) < k:
+            template = left.pop()
+            if template not in self._used:
+                self._used.add(template)
+                taken.append(template)
+        return [fill(template, self.rng, **known) for template in taken]
+
+
+# The pools are written for this generator. They avoid figures on purpose (a year or a list
+# number reads as a claim to the extractor), so that claims per KB come from the figure
+# sentences alone and can be tuned there.
+
+PARTY_BACKGROUND = (
+    ("This war did not begin in October: it is the latest chapter of an occupation that has lasted for decades "
+    "and of a siege that has shaped a whole generation."),
+    ("For decades the {people} of Palestine were told to wait for negotiations that never came, while the "
+    "settlements spread over their land."),
+    "The peace process promised a state and delivered checkpoints, walls, permits and demolition orders.",
+    ("The refugees and their descendants are still denied the right to go back to the towns and villages from "
+    "which their families were driven out."),
+    ("The occupation of the West Bank, East Jerusalem and Gaza has never been accepted by international law, and "
+    "it has never ended."),
+    "Every so-called peace plan of recent years was drawn up without the Palestinians and against them.",
+    "The blockade had turned Gaza into an open-air prison long before the first bomb of this war fell on {place}.",
+    ("Behind the language of security lies an old project: to take the land and to drive out the people who "
+    "live on it."),
+    ("The normalisation deals showed that governments were ready to bury the Palestinian question for the sake "
+    "of trade and arms contracts."),
+    ("In {place}, families who were already refugees have been forced to flee again and again, carrying what "
+    "little they could."),
+    ("Settler violence in the West Bank has grown under the protection of the army, and whole villages have been "
+    "emptied of their inhabitants."),
+    "Administrative detention allows the occupation to imprison Palestinians for months without charge or trial.",
+    "The wall, the bypass roads and the checkpoints cut the West Bank into islands separated from one another.",
+)
+PARTY_ANALYSIS = (
+    ("The governments of the United States and of the European Union have given the occupation weapons, money "
+    "and diplomatic cover."),
+    ("The arms manufacturers have never made such profits, and their shareholders have every reason to wish the "
+    "war to go on."),
+    "Every veto cast in the Security Council has been a green light for the next massacre.",
+    "The big media repeat the words of the army spokesmen and call the victims collateral damage.",
+    "The double standard is there for all to see: sanctions for some, unconditional support for others.",
+    "Those who speak of a right to self-defence never speak of the right of an occupied people to live in dignity.",
+    "The war on Gaza is also a war on the truth, on the journalists, doctors and aid workers who bear witness to it.",
+    "Hunger has been turned into a weapon, and the world is watching the starvation of a people in real time.",
+    "International law is not a menu from which the powerful may pick whatever suits them.",
+    ("The orders of the International Court of Justice bind every state, and those who ignore them place "
+    "themselves outside the law."),
+    ("The {crime} in Gaza is the result of political choices made in the capitals that supply the bombs and block "
+    "every resolution."),
+    ("The struggle of the Palestinian {people} exposes the hypocrisy of a world order built on the interests of "
+    "the strongest."),
+    ("The ruling classes fear the solidarity movement because it shows that ordinary people can see through "
+    "their lies."),
+)
+PARTY_DOMESTIC = (
+    ("The government of {country} claims to be neutral while it goes on trading with the occupation as if nothing "
+    "had happened."),
+    "In {country}, those who march for Palestine have been met with police batons, bans and arrests.",
+    "We denounce every attempt to criminalise solidarity and to silence students, artists and trade unionists.",
+    "Our ports, our airports and our universities must not become links in the supply chain of this war.",
+    ("The people of {country} know what dictatorship and dispossession mean, and they will not be fooled by the "
+    "language of balance."),
+    ("Public money must be spent on hospitals and schools, not on contracts with the companies that arm the "
+    "occupation."),
+    "We will hold to account every member of parliament who voted against the ceasefire motion.",
+    "The right to protest and the freedom of expression are being eroded in the name of the fight against hatred.",
+    ("The ministers who receive the envoys of the occupation with honours should be ashamed to speak of human "
+    "rights."),
+    ("The pension funds of our workers must withdraw whatever they have invested in the companies of the "
+    "occupation."),
+)
+PARTY_CALLS = (
+    ("We call on all our members and sympathisers to join the demonstrations this weekend in every city of "
+    "{country}."),
+    "We urge the trade unions to organise stoppages in the workplaces that serve the war industry.",
+    "Join the boycott campaigns, talk to your colleagues and neighbours, and do not let the silence win.",
+    ("We ask students to keep the encampments and assemblies going until their universities cut their ties with "
+    "the occupation."),
+    "Every branch of the {org} is asked to hold a public meeting and to collect medical aid for the people of Gaza.",
+    ("We appeal to artists, writers and athletes to refuse to lend their names to the whitewashing of the "
+    "occupation."),
+    "Write to your representatives, fill the streets and make the price of complicity too high to pay.",
+    "The {org} will put its offices and its resources at the service of the solidarity committees.",
+)
+#: Rhetoric and analysis together: the bulk of a statement's argument paragraphs.
+PARTY_ARGUMENT = RHETORIC + PARTY_ANALYSIS
+PARTY_QUOTES = (
+    "\"{quote},\" said {leader}, {role} of the {party}.",
+    "{leader}, {role} of the {party}, told a rally in {country}: \"{quote}.\"",
+    "\"{quote},\" {leader} declared on behalf of the {party}.",
+)
+PARTY_DEMANDS = (
+    "an immediate, permanent and unconditional ceasefire",
+    "a full embargo on the sale and transfer of arms to Israel",
+    "the opening of all crossings to humanitarian aid, fuel and medicine",
+    "the withdrawal of the occupation forces from the whole of the Gaza Strip",
+    "the release of all Palestinian political prisoners",
+    "the suspension of the association agreement with Israel",
+    "the recognition of the State of Palestine by our government",
+    "the restoration of full funding to UNRWA",
+    "an end to the repression of the solidarity movement",
+    "accountability for the war crimes committed in Gaza",
+)
+
+#: Sections of a UN update that describe needs and constraints in words.
+UN_SECTORS: dict[str, tuple[str, ...]] = {
+    "Shelter": (
+        ("Shelter partners report that tents and sealing-off kits are in short supply, and many families are "
+        "living under plastic sheets or in damaged buildings."),
+        ("Overcrowding in displacement sites in {place} has increased the risk of fire, disease and gender-based "
+        "violence."),
+        ("Families displaced from the north continue to arrive in the south with few belongings, often after "
+        "walking for hours."),
+        "Blankets, mattresses and warm clothes remain among the most urgent needs reported by partners.",
+        "Many collective centres lack privacy, lighting and separate latrines for women and girls.",
+    ),
+    "Water, sanitation and hygiene": (
+        ("Water production remains far below minimum needs because of damage to wells, pipelines and desalination "
+        "plants and the lack of fuel and electricity."),
+        "Solid waste is accumulating near shelters and tents in {place}, attracting rodents and insects.",
+        "Partners continue to truck water to displacement sites, but deliveries are irregular and queues are long.",
+        "Sewage pumping stations are largely out of service, and wastewater is flowing into streets and the sea.",
+        ("The shortage of hygiene items, including soap and menstrual products, is contributing to the spread of "
+        "skin infections and diarrhoea."),
+    ),
+    "Food security": (
+        ("Bakeries supported by humanitarian partners have intermittently closed because of shortages of flour "
+        "and fuel."),
+        "Community kitchens in {place} report that they cannot meet demand, and many families eat only once a day.",
+        ("Commercial supplies entering the markets remain limited, and most households depend on humanitarian "
+        "assistance."),
+        "Food security partners warn that the risk of famine persists as long as access is not sustained.",
+        "Farmland, greenhouses and fishing boats have been extensively damaged, eroding local food production.",
+    ),
+    "Protection": (
+        "Protection partners report growing numbers of unaccompanied and separated children in displacement sites.",
+        ("Repeated evacuation orders have forced people to move into areas that lack basic services and are "
+        "themselves affected by hostilities."),
+        ("Explosive ordnance contamination poses a serious risk to civilians returning to their homes, "
+        "particularly children."),
+        ("Psychosocial support teams report high levels of distress among children, many of whom have lost family "
+        "members."),
+        ("Persons with disabilities and older people face particular difficulties in moving after evacuation "
+        "orders and in reaching aid."),
+    ),
+    "Education": (
+        ("All schools in Gaza remain closed, and most school buildings are being used as shelters or have been "
+        "damaged."),
+        ("Education partners have set up temporary learning spaces in some displacement sites, offering "
+        "recreational and psychosocial activities."),
+        ("Teachers are among those killed and displaced, and a whole school year has been lost for children "
+        "across the Strip."),
+    ),
+    "Access and coordination": (
+        ("Humanitarian movements to the north continue to face denials, delays at holding points and impediments "
+        "by the Israeli authorities."),
+        ("Insecurity along the main supply routes, including looting and attacks on convoys, continues to hamper "
+        "the delivery of assistance."),
+        ("The notification system has not prevented strikes on locations whose coordinates had been shared with "
+        "the parties."),
+        ("Partners stress that sustained access, safe routes and the entry of commercial goods are needed to scale "
+        "up the response."),
+        ("Telecommunications outages have disrupted the coordination of aid and the ability of people to call "
+        "ambulances."),
+    ),
+}
+UN_HEALTH_PROSE = (
+    ("Hospitals that remain partially functional are operating far beyond their capacity, with patients treated "
+    "on floors and in corridors."),
+    ("Shortages of fuel, medicines and specialised staff have forced the suspension of dialysis, maternity and "
+    "surgical services in several facilities."),
+    ("Disease surveillance partners have recorded rising cases of acute respiratory infections, diarrhoea and "
+    "hepatitis A."),
+    ("Medical evacuations through the crossings remain rare and unpredictable, and many patients die while "
+    "waiting for approval."),
+)
+
+NEWS_PROSE = (
+    ("Mediators from Egypt and Qatar, backed by the United States, have spent weeks trying to bridge the gaps "
+    "between the two sides, but officials briefed on the talks said disagreements over the sequencing of a truce "
+    "and a hostage release remained."),
+    ("Israel says it targets Hamas fighters and infrastructure and accuses the group of operating from within "
+    "civilian areas, an accusation Hamas denies."),
+    ("Residents described a night of heavy bombardment, with blasts shaking the tents and families running in "
+    "the dark to look for safer ground."),
+    ("\"We do not know where to go any more. Every place they tell us is safe gets bombed,\" said {name}, a {job} "
+    "who fled from {place} with {relatives}."),
+    ("Aid officials say the obstacles are not only at the crossings but also inside Gaza, where insecurity, "
+    "looting and damaged roads slow down every convoy."),
+    ("The European Union's foreign policy chief called for an independent investigation into the strike and for "
+    "the protection of civilians."),
+    ("The International Court of Justice has ordered Israel to take measures to prevent acts of genocide in Gaza, "
+    "an accusation Israel rejects."),
+    ("In a statement, Hamas said it remained committed to the negotiations but would not accept an agreement that "
+    "did not end the war."),
+    ("Prime Minister Benjamin Netanyahu has vowed to press on until Hamas is dismantled and all the hostages are "
+    "brought home."),
+    ("Families of the hostages accuse the government of putting political survival ahead of the lives of their "
+    "relatives, and hold weekly rallies to demand a deal."),
+    ("Doctors at {hospital} said they were working without enough anaesthetic and were treating patients on the "
+    "floors of corridors."),
+    "The military did not immediately respond to a request for comment on the strike.",
+    ("Footage verified by {desk} showed rescuers digging through the rubble with their bare hands as relatives "
+    "looked on."),
+    ("Washington has urged Israel to do more to protect civilians while continuing to supply it with weapons, a "
+    "position that has drawn criticism at home and abroad."),
+    ("Humanitarian agencies have repeatedly warned that the lack of fuel threatens hospitals, water pumps and "
+    "bakeries across the enclave."),
+    ("Rights groups have called on the governments that supply weapons to Israel to suspend transfers, citing "
+    "the risk that they are used in violations of international law."),
+)
+WIRE_PROSE = (
+    "Mediators are pressing both sides to agree on a truce.",
+    "Rescue workers said many people were still missing under the rubble.",
+    "Israel says it tries to avoid harming civilians and blames Hamas for operating in populated areas.",
+    "Aid agencies have warned repeatedly of famine in the north of the enclave.",
+    "Hamas did not immediately comment.",
+    "The United Nations renewed its call for a humanitarian ceasefire.",
+    "Residents said the bombardment continued through the night.",
+    "Witnesses said several homes in {place} were flattened.",
+    ("The ministry's tolls do not distinguish between civilians and fighters; Israel disputes them, while UN "
+    "agencies have generally found them reliable."),
+    "Relatives said they had buried their dead in a hurry, fearing further strikes on the cemetery.",
+    "Fighting was also reported in the north, where residents said tanks had pushed into new neighbourhoods.",
+)
+NEWS_PROSE_ES = (
+    ("Los mediadores de Egipto y Catar prosiguen las conversaciones para alcanzar una tregua, aunque fuentes "
+    "próximas a la negociación admiten que persisten diferencias importantes."),
+    ("Las organizaciones humanitarias denuncian que la ayuda que entra en la Franja sigue siendo muy insuficiente "
+    "y que los convoyes sufren retrasos constantes en los puestos de control."),
+    ("Testigos describieron una noche de intensos bombardeos en el sur del enclave, donde se hacinan la mayoría "
+    "de los desplazados."),
+    ("El Ejército israelí sostiene que sus operaciones se dirigen contra Hamás y acusa al grupo de esconderse "
+    "entre la población civil."),
+    ("La Unión Europea reiteró su llamamiento a proteger a los civiles y a respetar el derecho internacional "
+    "humanitario."),
+    ("\"No queda ningún lugar seguro en Gaza\", declaró una portavoz de la agencia de la ONU para los refugiados "
+    "palestinos."),
+    ("Los hospitales que siguen en funcionamiento trabajan al límite de su capacidad, sin electricidad estable y "
+    "con graves carencias de medicamentos."),
+    ("Las familias de los rehenes volvieron a manifestarse en Tel Aviv para exigir al Gobierno un acuerdo que "
+    "permita su liberación."),
+    ("El secretario general de la ONU volvió a pedir el acceso sin trabas de la ayuda humanitaria y la protección "
+    "de los trabajadores sanitarios."),
+    ("En Cisjordania, las incursiones del Ejército y los ataques de colonos han aumentado la tensión en varias "
+    "localidades."),
+)
+NEWS_PROSE_FR = (
+    ("Les médiateurs égyptiens et qataris poursuivent leurs efforts pour obtenir une trêve, sans avancée notable "
+    "à ce stade, selon des sources proches des discussions."),
+    ("Les organisations humanitaires dénoncent des entraves persistantes à l'acheminement de l'aide et une "
+    "situation sanitaire qui se dégrade de jour en jour."),
+    ("L'armée israélienne affirme viser des infrastructures du Hamas et accuse le mouvement de se dissimuler "
+    "parmi les civils."),
+    ("« Il n'y a plus aucun endroit sûr à Gaza », a déclaré un responsable onusien lors d'un point de presse à "
+    "Genève."),
+    "Plusieurs capitales européennes ont appelé à un cessez-le-feu immédiat et à la libération des otages.",
+    ("Dans le sud de l'enclave, des familles entières vivent sous des tentes de fortune, sans accès régulier à "
+    "l'eau potable."),
+    ("Les hôpitaux encore en service fonctionnent bien au-delà de leurs capacités, faute de carburant et de "
+    "médicaments."),
+    ("Le secrétaire général de l'ONU a de nouveau réclamé un accès sans entrave pour l'aide humanitaire et la "
+    "protection du personnel soignant."),
+    "En Cisjordanie, les raids de l'armée et les violences de colons continuent d'alimenter les tensions.",
+    ("Les familles des otages ont de nouveau manifesté à Tel-Aviv pour réclamer un accord permettant leur "
+    "libération."),
+)
 
 
 # --------------------------------------------------------------------------- documents
@@ -395,7 +725,9 @@ def _un_update(ctx: Context, number: int) -> tuple[str, dict[str, Any]]:
         f"compared with a minimum of {w.count(rng.choice((200, 250)) * 1000)} litres needed each day."),
     ]
     rng.shuffle(highlights)
-    lines += highlights[: rng.randint(5, len(highlights))]
+    # A handful of highlights, not all of them: real updates carry most of their figures in the
+    # key-figure row and a few bullets, and spend the rest of the page on words.
+    lines += highlights[: rng.randint(2, 5)]
     lines += ["", "Situation overview"]
     overview = [
         (f"Intense bombardment from air, land and sea continued across much of the Gaza Strip, with "
@@ -415,20 +747,31 @@ def _un_update(ctx: Context, number: int) -> tuple[str, dict[str, Any]]:
     ]
     rng.shuffle(overview)
     lines.append(" ".join(overview[: rng.randint(3, len(overview))]))
+    prose = Prose(rng)
+    for sector in rng.sample(list(UN_SECTORS), k=rng.randint(3, 5)):
+        lines += ["", sector, " ".join(prose.take(UN_SECTORS[sector], rng.randint(3, 5)))]
     if rng.random() < 0.7:
-        lines += ["", "Health", (
-            f"According to {rng.choice(SOURCES[:3])}, {w.count(ctx.fig('killed_medical'), exact=True)} health "
-            f"workers have been killed since 7 October, and {rng.randint(100, 320)} have been detained. "
-            f"WHO has recorded {rng.randint(400, 1100)} attacks on health care in Gaza. Out of "
-            f"{rng.choice((36, 35))} hospitals, {rng.randint(18, 26)} are not functioning. "
-            f"Some {w.count(rng.randint(10, 14) * 1000)} patients need medical evacuation, including "
-            f"{w.count(rng.randint(4, 6) * 1000)} cancer patients."
-        )]
+        health = [
+            (f"According to {rng.choice(SOURCES[:3])}, {w.count(ctx.fig('killed_medical'), exact=True)} health "
+            f"workers have been killed since 7 October, and {rng.randint(100, 320)} have been detained."),
+            f"WHO has recorded {rng.randint(400, 1100)} attacks on health care in Gaza.",
+            f"Out of {rng.choice((36, 35))} hospitals, {rng.randint(18, 26)} are not functioning.",
+            (f"Some {w.count(rng.randint(10, 14) * 1000)} patients need medical evacuation, including "
+            f"{w.count(rng.randint(4, 6) * 1000)} cancer patients."),
+        ]
+        paragraph = rng.sample(health, k=rng.randint(1, 3)) + prose.take(UN_HEALTH_PROSE, rng.randint(1, 3))
+        lines += ["", "Health", " ".join(paragraph)]
     if rng.random() < 0.6:
         lines += ["", "Funding", (
             f"The Flash Appeal requests US${rng.choice((1.2, 2.8, 3.4, 4.1))} billion for "
             f"{w.count(rng.choice((2.2e6, 3.1e6)))} people in the occupied Palestinian territory; "
             f"as of {long_date(day, rng, year=False)}, {w.percent(rng.randint(18, 64))} had been received."
+        )]
+    if rng.random() < 0.7:
+        lines += ["", (
+            f"This update is produced by {short} with inputs from humanitarian partners. Figures are provisional "
+            f"and may change as more information becomes available. The next update is expected on "
+            f"{long_date(day + timedelta(days=rng.choice((2, 3, 7))), rng)}."
         )]
     meta = {"publisher": agency, "publisher_type": "un_agency", "date": day.isoformat(), "language": "en"}
     return "\n".join(lines) + "\n", meta
@@ -471,13 +814,19 @@ def _party_statement(ctx: Context, number: int) -> tuple[str, dict[str, Any]]:
         f"{w.count(rng.choice((2.2e6, 2.3e6)))} people live in a territory of only {AREA_KM2} km².",
     ]
     rng.shuffle(figures)
+    prose = Prose(rng)
+    # The shape of a real statement: an opening and a second paragraph that carry most of the
+    # figures, then background, argument, what it means at home, sometimes a quote and a list of
+    # demands, and an appeal. Pages of words around a handful of figures: about one claim per KB.
+    plan: list[tuple[tuple[str, ...], int, int]] = [(RHETORIC, 2, 4), (PARTY_BACKGROUND, 2, 4)]
+    plan += [(PARTY_BACKGROUND, 3, 5)] * rng.randint(1, 2)
+    plan += [(PARTY_ARGUMENT, 3, 6)] * rng.randint(2, 8)
+    plan += [(PARTY_DOMESTIC, 3, 5)] * (rng.random() < 0.75)
     paragraphs: list[str] = []
-    budget = rng.randint(4, 11)
     figure_index = 0
-    for index in range(budget):
-        sentences = [fill(template, rng) for template in rng.sample(RHETORIC, k=rng.randint(3, 7))]
-        # Statements put most of their figures in the first paragraphs.
-        figures_here = rng.randint(1, 3) if index < 2 else int(rng.random() < 0.3)
+    for index, (pool, low, high) in enumerate(plan):
+        sentences = prose.take(pool, rng.randint(low, high), country=country)
+        figures_here = rng.randint(1, 2) if index < 2 else int(rng.random() < 0.12)
         for _ in range(figures_here):
             if figure_index < len(figures):
                 sentences.insert(rng.randint(0, len(sentences)), figures[figure_index])
@@ -485,12 +834,22 @@ def _party_statement(ctx: Context, number: int) -> tuple[str, dict[str, Any]]:
         if index == 0 and rng.random() < 0.6:
             sentences.insert(0, f"{in_words(months).capitalize() if months < 20 else months} months have "
                                 f"passed since the beginning of the offensive against Gaza.")
-        paragraphs.append(" ".join(sentences))
+        if sentences:
+            paragraphs.append(" ".join(sentences))
+    if rng.random() < 0.5:
+        paragraphs.append(" ".join(prose.take(PARTY_QUOTES, 1, party=party, country=country)
+                                   + prose.take(PARTY_ARGUMENT, rng.randint(0, 2), country=country)))
+    paragraphs.append(" ".join(prose.take(PARTY_CALLS, rng.randint(2, 4), country=country)))
+    if rng.random() < 0.3:  # copied out of a PDF: hard-wrapped
+        paragraphs = [textwrap.fill(p, width=rng.randint(78, 92)) for p in paragraphs]
+    if rng.random() < 0.55:  # demands as a list, before the appeal (never wrapped: one per line)
+        marker = rng.choice(("- ", "• ", "– "))
+        demands = [marker + d for d in rng.sample(PARTY_DEMANDS, k=rng.randint(4, 8))]
+        intro = rng.choice(("We demand:", "Our demands are:", f"The {party} demands:", "We call for:"))
+        paragraphs.insert(len(paragraphs) - 1, "\n".join([intro, *demands]))
     signed = [f"{p} ({c})" for p, c in zip(rng.sample(PARTIES, k=rng.randint(1, 6)),
                                             rng.sample(COUNTRIES, k=6))]
     body = "\n\n".join(paragraphs)
-    if rng.random() < 0.3:  # copied out of a PDF: hard-wrapped
-        body = "\n\n".join(textwrap.fill(p, width=rng.randint(78, 92)) for p in paragraphs)
     closing = rng.choice(("Long live the struggle of the Palestinian people!", "From the river to the sea, solidarity!",
                           "Free Palestine!", "Stop the war! Ceasefire now!"))
     dated = f"{country}, {long_date(day, rng)}" if rng.random() < 0.7 else long_date(day, rng)
@@ -547,7 +906,13 @@ def _news_report(ctx: Context, number: int) -> tuple[str, dict[str, Any]]:
         (f"Only about {rng.randint(90, 250)} aid trucks a day have entered Gaza this month, aid agencies said, "
         f"compared with around 500 before the war."),
     ]
-    keep = [paragraphs[0]] + rng.sample(paragraphs[1:], k=rng.randint(3, len(paragraphs) - 1))
+    # A few paragraphs of figures among context, reactions and quotes without any: real reports
+    # run to about four claims per KB, not a figure in every paragraph.
+    prose = Prose(rng)
+    words = [" ".join(prose.take(NEWS_PROSE, rng.randint(1, 2), desk=desk)) for _ in range(rng.randint(3, 6))]
+    rest = rng.sample(paragraphs[1:], k=rng.randint(2, 4)) + [p for p in words if p]
+    rng.shuffle(rest)
+    keep = [paragraphs[0], *rest]
     byline = f"Reporting by {rng.choice(REPORTERS)}; editing by {rng.choice(REPORTERS)}"
     text = headline + "\n\n" + "\n\n".join(keep) + "\n\n" + byline + "\n"
     meta: dict[str, Any] = {}
@@ -585,7 +950,9 @@ def _wire_brief(ctx: Context, number: int) -> tuple[str, dict[str, Any]]:
         (f"Nearly {w.count(rng.choice((1.7e6, 1.8e6, 1.9e6)))} people, most of the enclave's population, "
         f"have been displaced."),
         f"Medics said a {rng.randint(2, 16)}-year-old boy was among those killed in {rng.choice(GAZA_PLACES)}.",
-    ), k=rng.randint(1, 3))
+    ), k=rng.randint(0, 2))
+    # A sentence or two of context between the figures, as wire copy has.
+    middle += Prose(rng).take(WIRE_PROSE, rng.randint(3, 4))
     text = f"{place_line(rng, day)} ({desk}) - {lead} {' '.join(middle)} {tail}\n"
     return text, {}
 
@@ -599,19 +966,30 @@ def _spanish_brief(ctx: Context, number: int) -> tuple[str, dict[str, Any]]:
     w = Writer(rng, language="es")
     killed, injured = ctx.fig("killed"), ctx.fig("injured")
     date_es = f"{day.day} de {MONTHS_ES[day.month - 1]} de {day.year}"
-    text = (
-        f"Gaza: el número de muertos supera los {w.digits(round_to(killed, 1000))}\n\n"
-        f"GAZA, {date_es}. El Ministerio de Sanidad de Gaza informó este {day.day} de "
+    lead = [
+        (f"GAZA, {date_es}. El Ministerio de Sanidad de Gaza informó este {day.day} de "
         f"{MONTHS_ES[day.month - 1]} de que {w.digits(int(killed))} palestinos han muerto y "
-        f"{w.digits(int(injured))} han resultado heridos desde el 7 de octubre. "
-        f"{bound(rng, 'es', 0.9).capitalize()}{w.digits(rng.randint(60, 90))} % de la población, "
-        f"{bound(rng, 'es', 0.9)}{w.count(rng.choice((1.7e6, 1.9e6)))} de personas, ha sido desplazada. "
-        f"En las últimas 24 horas murieron {rng.randint(20, 90)} personas, entre ellas "
-        f"{rng.randint(5, 30)} niños, según las autoridades sanitarias.\n\n"
-        f"Naciones Unidas advirtió de que {rng.choice(('la mitad', 'un tercio'))} de la población sufre "
-        f"hambre catastrófica y pidió un alto el fuego inmediato.\n"
-    )
-    return text, {"language": "es", "date": day.isoformat(), "publisher_type": "news"}
+        f"{w.digits(int(injured))} han resultado heridos desde el 7 de octubre."),
+    ]
+    # Each further figure only in some briefs, and context in words around them (see Prose).
+    if rng.random() < 0.5:
+        lead.append(f"{bound(rng, 'es', 0.9).capitalize()}{w.digits(rng.randint(60, 90))} % de la población, "
+                    f"{bound(rng, 'es', 0.9)}{w.count(rng.choice((1.7e6, 1.9e6)))} de personas, ha sido desplazada.")
+    if rng.random() < 0.5:
+        lead.append(f"En las últimas 24 horas murieron {rng.randint(20, 90)} personas, entre ellas "
+                    f"{rng.randint(5, 30)} niños, según las autoridades sanitarias.")
+    prose = Prose(rng)
+    lead += prose.take(NEWS_PROSE_ES, rng.randint(1, 2))
+    paragraphs = [
+        " ".join(lead),
+        " ".join(prose.take(NEWS_PROSE_ES, rng.randint(2, 4))),
+        " ".join(prose.take(NEWS_PROSE_ES, rng.randint(1, 2))),
+    ]
+    if rng.random() < 0.6:
+        paragraphs.insert(2, f"Naciones Unidas advirtió de que {rng.choice(('la mitad', 'un tercio'))} de la "
+                             f"población sufre hambre catastrófica y pidió un alto el fuego inmediato.")
+    text = f"Gaza: el número de muertos supera los {w.digits(round_to(killed, 1000))}\n\n" + "\n\n".join(paragraphs)
+    return text + "\n", {"language": "es", "date": day.isoformat(), "publisher_type": "news"}
 
 
 def _french_brief(ctx: Context, number: int) -> tuple[str, dict[str, Any]]:
@@ -619,15 +997,21 @@ def _french_brief(ctx: Context, number: int) -> tuple[str, dict[str, Any]]:
     w = Writer(rng, language="fr")
     killed = ctx.fig("killed")
     date_fr = f"{day.day} {MONTHS_FR[day.month - 1]} {day.year}"
-    text = (
-        f"Gaza : le bilan dépasse {w.digits(round_to(killed, 1000))} morts\n\n"
-        f"Le ministère de la Santé du Hamas a annoncé le {date_fr} que {w.digits(int(killed))} Palestiniens "
+    lead = [
+        (f"Le ministère de la Santé du Hamas a annoncé le {date_fr} que {w.digits(int(killed))} Palestiniens "
         f"ont été tués depuis le début de la guerre, dont {bound(rng, 'fr', 0.8)}{w.percent(rng.randint(38, 44))} "
-        f"d'enfants. {bound(rng, 'fr', 0.9).capitalize()}{w.digits(rng.randint(150, 260))} camions d'aide sont "
-        f"entrés par le point de passage de Kerem Shalom, selon l'ONU, qui estime à "
-        f"{w.count(rng.choice((1.7e6, 1.9e6)))} le nombre de personnes déplacées.\n"
-    )
-    return text, {"language": "fr", "date": day.isoformat(), "publisher_type": "news"}
+        f"d'enfants."),
+    ]
+    if rng.random() < 0.6:
+        lead.append(f"{bound(rng, 'fr', 0.9).capitalize()}{w.digits(rng.randint(150, 260))} camions d'aide sont "
+                    f"entrés par le point de passage de Kerem Shalom, selon l'ONU.")
+    if rng.random() < 0.6:
+        lead.append(f"L'ONU estime à {w.count(rng.choice((1.7e6, 1.9e6)))} le nombre de personnes déplacées.")
+    prose = Prose(rng)
+    paragraphs = [" ".join(lead + prose.take(NEWS_PROSE_FR, rng.randint(2, 3))),
+                  " ".join(prose.take(NEWS_PROSE_FR, rng.randint(2, 4)))]
+    text = f"Gaza : le bilan dépasse {w.digits(round_to(killed, 1000))} morts\n\n" + "\n\n".join(paragraphs)
+    return text + "\n", {"language": "fr", "date": day.isoformat(), "publisher_type": "news"}
 
 
 @dataclass(frozen=True)

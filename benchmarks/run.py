@@ -249,11 +249,12 @@ def _prepare(root: Path, count: int, seed: int) -> None:
     marker = root / "corpus.json"
     if marker.is_file():
         known = json.loads(marker.read_text())
-        if known.get("seed") == seed and known.get("count", 0) >= count:
+        # A corpus written by an older generator is rewritten: its texts (and timings) differ.
+        if known.get("seed") == seed and known.get("count", 0) >= count and known.get("version") == corpus_module.VERSION:
             return
     started = time.perf_counter()
     info = corpus_module.write_corpus(root, count, seed)
-    marker.write_text(json.dumps({"seed": seed, "count": count}))
+    marker.write_text(json.dumps({"seed": seed, "count": count, "version": corpus_module.VERSION}))
     print(f"corpus: {len(info.files):,} documents, {info.bytes / 1e6:.1f} MB written to {root} "
           f"in {time.perf_counter() - started:.0f} s", file=sys.stderr)
 

