@@ -24,6 +24,7 @@ from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 import numpy as np
 from sqlalchemy import BindParameter, Connection, bindparam, delete, insert, select
@@ -55,7 +56,7 @@ _DROP_OLDER_BANDS = delete(document_bands).where(
     )
 )
 _BUCKET_ROWS = select(document_bands.c.key, document_bands.c.document_id).where(document_bands.c.key.in_(_KEYS))
-_CANDIDATE_ROWS = (
+_CANDIDATE_ROWS = (  # the columns of _Candidate, in its order
     select(documents.c.id, documents.c.location, documents.c.language, documents.c.date,
            document_fingerprints.c.shingles, document_fingerprints.c.signature,
            document_fingerprints.c.number_signature)
@@ -96,9 +97,9 @@ class IndexEntry:
     replaces: bool = True
 
 
-@dataclass(frozen=True)
-class _Candidate:
-    """What is known of a candidate before its text is measured: the columns of :data:`_CANDIDATE_ROWS`."""
+class _Candidate(NamedTuple):
+    """What is known of a candidate before its text is measured: the columns of :data:`_CANDIDATE_ROWS`
+    (a tuple: hundreds are made per document)."""
 
     id: int
     location: str
@@ -171,9 +172,8 @@ def index_documents(connection: Connection, entries: Sequence[IndexEntry], *, ma
     }
     stored_ids = sorted({document_id for ranked in ranked_by_entry for document_id in ranked} - known.keys())
     for chunk in _chunks(stored_ids):
-        for row in connection.execute(_CANDIDATE_ROWS, {"ids": chunk}):
-            known[row.id] = _Candidate(row.id, row.location, row.language, row.date, row.shingles, row.signature,
-                                       row.number_signature)
+        for row in connection.execute(_CANDIDATE_ROWS, {"ids": chunk}).all():
+            known[row.id] = _Candidate(*row)
     likeliest = [
         _likeliest(print_, entry.document.card.language, [
             (known[document_id], by_word) for document_id, by_word in ranked.items()
@@ -217,9 +217,11 @@ def _band_keys(print_: fp.Fingerprint) -> tuple[frozenset[int], list[int]]:
 
 def _buckets(connection: Connection, keys: Sequence[int]) -> dict[int, list[int]]:
     """The documents indexed under each of these band keys."""
+    # .all() throughout this module: rows fetched together cost a fraction of rows fetched one
+    # at a time by iterating the result (a batch's lookups return thousands).
     buckets: dict[int, list[int]] = {}
     for chunk in _chunks(keys):
-        for key, document_id in connection.execute(_BUCKET_ROWS, {"keys": chunk}):
+        for key, document_id in connection.execute(_BUCKET_ROWS, {"keys": chunk}).all():
             buckets.setdefault(key, []).append(document_id)
     return buckets
 
@@ -284,13 +286,13 @@ def _stored_prints(
     }
     from_text: list[int] = []
     for chunk in _chunks(wanted):
-        for row in connection.execute(_MEASURED_ROWS, {"ids": chunk}):
+        for row in connection.execute(_MEASURED_ROWS, {"ids": chunk}).all():
             if row.shingle_hashes is None or row.id in with_numbers:
                 from_text.append(row.id)
             else:
                 prints[row.id] = fp.Fingerprint(fp.unpack_shingles(row.shingle_hashes), b"", (), frozenset(), None)
     for chunk in _chunks(from_text):
-        for document_id, text in connection.execute(_TEXTS, {"ids": chunk}):
+        for document_id, text in connection.execute(_TEXTS, {"ids": chunk}).all():
             prints[document_id] = _stored_fingerprint(text, document_id in with_numbers)
     return prints
 
