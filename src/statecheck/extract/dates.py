@@ -17,6 +17,7 @@ from functools import lru_cache
 from typing import Any
 
 from statecheck.extract import lexicon
+from statecheck.extract.caseless import Caseless
 
 WAR_START = dt.date(2023, 10, 7)
 
@@ -44,9 +45,9 @@ class _DatePatterns:
     day_range: re.Pattern[str]
     elapsed: re.Pattern[str]
     elapsed_after: re.Pattern[str]
-    any_unit: re.Pattern[str]
+    any_unit: Caseless
     """A time unit starting a word: without one, neither elapsed pattern can match."""
-    any_calendar_word: re.Pattern[str]
+    any_calendar_word: Caseless
     """A month name, a weekday or a month modifier ("early", "mid-") starting a word: without
     one, neither an explicit date (unless ISO), a weekday nor a month alone can match."""
     day_of: re.Pattern[str]
@@ -58,9 +59,9 @@ class _DatePatterns:
     last_month: re.Pattern[str]
     this_year: re.Pattern[str]
     last_year: re.Pattern[str]
-    any_relative: re.Pattern[str]
+    any_relative: Caseless
     """Any phrase of ``today`` … ``last_year``: without one, none of them can match."""
-    war_start_event: re.Pattern[str]
+    war_start_event: Caseless
     months: dict[str, int]
     weekdays: dict[str, int]
     unit_days: dict[str, int]
@@ -155,15 +156,13 @@ def _patterns(language: str) -> _DatePatterns:
         re.IGNORECASE,
     )
     speech = re.compile(rf"(?<![\w])(?:{_alternation(table.get('speech', []))})(?![\w])", re.IGNORECASE)
-    war_start_event = re.compile(lexicon.phrase_pattern(table.get("war_start_events", [])), re.IGNORECASE)
+    war_start_event = Caseless(lexicon.phrase_pattern(table.get("war_start_events", [])))
     # Word starts only: in every date pattern a unit, month or weekday comes after a space, a
     # hyphen or a preposition, and a month after a modifier ("mid-October", even "midOctober")
     # is found by the modifier. Looking behind first lets the engine leave a word after its
     # first letter, which makes these cues much cheaper than the patterns they stand in for.
-    any_unit = re.compile(lexicon.phrase_pattern(list(unit_days) + list(unit_months), suffix=""), re.IGNORECASE)
-    any_calendar_word = re.compile(
-        lexicon.phrase_pattern(list(months) + list(weekdays) + table.get("month_modifiers", []), suffix=""), re.IGNORECASE
-    )
+    any_unit = Caseless(lexicon.phrase_pattern(list(unit_days) + list(unit_months), suffix=""))
+    any_calendar_word = Caseless(lexicon.phrase_pattern(list(months) + list(weekdays) + table.get("month_modifiers", []), suffix=""))
 
     def words(key: str) -> re.Pattern[str]:
         return re.compile(lexicon.phrase_pattern(table.get(key, [])), re.IGNORECASE)
@@ -174,9 +173,7 @@ def _patterns(language: str) -> _DatePatterns:
         elapsed_after=elapsed_after, any_unit=any_unit, any_calendar_word=any_calendar_word, day_of=day_of, since=since, speech=speech,
         today=words("today"), yesterday=words("yesterday"), this_month=words("this_month"),
         last_month=words("last_month"), this_year=words("this_year"), last_year=words("last_year"),
-        any_relative=re.compile(
-            lexicon.phrase_pattern([w for key in _RELATIVE_KEYS for w in table.get(key, [])]), re.IGNORECASE
-        ),
+        any_relative=Caseless(lexicon.phrase_pattern([w for key in _RELATIVE_KEYS for w in table.get(key, [])])),
         war_start_event=war_start_event, months=months, weekdays=weekdays,
         unit_days=unit_days, unit_months=unit_months, this_month_day=this_month_day,
         half_markers=tuple(h.lower() for h in table.get("half_markers", [])),

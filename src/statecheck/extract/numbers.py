@@ -17,6 +17,7 @@ from typing import Any
 from text_to_num import text2num
 
 from statecheck.extract import lexicon
+from statecheck.extract.caseless import Caseless
 from statecheck.memo import per_document
 
 
@@ -39,8 +40,8 @@ class NumberMention:
 @dataclass(frozen=True)
 class _Patterns:
     digits: re.Pattern[str]
-    words: re.Pattern[str]
-    fraction: re.Pattern[str]
+    words: Caseless
+    fraction: Caseless
     share: re.Pattern[str]
     percent: re.Pattern[str]
     scale: re.Pattern[str]
@@ -113,15 +114,13 @@ def patterns(language: str) -> _Patterns:
         word_alt = rf"(?:{word_alt})(?:(?:{inner})?(?:{word_alt}))*"
         start_alt = rf"(?:{start_alt})(?:(?:{inner})?(?:{word_alt}))*"
     # Words joined with spaces, hyphens or the joiner; an optional article before a scale word.
-    word_pattern = re.compile(
+    word_pattern = Caseless(
         rf"(?<![\w-])(?:(?:{article_alt})\s+(?=(?:{start_alt})(?![\w])))?(?:{start_alt})"
-        rf"(?:(?:\s+(?:{joiner_alt})\s+(?:(?:{article_alt})\s+)?|[\s-]+)(?:{word_alt}|{half_alt}))*(?![\w-])",
-        re.IGNORECASE,
+        rf"(?:(?:\s+(?:{joiner_alt})\s+(?:(?:{article_alt})\s+)?|[\s-]+)(?:{word_alt}|{half_alt}))*(?![\w-])"
     )
     fractions = {k.lower(): float(v) for k, v in table.get("fractions", {}).items()}
-    fraction_pattern = re.compile(
-        lexicon.phrase_pattern([f for f, v in fractions.items() if v > 0], suffix=_followed_by(table.get("fraction_of", []))),
-        re.IGNORECASE,
+    fraction_pattern = Caseless(
+        lexicon.phrase_pattern([f for f, v in fractions.items() if v > 0], suffix=_followed_by(table.get("fraction_of", [])))
     )
     share_words = table.get("share_words", [])
     share_pattern = re.compile(
@@ -166,9 +165,10 @@ def parse_digits(text: str, language: str = "en") -> float | None:
     """The value of digits written with the language's separators: ``"8,005"`` → 8005."""
     p = patterns(language)
     cleaned = text
-    for separator in p.thousands:
-        cleaned = separator.sub("", cleaned)
-    cleaned = cleaned.replace(p.decimal, ".")
+    if not cleaned.isdecimal():  # most numbers are plain digits, with no separator to take out
+        for separator in p.thousands:
+            cleaned = separator.sub("", cleaned)
+        cleaned = cleaned.replace(p.decimal, ".")
     try:
         value = float(cleaned)
     except ValueError:
@@ -262,7 +262,7 @@ def find_numbers(sentence: str, language: str = "en") -> list[NumberMention]:
     for match in p.fraction.finditer(sentence):
         if not free(match.start(), match.end()):
             continue
-        value = p.fractions.get(re.sub(r"\s+", " ", match.group().lower()))
+        value = p.fractions.get(re.sub(r"\s+", " ", sentence[match.start() : match.end()].lower()))
         if value:
             mentions.append(NumberMention(match.start(), match.end(), value, percent=True, share=True, in_words=True))
             taken.append((match.start(), match.end()))
@@ -297,7 +297,7 @@ def find_numbers(sentence: str, language: str = "en") -> list[NumberMention]:
     for match in p.words.finditer(sentence):
         if not free(match.start(), match.end()):
             continue
-        text = match.group()
+        text = sentence[match.start() : match.end()]
         value = parse_words(text, language)
         if value is None:
             continue

@@ -38,7 +38,7 @@ _HARD_BREAK = re.compile(r"\s*(?:\||•|▪|●)\s*|\s+[-–—]\s+(?=[A-Z])|\n"
 # A hard break needs a bullet or a dash after a space; most lines have neither, and this test
 # (beginning with a character set, so skipped through fast) spares them the scan above.
 _MAY_HARD_BREAK = re.compile(r"[|•▪●\-–—](?<![^\s][-–—])")
-_WORD_BEFORE = re.compile(r"([\w.'’]+)$")
+_NOT_WORD_CHAR = re.compile(r"[^\w.'’]")
 _DIGITS_BEFORE = re.compile(r"\d{1,2}$")
 
 
@@ -159,10 +159,14 @@ def _is_ordinal_date(line: str, period_index: int, ordinal_dates: re.Pattern[str
 
 def _is_abbreviation(line: str, period_index: int, abbreviations: frozenset[str]) -> bool:
     # the word before the period; a window, not the whole line before it (no abbreviation is so long)
-    match = _WORD_BEFORE.search(line, max(0, period_index - 64), period_index)
-    if not match:
+    # read backwards from the period, so that one scan finds where the word starts (a search
+    # forwards for a word that ends at the period tries each word of the window to its end)
+    backwards = line[max(0, period_index - 64) : period_index][::-1]
+    outside = _NOT_WORD_CHAR.search(backwards)
+    word = backwards[: outside.start() if outside else len(backwards)][::-1]
+    if not word:
         return False
-    word = match.group(1).lower().rstrip(".")
+    word = word.lower().rstrip(".")
     if len(word) == 1 and word.isalpha():
         return True  # an initial: "J. Smith"
     return word in abbreviations

@@ -16,7 +16,9 @@ Every word these steps look for lives in ``lexicon/<language>/claims.toml``.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import replace
+from functools import partial
 
 from statecheck.extract import lexicon
 from statecheck.extract.cards import detect_language
@@ -57,15 +59,13 @@ def extract_claims(document: Document, options: Options) -> Document:
     for sentence in split_sentences(text, language or "en"):
         deadline.check(sentence.start)
         if sentence.paragraph != context.paragraph:
-            context.paragraph = sentence.paragraph
-            context.frame_place = None
-            context.previous_place = None
+            context.start_paragraph(sentence.paragraph)
             words = _paragraph_words(paragraphs[sentence.paragraph], language or "en")
-        if words.maybe_number.search(sentence.text):
+        if words.may_hold_number(sentence.text):
             claims.extend(_claims_in_sentence(document, sentence, words, context, place_index.places_in(sentence, words)))
         else:
-            places = place_index.places_in(sentence, words)
-            _note_context(sentence.text, words, context, places, read_source(sentence.text, words))
+            _note_context(sentence.text, words, context, partial(place_index.places_in, sentence, words))
+            context.unread_sources.append((sentence.text, words))
     return replace(document, claims=tuple(claims))
 
 
@@ -75,24 +75,28 @@ _SWITCH_WORDS = 8  # a paragraph this long or longer may be read in a language o
 def _paragraph_words(paragraph: str, language: str) -> Words:
     """A paragraph in another language than the document's (a quoted statement, a bilingual
     page) is read with that language's words; a short one keeps the document's."""
-    if len(paragraph.split()) >= _SWITCH_WORDS:
+    if len(paragraph.split(maxsplit=_SWITCH_WORDS - 1)) >= _SWITCH_WORDS:  # count no further than that
         detected = detect_language(paragraph)
         if detected in lexicon.LANGUAGES and detected != language:
             return words_for(detected)
     return words_for(language)
 
 
-def _note_context(
-    sentence: str, words: Words, context: Context, places: list[tuple[int, int, str]], source: str | None
-) -> None:
-    """What a sentence tells the sentences after it: its place, a framing place, its source.
-    ``places`` and ``source`` are the sentence's (:meth:`PlaceIndex.places_in`, :func:`read_source`)."""
-    context.previous_place = _combine(_place_list_at(places, 0, sentence, words), words) if places else None
+def _note_context(sentence: str, words: Words, context: Context, places_in: Callable[[], list[tuple[int, int, str]]]) -> None:
+    """What a sentence tells the sentences after it: its place, and a place that frames the
+    paragraph. ``places_in`` gives the sentence's places (:meth:`PlaceIndex.places_in`); only a
+    framing sentence, or one whose place is asked for, reads them."""
+
+    def place() -> str | None:
+        places = places_in()
+        return _combine(_place_list_at(places, 0, sentence, words), words) if places else None
+
+    context.read_previous_place = place
     frame = words.frame.match(sentence)
-    if frame and places and places[0][0] == frame.end():
-        context.frame_place = context.previous_place
-    if source:
-        context.last_source = source
+    if frame:
+        places = places_in()
+        if places and places[0][0] == frame.end():
+            context.frame_place = context.previous_place()
 
 
 def _claims_in_sentence(
@@ -110,17 +114,18 @@ def _claims_in_sentence(
     claims: list[Claim] = []
     event_date = _event_date(dates)
     # the same for every number of the sentence: read once (it scans the whole sentence)
-    own_source = read_source(s, words)
+    own_source = read_source(s, words) if readings else None
     sentence_source = (
-        own_source or (context.last_source if _continues_report(s, words) else None)
+        own_source or (context.last_source() if _continues_report(s, words) else None)
     ) if readings else None
+    worldwide = words.worldwide.search(s) is not None  # no place for any count of the sentence
     for reading in readings:
         mention = reading.mention
         scope, period = read_scope(s, reading, words, dates, context)
         as_of = resolve_as_of(s, reading, dates, words, context, scope)
         if claims and reading.link in ("coordinated", "including", "parenthesis") and not _own_date(reading, dates):
             as_of = claims[-1].as_of  # "murdering 6,000 children and 4,000 women": one verb, one date
-        place = read_place(s, reading, words, sentence_place, context, as_of)
+        place = None if worldwide else read_place(s, reading, words, sentence_place, context, as_of)
         if (
             place == "israel" and reading.metric in ("killed", "hostages") and as_of != WAR_START_ISO
             and any(d.value == WAR_START_ISO for d in dates) and _simple_past(s, words)
@@ -153,7 +158,11 @@ def _claims_in_sentence(
         )
     if event_date:
         context.last_event_date = event_date
-    _note_context(s, words, context, sentence_place, own_source)
+    _note_context(s, words, context, lambda: sentence_place)
+    if readings:
+        context.note_source(own_source)
+    else:
+        context.unread_sources.append((s, words))
     return claims
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from statecheck.extract.claims.what import _clause_left
+from statecheck.extract.claims.what import clause_before
 from statecheck.extract.claims.words import _HEAD_WORDS, Words
 from statecheck.extract.dates import DateMention
 from statecheck.extract.numbers import NumberMention
@@ -26,7 +26,7 @@ def is_claim_number(mention: NumberMention, sentence: str, dates: list[DateMenti
         return False
     if words.after_words.match(right):
         return False
-    if words.forecast.search(_clause_left(left)[-50:]) or words.forecast_after.match(right):
+    if words.forecast.search(clause_before(sentence, mention.start)[-50:]) or words.forecast_after.match(right):
         return False  # "could reach two million", "90 prisoners to be freed": a forecast, not a claim
     if words.labels.search(left[-30:]) or left.rstrip().endswith(("#", "№")):
         return False
@@ -61,7 +61,6 @@ def _counts_war_thing(right: str, words: Words, reach: int = _HEAD_WORDS) -> boo
     head = _HEAD_CUT.split(head, 1)[0]
     if not head.strip():
         return False
-    for pattern in (*words.groups.values(), *words.events.values(), *words.units.values()):
-        if pattern.search(head):
-            return True
-    return False
+    if words.group_lists.any_of.search(head) or words.event_lists.any_of.search(head):
+        return True
+    return words.any_unit.search(head) is not None

@@ -7,7 +7,7 @@ from bisect import bisect_left
 from collections.abc import Iterable
 
 from statecheck.extract.claims.state import Context, Reading
-from statecheck.extract.claims.what import _clause_left, _clause_right
+from statecheck.extract.claims.what import _clause_right, clause_before
 from statecheck.extract.claims.words import WAR_START_ISO, Words
 from statecheck.extract.sentences import Sentence
 
@@ -41,7 +41,7 @@ def _places_in(text: str, words: Words, phrases: Iterable[_PlaceName] | None = N
 
 
 def _place_phrases(text: str, words: Words) -> list[_PlaceName]:
-    return [(match.start(), match.end(), match.group()) for match in words.any_place.finditer(text)]
+    return [(match.start(), match.end(), text[match.start() : match.end()]) for match in words.any_place.finditer(text)]
 
 
 class PlaceIndex:
@@ -139,10 +139,9 @@ def read_place(
     as_of: str | None = None,
 ) -> str | None:
     """Where the counted thing is: the nearest place in the number's clause, else the sentence's,
-    else the paragraph's, else the document's main place."""
+    else the paragraph's, else the document's main place. (A sentence about the whole world
+    gives its counts no place: the caller asks :data:`Words.worldwide` once per sentence.)"""
     mention = reading.mention
-    if words.worldwide.search(sentence):
-        return None
     if reading.metric == "hostages":
         # people taken hostage were taken from Israel; "held in Gaza" says where they are now
         held = words.regex(r"\b(?:{held})\b").search(sentence[max(0, reading.bound_start - 20) : mention.end + 60])
@@ -150,7 +149,7 @@ def read_place(
             return "israel"
         after = [p for p in places if p[0] > mention.end and p[2] != "israel"]
         return after[0][2] if after else context.default_place
-    own = [p for p in places if _in_own_clause(sentence, reading, p)]
+    own = _in_own_clause(sentence, reading, places) if places else []
     if reading.metric in ("killed_soldiers", "injured_soldiers") and not places:
         return None  # an army's losses are counted on every front unless a place is named with them
     if not own and reading.metric in words.default_places:
@@ -177,14 +176,14 @@ def read_place(
     nationality = _nationality_place(sentence, reading, words)
     if nationality:
         return nationality
-    return context.frame_place or context.previous_place or context.default_place
+    return context.frame_place or context.previous_place() or context.default_place
 
 
-def _in_own_clause(sentence: str, reading: Reading, place: tuple[int, int, str]) -> bool:
-    """Whether a place is named in the number's own clause (between clause breaks around it)."""
-    start = reading.bound_start - len(_clause_left(sentence[: reading.bound_start]))
+def _in_own_clause(sentence: str, reading: Reading, places: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """The places named in the number's own clause (between clause breaks around it)."""
+    start = reading.bound_start - len(clause_before(sentence, reading.bound_start))
     end = reading.mention.end + len(_clause_right(sentence[reading.mention.end :]))
-    return start <= place[0] and place[1] <= end
+    return [place for place in places if start <= place[0] and place[1] <= end]
 
 
 def _nationality_place(sentence: str, reading: Reading, words: Words) -> str | None:

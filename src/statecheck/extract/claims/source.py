@@ -56,7 +56,7 @@ def read_source(sentence: str, words: Words) -> str | None:
     """The source a figure is attributed to: "according to X", "X said", "citing X"."""
     patterns = _patterns(words.language)
     for match in words.source_before.finditer(sentence):
-        if words.speech_after.fullmatch(match.group()):
+        if words.speech_after.pattern.fullmatch(sentence[match.start() : match.end()]):
             continue  # "said X" is read below, as "X said"
         name = patterns.name_after.match(sentence, match.end())
         if name:

@@ -2,14 +2,25 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 
+from statecheck.extract.claims.source import read_source
+from statecheck.extract.claims.words import Words
 from statecheck.extract.numbers import NumberMention
+
+
+def _nowhere() -> str | None:
+    return None
 
 
 @dataclass
 class Context:
-    """What earlier sentences of the document tell later ones."""
+    """What earlier sentences of the document tell later ones.
+
+    Most counts name their own place and source, so what the sentences before say of theirs is
+    read only when a count asks (:meth:`previous_place`, :meth:`last_source`): reading it for
+    every sentence cost a scan of each."""
 
     document_date: str | None
     default_place: str | None
@@ -17,10 +28,40 @@ class Context:
     last_event_date: str | None = None
     frame_place: str | None = None
     """A place that frames the paragraph: "In the West Bank, ..." at the start of a sentence."""
-    previous_place: str | None = None
-    """The place of the sentence just before, in the same paragraph."""
-    last_source: str | None = None
-    """The source the last sentence that named one cited (a report goes on over sentences)."""
+    read_previous_place: Callable[[], str | None] = _nowhere
+    """Reads the place of the sentence just before, in the same paragraph."""
+    known_source: str | None = None
+    """The source cited by the last sentence that named one, up to :attr:`unread_sources`."""
+    unread_sources: list[tuple[str, Words]] = field(default_factory=list)
+    """Sentences after :attr:`known_source` (oldest first) whose source has not been read yet."""
+
+    def start_paragraph(self, paragraph: int) -> None:
+        """A new paragraph: the places of the one before frame it no more."""
+        self.paragraph = paragraph
+        self.frame_place = None
+        self.read_previous_place = _nowhere
+
+    def previous_place(self) -> str | None:
+        """The place of the sentence just before, in the same paragraph."""
+        place = self.read_previous_place()
+        self.read_previous_place = lambda: place
+        return place
+
+    def note_source(self, source: str | None) -> None:
+        """The source, read already, of the sentence just read."""
+        if source:
+            self.known_source = source
+            self.unread_sources.clear()
+
+    def last_source(self) -> str | None:
+        """The source the last sentence that named one cited (a report goes on over sentences)."""
+        for sentence, words in reversed(self.unread_sources):
+            source = read_source(sentence, words)
+            if source:
+                self.known_source = source
+                break
+        self.unread_sources.clear()
+        return self.known_source
 
 
 @dataclass(frozen=True)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from functools import lru_cache
 
 from statecheck.extract.claims.state import Reading
 from statecheck.extract.claims.words import (
@@ -10,15 +12,14 @@ from statecheck.extract.claims.words import (
     _HEAD_WORDS,
     _LEFT_REACH,
     _RIGHT_REACH,
+    CURRENCIES,
+    PhraseLists,
     Words,
-    first_match,
-    last_match,
-    phrase_starts,
 )
 from statecheck.extract.numbers import NumberMention
 
 # Language-neutral patterns, compiled once (those with a language's words come from Words.regex)
-_TOKEN = re.compile(r"\S+")
+_FIRST_WORDS = re.compile(rf"(?:\s*\S+){{1,{_HEAD_WORDS}}}")  # up to the end of the head's last word
 _LATIN_WORD = re.compile(r"[A-Za-z][\w'’-]*")
 _LOWER_START = re.compile(r"\s*[a-z]")
 _HEAD_WORD = re.compile(r"\s*[\w$€£%]")
@@ -57,7 +58,7 @@ def read_what(
     right = _clause_right(raw_right)
     left_start = max(0, mention.start - _LEFT_REACH, previous.mention.end if previous else 0)
     raw_left = sentence[left_start : mention.start]
-    left = _clause_left(raw_left)
+    left = clause_before(sentence, mention.start, left_start)
     left_offset = mention.start - len(left)
 
     bound, bound_start = read_bound(sentence, mention, words)
@@ -70,7 +71,8 @@ def read_what(
         group = _group_before_parenthesis(raw_left, words)
     if group is None and previous is None and _has_no_head(right, words):
         group = _group_before(left, words)  # "the number of UNRWA staff killed ... stands at 194"
-    event_window = _own_clause(right, group_end, words)
+    own_clause = _own_clause(right, group_end, words)
+    event_window = own_clause
     event_base = right_start  # where event_window starts in the sentence
     opener = words.regex(r"\s(?:{clause_openers})\s").search(event_window)
     if opener:
@@ -98,14 +100,14 @@ def read_what(
             event_window = wider[: base + aside.start()] + " " + wider[base + aside.end() :]
             event_window = _own_clause(event_window, group_end, words)
             event_base = mention.end
-    if words.including.search(right[-15:]) and not mention.share:
+    if not mention.share and words.including.search(right[-15:]):
         # "287 aid workers, including 205 UNRWA staff, have been killed": read past the parts
         past = _past_parts(_clause_right(sentence[mention.end : mention.end + 200]), group_end or 0, words)
         if past:
             event_window, event_base = past, mention.end
     # a proportion ("85% of the population have fled") takes the last verb of its clause, not its "of" noun
-    right_event, right_span = _nearest(event_window, words.events, words.any_event, from_start=not (mention.share or mention.percent))
-    left_event, left_span = _nearest(left, words.events, words.any_event, from_start=False)
+    right_event, right_span = _nearest(event_window, words.event_lists, from_start=not (mention.share or mention.percent))
+    left_event, left_span = _nearest(left, words.event_lists, from_start=False)
     governing = left_span is not None and _only_determiners(sentence[left_offset + left_span[1] : bound_start], words)
 
     event, event_span, event_side = None, None, ""
@@ -139,17 +141,17 @@ def read_what(
         group = previous.group
     if group is None and previous is not None and link == "including":
         group = previous.group  # "726 soldiers have fallen, 346 of them in Gaza": the same soldiers
-    if event == "killed" and (words.events["aid_seeking"].search(_clause_right(raw_right)) or words.events["aid_seeking"].search(left)):
+    if event == "killed" and (words.events["aid_seeking"].search(right) or words.events["aid_seeking"].search(left)):
         event = "aid_seeking"  # "killed while trying to reach food"
     if event is not None and not _event_fits(event, group, right, words):
         event = None
-    population_noun = words.regex(r"\s*(?:\S+\s+)?(?:{population_nouns})\b").match(right)
-    if event is None and group == "people" and population_noun and not mention.percent and mention.value >= 1_000_000:
+    population_noun = words.regex(r"\s*(?:\S+\s+)?(?:{population_nouns})\b")
+    if event is None and group == "people" and not mention.percent and mention.value >= 1_000_000 and population_noun.match(right):
         event = "population"  # millions of people, with nothing happening to them, are a population
     metric = _metric(event, group, mention, right, words)
     if metric != "other" and (_is_breakdown(right, event, words) or _is_ratio(right, words)):
         metric = "other"
-    if metric != "other" and words.worldwide.search(_own_clause(right, group_end, words)):
+    if metric != "other" and words.worldwide.search(own_clause):
         metric = "other"  # "12,193 children killed in conflicts around the world": not a count of this war
     if previous is not None and _is_part_of(sentence[previous.mention.end : bound_start], words):
         if previous.mention.share or previous.mention.percent:
@@ -208,7 +210,7 @@ def _is_breakdown(right: str, event: str | None, words: Words) -> bool:
     partitive = words.regex(r"\s*(?:{partitive})\b(.*)").match(right)
     if partitive:
         described = words.regex(r"\b(?:{copulas})\s+(.*)").search(partitive.group(1))
-        if described and any(pattern.match(described.group(1)) for pattern in words.groups.values()):
+        if described and words.group_lists.any_of.match(described.group(1)):
             return True  # "30 of the captives are children": described by a second group
     return event is None and bool(words.regex(r"\b(?:{copulas})\s+(?:{age_descriptor})\b").search(right))
 
@@ -290,42 +292,40 @@ def _metric(event: str | None, group: str | None, mention: NumberMention, right:
     return "other"
 
 
-def _nearest(
-    text: str, patterns: dict[str, re.Pattern[str]], any_of: re.Pattern[str], *, from_start: bool
-) -> tuple[str | None, tuple[int, int] | None]:
-    """The pattern that matches first in ``text`` (or last, ``from_start=False``), and where; the
-    longest where several start (or end) there. ``any_of`` matches any phrase of ``patterns``."""
+def _nearest(text: str, lists: PhraseLists, *, from_start: bool) -> tuple[str | None, tuple[int, int] | None]:
+    """The list that matches first in ``text`` (or last, ``from_start=False``), and where; the
+    longest where several start (or end) there."""
     best: tuple[str | None, tuple[int, int] | None] = (None, None)
-    starts = phrase_starts(any_of, text)
-    if not starts:
-        return best  # most windows name no event: one search instead of one per pattern
     if from_start:
-        # No pattern starts before the first phrase of any: only those starting there compete.
-        for name, pattern in patterns.items():
-            match = pattern.match(text, starts[0])
-            if match and (best[1] is None or match.end() - match.start() > best[1][1] - best[1][0]):
-                best = (name, (match.start(), match.end()))
+        # No list matches before the first phrase of any: only those starting there compete.
+        first = lists.any_of.search(text)
+        if first is None:
+            return best
+        start = first.start()
+        for name, length in lists.named(first.group()):
+            if best[1] is None or length > best[1][1] - best[1][0]:
+                best = (name, (start, start + length))
         return best
+    spans = lists.last_spans(text)
     best_position = None
-    for name, pattern in patterns.items():
-        match = last_match(pattern, text, starts)
-        if match is None:
+    for name in lists.patterns:
+        span = spans.get(name)
+        if span is None:
             continue
-        position = -match.end()
-        longer = best[1] is not None and match.end() - match.start() > best[1][1] - best[1][0]
+        position = -span[1]
+        longer = best[1] is not None and span[1] - span[0] > best[1][1] - best[1][0]
         if best_position is None or position < best_position or (position == best_position and longer):
-            best = (name, (match.start(), match.end()))
+            best = (name, span)
             best_position = position
     return best
 
 
 def _group_after(right: str, words: Words) -> tuple[str | None, int | None]:
     """The group a number counts when named within its first few words ("3,324 children")."""
-    tokens = list(_TOKEN.finditer(right))
-    if not tokens:
+    first_words = _FIRST_WORDS.match(right)
+    if not first_words:
         return None, None
-    reach = tokens[min(_HEAD_WORDS, len(tokens)) - 1].end()
-    head = right[:reach]
+    head = first_words.group()
     cut = _HEAD_CUT.search(head)
     if cut:
         head = head[: cut.start()]
@@ -333,10 +333,7 @@ def _group_after(right: str, words: Words) -> tuple[str | None, int | None]:
     verb = words.regex(r"\s(?:{phrase_end})\s").search(head + " ")
     if verb and verb.start() > 0:
         head = head[: verb.start()]
-    starts = phrase_starts(words.any_group, head)
-    found = sorted(
-        ((match.start(), -match.end(), name) for name, pattern in words.groups.items() if (match := first_match(pattern, head, starts))),
-    ) if starts else []
+    found = sorted((start, -end, name) for name, (start, end) in words.group_lists.first_spans(head).items())
     best: tuple[str | None, int | None, int] = (None, None, 10**6)
     if found:
         start, negative_end, name = found[0]
@@ -347,7 +344,7 @@ def _group_after(right: str, words: Words) -> tuple[str | None, int | None]:
                 if later != "people" and 0 <= later_start + negative_end <= 15:
                     best = (later, -later_negative_end, later_start)
                     break
-    if best[0] is None:
+    if best[0] is None and words.any_unit.search(head):
         for name, pattern in words.units.items():
             match = pattern.search(head)
             if match and match.start() < best[2]:
@@ -355,7 +352,7 @@ def _group_after(right: str, words: Words) -> tuple[str | None, int | None]:
     if best[0] not in (None, "people") and best[1] is not None:
         joined = words.regex(r"\s+(?:{conjunctions}|&)\s+(?!\d)([\w'’-]+)").match(right[best[1] :])
         rest = right[best[1] + joined.end(1) - len(joined.group(1)) :] if joined else ""
-        other_group = [name for name, pattern in words.groups.items() if pattern.match(rest)]
+        other_group = [name for name, _ in words.group_lists.at_start(rest)]
         if joined and other_group and best[0] not in other_group:
             # "123 health workers and patients": one count of two groups is a combined count
             return "combined", best[1] + joined.end()
@@ -370,11 +367,11 @@ def _has_no_head(right: str, words: Words) -> bool:
 def _group_before(left: str, words: Words) -> str | None:
     """The nearest group named before a number that has none after it."""
     best: tuple[int, str] | None = None
-    starts = phrase_starts(words.any_group, left)
-    for name, pattern in words.groups.items():
-        match = last_match(pattern, left, starts)  # a pattern's last match ends after its others
-        if match and (best is None or match.end() > best[0]):
-            best = (match.end(), name)
+    spans = words.group_lists.last_spans(left)  # a list's last match ends after its others
+    for name in words.groups:
+        span = spans.get(name)
+        if span and (best is None or span[1] > best[0]):
+            best = (span[1], name)
     return best[1] if best and best[1] != "people" else None
 
 
@@ -384,10 +381,9 @@ def _head_is_unknown_noun(right: str, words: Words) -> bool:
     if not tokens or not _LOWER_START.match(right):
         return False
     head = " ".join(right.split()[:2])
-    for patterns in (words.groups, words.units):
-        if any(pattern.search(head) for pattern in patterns.values()):
-            return False
-    if any(pattern.match(right.lstrip()) for pattern in words.events.values()):
+    if words.group_lists.any_of.search(head) or words.any_unit.search(head):
+        return False
+    if words.event_lists.any_of.match(right.lstrip()):
         return False
     first = tokens[0].lower()
     grammar = {
@@ -399,13 +395,12 @@ def _head_is_unknown_noun(right: str, words: Words) -> bool:
 
 def _group_before_parenthesis(left: str, words: Words) -> str | None:
     """``children (12,300)``: the group named just before a parenthesised number."""
-    match = _BEFORE_PARENTHESIS.search(left)
+    # the pattern retries its 40 characters at every place of the text: look first for the parenthesis
+    match = _BEFORE_PARENTHESIS.search(left) if left.rstrip().endswith("(") else None
     if not match:
         return None
-    for name, pattern in words.groups.items():
-        if pattern.search(match.group(1)):
-            return name
-    return None
+    named = {name for _, lists in words.group_lists.hits(match.group(1)) for name, _ in lists}
+    return next((name for name in words.groups if name in named), None)
 
 
 def _clause_right(text: str) -> str:
@@ -416,6 +411,27 @@ def _clause_right(text: str) -> str:
 def _clause_left(text: str) -> str:
     matches = list(_CLAUSE_START.finditer(text))
     return text[matches[-1].end() :] if matches else text
+
+
+def clause_before(sentence: str, end: int, start: int = 0) -> str:
+    """``_clause_left(sentence[start:end])``, from the clause breaks of the whole sentence, found
+    once for all its numbers: the breaks of the part are those of the sentence that lie in it
+    (no break starts inside one that runs past ``end``), unless one runs across ``start``."""
+    starts, ends = _clause_breaks(sentence)
+    across = bisect_right(ends, start)  # the first break that ends after start
+    if across < len(starts) and starts[across] < start:
+        return _clause_left(sentence[start:end])  # the part may have a break the sentence has not
+    index = bisect_right(ends, end) - 1
+    if index < 0 or starts[index] < start:
+        return sentence[start:end]
+    return sentence[ends[index] : end]
+
+
+@lru_cache(maxsize=4)
+def _clause_breaks(sentence: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """Where each clause break of the sentence starts, and where it ends, in order."""
+    breaks = [match.span() for match in _CLAUSE_START.finditer(sentence)]
+    return tuple(start for start, _ in breaks), tuple(end for _, end in breaks)
 
 
 def _coordinated(between: str, words: Words) -> bool:
@@ -444,42 +460,43 @@ def read_bound(sentence: str, mention: NumberMention, words: Words) -> tuple[str
     return "exact", mention.start
 
 
+_ITEM_METRICS = frozenset({
+    "destroyed_housing", "damaged_housing", "destroyed_ambulances", "destroyed_hospitals", "damaged_hospitals",
+    "hospitals_out_of_service", "attacks_on_health", "destroyed_schools", "damaged_schools", "destroyed_mosques",
+    "aid_trucks",
+})
+
+
 def read_unit(sentence: str, reading: Reading, words: Words) -> str:
     mention = reading.mention
     if mention.percent:
         return "percent"
-    if _is_ratio(sentence[mention.end : reading.quote_end + 60], words) and reading.metric == "other":
+    if reading.metric == "other" and _is_ratio(sentence[mention.end : reading.quote_end + 60], words):
         return "ratio"
     left = sentence[max(0, mention.start - 4) : mention.start]
     right = sentence[mention.end : mention.end + 40]
-    for currency in ("usd", "eur", "gbp"):
+    for currency in CURRENCIES:
         pattern = words.units.get(currency)
         if pattern and (pattern.search(left) or pattern.match(right.lstrip())):
             return currency
     if reading.metric == "area":
         return "km2"
+    if reading.metric in _ITEM_METRICS:
+        return "items"
     head = " ".join(right.split()[:_HEAD_WORDS])
     head = _UNIT_HEAD_CUT.split(head, 1)[0]
     phrase_end = words.regex(r"\s(?:{phrase_end})\s").search(" " + head + " ")
     if phrase_end and phrase_end.start() > 0:
         head = head[: phrase_end.start()]  # "8,000 requests from families": the unit is not "families"
     best: tuple[int, str] | None = None
-    for unit, pattern in words.units.items():
-        if unit in ("usd", "eur", "gbp"):
+    for unit, pattern in words.units.items() if words.any_unit.search(head) else ():
+        if unit in CURRENCIES:
             continue
         match = pattern.search(head)
         if match and (best is None or match.start() < best[0]):
             best = (match.start(), unit)
-    group_unit = {
-        "hospitals": "items", "schools": "items", "mosques": "items", "ambulances": "items",
-        "trucks": "items", "housing": "items", "health": "items",
-    }
-    if reading.metric in ("destroyed_housing", "damaged_housing", "destroyed_ambulances", "destroyed_hospitals",
-                          "damaged_hospitals", "hospitals_out_of_service", "attacks_on_health", "destroyed_schools",
-                          "damaged_schools", "destroyed_mosques", "aid_trucks"):
-        return "items"
     if best is not None and (reading.group in (None, "people") or best[1] != "items"):
         return best[1]
-    if reading.group in group_unit:
-        return group_unit[reading.group]
+    if reading.group in _OBJECT_GROUPS:
+        return "items"
     return "people"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from statecheck.extract.claims.state import Context, Reading
-from statecheck.extract.claims.what import _clause_left, _clause_right, _event_fits, _metric
+from statecheck.extract.claims.what import _clause_right, _event_fits, _metric, clause_before
 from statecheck.extract.claims.words import WAR_START_ISO, Words
 from statecheck.extract.dates import DateMention, parse_date
 
@@ -20,7 +20,7 @@ def read_scope(
     """``total`` unless the words of the number's own clause say a span (``period``), one event
     (``incident``), a rate, or a standing quantity (``static``)."""
     mention = reading.mention
-    left = _clause_left(sentence[max(0, reading.bound_start - 60) : reading.bound_start])
+    left = clause_before(sentence, reading.bound_start, max(0, reading.bound_start - 60))
     right = _clause_right(sentence[mention.end : mention.end + 80])
     clause = left + " " + right
     if reading.metric in ("population", "area"):
@@ -31,8 +31,7 @@ def read_scope(
         return "period", _period_span(sentence, dates, context, words)  # "another 7,000 were killed"
     cue = words.scope["period"].search(clause)
     since = [d for d in dates if d.since and d.kind == "explicit" and d.value > WAR_START_ISO and d.start < mention.start]
-    cumulative = words.scope["total"].search(left) if "total" in words.scope else None
-    if cue and not cumulative and not any(d.since and cue.end() <= d.start < reading.bound_start for d in dates):
+    if cue and not (words.scope["total"].search(left) if "total" in words.scope else None) and not any(d.since and cue.end() <= d.start < reading.bound_start for d in dates):
         span = _period_span(sentence, dates, context, words)
         if span is None or span[0] != WAR_START_ISO:
             return "period", span
@@ -42,7 +41,7 @@ def read_scope(
         base = context.document_date if context.document_date and len(context.document_date) == 10 else None
         stop = end[-1] if end else base
         return "period", ((since[-1].value, stop) if stop and len(since[-1].value) == 10 else None)
-    if (words.scope["incident"].search(clause) or words.incident_noun.search(clause)) and reading.event in ("killed", "injured", None):
+    if reading.event in ("killed", "injured", None) and (words.scope["incident"].search(clause) or words.incident_noun.search(clause)):
         return "incident", None
     day = [d for d in dates if len(d.value) == 10 and not d.since and d.kind != "elapsed" and d.value != WAR_START_ISO]
     if any(d.value == WAR_START_ISO for d in dates):
@@ -54,7 +53,7 @@ def read_scope(
     if reading.metric == "other" and reading.event is None:
         # things done accumulate ("treated 27,000 patients"); things that are, stand ("350 beds")
         return ("total" if _done(left, right, words) else "static"), None
-    if words.regex(r"\b(?:{held})\b").search(sentence[mention.end : mention.end + 50]) and reading.metric == "hostages":
+    if reading.metric == "hostages" and words.regex(r"\b(?:{held})\b").search(sentence[mention.end : mention.end + 50]):
         return "static", None
     return "total", None
 
@@ -151,7 +150,7 @@ def resolve_as_of(
         if chosen.kind == "relative" and reporting and len(reporting[0].value) >= len(chosen.value):
             return reporting[0].value  # "the ministry said on Saturday that ... have now been killed"
         return chosen.value
-    if (words.event_references.search(sentence) or words.event_reference_noun.search(sentence)) and context.last_event_date:
+    if context.last_event_date and (words.event_references.search(sentence) or words.event_reference_noun.search(sentence)):
         return context.last_event_date
     if words.narrative.search(sentence[max(0, reading.quote_start - 30) : mention.start]):
         return None

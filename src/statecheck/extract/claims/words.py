@@ -8,6 +8,7 @@ from functools import lru_cache
 from typing import Any
 
 from statecheck.extract import lexicon
+from statecheck.extract.caseless import Caseless
 
 WAR_START_ISO = "2023-10-07"
 
@@ -16,6 +17,9 @@ _RIGHT_REACH = 90
 _LEFT_REACH = 100
 _BOUND_REACH = 200  # characters before a number searched for its bound word ("more than")
 _HEAD_WORDS = 8  # a group noun counts as the number's head only this many words after it
+_DIGIT = re.compile(r"\d")
+CURRENCIES = ("usd", "eur", "gbp")
+"""Units written before the figure as well as after it, even attached to it ("$5")."""
 _BOUND_NAMES = ("over", "at_least", "about", "nearly", "under", "up_to")  # tried in this order
 _BOUND_SUFFIX = r"\s*[\"“”'‘’]?\s*$"  # a bound word ends right before its number
 
@@ -26,59 +30,71 @@ class Words:
 
     language: str
     bounds: tuple[tuple[str, re.Pattern[str]], ...]
-    any_bound: re.Pattern[str]
+    any_bound: Caseless
     """Any phrase of ``bounds``: one search tells whether a number has a bound word at all."""
     after_over: re.Pattern[str]
-    period_markers: re.Pattern[str]
+    period_markers: Caseless
     time_units: re.Pattern[str]
-    labels: re.Pattern[str]
-    age_before: re.Pattern[str]
+    labels: Caseless
+    age_before: Caseless
     age_after: re.Pattern[str]
     after_words: re.Pattern[str]
-    forecast: re.Pattern[str]
+    forecast: Caseless
     forecast_after: re.Pattern[str]
-    events: dict[str, re.Pattern[str]]
-    groups: dict[str, re.Pattern[str]]
-    any_event: re.Pattern[str]
-    """Any phrase of ``events``: one search tells whether (and where first) any of them is named."""
-    any_group: re.Pattern[str]
+    event_lists: PhraseLists
+    group_lists: PhraseLists
     metrics: dict[str, str]
     units: dict[str, re.Pattern[str]]
+    any_unit: Caseless
+    """Matches where a pattern of ``units`` does: one search tells whether a text names any unit."""
     places: dict[str, re.Pattern[str]]
-    any_place: re.Pattern[str]
+    any_place: Caseless
     region: dict[str, str]
     """The region a smaller place is part of (``khan_younis`` → ``gaza``)."""
     place_names: dict[str, str]
     """Every place phrase (lower case, single spaces) and the place it names."""
-    maybe_number: re.Pattern[str]
-    """Digits or a number word: a sentence without one holds no claim."""
+    number_word: Caseless
+    """The start of a number word (:meth:`may_hold_number`)."""
     combine: tuple[tuple[frozenset[str], str], ...]
     route_words: re.Pattern[str]
     route_after: re.Pattern[str]
     default_places: dict[str, str]
     """A metric's place when the clause names none (``hostages_released`` → ``gaza``)."""
-    incident_noun: re.Pattern[str]
+    incident_noun: Caseless
     nationality: dict[str, str]
-    worldwide: re.Pattern[str]
+    worldwide: Caseless
     actors: frozenset[str]
     actor_adjectives: frozenset[str]
     locative_before: re.Pattern[str]
     reference_before: re.Pattern[str]
     frame: re.Pattern[str]
-    scope: dict[str, re.Pattern[str]]
+    scope: dict[str, Caseless]
     including: re.Pattern[str]
     narrative: re.Pattern[str]
-    source_before: re.Pattern[str]
-    speech_after: re.Pattern[str]
-    event_references: re.Pattern[str]
-    event_reference_noun: re.Pattern[str]
+    source_before: Caseless
+    speech_after: Caseless
+    event_references: Caseless
+    event_reference_noun: Caseless
     grammar: dict[str, str] = field(default_factory=dict)
     """Closed-class words by role, each as a regex alternation (``lexicon [grammar]``)."""
     name_particles: str = ""
     name_heads: str = ""
     pronouns: frozenset[str] = frozenset()
     table: dict[str, Any] = field(repr=False, default_factory=dict)
-    _regexes: dict[tuple[str, int], re.Pattern[str]] = field(repr=False, compare=False, default_factory=dict)
+    _regexes: dict[str | tuple[str, int], re.Pattern[str]] = field(repr=False, compare=False, default_factory=dict)
+
+    @property
+    def events(self) -> dict[str, re.Pattern[str]]:
+        return self.event_lists.patterns
+
+    @property
+    def groups(self) -> dict[str, re.Pattern[str]]:
+        return self.group_lists.patterns
+
+    def may_hold_number(self, text: str) -> bool:
+        """Digits or a number word: a sentence without one holds no claim."""
+        # a digit alone is found in a fast scan; most sentences with a number have one
+        return _DIGIT.search(text) is not None or self.number_word.search(text) is not None
 
     def g(self, role: str) -> str:
         """The alternation of a grammar role, for use inside a larger regex."""
@@ -91,7 +107,7 @@ class Words:
         Compiled once per language and kept here: the same few dozen patterns are used for every
         number of every document, and building and looking them up in ``re``'s cache each time
         cost as much as the matching."""
-        key = (template, flags)
+        key = template if flags == re.IGNORECASE else (template, flags)  # no tuple to build for the usual flags
         pattern = self._regexes.get(key)
         if pattern is None:
             pattern = self._regexes[key] = re.compile(template.format_map(_GrammarRoles(self)), flags)
@@ -108,41 +124,76 @@ class _GrammarRoles:
         return self.words.g(role)
 
 
-def phrase_starts(any_of: re.Pattern[str], text: str) -> list[int]:
-    """Every position in ``text`` where ``any_of`` (the union of some phrase patterns) matches.
-
-    A phrase pattern matches only where the union of its list with others does, so trying each
-    pattern at these few positions finds what searching the whole text with each would find, in
-    one scan of the text instead of one per pattern."""
-    starts = []
-    match = any_of.search(text)
-    while match is not None:
-        starts.append(match.start())
-        match = any_of.search(text, match.start() + 1)
-    return starts
+Named = tuple[tuple[str, int], ...]
+"""The lists that match at one place, in the lists' order, each with the length of its match."""
+_MAX_PHRASES = 4096  # phrases whose lists are kept; a text names few, but never let it grow unbounded
 
 
-def first_match(pattern: re.Pattern[str], text: str, starts: list[int]) -> re.Match[str] | None:
-    """``pattern.search(text)``, given the :func:`phrase_starts` of a union that includes it."""
-    for start in starts:
-        match = pattern.match(text, start)
-        if match:
-            return match
-    return None
+@dataclass(frozen=True)
+class PhraseLists:
+    """Named phrase lists (the events, the groups), each a pattern, and ``any_of``, the union of them all.
+
+    Each list's pattern and the union begin and end alike (a phrase between non-word
+    characters), and the union matches the longest phrase of all at each place. So which lists
+    match at a place, and how long, depends only on the phrase the union matches there: one scan
+    with the union finds every place, and each list is tried once per phrase, not at every place."""
+
+    patterns: dict[str, re.Pattern[str]]
+    any_of: Caseless
+    _named: dict[str, Named] = field(repr=False, compare=False, default_factory=dict)
+
+    def named(self, phrase: str) -> Named:
+        """The lists matching at the start of a phrase that ``any_of`` matched (in any case)."""
+        named = self._named.get(phrase)
+        if named is None:
+            if len(self._named) >= _MAX_PHRASES:
+                self._named.clear()
+            named = self._named[phrase] = tuple(
+                (name, match.end()) for name, pattern in self.patterns.items() if (match := pattern.match(phrase))
+            )
+        return named
+
+    def hits(self, text: str) -> list[tuple[int, Named]]:
+        """Every place in ``text`` where a list matches (overlapping ones too), with the lists there."""
+        hits = []
+        pattern, target = self.any_of.reading(text)
+        match = pattern.search(target)
+        while match is not None:
+            hits.append((match.start(), self.named(match.group())))
+            match = pattern.search(target, match.start() + 1)
+        return hits
+
+    def at_start(self, text: str) -> Named:
+        """The lists matching at the start of ``text``."""
+        match = self.any_of.match(text)
+        return self.named(match.group()) if match else ()
+
+    def first_spans(self, text: str) -> dict[str, tuple[int, int]]:
+        """Each list's first match in ``text`` (as its pattern's ``search`` finds it)."""
+        spans: dict[str, tuple[int, int]] = {}
+        for start, named in self.hits(text):
+            for name, length in named:
+                if name not in spans:
+                    spans[name] = (start, start + length)
+        return spans
+
+    def last_spans(self, text: str) -> dict[str, tuple[int, int]]:
+        """Each list's last match in ``text`` (the last its pattern's ``finditer`` finds, which
+        goes on after the end of each match)."""
+        spans: dict[str, tuple[int, int]] = {}
+        for start, named in self.hits(text):
+            for name, length in named:
+                span = spans.get(name)
+                if span is None or start >= span[1]:
+                    spans[name] = (start, start + length)
+        return spans
 
 
-def last_match(pattern: re.Pattern[str], text: str, starts: list[int]) -> re.Match[str] | None:
-    """The last match of ``pattern.finditer(text)``, given the :func:`phrase_starts` of a union
-    that includes it (phrase patterns never match empty text, so each match ends past its start)."""
-    last = None
-    position = 0
-    for start in starts:
-        if start < position:
-            continue  # inside the previous match: finditer goes on after it
-        match = pattern.match(text, start)
-        if match:
-            last, position = match, match.end()
-    return last
+def _phrase_lists(lists: dict[str, list[str]]) -> PhraseLists:
+    return PhraseLists(
+        patterns={name: _pattern(phrases) for name, phrases in lists.items()},
+        any_of=_caseless([phrase for phrases in lists.values() for phrase in phrases]),
+    )
 
 
 def _place_names(place_lists: dict[str, list[str]]) -> dict[str, str]:
@@ -160,6 +211,10 @@ def _alternation(phrases: list[str]) -> str:
 
 def _pattern(phrases: list[str], **kwargs: str) -> re.Pattern[str]:
     return re.compile(lexicon.phrase_pattern(phrases, **kwargs), re.IGNORECASE)
+
+
+def _caseless(phrases: list[str], **kwargs: str) -> Caseless:
+    return Caseless(lexicon.phrase_pattern(phrases, **kwargs))
 
 
 @lru_cache(maxsize=8)
@@ -183,6 +238,7 @@ def words_for(language: str) -> Words:
     tense = section("tense")
     sources = section("sources")
     dates = section("dates")
+    units = section("units")
     place_lists = {
         k: v for k, v in places.items()
         if isinstance(v, list) and all(isinstance(x, str) for x in v)
@@ -196,70 +252,67 @@ def words_for(language: str) -> Words:
             (name, _pattern(bounds.get(name, []), prefix=r"(?<![\w])", suffix=_BOUND_SUFFIX))
             for name in _BOUND_NAMES
         ),
-        any_bound=_pattern(
+        any_bound=_caseless(
             [phrase for name in _BOUND_NAMES for phrase in bounds.get(name, [])],
             prefix=r"(?<![\w])", suffix=_BOUND_SUFFIX,
         ),
         after_over=_pattern(bounds.get("after_over", []), prefix=r"^\s*"),
-        period_markers=_pattern(bounds.get("period_markers", []), suffix=r"\s*$"),
+        period_markers=_caseless(bounds.get("period_markers", []), suffix=r"\s*$"),
         time_units=re.compile(
             r"^(?:\s*|-)(?:" + "|".join(re.escape(u.lstrip("-")) for u in sorted(time_units, key=len, reverse=True)) + r")(?![\w])",
             re.IGNORECASE,
         ),
-        labels=_pattern(not_claims.get("labels", []), suffix=r"\s*$"),
+        labels=_caseless(not_claims.get("labels", []), suffix=r"\s*$"),
         # "aged 24, 28 and 31": every number of the list is an age
-        age_before=_pattern(not_claims.get("age_before", []), suffix=r"\s*(?:\d+\s*(?:,|and|or|to|-)\s*)*$"),
+        age_before=_caseless(not_claims.get("age_before", []), suffix=r"\s*(?:\d+\s*(?:,|and|or|to|-)\s*)*$"),
         forecast_after=_pattern(not_claims.get("forecasts_after", []), prefix=r"^\s*(?:[\w'’-]+\s+){0,4}?"),
         age_after=re.compile(
             r"^(?:\s*|-)(?:" + "|".join(re.escape(u.lstrip("-")) for u in not_claims.get("age_after", [])) + r")",
             re.IGNORECASE,
         ),
-        forecast=_pattern(not_claims.get("forecasts", []), suffix=r"\s+(?:[\w'-]+\s+){0,2}(?:[\"“]\s*)?$"),
+        forecast=_caseless(not_claims.get("forecasts", []), suffix=r"\s+(?:[\w'-]+\s+){0,2}(?:[\"“]\s*)?$"),
         after_words=re.compile(
             r"^(?:" + "|".join(re.escape(u) for u in not_claims.get("after_words", [])) + r")(?![\w])", re.IGNORECASE
         ),
-        events={k: _pattern(v) for k, v in section("events").items()},
-        groups={k: _pattern(v) for k, v in section("groups").items()},
-        any_event=_pattern([phrase for phrases in section("events").values() for phrase in phrases]),
-        any_group=_pattern([phrase for phrases in section("groups").values() for phrase in phrases]),
+        event_lists=_phrase_lists(section("events")),
+        group_lists=_phrase_lists(section("groups")),
         metrics=dict(section("metrics")),
-        units={k: _pattern(v, prefix=r"(?<![\w])" if k not in ("usd", "eur", "gbp") else "") for k, v in section("units").items()},
+        units={k: _pattern(v, prefix="" if k in CURRENCIES else r"(?<![\w])") for k, v in units.items()},
+        any_unit=Caseless(
+            lexicon.phrase_pattern([phrase for k, v in units.items() if k not in CURRENCIES for phrase in v], prefix=r"(?<![\w])")
+            + "|" + lexicon.phrase_pattern([phrase for k in CURRENCIES for phrase in units.get(k, [])], prefix=""),
+        ),
         places={k: _pattern(v) for k, v in place_lists.items()},
-        any_place=_pattern([phrase for phrases in place_lists.values() for phrase in phrases]),
+        any_place=_caseless([phrase for phrases in place_lists.values() for phrase in phrases]),
         place_names=_place_names(place_lists),
         region=dict(places.get("region", {})),
         default_places=dict(places.get("metric_default", {})),
-        maybe_number=re.compile(
-            r"\d|" + lexicon.phrase_pattern(
-                list(numbers_table.get("words", [])) + list(numbers_table.get("fractions", {})) + list(numbers_table.get("dozen", [])),
-                prefix=r"(?<![\w])", suffix="",
-            ),
-            re.IGNORECASE,
+        number_word=_caseless(
+            list(numbers_table.get("words", [])) + list(numbers_table.get("fractions", {})) + list(numbers_table.get("dozen", [])),
+            prefix=r"(?<![\w])", suffix="",
         ),
         combine=tuple((frozenset(c["parts"]), c["place"]) for c in places.get("combine", [])),
         route_words=_pattern(places.get("route_words", []), suffix=r"\s+(?:the\s+)?$"),
         route_after=_pattern(places.get("route_after", []), prefix=r"^\s+"),
-        incident_noun=re.compile(
+        incident_noun=Caseless(
             r"\b(?:in|during|by)\s+(?:the|a|an|one|this|that)\s+(?:[\w'’-]+\s+){0,3}?"
             + lexicon.phrase_pattern(scope.get("incident_nouns", []), prefix=""),
-            re.IGNORECASE,
         ),
         nationality={k.lower(): v for k, v in places.get("nationality", {}).items()},
-        worldwide=_pattern(places.get("worldwide", [])),
+        worldwide=_caseless(places.get("worldwide", [])),
         actors=frozenset(a.lower() for a in places.get("actors", [])),
         actor_adjectives=frozenset(a.lower() for a in places.get("actor_adjectives", [])),
         locative_before=_pattern(places.get("locatives", []), suffix=r"\s+(?:the\s+)?$"),
         reference_before=_pattern(places.get("references", []), suffix=r"\s+(?:the\s+)?$"),
         frame=re.compile(r"^\s*(?:" + "|".join(re.escape(w) for w in places.get("frame", [])) + r")\s+(?:the\s+)?", re.IGNORECASE),
-        scope={k: _pattern(v) for k, v in scope.items()},
+        scope={k: _caseless(v) for k, v in scope.items()},
         including=_pattern(structure.get("including", [])),
         narrative=_pattern(tense.get("narrative", [])),
-        source_before=_pattern(sources.get("before", [])),
-        speech_after=_pattern(sources.get("speech_after", [])),
-        event_references=_pattern(dates.get("event_references", [])),
-        event_reference_noun=re.compile(
+        source_before=_caseless(sources.get("before", [])),
+        speech_after=_caseless(sources.get("speech_after", [])),
+        event_references=_caseless(dates.get("event_references", [])),
+        event_reference_noun=Caseless(
             r"\bthe\s+(?:[\w-]+\s+){0,2}?" + lexicon.phrase_pattern(dates.get("event_reference_nouns", []), prefix=""),
-            re.IGNORECASE,
         ),
         grammar={role: _alternation(values) for role, values in section("grammar").items()},
         name_particles=_alternation(sources.get("name_particles", [])),
