@@ -166,8 +166,10 @@ def index_documents(connection: Connection, entries: Sequence[IndexEntry], *, ma
     if added:
         connection.execute(insert(document_bands), added)
     known = {
-        entry.document_id: _Candidate(entry.document_id, entry.document.source.location, entry.document.card.language, entry.document.card.date,
-                                      len(print_.shingles), print_.signature, print_.number_signature)
+        entry.document_id: _Candidate(
+            entry.document_id, entry.document.source.location, entry.document.card.language,
+            entry.document.card.date, len(print_.shingles), print_.signature, print_.number_signature,
+        )
         for entry, print_ in zip(entries, prints)
     }
     stored_ids = sorted({document_id for ranked in ranked_by_entry for document_id in ranked} - known.keys())
@@ -183,7 +185,7 @@ def index_documents(connection: Connection, entries: Sequence[IndexEntry], *, ma
         for entry, print_, ranked in zip(entries, prints, ranked_by_entry)
     ]
     own = {entry.document_id: print_ for entry, print_ in zip(entries, prints)}
-    measured = _stored_prints(connection, entries, likeliest, own, known)
+    measured = _Measured(connection, entries, likeliest, own, known)
     links = [
         link
         for entry, print_, ids in zip(entries, prints, likeliest)
@@ -241,8 +243,9 @@ def _ranked(buckets: dict[int, list[int]], keys: Sequence[int], word_keys: froze
     return {document_id: document_id in by_word for document_id, _ in best}
 
 
-def _chunks(values: Sequence[int], size: int = 5000) -> Iterator[list[int]]:
-    """Pieces of a long list of bound values (SQLite takes at most 32,766 in one statement)."""
+def _chunks(values: Sequence[int], size: int = 500) -> Iterator[list[int]]:
+    """Pieces of a long list of bound values: a batch's lookup, fetched whole, would hold up to
+    BUCKET_MAX rows per band key at once (and SQLite takes at most 32,766 values a statement)."""
     for start in range(0, len(values), size):
         yield list(values[start:start + size])
 
@@ -270,31 +273,39 @@ def _likeliest(print_: fp.Fingerprint, language: str | None, candidates: Sequenc
     return [document_id for _, document_id in ranked[:MAX_MEASURED]]
 
 
-def _stored_prints(
-    connection: Connection, entries: Sequence[IndexEntry], likeliest: Sequence[list[int]],
-    own: dict[int, fp.Fingerprint], known: dict[int, _Candidate],
-) -> dict[int, fp.Fingerprint]:
-    """The fingerprint of every document to be measured: the entries' own, and the stored
-    documents' from their stored shingle hashes. Numbers and names matter only to a translation,
-    which needs another language; they, and the shingles of a fingerprint stored before 0003,
-    come from the stored text."""
-    prints = dict(own)
-    wanted = sorted({other for ids in likeliest for other in ids} - own.keys())
-    with_numbers = {
-        other for entry, ids in zip(entries, likeliest) for other in ids
-        if _translatable(entry.document.card.language, known[other].language)
-    }
-    from_text: list[int] = []
-    for chunk in _chunks(wanted):
-        for row in connection.execute(_MEASURED_ROWS, {"ids": chunk}).all():
-            if row.shingle_hashes is None or row.id in with_numbers:
-                from_text.append(row.id)
-            else:
-                prints[row.id] = fp.Fingerprint(fp.unpack_shingles(row.shingle_hashes), b"", (), frozenset(), None)
-    for chunk in _chunks(from_text):
-        for document_id, text in connection.execute(_TEXTS, {"ids": chunk}).all():
-            prints[document_id] = _stored_fingerprint(text, document_id in with_numbers)
-    return prints
+class _Measured:
+    """The fingerprints of the documents a batch measures: its entries' own, and the stored ones'.
+    A stored fingerprint is kept packed and unpacked when it is measured: unpacked, the shingles
+    of a batch's few hundred candidates took tens of MB."""
+
+    def __init__(
+        self, connection: Connection, entries: Sequence[IndexEntry], likeliest: Sequence[list[int]],
+        own: dict[int, fp.Fingerprint], known: dict[int, _Candidate],
+    ) -> None:
+        self.own = own
+        self.packed: dict[int, bytes] = {}
+        wanted = sorted({other for ids in likeliest for other in ids} - own.keys())
+        # Numbers and names matter only to a translation, which needs another language; they, and
+        # the shingles of a fingerprint stored before 0003, come from the stored text.
+        with_numbers = {
+            other for entry, ids in zip(entries, likeliest) for other in ids
+            if _translatable(entry.document.card.language, known[other].language)
+        }
+        from_text: list[int] = []
+        for chunk in _chunks(wanted):
+            for row in connection.execute(_MEASURED_ROWS, {"ids": chunk}).all():
+                if row.shingle_hashes is None or row.id in with_numbers:
+                    from_text.append(row.id)
+                else:
+                    self.packed[row.id] = row.shingle_hashes
+        for chunk in _chunks(from_text):
+            for document_id, text in connection.execute(_TEXTS, {"ids": chunk}).all():
+                self.own[document_id] = _stored_fingerprint(text, document_id in with_numbers)
+
+    def __getitem__(self, document_id: int) -> fp.Fingerprint:
+        if document_id in self.own:
+            return self.own[document_id]
+        return fp.Fingerprint(fp.unpack_shingles(self.packed[document_id]), b"", (), frozenset(), None)
 
 
 def _measure(
