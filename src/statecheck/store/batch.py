@@ -84,9 +84,10 @@ def ingest(
 ) -> IngestReport:
     """Read, extract, verify and store every input; a failed input is recorded and the batch goes on.
 
-    Each document is written in its own savepoint after it has been checked (committed with
-    the others of its batch, see the module docstring), so an interrupted batch leaves every
-    document stored completely or not at all, and running it again picks up where it stopped (unchanged inputs are skipped before extraction).
+    The checked documents of a batch are written together and committed (see the module
+    docstring), so an interrupted batch leaves every document stored completely or not at all,
+    and running it again picks up where it stopped (unchanged inputs are skipped before
+    extraction).
     ``workers`` and ``scheduler`` are as in :func:`ingest_results`.
     """
     results: list[IngestResult] = []
