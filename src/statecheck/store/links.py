@@ -140,49 +140,16 @@ def index_documents(connection: Connection, entries: Sequence[IndexEntry], *, ma
     if not entries:
         return []
     prints = [entry.print_ or fp.fingerprint(entry.document.text.normalised) for entry in entries]
-    connection.execute(
-        insert(document_fingerprints),
-        [{"document_id": entry.document_id, "shingles": len(print_.shingles), "signature": print_.signature,
-          "numbers": len(print_.numbers), "number_signature": print_.number_signature,
-          "shingle_hashes": fp.pack_shingles(print_.shingles), "made_at": made_at}
-         for entry, print_ in zip(entries, prints)],
-    )
-    replacing = [{"location": entry.document.source.location, "me": entry.document_id}
-                 for entry in entries if entry.replaces]
-    if replacing:
-        connection.execute(_DROP_OLDER_BANDS, replacing)
-    keys = [_band_keys(print_) for print_ in prints]
-    buckets = _buckets(connection, sorted({key for word_keys, all_keys in keys for key in all_keys}))
-    ranked_by_entry = []
-    added: list[dict[str, int]] = []
-    for entry, (word_keys, all_keys) in zip(entries, keys):
-        ranked_by_entry.append(_ranked(buckets, all_keys, word_keys))
-        # the entry joins the buckets with room, as the next entries (and later documents) see them
-        for key in all_keys:
-            bucket = buckets.setdefault(key, [])
-            if len(bucket) < BUCKET_MAX:
-                bucket.append(entry.document_id)
-                added.append({"key": key, "document_id": entry.document_id})
-    if added:
-        connection.execute(insert(document_bands), added)
-    known = {
-        entry.document_id: _Candidate(
-            entry.document_id, entry.document.source.location, entry.document.card.language,
-            entry.document.card.date, len(print_.shingles), print_.signature, print_.number_signature,
-        )
-        for entry, print_ in zip(entries, prints)
-    }
-    stored_ids = sorted({document_id for ranked in ranked_by_entry for document_id in ranked} - known.keys())
-    for chunk in _chunks(stored_ids):
-        for row in connection.execute(_CANDIDATE_ROWS, {"ids": chunk}).all():
-            known[row.id] = _Candidate(*row)
+    _store_fingerprints(connection, entries, prints, made_at)
+    ranked = _rank_and_index(connection, entries, prints)
+    known = _known_candidates(connection, entries, prints, ranked)
     likeliest = [
         _likeliest(print_, entry.document.card.language, [
-            (known[document_id], by_word) for document_id, by_word in ranked.items()
+            (known[document_id], by_word) for document_id, by_word in candidates.items()
             # the newest versions of other locations (known holds no other)
             if document_id in known and known[document_id].location != entry.document.source.location
         ])
-        for entry, print_, ranked in zip(entries, prints, ranked_by_entry)
+        for entry, print_, candidates in zip(entries, prints, ranked)
     ]
     own = {entry.document_id: print_ for entry, print_ in zip(entries, prints)}
     measured = _Measured(connection, entries, likeliest, own, known)
@@ -198,6 +165,64 @@ def index_documents(connection: Connection, entries: Sequence[IndexEntry], *, ma
               "jaccard": round(link.jaccard, 4), "found_at": made_at} for link in links],
         )
     return links
+
+
+def _store_fingerprints(
+    connection: Connection, entries: Sequence[IndexEntry], prints: Sequence[fp.Fingerprint], made_at: str
+) -> None:
+    """Store the entries' fingerprints; older versions of their locations leave the index."""
+    connection.execute(
+        insert(document_fingerprints),
+        [{"document_id": entry.document_id, "shingles": len(print_.shingles), "signature": print_.signature,
+          "numbers": len(print_.numbers), "number_signature": print_.number_signature,
+          "shingle_hashes": fp.pack_shingles(print_.shingles), "made_at": made_at}
+         for entry, print_ in zip(entries, prints)],
+    )
+    replacing = [{"location": entry.document.source.location, "me": entry.document_id}
+                 for entry in entries if entry.replaces]
+    if replacing:
+        connection.execute(_DROP_OLDER_BANDS, replacing)
+
+
+def _rank_and_index(
+    connection: Connection, entries: Sequence[IndexEntry], prints: Sequence[fp.Fingerprint]
+) -> list[dict[int, bool]]:
+    """Each entry's candidates (:func:`_ranked`) among the stored documents and the entries before
+    it; then each entry joins the buckets of its band keys that have room."""
+    keys = [_band_keys(print_) for print_ in prints]
+    buckets = _buckets(connection, sorted({key for _, all_keys in keys for key in all_keys}))
+    ranked = []
+    added: list[dict[str, int]] = []
+    for entry, (word_keys, all_keys) in zip(entries, keys):
+        ranked.append(_ranked(buckets, all_keys, word_keys))
+        for key in all_keys:
+            bucket = buckets.setdefault(key, [])
+            if len(bucket) < BUCKET_MAX:
+                bucket.append(entry.document_id)
+                added.append({"key": key, "document_id": entry.document_id})
+    if added:
+        connection.execute(insert(document_bands), added)
+    return ranked
+
+
+def _known_candidates(
+    connection: Connection, entries: Sequence[IndexEntry], prints: Sequence[fp.Fingerprint],
+    ranked: Sequence[dict[int, bool]],
+) -> dict[int, _Candidate]:
+    """What is known of every candidate: the entries from their fingerprints, the stored documents
+    (newest versions only) from the store, in one lookup."""
+    known = {
+        entry.document_id: _Candidate(
+            entry.document_id, entry.document.source.location, entry.document.card.language,
+            entry.document.card.date, len(print_.shingles), print_.signature, print_.number_signature,
+        )
+        for entry, print_ in zip(entries, prints)
+    }
+    stored_ids = sorted({document_id for candidates in ranked for document_id in candidates} - known.keys())
+    for chunk in _chunks(stored_ids):
+        for row in connection.execute(_CANDIDATE_ROWS, {"ids": chunk}).all():
+            known[row.id] = _Candidate(*row)
+    return known
 
 
 def candidate_ids(connection: Connection, document: Document, print_: fp.Fingerprint) -> list[int]:
