@@ -76,7 +76,19 @@ NOT_CLAIMS = [
     "The death toll could reach two million if the siege continues.",
     "Another 40 prisoners are to be released tomorrow.",
     "The three women, aged 21, 27 and 30, were taken to hospital.",
+    "Since 1948 the refugees of the camp have waited to go home.",
+    "Our demands:\n1. An end to the bombing.\n2) Open crossings for aid convoys.",
 ]
+
+
+def test_a_list_marker_leaves_the_count_of_its_item_a_claim() -> None:
+    [claim] = claims_of("What we know:\n1. More than 2,300 people were killed in the camp.")
+    assert claim["value"] == 2300 and claim["bound"] == "over"
+
+
+def test_a_year_like_count_is_still_a_count() -> None:
+    [claim] = claims_of("Some 2000 refugees were displaced from the camp.")
+    assert claim["value"] == 2000
 
 
 @pytest.mark.parametrize("text", NOT_CLAIMS)

@@ -12,6 +12,7 @@ from statecheck.extract.numbers import NumberMention
 _TIME_OR_VERSION_AFTER = re.compile(r"^\s*(?:[:/]\d|-\d|\.\d)")
 _TIME_OR_VERSION_BEFORE = re.compile(r"\d[-/.]$")
 _HEAD_CUT = re.compile(r"[,;:!?()]")
+_LIST_MARKER = re.compile(r"[.)](?:\s|$)")
 
 
 def is_claim_number(mention: NumberMention, sentence: str, dates: list[DateMention], words: Words) -> bool:
@@ -22,6 +23,8 @@ def is_claim_number(mention: NumberMention, sentence: str, dates: list[DateMenti
     right = sentence[mention.end :]
     if mention.share:
         return True
+    if not left.strip() and _LIST_MARKER.match(right) and mention.digits.isdigit() and len(mention.digits) <= 2:
+        return False  # "1. An immediate ceasefire": the number of an item in a list
     if words.time_units.match(right) and not mention.percent:
         return False
     if words.after_words.match(right):
@@ -52,6 +55,8 @@ def _is_year(mention: NumberMention, right: str, words: Words) -> bool:
         return False
     if not 1900 <= mention.value <= 2100:
         return False
+    if words.regex(r"\s+(?:{articles})\b").match(right):
+        return True  # "since 1948 the refugees …": a count is not followed by "the"
     return not _counts_war_thing(right, words)
 
 
