@@ -241,17 +241,18 @@ class Batch:
 
 def store_outcome(store: Store, outcome: Outcome) -> IngestResult:
     """Store one input checked elsewhere (a worker process, a cluster) as :func:`ingest_one` does."""
-    with Batch(store) as batch:
-        batch.add(_stored_outcome(batch, outcome))
-        batch.commit()
-        [result] = batch.take()
-    return result
+    return _alone(store, lambda batch: _stored_outcome(batch, outcome))
 
 
 def ingest_one(store: Store, location: str, options: Options = DEFAULT_OPTIONS) -> IngestResult:
     """Read, check and store one input; a failure is recorded in ``failures`` and returned, not raised."""
+    return _alone(store, lambda batch: _read_and_check(batch, location, options))
+
+
+def _alone(store: Store, step: Callable[[Batch], IngestResult | Unsaved]) -> IngestResult:
+    """One input in a batch of its own, committed before its result is returned."""
     with Batch(store) as batch:
-        batch.add(_read_and_check(batch, location, options))
+        batch.add(step(batch))
         batch.commit()
         [result] = batch.take()
     return result

@@ -60,12 +60,6 @@ class StoredDocument:
 
 
 # Built once: they run for every document stored.
-_LATEST = (
-    select(documents.c.id, documents.c.version, documents.c.sha256)
-    .where(documents.c.location == bindparam("location"))
-    .order_by(documents.c.version.desc())
-    .limit(1)
-)
 _VERSIONS = select(documents.c.id, documents.c.location, documents.c.version, documents.c.sha256).where(
     documents.c.location.in_(bindparam("locations", expanding=True))
 )
@@ -73,7 +67,6 @@ _NOT_LATEST = (
     update(documents).where(documents.c.location.in_(bindparam("at", expanding=True))).values(is_latest=False)
 )
 _INSERT_DOCUMENTS = insert(documents).returning(documents.c.id, sort_by_parameter_order=True)
-_FORGET_FAILURE = delete(failures).where(failures.c.location == bindparam("at"))
 _FORGET_FAILURES = delete(failures).where(failures.c.location.in_(bindparam("at", expanding=True)))
 
 
@@ -92,8 +85,7 @@ def writing(store: Store, connection: Connection | None) -> Iterator[Connection]
 
 def latest_version(connection: Connection, location: str) -> tuple[int, int, str] | None:
     """``(id, version, sha256)`` of the newest stored copy of a location, if any."""
-    row = connection.execute(_LATEST, {"location": location}).first()
-    return (row.id, row.version, row.sha256) if row else None
+    return latest_versions(connection, [location]).get(location)
 
 
 def is_unchanged(store: Store, location: str, sha256: str, *, connection: Connection | None = None) -> bool:
@@ -277,7 +269,7 @@ def clear_failure(store: Store, location: str, *, connection: Connection | None 
     """Forget an earlier failure of ``location`` (it has now been read)."""
     location = valid_text(location)
     with writing(store, connection) as writer:
-        writer.execute(_FORGET_FAILURE, {"at": location})
+        writer.execute(_FORGET_FAILURES, {"at": [location]})
 
 
 def load_document(store: Store, document_id: int) -> StoredDocument | None:

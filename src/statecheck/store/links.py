@@ -63,10 +63,6 @@ _CANDIDATE_ROWS = (  # the columns of _Candidate, in its order
     .join(document_fingerprints, document_fingerprints.c.document_id == documents.c.id)
     .where(documents.c.id.in_(bindparam("ids", expanding=True)), documents.c.is_latest.is_(True))
 )
-_LATEST_OTHERS = select(documents.c.id).where(
-    documents.c.id.in_(bindparam("ids", expanding=True)), documents.c.is_latest.is_(True),
-    documents.c.location != bindparam("location"),
-)
 _MEASURED_ROWS = (
     select(documents.c.id, documents.c.language, documents.c.date, document_fingerprints.c.shingle_hashes)
     .join(document_fingerprints, document_fingerprints.c.document_id == documents.c.id)
@@ -232,8 +228,8 @@ def candidate_ids(connection: Connection, document: Document, print_: fp.Fingerp
     ranked = _ranked(_buckets(connection, all_keys), all_keys, word_keys)
     if not ranked:
         return []
-    found = connection.execute(_LATEST_OTHERS, {"ids": list(ranked), "location": document.source.location})
-    return [row.id for row in found]
+    found = connection.execute(_CANDIDATE_ROWS, {"ids": list(ranked)}).all()
+    return [row.id for row in found if row.location != document.source.location]
 
 
 def _band_keys(print_: fp.Fingerprint) -> tuple[frozenset[int], list[int]]:
