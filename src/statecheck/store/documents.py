@@ -17,6 +17,7 @@ from statecheck.store import codec
 from statecheck.store.database import Store, database_errors
 from statecheck.store.evidence import series_by_id, series_ids
 from statecheck.store.links import IndexEntry, index_documents
+from statecheck.store.rows import insert_rows
 from statecheck.store.schema import claims, demands, document_links, documents, failures, issuers, mentions
 
 SaveStatus = Literal["stored", "new_version", "unchanged"]
@@ -221,7 +222,7 @@ def _insert_children(connection: Connection, written: Sequence[tuple[int, Docume
         for document_id, document in written for row in codec.issuer_rows(document.card)
     ]
     if issuer_rows:
-        connection.execute(insert(issuers), issuer_rows)
+        insert_rows(connection, issuers, issuer_rows)
     ids = series_ids(connection, (claim for _, document in written for claim in document.claims))
     verified_at = utc_now()
     claim_rows = []
@@ -231,18 +232,18 @@ def _insert_children(connection: Connection, written: Sequence[tuple[int, Docume
             row["verified_at"] = verified_at if row["verdict"] else None
             claim_rows.append(row)
     if claim_rows:
-        connection.execute(insert(claims), claim_rows)
+        insert_rows(connection, claims, claim_rows)
     demand_rows = [
         {**codec.demand_row(demand, position), "document_id": document_id}
         for document_id, document in written for position, demand in enumerate(document.demands)
     ]
     if demand_rows:
-        connection.execute(insert(demands), demand_rows)
+        insert_rows(connection, demands, demand_rows)
     mention_rows = [
         {**row, "document_id": document_id} for document_id, document in written for row in codec.mention_rows(document)
     ]
     if mention_rows:
-        connection.execute(insert(mentions), mention_rows)
+        insert_rows(connection, mentions, mention_rows)
 
 
 def record_failure(

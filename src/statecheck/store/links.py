@@ -27,10 +27,11 @@ from functools import lru_cache
 from typing import NamedTuple
 
 import numpy as np
-from sqlalchemy import BindParameter, Connection, bindparam, delete, insert, select
+from sqlalchemy import BindParameter, Connection, bindparam, delete, select
 
 from statecheck.extract import fingerprint as fp
 from statecheck.model import Document
+from statecheck.store.rows import insert_rows
 from statecheck.store.schema import document_bands, document_fingerprints, document_links, documents
 
 BUCKET_MAX = 50
@@ -155,8 +156,8 @@ def index_documents(connection: Connection, entries: Sequence[IndexEntry], *, ma
         for link in _measure(entry, print_, [(known[other], measured[other]) for other in ids])
     ]
     if links:
-        connection.execute(
-            insert(document_links),
+        insert_rows(
+            connection, document_links,
             [{"doc_a": link.doc_a, "doc_b": link.doc_b, "kind": link.kind, "share": round(link.share, 4),
               "jaccard": round(link.jaccard, 4), "found_at": made_at} for link in links],
         )
@@ -167,8 +168,8 @@ def _store_fingerprints(
     connection: Connection, entries: Sequence[IndexEntry], prints: Sequence[fp.Fingerprint], made_at: str
 ) -> None:
     """Store the entries' fingerprints; older versions of their locations leave the index."""
-    connection.execute(
-        insert(document_fingerprints),
+    insert_rows(
+        connection, document_fingerprints,
         [{"document_id": entry.document_id, "shingles": len(print_.shingles), "signature": print_.signature,
           "numbers": len(print_.numbers), "number_signature": print_.number_signature,
           "shingle_hashes": fp.pack_shingles(print_.shingles), "made_at": made_at}
@@ -197,7 +198,7 @@ def _rank_and_index(
                 bucket.append(entry.document_id)
                 added.append({"key": key, "document_id": entry.document_id})
     if added:
-        connection.execute(insert(document_bands), added)
+        insert_rows(connection, document_bands, added)
     return ranked
 
 
