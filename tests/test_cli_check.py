@@ -116,3 +116,12 @@ def test_examples_folder_gives_claims() -> None:
     rows = [json.loads(line) for line in result.stdout.splitlines()]
     assert len(rows) >= 20
     assert {r["verdict"] for r in rows} >= {"consistent", "unverifiable"}
+
+
+def test_python_dash_m_statecheck_is_the_same_command(statements: Path) -> None:
+    as_module = subprocess.run(
+        [sys.executable, "-m", "statecheck", "check", "--format", "jsonl", str(statements)],
+        check=False, capture_output=True, text=True, cwd=ROOT, timeout=120,
+    )
+    assert as_module.returncode == 0, as_module.stderr
+    assert as_module.stdout == run("check", "--format", "jsonl", str(statements)).stdout
