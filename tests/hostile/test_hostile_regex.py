@@ -19,6 +19,7 @@ from hypothesis import strategies as st
 from statecheck import pipeline
 from statecheck.extract import cards, claims, sentences
 from statecheck.extract.dates import _patterns as date_patterns
+from statecheck.extract.numbers import _shares
 from statecheck.extract.numbers import patterns as number_patterns
 from statecheck.extract.sentences import MAX_SENTENCE_CHARS, split_sentences
 from statecheck.options import Limits, Options
@@ -64,6 +65,19 @@ def test_share_pattern_is_linear_on_long_runs(run: str) -> None:
 @given(st.text("9a1 Éé_out of in·", max_size=40), st.sampled_from(["en", "es", "fr"]))
 def test_share_pattern_finds_what_it_found(text: str, language: str) -> None:
     assert spans(number_patterns(language).share, text) == spans(old_share(language), text)
+
+
+@EQUIVALENCE
+@given(st.text("9a1 Éé_out of in·\u00a0", max_size=60), st.sampled_from(["en", "es", "fr", "pt", "de"]))
+def test_shares_found_from_the_share_words_are_the_patterns_matches(text: str, language: str) -> None:
+    # find_numbers reads the matches from where the share words are, not from every word
+    pattern = number_patterns(language).share
+    assert [(m.span(), m.groupdict()) for m in _shares(text, number_patterns(language))] == spans(pattern, text)
+
+
+@pytest.mark.parametrize("text", ["9" * 200_000 + " in 5", ("a" * 500 + " in b ") * 400, "in " * 100_000])
+def test_shares_are_linear_on_long_runs(text: str) -> None:
+    assert timed(lambda: _shares(text, number_patterns("en"))) < 1.0
 
 
 # --------------------------------------------------------------------------- dates: "5 days after"

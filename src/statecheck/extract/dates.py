@@ -61,6 +61,9 @@ class _DatePatterns:
     last_year: re.Pattern[str]
     any_relative: Caseless
     """Any phrase of ``today`` … ``last_year``: without one, none of them can match."""
+    any_rare_cue: Caseless
+    """A phrase starting a word that ``day_of``, ``war_start_event``, ``this_month_day`` or
+    ``any_relative`` needs. Few sentences have one: one search spares them four."""
     war_start_event: Caseless
     months: dict[str, int]
     weekdays: dict[str, int]
@@ -163,6 +166,11 @@ def _patterns(language: str) -> _DatePatterns:
     # first letter, which makes these cues much cheaper than the patterns they stand in for.
     any_unit = Caseless(lexicon.phrase_pattern(list(unit_days) + list(unit_months), suffix=""))
     any_calendar_word = Caseless(lexicon.phrase_pattern(list(months) + list(weekdays) + table.get("month_modifiers", []), suffix=""))
+    relative_words = [w for key in _RELATIVE_KEYS for w in table.get(key, [])]
+    # Each of the four patterns begins a word with one of these phrases (the day word, the
+    # event, the relative phrase) or has one after a space ("7 of this month"); with no suffix
+    # the cue matches wherever they could.
+    rare_cues = table.get("day_words", []) + table.get("war_start_events", []) + table.get("this_month_day", []) + relative_words
 
     def words(key: str) -> re.Pattern[str]:
         return re.compile(lexicon.phrase_pattern(table.get(key, [])), re.IGNORECASE)
@@ -173,7 +181,8 @@ def _patterns(language: str) -> _DatePatterns:
         elapsed_after=elapsed_after, any_unit=any_unit, any_calendar_word=any_calendar_word, day_of=day_of, since=since, speech=speech,
         today=words("today"), yesterday=words("yesterday"), this_month=words("this_month"),
         last_month=words("last_month"), this_year=words("this_year"), last_year=words("last_year"),
-        any_relative=Caseless(lexicon.phrase_pattern([w for key in _RELATIVE_KEYS for w in table.get(key, [])])),
+        any_relative=Caseless(lexicon.phrase_pattern(relative_words)),
+        any_rare_cue=Caseless(lexicon.phrase_pattern(rare_cues, suffix="")),
         war_start_event=war_start_event, months=months, weekdays=weekdays,
         unit_days=unit_days, unit_months=unit_months, this_month_day=this_month_day,
         half_markers=tuple(h.lower() for h in table.get("half_markers", [])),
@@ -235,9 +244,10 @@ def find_dates(sentence: str, document_date: str | None, language: str = "en") -
         for match in pattern.finditer(sentence):
             value = _elapsed(match.group("n"), match.group("unit"), p, language, bool(match.group("half")))
             add(match.start(), match.end(), value, "elapsed")
-    for match in p.day_of.finditer(sentence):
+    rare_cue = p.any_rare_cue.search(sentence) is not None
+    for match in p.day_of.finditer(sentence) if rare_cue else ():
         add(match.start(), match.end(), (WAR_START + dt.timedelta(days=int(match.group("n")) - 1)).isoformat(), "elapsed")
-    for match in p.war_start_event.finditer(sentence):
+    for match in p.war_start_event.finditer(sentence) if rare_cue else ():
         add(match.start(), match.end(), WAR_START.isoformat(), "explicit")
     calendar_word = p.any_calendar_word.search(sentence) is not None
     for match in p.explicit.finditer(sentence) if calendar_word or _ISO_START.search(sentence) else ():
@@ -250,7 +260,7 @@ def find_dates(sentence: str, document_date: str | None, language: str = "en") -
             taken.append((first.start(), first.end()))
     if base is not None:
         base_day, precision = base
-        if precision in ("day", "month"):
+        if precision in ("day", "month") and rare_cue:
             for match in p.this_month_day.finditer(sentence):
                 day = int(match.group("d"))  # "a 07 deste mês": a day of the document's month
                 if 1 <= day <= calendar.monthrange(base_day.year, base_day.month)[1]:
@@ -267,7 +277,7 @@ def find_dates(sentence: str, document_date: str | None, language: str = "en") -
                 target = p.weekdays[match.group("weekday").lower()]
                 back = (base_day.weekday() - target) % 7
                 add(match.start(), match.end(), (base_day - dt.timedelta(days=back)).isoformat(), "weekday")
-        if p.any_relative.search(sentence):  # one search first: most sentences name none of these
+        if rare_cue and p.any_relative.search(sentence):  # one search first: most sentences name none of these
             _add_relative(sentence, p, base_day, precision, add)
     found.sort(key=lambda d: d.start)
     return found

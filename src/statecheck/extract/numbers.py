@@ -43,6 +43,8 @@ class _Patterns:
     words: Caseless
     fraction: Caseless
     share: re.Pattern[str]
+    share_tail: re.Pattern[str]
+    """What ``share`` matches after N ("in five"), from the spaces before the share word."""
     percent: re.Pattern[str]
     scale: re.Pattern[str]
     range_join: re.Pattern[str]
@@ -123,11 +125,11 @@ def patterns(language: str) -> _Patterns:
         lexicon.phrase_pattern([f for f, v in fractions.items() if v > 0], suffix=_followed_by(table.get("fraction_of", [])))
     )
     share_words = table.get("share_words", [])
+    share_tail = r"\s+(?:" + _words_alternation(share_words) + r")\s+(?P<m>\d+|[^\W\d_]+)(?![\w])"
     share_pattern = re.compile(
         # each lookbehind starts N at the beginning of its run of digits or letters: the same
         # matches, but linear time on a run of a million digits (else quadratic)
-        r"(?P<n>(?<!\d)\d+|(?<![^\W\d_])[^\W\d_]+)\s+(?:" + _words_alternation(share_words)
-        + r")\s+(?P<m>\d+|[^\W\d_]+)(?![\w])",
+        r"(?P<n>(?<!\d)\d+|(?<![^\W\d_])[^\W\d_]+)" + share_tail,
         re.IGNORECASE,
     )
     percent = re.compile(r"\s?(?:" + _words_alternation(table.get("percent", ["%"])) + r")(?![\w])", re.IGNORECASE)
@@ -146,6 +148,7 @@ def patterns(language: str) -> _Patterns:
     vague = re.compile(lexicon.phrase_pattern(table.get("vague", [])), re.IGNORECASE)
     return _Patterns(
         digits=digits, words=word_pattern, fraction=fraction_pattern, share=share_pattern,
+        share_tail=re.compile(share_tail, re.IGNORECASE),
         percent=percent, scale=scale, range_join=range_join, between=between, vague=vague,
         scales=scales, fractions=fractions, decimal=decimal, groups=groups,
         # A lone separator followed by exactly three digits groups thousands.
@@ -250,7 +253,7 @@ def find_numbers(sentence: str, language: str = "en") -> list[NumberMention]:
         return all(end <= a or start >= b for a, b in taken)
 
     # "9 out of 10" / "one in five": a share, as a percent.
-    for match in p.share.finditer(sentence):
+    for match in _shares(sentence, p):
         n = _value_of(match.group("n"), language)
         m = _value_of(match.group("m"), language)
         if n is None or m is None or not (0 < n < m) or m not in (2, 3, 4, 5, 10, 100, 1000):
@@ -317,6 +320,41 @@ def find_numbers(sentence: str, language: str = "en") -> list[NumberMention]:
 
     mentions.sort(key=lambda m: m.start)
     return _fold_ranges(sentence, mentions, p)
+
+
+_TOKEN_END = re.compile(r"(?:\d+|[^\W\d_]+)\Z")
+"""The run of digits or letters that ends where the search stops (N of a share)."""
+_TOKEN_REACH = 64  # characters first looked back for N's start (a run is seldom longer)
+
+
+def _shares(sentence: str, p: _Patterns) -> list[re.Match[str]]:
+    """``p.share.finditer(sentence)``, found from the share words.
+
+    ``share`` starts at every word and number of a sentence, and few of them are followed by
+    "in" or "out of"; ``share_tail`` begins with a space, so the regex engine skips in a tight
+    loop to the next space and gives up there after a character or two. Each place where the
+    tail matches is tried in order; N is the run of digits or letters just before it, where
+    ``share`` itself is then matched. N must start after the previous match ends, as in
+    ``finditer``."""
+    matches: list[re.Match[str]] = []
+    position = 0
+    last_end = 0
+    while (tail := p.share_tail.search(sentence, position)) is not None:
+        spaces = tail.start()
+        reach = _TOKEN_REACH
+        window = max(0, spaces - reach)
+        token = _TOKEN_END.search(sentence, window, spaces)
+        while token is not None and token.start() == window > 0:
+            reach *= 2  # the run may begin before the window: look twice as far back
+            window = max(0, spaces - reach)
+            token = _TOKEN_END.search(sentence, window, spaces)
+        match = p.share.match(sentence, token.start()) if token is not None and token.start() >= last_end else None
+        if match is None:
+            position = spaces + 1  # a later space of the same run may still start a tail
+            continue
+        matches.append(match)
+        position = last_end = match.end()
+    return matches
 
 
 @per_document()

@@ -35,7 +35,7 @@ from statecheck.extract.claims.when import (
     read_scope,
     resolve_as_of,
 )
-from statecheck.extract.claims.words import WAR_START_ISO, Words, words_for
+from statecheck.extract.claims.words import WAR_START_ISO, Words, may_hold_number_in_any_language, words_for
 from statecheck.extract.dates import find_dates
 from statecheck.extract.deadline import Deadline
 from statecheck.extract.numbers import find_numbers
@@ -56,17 +56,49 @@ def extract_claims(document: Document, options: Options) -> Document:
     claims: list[Claim] = []
     paragraphs = text.split("\n")
     deadline = Deadline("claims", options, location=document.source.location, length=len(text))
+    paragraph_words = _ParagraphWords("", language or "en")  # replaced at the first sentence
+    # Sentences of the paragraph before the first that may hold a number: what they tell the
+    # context is read with the paragraph's words, so only once a number needs those words.
+    unnoted: list[Sentence] = []
     for sentence in split_sentences(text, language or "en"):
         deadline.check(sentence.start)
         if sentence.paragraph != context.paragraph:
             context.start_paragraph(sentence.paragraph)
-            words = _paragraph_words(paragraphs[sentence.paragraph], language or "en")
+            paragraph_words = _ParagraphWords(paragraphs[sentence.paragraph], language or "en")
+            unnoted = []
+        if not may_hold_number_in_any_language(sentence.text):
+            unnoted.append(sentence)
+            context.unread_sources.append((sentence.text, paragraph_words))
+            continue
+        words = paragraph_words()
+        for earlier in unnoted:
+            # the same as noting each in its turn: no sentence has read the context since
+            _note_context(earlier.text, words, context, partial(place_index.places_in, earlier, words))
+        unnoted.clear()
         if words.may_hold_number(sentence.text):
             claims.extend(_claims_in_sentence(document, sentence, words, context, place_index.places_in(sentence, words)))
         else:
             _note_context(sentence.text, words, context, partial(place_index.places_in, sentence, words))
-            context.unread_sources.append((sentence.text, words))
+            context.unread_sources.append((sentence.text, paragraph_words))
     return replace(document, claims=tuple(claims))
+
+
+class _ParagraphWords:
+    """The words a paragraph is read with (:func:`_paragraph_words`), found when first asked
+    for. Telling a paragraph's language costs a count of its words; a paragraph without a
+    number is read only if a later sentence asks for the source it cites, and most never are."""
+
+    __slots__ = ("_language", "_paragraph", "_words")
+
+    def __init__(self, paragraph: str, language: str) -> None:
+        self._paragraph = paragraph
+        self._language = language
+        self._words: Words | None = None
+
+    def __call__(self) -> Words:
+        if self._words is None:
+            self._words = _paragraph_words(self._paragraph, self._language)
+        return self._words
 
 
 _SWITCH_WORDS = 8  # a paragraph this long or longer may be read in a language other than the document's
@@ -162,7 +194,7 @@ def _claims_in_sentence(
     if readings:
         context.note_source(own_source)
     else:
-        context.unread_sources.append((s, words))
+        context.unread_sources.append((s, lambda: words))
     return claims
 
 

@@ -32,8 +32,10 @@ class Context:
     """Reads the place of the sentence just before, in the same paragraph."""
     known_source: str | None = None
     """The source cited by the last sentence that named one, up to :attr:`unread_sources`."""
-    unread_sources: list[tuple[str, Words]] = field(default_factory=list)
-    """Sentences after :attr:`known_source` (oldest first) whose source has not been read yet."""
+    unread_sources: list[tuple[str, Callable[[], Words]]] = field(default_factory=list)
+    """Sentences after :attr:`known_source` (oldest first) whose source has not been read yet,
+    each with what gives the words to read it with (a paragraph's language is detected only
+    when something of it is read)."""
 
     def start_paragraph(self, paragraph: int) -> None:
         """A new paragraph: the places of the one before frame it no more."""
@@ -55,8 +57,8 @@ class Context:
 
     def last_source(self) -> str | None:
         """The source the last sentence that named one cited (a report goes on over sentences)."""
-        for sentence, words in reversed(self.unread_sources):
-            source = read_source(sentence, words)
+        for sentence, words_of in reversed(self.unread_sources):
+            source = read_source(sentence, words_of())
             if source:
                 self.known_source = source
                 break

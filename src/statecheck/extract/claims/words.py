@@ -22,6 +22,7 @@ CURRENCIES = ("usd", "eur", "gbp")
 """Units written before the figure as well as after it, even attached to it ("$5")."""
 _BOUND_NAMES = ("over", "at_least", "about", "nearly", "under", "up_to")  # tried in this order
 _BOUND_SUFFIX = r"\s*[\"“”'‘’]?\s*$"  # a bound word ends right before its number
+_NUMBER_WORD_PREFIX = r"(?<![\w])"
 
 
 @dataclass(frozen=True)
@@ -55,6 +56,8 @@ class Words:
     """Every place phrase (lower case, single spaces) and the place it names."""
     number_word: Caseless
     """The start of a number word (:meth:`may_hold_number`)."""
+    number_phrases: tuple[str, ...]
+    """The phrases of :attr:`number_word`."""
     combine: tuple[tuple[frozenset[str], str], ...]
     route_words: re.Pattern[str]
     route_after: re.Pattern[str]
@@ -217,6 +220,21 @@ def _caseless(phrases: list[str], **kwargs: str) -> Caseless:
     return Caseless(lexicon.phrase_pattern(phrases, **kwargs))
 
 
+@lru_cache(maxsize=1)
+def _any_number_word() -> Caseless:
+    """The start of a number word of any language: one phrase trie of them all."""
+    return _caseless(
+        [phrase for language in lexicon.LANGUAGES for phrase in words_for(language).number_phrases],
+        prefix=_NUMBER_WORD_PREFIX, suffix="",
+    )
+
+
+def may_hold_number_in_any_language(text: str) -> bool:
+    """False when :meth:`Words.may_hold_number` is false for the words of every language, so
+    that a caller need not yet know which language's words to read ``text`` with."""
+    return _DIGIT.search(text) is not None or _any_number_word().search(text) is not None
+
+
 @lru_cache(maxsize=8)
 def words_for(language: str) -> Words:
     table = lexicon.load(language, "claims")
@@ -244,6 +262,9 @@ def words_for(language: str) -> Words:
         if isinstance(v, list) and all(isinstance(x, str) for x in v)
         and k not in ("route_words", "route_after", "worldwide", "actors", "actor_adjectives", "locatives", "references", "frame")
     }
+    number_phrases = tuple(
+        list(numbers_table.get("words", [])) + list(numbers_table.get("fractions", {})) + list(numbers_table.get("dozen", []))
+    )
     # "-year-old" and "-day" begin with a hyphen: they attach directly to the number.
     time_units = not_claims.get("time_units", [])
     return Words(
@@ -287,10 +308,8 @@ def words_for(language: str) -> Words:
         place_names=_place_names(place_lists),
         region=dict(places.get("region", {})),
         default_places=dict(places.get("metric_default", {})),
-        number_word=_caseless(
-            list(numbers_table.get("words", [])) + list(numbers_table.get("fractions", {})) + list(numbers_table.get("dozen", [])),
-            prefix=r"(?<![\w])", suffix="",
-        ),
+        number_word=_caseless(list(number_phrases), prefix=_NUMBER_WORD_PREFIX, suffix=""),
+        number_phrases=number_phrases,
         combine=tuple((frozenset(c["parts"]), c["place"]) for c in places.get("combine", [])),
         route_words=_pattern(places.get("route_words", []), suffix=r"\s+(?:the\s+)?$"),
         route_after=_pattern(places.get("route_after", []), prefix=r"^\s+"),
