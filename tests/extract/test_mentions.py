@@ -51,6 +51,22 @@ def test_names_are_found_and_counted(sentence: str, expected: dict[str, tuple[st
 
 
 @pytest.mark.parametrize(
+    ("text", "name", "expected"),
+    [
+        # only a title in lower case tells these runs from names of nothing
+        ("The army spokesman Daniel Hagari spoke on Monday.", "Daniel Hagari", ("person", 1, "mentions")),
+        ("He met comrade al-Sharif in Cairo.", "al-Sharif", ("person", 1, "mentions")),
+        # an acronym nobody defines, in two sentences
+        ("CIPOML met in Quito. The CIPOML met in Lima.", "CIPOML", ("organisation", 2, "mentions")),
+    ],
+)
+def test_runs_that_only_a_title_or_an_acronym_makes_names(text: str, name: str, expected: tuple[str, int, str]) -> None:
+    """Sentences and runs are read only where a hint over the whole text says a name may stand
+    (``_sentences_to_read``): these are names all the same."""
+    assert found(text).get(name) == expected
+
+
+@pytest.mark.parametrize(
     ("sentence", "name", "stance"),
     [
         ("The Party condemns the complicity of the United States with the occupation.", "United States", "condemns"),

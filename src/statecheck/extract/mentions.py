@@ -1,7 +1,8 @@
 """Mentions: the people, states and organisations a document names, how often, and its stance.
 
 No language model is available (design/libraries.md), so names are found by rules, one
-sentence of the normalised text at a time, with the words of ``lexicon/<lang>/mentions.toml``:
+sentence of the normalised text at a time (only those where a search of the whole text finds a
+hint of a name, :func:`_sentences_to_read`), with the words of ``lexicon/<lang>/mentions.toml``:
 
 1. **the gazetteer**: every state (with its adjectives and demonyms: "Israeli" names Israel),
    well-known organisations ("UNRWA", "Hamas", "ICJ") and people ("Netanyahu"), matched with
@@ -27,15 +28,17 @@ sentence of the normalised text at a time, with the words of ``lexicon/<lang>/me
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from bisect import bisect_right
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
 from statecheck.extract import lexicon
+from statecheck.extract.caseless import Caseless
 from statecheck.extract.deadline import Deadline
 from statecheck.extract.issuers import acronym_definitions, alias_index, entity_key, looks_like_acronym
-from statecheck.extract.sentences import split_sentences
+from statecheck.extract.sentences import Sentence, split_sentences
 from statecheck.model import Document, Mention, MentionKind, Stance
 from statecheck.options import Options
 
@@ -46,6 +49,13 @@ _CAP = rf"(?:(?:[A-Z]\.){{2,}}|(?:(?:{'|'.join(_NAME_PREFIXES)})-)?[A-ZÀ-ÖØ-�
 # The characters a capitalised word can start with. Checked first, it lets the regex engine give
 # up at once at the many positions where no name starts (the same matches, about a third faster).
 _CAP_START = rf"(?=[A-ZÀ-ÖØ-Þ]|(?:{'|'.join(_NAME_PREFIXES)})-)"
+# The start of a capitalised word (as in _CAP) read backwards, for _sentences_to_read: a capital,
+# then the name prefix before it if any. It begins with the capital, for the regex engine to skip
+# to the next one fast.
+_CAP_FIRST_REVERSED = rf"[A-ZÀ-ÖØ-Þ](?:-(?:{'|'.join(prefix[::-1] for prefix in _NAME_PREFIXES)}))?"
+# Where a word that looks like an acronym (issuers.looks_like_acronym) can stand: two capitals
+# with only letters between them, or two capitals each followed by a period.
+_ACRONYM_HINT = re.compile(r"[A-Z][A-Za-z]*[A-Z]|[A-Z]\.[A-Z]\.")
 _WORD = re.compile(r"\S+")
 _CLAUSE_BREAK = re.compile(r"[;:]|\s[—–]\s|\(|\)")
 _OPEN_QUOTES = "“«„\""
@@ -71,7 +81,7 @@ class Entry:
 class MentionWords:
     """One language's names and cues, compiled once."""
 
-    gazetteer: re.Pattern[str]
+    gazetteer: Caseless
     gazetteer_hint: re.Pattern[str]
     """Any name of the gazetteer with the capitals it may be found with: a sentence without one
     needs no gazetteer search (which, ignoring case, costs far more)."""
@@ -87,20 +97,31 @@ class MentionWords:
     leading: frozenset[str]
     not_acronyms: frozenset[str]
     word_acronyms: frozenset[str]
-    condemns: re.Pattern[str]
+    condemns: Caseless
     condemns_after: re.Pattern[str]
-    supports: re.Pattern[str]
+    supports: Caseless
     blockers: re.Pattern[str]
     reporting: re.Pattern[str]
     self_words: re.Pattern[str]
     """The issuer speaking ("we"): a name before a cue with one between is not the cue's subject."""
     max_gap: int
-    cue_hint: re.Pattern[str]
+    cue_hint: Caseless
     """Any stance cue, before or after a name: a sentence without one only mentions its names."""
+    head_hint: re.Pattern[str]
+    """Any organisation word as written: a run of capitalised words without one names no
+    organisation (see :func:`_sentences_to_read`)."""
+    title_hint_reversed: re.Pattern[str]
+    """A title (in any case) followed by a capitalised word, in reversed text: a run names no
+    person without one (see :func:`_sentences_to_read`)."""
 
 
 def _phrases(words: Iterable[str]) -> re.Pattern[str]:
     return re.compile(lexicon.phrase_pattern(list(words)), re.IGNORECASE)
+
+
+def _caseless_phrases(words: Iterable[str]) -> Caseless:
+    """:func:`_phrases` for the patterns read through whole sentences, most of them ASCII."""
+    return Caseless(lexicon.phrase_pattern(list(words)))
 
 
 def _any_written(names: Iterable[str]) -> re.Pattern[str]:
@@ -176,10 +197,12 @@ def mention_words(language: str = "en") -> MentionWords:
     connectors = [c for c in names_table.get("connectors", []) if c.strip()]
     connector_re = "|".join(re.escape(c) for c in sorted(connectors, key=len, reverse=True)) or r"(?!x)x"
     titles = names_table.get("titles", [])
+    # Titles reversed as phrase_pattern would read them, lower case and single spaces.
+    reversed_titles = [" ".join(title.lower().split())[::-1] for title in titles]
     # Found only as written or in all capitals (_gazetteer); the ignored phrases name nothing.
     named_forms = [written for variants in forms.values() for written, entry in variants if entry is not None]
     return MentionWords(
-        gazetteer=_phrases(forms_written for forms_written in _all_written(forms)),
+        gazetteer=_caseless_phrases(_all_written(forms)),
         gazetteer_hint=_any_written([*named_forms, *(written.upper() for written in named_forms)]),
         forms={key: tuple(value) for key, value in forms.items()},
         runs=re.compile(rf"{_CAP_START}{_CAP}(?:(?:\s+(?:{connector_re}))*\s+{_CAP})*"),
@@ -191,14 +214,18 @@ def mention_words(language: str = "en") -> MentionWords:
         leading=frozenset(names_table.get("leading_words", [])),
         not_acronyms=frozenset(names_table.get("not_acronyms", [])),
         word_acronyms=frozenset(names_table.get("word_acronyms", [])),
-        condemns=_phrases(stance.get("condemns", [])),
+        condemns=_caseless_phrases(stance.get("condemns", [])),
         condemns_after=_phrases(stance.get("condemns_after", [])),
-        supports=_phrases(stance.get("supports", [])),
+        supports=_caseless_phrases(stance.get("supports", [])),
         blockers=_phrases(stance.get("blockers", [])),
         reporting=_phrases(stance.get("reporting", [])),
         self_words=_phrases(stance.get("self_words", ["we"])),
         max_gap=int(stance.get("max_gap", 7)),
-        cue_hint=_phrases([*stance.get("condemns", []), *stance.get("supports", []), *stance.get("condemns_after", [])]),
+        cue_hint=_caseless_phrases([*stance.get("condemns", []), *stance.get("supports", []), *stance.get("condemns_after", [])]),
+        head_hint=_any_written(names_table.get("organisation_heads", [])),
+        title_hint_reversed=re.compile(
+            rf"{_CAP_FIRST_REVERSED}\s+(?i:{lexicon.phrase_pattern(reversed_titles, prefix='', suffix='')})"
+        ),
     )
 
 
@@ -243,17 +270,17 @@ def _shouting(sentence: str) -> bool:
     return upper + lower >= 6 and upper >= 0.8 * (upper + lower)
 
 
-def _gazetteer(sentence: str, words: MentionWords, shouting: bool) -> list[tuple[int, int, Entry, str]]:
+def _gazetteer(sentence: str, words: MentionWords, shouting: Callable[[], bool]) -> list[tuple[int, int, Entry, str]]:
     """``(start, end, entry, surface)`` of every gazetteer name written with its own capitals
-    (the ignored phrases, which name nothing, are passed over)."""
+    (the ignored phrases, which name nothing, are passed over). The caller searches only the
+    sentences with a ``gazetteer_hint`` (:func:`_sentences_to_read`); ``shouting`` is asked only
+    where a word acronym is found."""
     found: list[tuple[int, int, Entry, str]] = []
-    if not words.gazetteer_hint.search(sentence):
-        return found
     for match in words.gazetteer.finditer(sentence):
-        surface = " ".join(match.group().split())
+        surface = " ".join(sentence[match.start() : match.end()].split())  # the match may hold the text lower-cased
         for written, entry in words.forms.get(surface.casefold(), ()):
             if surface == written or (surface == written.upper() and surface != surface.lower()):
-                if shouting and surface in words.word_acronyms:
+                if surface in words.word_acronyms and shouting():
                     break  # "WHO IS TO BLAME" in a headline
                 if entry is not None:
                     found.append((match.start(), match.end(), entry, surface))
@@ -270,14 +297,39 @@ def _strip_possessive(word: str) -> str:
     return _POSSESSIVE.sub("", word) if len(word) > 2 and word.endswith(_POSSESSIVE_ENDINGS) else word
 
 
+class _GazetteerKeys:
+    """The entity keys of gazetteer names, kept from one document to the next: the same names come
+    back in nearly every document, and their keys depend on the alias index alone. The keys are
+    forgotten when :func:`alias_index` gives another index (the user's alias file changed); the
+    lexicon bounds how many there are."""
+
+    def __init__(self) -> None:
+        self._state: tuple[Mapping[str, str] | None, dict[str, str]] = (None, {})
+        """The index the keys were made with, and the keys (one tuple, replaced at once)."""
+
+    def of(self, name: str, aliases: Mapping[str, str]) -> str:
+        made_with, keys = self._state
+        if made_with is not aliases:
+            keys = {}
+            self._state = (aliases, keys)
+        key = keys.get(name)
+        if key is None:
+            key = keys[name] = entity_key(name, aliases=aliases)
+        return key
+
+
+_GAZETTEER_KEYS = _GazetteerKeys()
+
+
 class _EntityKeys:
     """:func:`entity_key` for one document, each name looked up once: names come back sentence
     after sentence. The alias files are read once for the document, not at every look-up."""
 
-    def __init__(self, acronyms: Mapping[str, str]) -> None:
+    def __init__(self, acronyms: Mapping[str, str], aliases: Mapping[str, str] | None = None) -> None:
         self.acronyms = acronyms
         """The acronyms the document defines."""
-        self._aliases: Mapping[str, str] | None = None
+        self._aliases = aliases
+        """The :func:`alias_index`, when the caller has it already."""
         self._plain: dict[str, str] = {}
         self._expanded: dict[str, str] = {}
 
@@ -286,6 +338,10 @@ class _EntityKeys:
         if key is None:
             key = self._plain[name] = entity_key(name, aliases=self._alias_index())
         return key
+
+    def of_gazetteer(self, name: str) -> str:
+        """The key of a gazetteer name (:attr:`Entry.name`)."""
+        return _GAZETTEER_KEYS.of(name, self._alias_index())
 
     def expanded(self, name: str) -> str:
         """The key of ``name``, read with the document's acronyms."""
@@ -308,19 +364,30 @@ class _SentenceReader:
         self.words = words
         self.keys = keys
         self.acronyms = keys.acronyms
-        self.shouting = _shouting(sentence)
+        self._shouting: bool | None = None
 
-    def read(self) -> tuple[list[Found], list[Found]]:
+    def shouting(self) -> bool:
+        """Whether the sentence is in capitals; worked out only where it matters (a word acronym
+        in the gazetteer, a run to read)."""
+        if self._shouting is None:
+            self._shouting = _shouting(self.sentence)
+        return self._shouting
+
+    def read(self, gazetteer: bool, name_hints: Sequence[tuple[int, int]]) -> tuple[list[Found], list[Found]]:
         """The names found, and the acronyms not yet known to be organisations (kept for the
-        document-wide count: an acronym used twice is taken for one)."""
+        document-wide count: an acronym used twice is taken for one). ``gazetteer`` False: the
+        sentence holds no gazetteer name; ``name_hints``: where a capitalised run can name
+        something (:func:`_sentences_to_read`), a run that overlaps none is passed over."""
         named: list[Found] = []
         states: list[Found] = []
-        for start, end, entry, surface in _gazetteer(self.sentence, self.words, self.shouting):
-            item = Found(start, end, surface, entry.kind, self.keys.of(entry.name), entry.name)
+        for start, end, entry, surface in _gazetteer(self.sentence, self.words, self.shouting) if gazetteer else ():
+            item = Found(start, end, surface, entry.kind, self.keys.of_gazetteer(entry.name), entry.name)
             (states if entry.kind == "state" else named).append(item)
         maybe: list[Found] = []
-        if not self.shouting:
+        if name_hints and not self.shouting():
             for run in self.words.runs.finditer(self.sentence):
+                if not any(start < run.end() and run.start() < end for start, end in name_hints):
+                    continue
                 # Gazetteer organisations and people cut the run; states and ignored phrases do not.
                 cuts = sorted(
                     (f.start, f.end) for f in named if f.start < run.end() and f.end > run.start()
@@ -492,7 +559,7 @@ def _stances(sentence: str, found: Sequence[Found], words: MentionWords, own: fr
     def outside(start: int, end: int) -> bool:
         return not any(f.start < end and start < f.end for f in spans)
 
-    kinds: tuple[tuple[re.Pattern[str], Stance], ...] = ((words.condemns, "condemns"), (words.supports, "supports"))
+    kinds: tuple[tuple[Caseless, Stance], ...] = ((words.condemns, "condemns"), (words.supports, "supports"))
     cues = [
         _Cue(m.start(), m.end(), stance)
         for pattern, stance in kinds
@@ -582,26 +649,30 @@ class _Tally:
 
 def find_mentions(
     text: str, *, language: str = "en", issuers: Iterable[str] = (), genre: str | None = None,
-    deadline: Deadline | None = None,
+    deadline: Deadline | None = None, aliases: Mapping[str, str] | None = None,
 ) -> tuple[Mention, ...]:
     """The people, states and organisations ``text`` names, most named first.
 
     ``issuers``: the entity keys of the document's own issuers (a cue after their name is the
     document's own stance, "The Party condemns …"). ``genre`` ``news``: no stance is read.
-    ``deadline``: checked between sentences.
+    ``deadline``: checked before each sentence that is read. ``aliases``: the :func:`alias_index`
+    when the caller has it already.
     """
     words = mention_words(language)
-    keys = _EntityKeys(acronym_definitions(text))
+    keys = _EntityKeys(acronym_definitions(text), aliases)
     own = frozenset(issuers)
     sentences = split_sentences(text, language if language in lexicon.LANGUAGES else "en")
-    per_sentence: list[tuple[str, list[Found]]] = []
+    with_gazetteer, name_hints = _sentences_to_read(text, sentences, words)
+    per_sentence: list[tuple[str, list[Found]]] = [(sentence.text, []) for sentence in sentences]
     maybe_count: dict[str, int] = {}
     maybes: list[tuple[int, Found]] = []
-    for index, sentence in enumerate(sentences):
+    for index in sorted(with_gazetteer | name_hints.keys()):
+        sentence = sentences[index]
         if deadline is not None:
             deadline.check(sentence.start)
-        found, maybe = _SentenceReader(sentence.text, words, keys).read()
-        per_sentence.append((sentence.text, found))
+        reader = _SentenceReader(sentence.text, words, keys)
+        found, maybe = reader.read(index in with_gazetteer, name_hints.get(index, ()))
+        per_sentence[index] = (sentence.text, found)
         for item in maybe:
             maybe_count[item.surface] = maybe_count.get(item.surface, 0) + 1
             maybes.append((index, item))
@@ -631,6 +702,54 @@ def find_mentions(
     ]
     order = {entity: t.first for entity, t in tallies.items()}
     return tuple(sorted(mentions, key=lambda m: (-m.count, order[m.entity or ""])))
+
+
+def _sentences_to_read(
+    text: str, sentences: Sequence[Sentence], words: MentionWords,
+) -> tuple[set[int], dict[int, list[tuple[int, int]]]]:
+    """The sentences (their indices) that may hold a gazetteer name, and for those where a run of
+    capitalised words may name something, where that can be (offsets in the sentence). Most
+    sentences hold neither, and most runs name nothing ("The", "Gaza Strip", "Human Rights Day");
+    reading each of them cost most of the time.
+
+    A run (or a piece of it between gazetteer names, :meth:`_SentenceReader.read`) names something
+    only when it holds an organisation word and two words or more, when a title and then a
+    capitalised word stands in it or just before it, or when its only word looks like an acronym.
+    The hints below match at a superset of those places (and of gazetteer names) and have no
+    look-arounds: a match in a sentence is then a match in the whole text too, and the text is
+    searched once, not sentence by sentence. Where the search of the whole text passes over such a
+    match, a match before it covered its start, so every run that can name something overlaps a
+    hint, and every sentence with a gazetteer name is read.
+
+    Titles are matched in any case, which the regex engine cannot skip through quickly (it would
+    try the titles at nearly every position); a title before a name is rare and is followed by a
+    capital, which the engine does skip to: the reversed text is searched for a capital and then a
+    reversed title."""
+    ends = [sentence.end for sentence in sentences]
+    gazetteer: set[int] = set()
+    position = 0
+    # One gazetteer name is enough to read a sentence: the search goes on after its end.
+    while (match := words.gazetteer_hint.search(text, position)) is not None:
+        position = match.end()
+        index = bisect_right(ends, match.start())  # the first sentence that ends after the match starts
+        while index < len(sentences) and sentences[index].start < match.end():
+            gazetteer.add(index)
+            position = max(position, sentences[index].end)
+            index += 1
+    length = len(text)
+    hints = [
+        *(match.span() for match in words.head_hint.finditer(text)),
+        *(match.span() for match in _ACRONYM_HINT.finditer(text)),
+        *((length - match.end(), length - match.start()) for match in words.title_hint_reversed.finditer(text[::-1])),
+    ]
+    name_hints: dict[int, list[tuple[int, int]]] = {}
+    for start, end in hints:
+        index = bisect_right(ends, start)
+        while index < len(sentences) and sentences[index].start < end:
+            offset = sentences[index].start
+            name_hints.setdefault(index, []).append((start - offset, end - offset))
+            index += 1
+    return gazetteer, name_hints
 
 
 def _add_surnames(per_sentence: list[tuple[str, list[Found]]]) -> None:
@@ -669,8 +788,13 @@ def extract_mentions(document: Document, options: Options) -> Document:
     """Reads the normalised text and the card (language, genre, issuers); adds ``mentions``."""
     card = document.card
     own = {role.entity for role in card.roles if role.entity}
-    own.update(entity_key(name) for name in card.issuers)
+    # The alias index once for the document, not for each name (each time a look at the user's
+    # alias file); only where a name is looked up, as entity_key would.
+    aliases = alias_index() if card.issuers else None
+    own.update(entity_key(name, aliases=aliases) for name in card.issuers)
     text = document.text.normalised
     deadline = Deadline("mentions", options, location=document.source.location, length=len(text))
-    mentions = find_mentions(text, language=card.language or "en", issuers=own, genre=card.genre, deadline=deadline)
+    mentions = find_mentions(
+        text, language=card.language or "en", issuers=own, genre=card.genre, deadline=deadline, aliases=aliases
+    )
     return replace(document, mentions=mentions)
