@@ -92,6 +92,13 @@ def test_stance(sentence: str, name: str, stance: str) -> None:
     assert result[name][2] == stance
 
 
+def test_a_body_of_a_known_organisation_is_named_with_its_owner() -> None:
+    # never "'s Central Committee", nor "Central Committee" (one entity for every party's)
+    names = found("Delegates of Fatah's Central Committee met on Sunday; Hezbollah’s Executive Council did not.")
+    assert names.keys() == {"Fatah", "Fatah's Central Committee", "Hezbollah", "Hezbollah’s Executive Council"}
+    assert names["Fatah's Central Committee"][0] == "organisation"
+
+
 def test_lower_case_words_and_region_names_are_not_states() -> None:
     result = found("They ate turkey in Latin American cities. Who is to blame?")
     assert result == {}

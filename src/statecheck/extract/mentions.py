@@ -393,23 +393,32 @@ class _SentenceReader:
                     (f.start, f.end) for f in named if f.start < run.end() and f.end > run.start()
                 ) if named else []
                 position = run.start()
+                owner: int | None = None  # where the name before the piece starts
                 for cut_start, cut_end in [*cuts, (run.end(), run.end())]:
                     if cut_start > position:
-                        self._piece(position, cut_start, named, maybe)
-                    position = max(position, cut_end)
+                        self._piece(position, cut_start, named, maybe, owner)
+                    if cut_end > position:
+                        owner, position = cut_start, cut_end
         # A state inside an organisation's name ("Communist Party of Peru") is part of that name.
         kept_states = [s for s in states if not any(f.start <= s.start and s.end <= f.end for f in named)]
         return named + kept_states, maybe
 
     # -- one piece of a capitalised run, between gazetteer names
 
-    def _piece(self, start: int, end: int, named: list[Found], maybe: list[Found]) -> None:
+    def _piece(self, start: int, end: int, named: list[Found], maybe: list[Found], owner: int | None = None) -> None:
+        """``owner``: where the gazetteer name just before the piece starts, if any."""
         tokens = self._trim(_tokens(self.sentence, start, end))
+        if tokens and self._word(tokens[0]) in _POSSESSIVE_ENDINGS and owner is not None:
+            # "Hamas's Political Bureau": the body is named with its owner ("Political Bureau"
+            # alone would be one entity for every party's); the owner is counted on its own too.
+            tokens = tokens[1:]
+        else:
+            owner = None
         if not tokens:
             return
         if self._person(tokens, named):
             return
-        self._organisation(tokens, named, maybe)
+        self._organisation(tokens, named, maybe, owner)
 
     def _word(self, token: tuple[int, int]) -> str:
         return self.sentence[token[0] : token[1]]
@@ -467,7 +476,10 @@ class _SentenceReader:
         search_from = len(words_before[0]) if len(words_before) > self.words.title_words else 0
         return self.words.title_before.search(self.sentence, search_from, start) is not None
 
-    def _organisation(self, tokens: list[tuple[int, int]], named: list[Found], maybe: list[Found]) -> None:
+    def _organisation(
+        self, tokens: list[tuple[int, int]], named: list[Found], maybe: list[Found], owner: int | None = None
+    ) -> None:
+        """``owner``: where the name that owns this one starts (:meth:`_piece`)."""
         if not tokens:
             return
         words = [_strip_possessive(self._word(t)) for t in tokens]
@@ -484,8 +496,9 @@ class _SentenceReader:
                         # The name ends before "and": "the Communist Party of Peru and Peru's government".
                         self._organisation(left, named, maybe)
                         return
-            surface = _strip_possessive(self.sentence[tokens[0][0] : tokens[-1][1]])
-            named.append(Found(tokens[0][0], tokens[-1][1], surface, "organisation", self.keys.expanded(surface)))
+            start = tokens[0][0] if owner is None else owner
+            surface = _strip_possessive(self.sentence[start : tokens[-1][1]])
+            named.append(Found(start, tokens[-1][1], surface, "organisation", self.keys.expanded(surface)))
             return
         if len(tokens) == 1:
             word = words[0]
