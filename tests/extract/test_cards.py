@@ -318,3 +318,45 @@ def test_a_long_text_is_read_for_its_card_at_its_head_and_tail() -> None:
     assert len(view) <= CARD_HEAD + CARD_TAIL + 1
     assert view.startswith("line 0 of a long appeal\n") and view.endswith("line 19999 of a long appeal")
     assert all(line in lines for line in view.split("\n") if line)  # whole lines, a blank one between
+
+
+def test_the_words_of_a_text_are_the_regexs() -> None:
+    """Language detection cuts text into words mostly without the regex: the same words."""
+    from statecheck.extract.cards import _WORD, _words
+
+    samples = (
+        "it's 3rd-party_work: we, the people... x2y", "", "   ", "a_b c-d e'f 1st\tg\nh", "café — naïve ² km²",
+        "«libres»\u00a0y\u2028más_aún 12º ½ ǅemal Straße", "ⅰⅱ ① a\u0301b",
+    )
+    for text in samples:
+        lowered = text.lower()
+        assert _words(lowered) == _WORD.findall(lowered)
+
+
+def test_an_elapsed_time_is_looked_for_only_where_its_unit_or_day_number_is() -> None:
+    """The quick search of an elapsed-time pattern (from the space before its unit on, or from the
+    number of a day) finds something wherever the pattern itself does."""
+    from statecheck.extract.cards import card_words
+
+    texts = [
+        "More than 11 months have passed since the beginning of the offensive.",
+        "Now, 23 days after the Israeli siege began, nothing moves.",
+        "After two and a half years of war, the city is in ruins.",
+        "Han pasado 100 días desde el inicio de la guerra.",
+        "Après six mois de guerre, rien n'a changé.",
+        "Nach 3 Monaten Krieg ist die Stadt zerstört.",
+        "Passaram-se 5 meses desde o início da ofensiva.",
+        "On day 40 of the war, and DAY 41 OF THE GENOCIDE.",
+        "Jour 12 de la guerre ; día 3 de la ofensiva ; dia 9 da guerra ; Tag 5 des Krieges.",
+    ]
+    words = card_words()
+    quick_patterns = [(p, quick) for p, _numbers, _days, _months, _half, quick in words.elapsed]
+    quick_patterns += [(p, quick) for p, _numbers, quick in words.day_of]
+    matched = 0
+    for pattern, quick in quick_patterns:
+        assert quick is not None
+        for text in texts:
+            if pattern.search(text):
+                matched += 1
+                assert quick.search(text), (pattern.pattern[:60], text)
+    assert matched >= 9

@@ -269,6 +269,37 @@ def test_the_prefilter_groups_cues_by_first_letter() -> None:
     assert [m.start() for m in grouped.finditer(text)] == [m.start() for m in plain.finditer(text)]
 
 
+@pytest.mark.parametrize(
+    ("pattern", "letters"),
+    [
+        ("(?:it )?is necessary to", {"i"}),
+        ("(?:has|have) to(?= stop)", {"h"}),
+        ("(?:is|are|am) (?:now )?calling", {"i", "a"}),
+        ("x|y z", {"x", "y"}),
+        ("(?:a|b)?(?:c|d)", {"a", "b", "c", "d"}),
+        ("(?:a|b\\|c)d", {"a", "b"}),
+        ("(?:a)+b", {"a"}),
+        ("a?b", None),
+        ("(?:a|)x", None),
+        ("(?:a){0,2}b", None),
+        ("[ab]c", None),
+        ("x|\\w+", None),
+        ("(?:a)*", None),
+    ],
+)
+def test_the_letters_a_cue_opens_with_are_read_from_its_start(pattern: str, letters: set[str] | None) -> None:
+    """A cue that does not open with a plain letter is tried only at words that open with one of
+    the letters it can open with; where those are not known, at every word."""
+    import re
+
+    from statecheck.extract.demands import _guarded, _opening_letters
+
+    assert _opening_letters(pattern) == letters
+    text = "It is necessary to; has to stop; Are now calling; x; y z; ac bd c d; b|cd; aab; b; ab ax; w"
+    guarded = [m.span() for m in re.finditer(rf"(?<!\w)(?:{_guarded(pattern)})", text, re.IGNORECASE)]
+    assert guarded == [m.span() for m in re.finditer(rf"(?<!\w)(?:{pattern})", text, re.IGNORECASE)]
+
+
 def test_the_prefilter_skips_nothing_that_is_a_demand(monkeypatch: pytest.MonkeyPatch) -> None:
     """The cheap test that skips a clause (no call, modal or necessity in it, no imperative to open it)
     changes no result: with it switched off, every clause is read and the same demands come out."""
@@ -282,6 +313,46 @@ def test_the_prefilter_skips_nothing_that_is_a_demand(monkeypatch: pytest.Monkey
     monkeypatch.setattr(module, "_any_between", lambda *args: True)
     assert [(d.quote, d.categories, d.addressee) for d in demands(text)] == with_filter
     assert len(with_filter) >= 150
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("We demand peace; stop the war: now!", ["We demand peace;", "stop the war:", "now!"]),
+        ("  - Free them all  ", ["Free them all"]),
+        ("1) End the siege;\u00a0 b. Lift it", ["End the siege;", "Lift it"]),
+        ("•\tUnite!; ab", ["Unite!;"]),
+        ("a: b", []),
+        ("12. Stop", ["Stop"]),
+    ],
+)
+def test_a_sentence_is_cut_into_trimmed_clauses(sentence: str, expected: list[str]) -> None:
+    from statecheck.extract.demands import clauses, demand_words
+
+    words = demand_words("en")
+    assert words is not None
+    text = f"x {sentence} y"
+    assert [text[a:b] for a, b in clauses(text, 2, 2 + len(sentence), words)] == expected
+
+
+def test_a_category_is_looked_for_only_where_some_category_starts() -> None:
+    """The places where any category's cue starts (one pass) hold every category's first cue: what
+    each category's own search finds is found trying those places alone, in every language."""
+    from statecheck.extract.demands import _first_cue, demand_words
+
+    texts = [row["text"] for name in ("demand_labels", "demand_labels_holdout") for row in _rows(name)]
+    texts += ["UNRWA must be funded.", "Stop the strikes on Gaza", "Call a general strike, Workers!"]
+    texts += ["ÉTAT SOUVERAIN", "Ceasefire NOW; an end to the war; BRING the troops home"]
+    for language in ("en", "fr", "de", "es", "pt"):
+        words = demand_words(language)
+        assert words is not None
+        for text in texts:
+            starts = sorted({m.start() for pattern in words.category_starts for m in pattern.finditer(text)})
+            for _name, together, _alone in words.categories:
+                for position in (0, len(text) // 3):
+                    expected = together.search(text, position)
+                    found = _first_cue(together, text, starts, position)
+                    assert (found and found.span()) == (expected and expected.span()), (language, text, _name)
 
 
 def test_a_demand_without_category_cues_is_other_with_a_note() -> None:

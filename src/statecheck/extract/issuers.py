@@ -89,8 +89,11 @@ def looks_like_acronym(token: str) -> bool:
     return bool(_ACRONYM_TOKEN.match(token.strip()))
 
 
+@lru_cache(maxsize=4096)
 def initials(long_name: str) -> str:
     """The first letter of each significant word, hyphenated parts counted apart."""
+    # Cached: :func:`acronym_definitions` asks this of each word before every parenthesis, and the
+    # same words come back in every document ("the", "of", "United", …).
     words = re.split(r"[\s\-–/]+", fold_keep_case(long_name))
     minor = _small_words()[0]
     return "".join(w[0] for w in words if w and w.casefold() not in minor and w[0].isalpha()).upper()
