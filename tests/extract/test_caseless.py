@@ -45,3 +45,11 @@ def test_caseless_finds_in_text_beyond_ascii_what_a_case_insensitive_search_find
         for text in texts:
             expected = [m.span() for m in re.finditer(source, text, re.IGNORECASE)]
             assert [m.span() for m in Caseless(source).finditer(text)] == expected, (source, text)
+
+
+def test_a_named_group_is_no_capital_letter_to_match() -> None:
+    # the P of "(?P<N>" once kept such patterns from being read lower-cased
+    pattern = Caseless(r"(?P<N>\d+)\s+(?P<unit>days?)")
+    assert pattern.reading("5 DAYS")[1] == "5 days"
+    assert [(m.span(), m.group("N")) for m in pattern.finditer("5 DAYS, 6 Day")] == [((0, 6), "5"), ((8, 13), "6")]
+    assert Caseless(r"(?P<n>x)(?P=n)").reading("XX")[1] == "XX"  # a back-reference is read as written

@@ -8,6 +8,7 @@ from functools import lru_cache
 
 _FOLDS_WITH_ASCII = frozenset("\u0130\u0131\u017f\u212a")
 """The characters that match an ASCII letter case-insensitively without being ASCII: İ ı ſ K."""
+_NO_LETTERS = re.compile(r"\\.|\(\?P<\w+>")
 # a character by its number, a back-reference, inline flags (a named group is fine)
 _NOT_CASE_SAFE = re.compile(r"\\[0-9NuUx]|\(\?(?!P<)[a-zA-Z-]")
 
@@ -52,7 +53,8 @@ class Caseless:
 
     def __init__(self, source: str) -> None:
         self.pattern = re.compile(source, re.IGNORECASE)
-        letters = re.sub(r"\\.", "", source)  # escapes such as \S or \W are no letters
+        # escapes such as \S or \W, and the names of groups ("(?P<N>"), are no letters to match
+        letters = _NO_LETTERS.sub("", source)
         lower_case = letters == letters.lower() and not _FOLDS_WITH_ASCII.intersection(source)
         self._case_sensitive = re.compile(source) if lower_case and not _NOT_CASE_SAFE.search(source) else None
 
