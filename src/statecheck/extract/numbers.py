@@ -93,9 +93,13 @@ def patterns(language: str) -> _Patterns:
     abbreviations = list(table.get("scale_abbreviations", []))
     abbreviation_alt = lexicon.word_alternation(abbreviations)
     # 8,005 | 40.000 | 100 412 | 2.3 | 1,5 ; never part of a word, a date (2023-10-07) or a time (18:00)
-    grouped = rf"\d{{1,3}}(?:[{group_class}]\d{{3}})+" if groups else r"(?!x)x"
+    # The pattern starts with the first digit, and its lookbehinds look back from after it (one
+    # character wider): a pattern that starts with a lookbehind is tried at every place of the
+    # text, one that starts with a digit lets the engine skip to the next digit in a tight loop.
+    # "\d(?:\d{0,2}…|\d*)" is "(?:\d{1,3}…|\d+)", tried in the same order.
+    grouped_rest = rf"\d{{0,2}}(?:[{group_class}]\d{{3}})+" if groups else r"(?!x)x"
     digits = re.compile(
-        rf"(?<![\w/:.,-])(?<![\w][.,])(?:{grouped}|\d+)(?:{re.escape(decimal)}\d+)?"
+        rf"\d(?<![\w/:.,-]\d)(?<![\w][.,]\d)(?:{grouped_rest}|\d*)(?:{re.escape(decimal)}\d+)?"
         rf"(?=(?:{abbreviation_alt})(?!\w)|(?!\w|[.,:/-]\d))"
     )
     words = list(table.get("words", []))
@@ -250,7 +254,11 @@ def find_numbers(sentence: str, language: str = "en") -> list[NumberMention]:
     taken: list[tuple[int, int]] = []
 
     def free(start: int, end: int) -> bool:
-        return all(end <= a or start >= b for a, b in taken)
+        # a plain loop: a generator for all() costs more than the few spans it looks at
+        for taken_start, taken_end in taken:
+            if start < taken_end and end > taken_start:  # the spans overlap
+                return False
+        return True
 
     # "9 out of 10" / "one in five": a share, as a percent.
     for match in _shares(sentence, p):

@@ -150,7 +150,8 @@ def _claims_in_sentence(
     sentence_source = (
         own_source or (context.last_source() if _continues_report(s, words) else None)
     ) if readings else None
-    worldwide = words.worldwide.search(s) is not None  # no place for any count of the sentence
+    # no place for any count of the sentence: searched only where there is a count to place
+    worldwide = bool(readings) and words.worldwide.search(s) is not None
     for reading in readings:
         mention = reading.mention
         scope, period = read_scope(s, reading, words, dates, context)

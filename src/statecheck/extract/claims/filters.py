@@ -37,7 +37,8 @@ def is_claim_number(mention: NumberMention, sentence: str, dates: list[DateMenti
         return False
     if _is_year(mention, right, words):
         return False
-    if _TIME_OR_VERSION_AFTER.match(right) or _TIME_OR_VERSION_BEFORE.search(left):
+    # the time or version before ends the text (at most a line break after it): search its last characters only
+    if _TIME_OR_VERSION_AFTER.match(right) or _TIME_OR_VERSION_BEFORE.search(left, len(left) - 3):
         return False  # times, phone numbers, version strings
     if mention.in_words and mention.weak and not mention.percent:
         if words.regex(r"\b(?:{articles})\s+$").search(left):
