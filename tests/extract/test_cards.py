@@ -6,6 +6,7 @@ The last test is the quality gate on the development sets in ``../shared`` (skip
 from __future__ import annotations
 
 import json
+import re
 import time
 from pathlib import Path
 from typing import Any
@@ -13,7 +14,7 @@ from typing import Any
 import pytest
 
 from statecheck import ingest
-from statecheck.extract.cards import clean_publisher, detect_language, extract_card
+from statecheck.extract.cards import card_words, clean_publisher, detect_language, extract_card
 from statecheck.extract.issuers import entity_key
 from statecheck.model import Card, Document
 from statecheck.options import Options
@@ -267,6 +268,38 @@ def test_detect_language(text: str, expected: str | None) -> None:
     assert detect_language(text) == expected
 
 
+def _detect_language_by_hand(text: str) -> str | None:
+    """detect_language written plainly: every word of the text in order, a stable ranking."""
+    stopwords = card_words().stopwords
+    scores = dict.fromkeys(stopwords, 0.0)
+    counts: dict[str, int] = {}
+    for word in re.findall(r"[^\W\d_]+", text[:20000].lower()):
+        counts[word] = counts.get(word, 0) + 1
+    for word, count in counts.items():
+        for language, weights in stopwords.items():
+            if weights.get(word):
+                scores[language] += weights[word] * count
+    ranked = sorted(scores.items(), key=lambda item: item[1], reverse=True)
+    return ranked[0][0] if ranked and ranked[0][1] >= 2.0 else None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        BODY,
+        BODY2 + " Les enfants de la ville et les écoles.",
+        "el la de le la et the of",  # shared words: weights of 1/2, 1/3 summed in the text's order
+        "de de de la la que y et le les",  # near-ties between languages
+        "« Liberté » — die Freiheit, und der Frieden für alle; km² 2024 O'Neill's",
+        "",
+    ],
+)
+def test_detect_language_matches_a_plain_count(text: str) -> None:
+    # The function filters and counts in C and picks the best with max(): the same answer as
+    # counting every word and sorting the scores.
+    assert detect_language(text) == _detect_language_by_hand(text)
+
+
 def test_the_callers_language_wins_and_metadata_fills_in() -> None:
     assert card(BODY, language="fr").language == "fr"
     assert card("OK", {"language": "pt-BR"}).language == "pt"
@@ -321,16 +354,47 @@ def test_a_long_text_is_read_for_its_card_at_its_head_and_tail() -> None:
 
 
 def test_the_words_of_a_text_are_the_regexs() -> None:
-    """Language detection cuts text into words mostly without the regex: the same words."""
-    from statecheck.extract.cards import _WORD, _words
+    """Language detection cuts text into words mostly without the regex: the same words (in UTF-8)."""
+    from statecheck.extract.cards import _WORD, _utf8_words
 
     samples = (
         "it's 3rd-party_work: we, the people... x2y", "", "   ", "a_b c-d e'f 1st\tg\nh", "café — naïve ² km²",
         "«libres»\u00a0y\u2028más_aún 12º ½ ǅemal Straße", "ⅰⅱ ① a\u0301b",
+        # only letters and what turns into spaces (Latin-1 and general punctuation): no regex
+        "l’état «la» ×÷ a·b ¿qué? ¡sí! “so” – said… • item\u200bx", "ª º µ ² ³ ¼ x\u00a0y",
+        # left for the regex: digits of another script, a lone surrogate, an ideographic space, an emoji
+        "١٢٣abc de", "\ud800abc d\u00e9f", "x\u3000y", "\U0001f600abc déf", "ﬁ ǅ σς",
     )
     for text in samples:
         lowered = text.lower()
-        assert _words(lowered) == _WORD.findall(lowered)
+        assert list(_utf8_words(lowered)) == [word.encode() for word in _WORD.findall(lowered)], text
+
+
+def test_a_line_is_single_spaced_as_splitting_and_joining_its_words_would() -> None:
+    from statecheck.extract.cards import _single_spaced
+
+    spaces = [chr(code) for code in range(0x3001) if chr(code).isspace()]
+    samples = ["", " ", "a b", "a  b", " a", "a ", "a\u00adb", *(f"a{space}b" for space in spaces), *spaces]
+    for raw in samples:
+        assert _single_spaced(raw) == " ".join(raw.split()), repr(raw)
+
+
+@pytest.mark.parametrize("text", ["", "one", "one two", " ".join(["w"] * 40), " ".join(["w"] * 41), "a\tb\n c  "])
+def test_a_word_count_up_to_a_cap_compares_as_the_full_count(text: str) -> None:
+    from statecheck.extract.cards import _word_count
+
+    for cap in (0, 1, 2, 14, 40):
+        assert min(_word_count(text, cap), cap + 1) == min(len(text.split()), cap + 1)
+        assert (_word_count(text, cap) > cap) == (len(text.split()) > cap)
+
+
+def test_the_words_of_every_latin1_and_punctuation_character_are_the_regexs() -> None:
+    """Each character of the blocks that are turned into spaces, or kept, beside letters."""
+    from statecheck.extract.cards import _WORD, _utf8_words
+
+    for code in (*range(0x80, 0x250), *range(0x2000, 0x2070)):
+        lowered = f"ab{chr(code)}cd é {chr(code)}".lower()
+        assert list(_utf8_words(lowered)) == [word.encode() for word in _WORD.findall(lowered)], hex(code)
 
 
 def test_an_elapsed_time_is_looked_for_only_where_its_unit_or_day_number_is() -> None:

@@ -19,20 +19,22 @@ import datetime as dt
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from statecheck.extract import lexicon
 from statecheck.extract.caseless import Caseless
 from statecheck.extract.dates import WAR_START, add_months, format_date
 from statecheck.extract.issuers import (
     acronym_definitions,
+    alias_index,
     entity_key,
     is_acronym_of,
     looks_like_acronym,
     split_acronym,
 )
+from statecheck.memo import per_document
 from statecheck.model import Card, Document, Issuer
 from statecheck.options import Options
 
@@ -49,7 +51,14 @@ _STAMP = re.compile(r"^\s*date\s+(?P<date>(?:19|20)\d\d(?:-[01]\d(?:-[0-3]\d)?)?
 _EMPHASIS = re.compile(r"\*\*|__")
 _LIST_MARKER = re.compile(r"^\s*(?:[-–—•*·▪●]\s*|\d{1,2}[.)]\s+|[a-z][.)]\s+)")
 _SENTENCE_END = tuple(".!?")
+_SENTENCE_OR_LIST_END = (*_SENTENCE_END, ":")
+_CLAUSE_END = (*_SENTENCE_END, ":", ";")
 _CAPITALISED = r"[A-ZÀ-ÖØ-Þ][\w'’&.\-]*"
+# Compiled once: the card asks these of every line or paragraph of a document's head.
+_LABEL_COLON = re.compile(r"\w:\s")
+_LAST_WORD = re.compile(r"[\w’'-]+$")
+_SENTENCE_STOP = re.compile(r"[.!?](?:[\"'”’»)\]]*)(?:\s+[\"'“‘«(]?[A-ZÀ-ÖØ-Þ0-9]|\s*$)")
+_FULL_STOP = re.compile(r"\.(?:[\"'”’»)\]]*)(?:\s+[\"'“‘«(]?[A-ZÀ-ÖØ-Þ0-9]|\s*$)")
 _PLACE_WORD = r"[A-ZÀ-ÖØ-Þ][\w'’.\-]*"
 #: The card reads at most this many characters of a line or a paragraph. Titles, datelines,
 #: bylines and signatures are short; a longer run (a table flattened into one line, a hostile
@@ -80,9 +89,10 @@ def _has_email_or_url(text: str) -> bool:
 # --------------------------------------------------------------------------- the lexicon
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class CardWords:
-    """The card's cues of every language, compiled once."""
+    """The card's cues of every language, compiled once (hashed by identity: a key of the caches
+    of :func:`org_name` and :func:`date_line`)."""
 
     months: Mapping[str, int]
     date: re.Pattern[str]
@@ -113,15 +123,16 @@ class CardWords:
     issued_by: Caseless
     republished: re.Pattern[str]
     bodies: re.Pattern[str]
-    bodies_alternation: str
+    body_of: re.Pattern[str]
+    """A body of an organisation and "of" opening a name ("Central Committee of …")."""
     org_words: re.Pattern[str]
     org_suffixes: re.Pattern[str]
     release_verbs: re.Pattern[str]
-    name_connectors: str
+    name_run: re.Pattern[str]
+    """A run of capitalised words, connectors allowed between them ("Office for the Coordination")."""
     article: re.Pattern[str]
     """An article opening a name ("The …")."""
     name_joiners: re.Pattern[str]
-    of_words: str
     topic: re.Pattern[str]
     """Where a statement heading turns from its issuer to its topic (" on ", " ante ", " sur ")."""
     person_sign: re.Pattern[str]
@@ -295,14 +306,18 @@ def card_words() -> CardWords:
             rf"^\s*(?:(?:[IVXLC]+|\d+(?:st|nd|rd|th|º|ª|e|er|\.)?)\s+)?(?:{_alternation(_union('issuers', 'bodies'))})\s*$",
             re.IGNORECASE,
         ),
-        bodies_alternation=_alternation(_union("issuers", "bodies")),
+        body_of=re.compile(
+            rf"^(?:{_alternation(_union('issuers', 'bodies'))})\s+(?:{_alternation(_union('issuers', 'of_words'))})\s+",
+            re.IGNORECASE,
+        ),
         org_words=_phrases(_union("issuers", "org_words")),
         org_suffixes=re.compile(rf"(?<![\w])(?:{_alternation(_union('issuers', 'org_suffixes'))})\s*$", re.IGNORECASE),
         release_verbs=re.compile(rf"^\s*(?:{_alternation(_union('issuers', 'release_verbs'))})(?![\w])", re.IGNORECASE),
-        name_connectors=_alternation(_union("issuers", "name_connectors")),
+        name_run=re.compile(
+            rf"{_CAPITALISED}(?:\s+(?:(?:{_alternation(_union('issuers', 'name_connectors'))})\s+)*{_CAPITALISED})*"
+        ),
         article=re.compile(rf"^(?:{_alternation(_union('issuers', 'articles'))})(?:\s+|(?<=['’]))", re.IGNORECASE),
         name_joiners=re.compile(rf"\s+(?:{_alternation(_union('issuers', 'name_joiners'))})\s+", re.IGNORECASE),
-        of_words=_alternation(_union("issuers", "of_words")),
         topic=re.compile(rf"\s(?:{_alternation(_union('issuers', 'topic_words'))})\s", re.IGNORECASE),
         person_sign=re.compile(
             rf"^(?P<name>{_CAPITALISED}(?:\s+{_CAPITALISED}){{1,3}}),?\s+(?:[-–—]\s+)?(?:{_alternation(_union('issuers', 'person_roles'))})(?![\w]).*$",
@@ -315,16 +330,19 @@ def card_words() -> CardWords:
     )
 
 
+_NOT_WORD_CHARS = re.compile(r"[^\w]+")
+
+
 def _squash(text: str) -> str:
-    return re.sub(r"[^\w]+", " ", text.casefold()).strip()
+    return _NOT_WORD_CHARS.sub(" ", text.casefold()).strip()
 
 
 # --------------------------------------------------------------------------- the layout
 
 
-@dataclass(frozen=True)
-class Line:
-    """One line of the source text, without emphasis markers."""
+class Line(NamedTuple):
+    """One line of the source text, without emphasis markers (a named tuple: made for every line
+    of every document, about twice as fast as a frozen dataclass)."""
 
     text: str
     start: int
@@ -341,18 +359,21 @@ class Unit:
 
     lines: tuple[Line, ...]
     bold: bool
+    text: str = field(compare=False, repr=False)
+    """The lines joined with spaces: made with the unit, as the steps of the cascade read it of
+    nearly every unit (a cached property cost more to look up the first time than to join)."""
 
-    # Cached: every step of the cascade reads the head's units again.
-    @cached_property
-    def text(self) -> str:
+    @classmethod
+    def of(cls, lines: tuple[Line, ...]) -> Unit:
+        """The unit of ``lines``, bold when all of them are."""
         parts: list[str] = []
         size = 0
-        for line in self.lines:  # a paragraph of ten thousand wrapped lines: only its beginning
+        for line in lines:  # a paragraph of ten thousand wrapped lines: only its beginning
             parts.append(line.text)
             size += len(line.text) + 1
             if size > MAX_CARD_CHARS:
                 break
-        return " ".join(parts)[:MAX_CARD_CHARS]
+        return cls(lines=lines, bold=all(line.bold for line in lines), text=" ".join(parts)[:MAX_CARD_CHARS])
 
     @cached_property
     def is_body(self) -> bool:
@@ -406,7 +427,7 @@ def _lines(original: str) -> tuple[tuple[Line, ...], str | None]:
             in_bold = not in_bold
         # Whitespace (no-break spaces too) collapsed to single spaces: str.split knows the same
         # whitespace as the regex \s, and is several times faster on every line of the text.
-        text = " ".join((_EMPHASIS.sub("", raw) if markers else raw).split())[:MAX_CARD_CHARS]
+        text = _single_spaced(_EMPHASIS.sub("", raw) if markers else raw)[:MAX_CARD_CHARS]
         if not text:
             blank = True
             continue
@@ -414,6 +435,16 @@ def _lines(original: str) -> tuple[tuple[Line, ...], str | None]:
         lines.append(Line(text=text, start=start + lead, bold=starts_bold, span=span if starts_bold else -1, blank_before=blank))
         blank = False
     return tuple(lines), stamp
+
+
+def _single_spaced(raw: str) -> str:
+    """``raw`` with its words one plain space apart and no space around them."""
+    # Most lines are so already: isprintable() refuses every white space but the plain space
+    # (tabs, no-break and thin spaces are separators or controls), so one C-speed test and two
+    # looks for spaces spare splitting the line into words and joining them again.
+    if raw.isprintable() and "  " not in raw and not raw.startswith(" ") and not raw.endswith(" "):
+        return raw
+    return " ".join(raw.split())
 
 
 def _is_wrapped(previous: Line, line: Line, words: CardWords) -> bool:
@@ -427,14 +458,14 @@ def _is_wrapped(previous: Line, line: Line, words: CardWords) -> bool:
     prev, first = previous.text, line.text[0]
     if line.blank_before:
         # A blank line inside a sentence (a page break): the next line starts in lower case.
-        return not prev.endswith(_SENTENCE_END + (":",)) and first.islower() and len(prev) >= 40
-    if prev.endswith(_SENTENCE_END + (":", ";")) and not (_all_caps(prev) and _all_caps(line.text)):
+        return not prev.endswith(_SENTENCE_OR_LIST_END) and first.islower() and len(prev) >= 40
+    if prev.endswith(_CLAUSE_END) and not (_all_caps(prev) and _all_caps(line.text)):
         return False
     if first.islower() or first.isdigit() or first in "(%,":
         return True
     if _all_caps(prev) and _all_caps(line.text):
         return True  # an upper-case heading set over several lines
-    last = re.findall(r"[\w’'-]+$", prev[-64:])  # the last word (longer ones are no wrap words)
+    last = _LAST_WORD.findall(prev[-64:])  # the last word (longer ones are no wrap words)
     return prev.endswith((",", "-", "–", "—")) or bool(last and last[0].lower() in words.wrap_words)
 
 
@@ -452,11 +483,11 @@ def _units(lines: Sequence[Line], words: CardWords) -> tuple[Unit, ...]:
             units[-1].append(line)
         else:
             units.append([line])
-    return tuple(Unit(lines=tuple(group), bold=all(line.bold for line in group)) for group in units)
+    return tuple(Unit.of(tuple(group)) for group in units)
 
 
 def _sentence_count(text: str) -> int:
-    return len(re.findall(r"[.!?](?:[\"'”’»)\]]*)(?:\s+[\"'“‘«(]?[A-ZÀ-ÖØ-Þ0-9]|\s*$)", text))
+    return len(_SENTENCE_STOP.findall(text))
 
 
 def is_body(unit: Unit) -> bool:
@@ -470,13 +501,18 @@ def is_body(unit: Unit) -> bool:
 def _is_running_text(text: str) -> bool:
     if _all_caps(text):
         return False
-    n_words = len(text.split())
+    n_words = _word_count(text, 40)
     if n_words >= 40:
         return True
-    full_stops = len(re.findall(r"\.(?:[\"'”’»)\]]*)(?:\s+[\"'“‘«(]?[A-ZÀ-ÖØ-Þ0-9]|\s*$)", text))
-    if _sentence_count(text) >= 2 and full_stops and n_words >= 12:
-        return True
-    return text.endswith((".", ".”", '."', ".’")) and n_words >= 12
+    if n_words < 12:
+        return False
+    return (bool(_FULL_STOP.search(text)) and _sentence_count(text) >= 2) or text.endswith((".", ".”", '."', ".’"))
+
+
+def _word_count(text: str, cap: int) -> int:
+    """``len(text.split())``, counted no further than ``cap + 1``: as good for a comparison with
+    ``cap`` or less, without splitting a long paragraph into all its words for it."""
+    return len(text.split(maxsplit=cap))
 
 
 def layout(original: str, words: CardWords | None = None) -> Layout:
@@ -513,7 +549,7 @@ def _tail(lines: Sequence[Line], words: CardWords) -> tuple[Line, ...]:
     tail: list[Line] = []
     for line in reversed(lines):
         text = _LIST_MARKER.sub("", line.text).strip()
-        if len(text.split()) > 14 or not text:
+        if _word_count(text, 14) > 14 or not text:
             break
         if org_name(text, words) or words.bodies.match(text) or date_line(text, words) is not None:
             tail.append(line)
@@ -556,6 +592,9 @@ def parse_date(match: re.Match[str], words: CardWords) -> str | None:
     return None
 
 
+# Cached for the document: the steps of the cascade ask it of the same lines and paragraphs again
+# and again.
+@per_document()
 def date_line(text: str, words: CardWords) -> tuple[str, str | None] | None:
     """``(date, place)`` when a line holds only a date, perhaps with a weekday and a place
     ("Hamburg – Germany, November 2024", "Tuesday 13 February 2024:", "December 2023")."""
@@ -586,19 +625,23 @@ def _place_case(place: str) -> str:
     return place.title() if place.isupper() and len(place) > 3 else place
 
 
+# Cached for the document: the steps of the cascade ask it of the same lines and paragraphs again
+# and again.
+@per_document()
 def org_name(text: str, words: CardWords) -> str | None:
     """The organisation a short line names ("Communist Party of Mexico", "ISL-Peru"), or None."""
     text = _LIST_MARKER.sub("", text).strip()
     if not text or not text[0].isupper() or text.endswith(("!", "?", ":", ";")):
         return None
-    if re.search(r"\w:\s", text):
+    if _LABEL_COLON.search(text):
         return None  # "Source: Ministry of Health", "Contact: Press Office": a label and its value
-    n_words = len(text.split())
+    n_words = _word_count(text, 14)
     if n_words > 14 or (text.endswith(".") and n_words > 3):
         return None
     if words.bodies.match(text) or date_line(text, words) is not None or _has_email_or_url(text):
         return None
-    if _squash(text) in words.mottos or _squash(text) in words.labels or words.photo_credits.match(text):
+    squashed = _squash(text)
+    if squashed in words.mottos or squashed in words.labels or words.photo_credits.match(text):
         return None
     name = _without_body(words.article.sub("", text).rstrip("."), words)
     _long, short = split_acronym(name)
@@ -611,8 +654,7 @@ def org_name(text: str, words: CardWords) -> str | None:
 
 def _name_run(text: str, words: CardWords) -> str:
     """The run of capitalised words at the start of ``text`` ("OCHA Occupied Palestinian Territory")."""
-    pattern = rf"{_CAPITALISED}(?:\s+(?:(?:{words.name_connectors})\s+)*{_CAPITALISED})*"
-    match = re.match(pattern, text)
+    match = words.name_run.match(text)
     return match.group().rstrip(".,;:") if match else ""
 
 
@@ -801,7 +843,7 @@ def _not_a_title(unit: Unit, ctx: CardContext) -> bool:
     if all(org_name(line.text, words) or words.bodies.match(line.text) or date_line(line.text, words) for line in unit.lines):
         return True
     first = text.lstrip("\"'“‘«¡¿(")[:1]
-    return not (first.isupper() or first.isdigit()) or len(text.split()) > 30
+    return not (first.isupper() or first.isdigit()) or _word_count(text, 30) > 30
 
 
 def title_from_emphasis(ctx: CardContext) -> str | None:
@@ -846,7 +888,7 @@ def title_from_statement_heading(ctx: CardContext) -> str | None:
     """ "Joint statement of dockworkers' unions on the war": a statement heading is the title when no
     other heading is."""
     for unit in ctx.page.head:
-        if ctx.words.statement_heads.match(unit.text) and len(unit.text.split()) <= 24:
+        if ctx.words.statement_heads.match(unit.text) and _word_count(unit.text, 24) <= 24:
             return unit.text
     return None
 
@@ -920,7 +962,7 @@ def issuers_from_statement_heading(ctx: CardContext) -> list[Found]:
     """ "Statement of the X", "Declaración del X ante …" at the top: the name up to its topic."""
     for unit in ctx.page.head:
         match = ctx.words.statement_heads.match(unit.text)
-        if match and len(unit.text.split()) <= 24:
+        if match and _word_count(unit.text, 24) <= 24:
             name = ctx.words.article.sub("", match.group("name").strip())
             topic = ctx.words.topic.search(name)
             name = _without_body(name[: topic.start()] if topic else name, ctx.words).strip(" .:,")
@@ -931,14 +973,14 @@ def issuers_from_statement_heading(ctx: CardContext) -> list[Found]:
 
 def _without_body(name: str, words: CardWords) -> str:
     """ "Central Committee of the X Party" → "X Party": the party issues what its bodies sign."""
-    return re.sub(rf"^(?:{words.bodies_alternation})\s+(?:{words.of_words})\s+", "", name, flags=re.IGNORECASE)
+    return words.body_of.sub("", name)
 
 
 def issuers_from_byline(ctx: CardContext) -> list[Found]:
     """ "By Name. Socialist worker. Org": the author, then the organisation named last."""
     for unit in ctx.page.head:
         match = ctx.words.bylines.match(unit.text)
-        if not match or len(unit.text.split()) > 25:
+        if not match or _word_count(unit.text, 25) > 25:
             continue
         parts = [p.strip() for p in re.split(r"[.|;]\s+|\s+[–—|]\s+|,\s+", match.group("rest").rstrip(". ")) if p.strip()]
         if not parts:
@@ -1122,12 +1164,14 @@ def _merge_issuers(found: Sequence[Found], acronyms: Mapping[str, str]) -> list[
     order and spelling win, names found elsewhere that it lacks go first. Otherwise the first
     position and the fullest spelling win."""
     signed = [f for f in found if f.signature]
+    # The state of the user's alias file read once, not for each name (and not at all without one).
+    aliases = alias_index() if found else {}
     if len(signed) >= 2:
-        keys = {entity_key(f.name, acronyms) for f in signed}
-        found = [f for f in found if not f.signature and entity_key(f.name, acronyms) not in keys] + signed
+        keys = {entity_key(f.name, acronyms, aliases=aliases) for f in signed}
+        found = [f for f in found if not f.signature and entity_key(f.name, acronyms, aliases=aliases) not in keys] + signed
     merged: dict[str, Issuer] = {}
     for item in found:
-        key = entity_key(item.name, acronyms)
+        key = entity_key(item.name, acronyms, aliases=aliases)
         known = merged.get(key)
         if known is None:
             merged[key] = Issuer(name=item.name, role=item.role, entity=key)
@@ -1216,52 +1260,76 @@ def detect_language(text: str, words: CardWords | None = None) -> str | None:
     words = words or card_words()
     scores = dict.fromkeys(words.stopwords, 0.0)
     weights_of = _weights_by_word(words)
-    # Count each word once, then weigh the counts: most tokens are no language's stopword, and
-    # they are passed over in C (in the order of the counts, so that the sums come out the same).
-    counts = Counter(_words(text[:20000].lower()))
-    for token in filter(weights_of.__contains__, counts):
+    # Most tokens are no language's stopword: drop them in C before counting, then weigh the
+    # counts in the order the stopwords first appear (so that the float sums come out the same).
+    counts = Counter(filter(weights_of.__contains__, _utf8_words(text[:20000].lower())))
+    for token, count in counts.items():
         for language, weight in weights_of[token]:
-            scores[language] += weight * counts[token]
-    ranked = sorted(scores.items(), key=lambda item: item[1], reverse=True)
-    if not ranked or ranked[0][1] < 2.0:
+            scores[language] += weight * count
+    # The first language with the highest score, as a stable sort by descending score would rank it.
+    best = max(scores, key=scores.__getitem__, default=None)
+    if best is None or scores[best] < 2.0:
         return None
-    return ranked[0][0]
+    return best
 
 
 _WORD = re.compile(r"[^\W\d_]+")
-_ASCII_NOT_LETTERS = str.maketrans({chr(code): " " for code in range(128) if not chr(code).isalpha()})
+# Every ASCII byte but a letter turns into a space; the bytes of other characters (all 0x80 and
+# above in UTF-8) are kept as they are.
+_UTF8_ASCII_NOT_LETTERS = bytes(code if code >= 0x80 or chr(code).isalpha() else 0x20 for code in range(256))
+_DECIMAL = re.compile(r"\d")
 
 
-def _words(lowered: str) -> list[str]:
-    """The words (runs of letters) of lower-cased text, as :data:`_WORD` finds them, faster (the
-    claims ask this of every paragraph)."""
+def _utf8_non_word() -> re.Pattern[bytes]:
+    """The characters of Latin-1 and of the general punctuation (U+0080 to U+00FF, U+2000 to
+    U+203F: no-break space, «, », ·, dashes, quotes, bullets, …) that :data:`_WORD` takes for no
+    part of a word, in UTF-8; one class of last bytes per leading bytes, so that the engine
+    skips in C to the next such leading byte."""
+    last_bytes: dict[bytes, list[int]] = {}
+    for code in (*range(0x80, 0x100), *range(0x2000, 0x2040)):
+        if not _WORD.fullmatch(chr(code)):
+            encoded = chr(code).encode()
+            last_bytes.setdefault(encoded[:-1], []).append(encoded[-1])
+    return re.compile(
+        b"|".join(re.escape(lead) + b"[" + b"".join(re.escape(bytes([b])) for b in ends) + b"]" for lead, ends in last_bytes.items())
+    )
+
+
+_UTF8_NON_WORD = _utf8_non_word()
+
+
+def _utf8_words(lowered: str) -> Iterable[bytes]:
+    """The words (runs of letters) of lower-cased text, as :data:`_WORD` finds them, in UTF-8.
+
+    The claims ask this of every paragraph. Bytes are split at C speed, with no loop per word:
+    with every ASCII character but the letters, and the punctuation of Latin-1 and of U+2000 to
+    U+203F, turned into spaces, words stand apart by spaces alone, unless some other character
+    is left (an apostrophe of another block, a digit of another script): then the regex reads
+    the text.
+    """
+    data = lowered.encode("utf-8", "surrogatepass").translate(_UTF8_ASCII_NOT_LETTERS)
     if lowered.isascii():
-        # Every ASCII character but a letter turned into a space, then split at spaces: the same
-        # words about four times faster than the regex.
-        return lowered.translate(_ASCII_NOT_LETTERS).split()
-    # No space is a letter, and a run of alphabetic characters is one word: the regex is needed
-    # only for the runs that hold something else ("«free»", "km²").
-    words: list[str] = []
-    for run in lowered.split():
-        if run.isalpha():
-            words.append(run)
-        else:
-            words.extend(_WORD.findall(run))
-    return words
+        return data.split()
+    data = _UTF8_NON_WORD.sub(b" ", data)
+    left = data.replace(b" ", b"").decode("utf-8", "surrogatepass")
+    # Letters only, or word characters that are no decimal digit ("km²", "½"): all of each word.
+    if left.isalpha() or (left.isalnum() and not _DECIMAL.search(left)):
+        return data.split()
+    return [word.encode() for word in _WORD.findall(lowered)]
 
 
-_WEIGHTS: dict[int, dict[str, tuple[tuple[str, float], ...]]] = {}
+_WEIGHTS: dict[int, dict[bytes, tuple[tuple[str, float], ...]]] = {}
 
 
-def _weights_by_word(words: CardWords) -> dict[str, tuple[tuple[str, float], ...]]:
-    """Stopword → the languages it belongs to, with its weight in each (built once per lexicon)."""
+def _weights_by_word(words: CardWords) -> dict[bytes, tuple[tuple[str, float], ...]]:
+    """Stopword (in UTF-8) → the languages it belongs to, with its weight in each (built once per lexicon)."""
     key = id(words.stopwords)
     if key not in _WEIGHTS:
-        index: dict[str, list[tuple[str, float]]] = {}
+        index: dict[bytes, list[tuple[str, float]]] = {}
         for language, weights in words.stopwords.items():
             for word, weight in weights.items():
                 if weight:
-                    index.setdefault(word, []).append((language, weight))
+                    index.setdefault(word.encode(), []).append((language, weight))
         _WEIGHTS.clear()  # one lexicon is in use at a time; never let this grow
         _WEIGHTS[key] = {word: tuple(pairs) for word, pairs in index.items()}
     return _WEIGHTS[key]

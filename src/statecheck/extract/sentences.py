@@ -9,14 +9,16 @@ abbreviation from the language's lexicon or a single initial.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from statecheck.extract import lexicon
 
 
-@dataclass(frozen=True)
-class Sentence:
+class Sentence(NamedTuple):
+    """One sentence and its ``[start, end)`` span in the text (a named tuple: one is made for every
+    sentence of every document, about twice as fast as a frozen dataclass)."""
+
     start: int
     end: int
     text: str
@@ -76,34 +78,36 @@ def _split_cached(text: str, language: str) -> tuple[Sentence, ...]:
         if line.strip():
             for start, end in _split_line(line, abbreviations, ordinal_dates):
                 piece = line[start:end]
-                stripped_start = start + (len(piece) - len(piece.lstrip()))
-                stripped_end = end - (len(piece) - len(piece.rstrip()))
-                if stripped_end > stripped_start:
+                text = piece.strip()
+                if text:
+                    stripped_start = line_start + start + (len(piece) - len(piece.lstrip()))
                     sentences.append(
-                        Sentence(
-                            start=line_start + stripped_start,
-                            end=line_start + stripped_end,
-                            text=line[stripped_start:stripped_end],
-                            paragraph=paragraph,
-                        )
+                        Sentence(start=stripped_start, end=stripped_start + len(text), text=text, paragraph=paragraph)
                     )
     return tuple(sentences)
 
 
 def _split_line(line: str, abbreviations: frozenset[str], ordinal_dates: re.Pattern[str]) -> list[tuple[int, int]]:
+    ends = _sentence_ends(line, abbreviations, ordinal_dates)
+    if not _MAY_HARD_BREAK.search(line):
+        # Sentence ends alone come in order and never overlap (each is a run of stops, then
+        # white space): the sentences lie between them, as the sort and merge below would find.
+        spans = []
+        start = 0
+        for stop_end, space_end in ends:
+            spans.append((start, stop_end))
+            start = space_end
+        spans.append((start, len(line)))
+        return _cap(spans, line)
     cuts = [0]
-    for match in _HARD_BREAK.finditer(line) if _MAY_HARD_BREAK.search(line) else ():
+    for match in _HARD_BREAK.finditer(line):
         if match.group().strip() in {"-", "–", "—"} and not _is_dash_break(line, match.start()):
             continue
         cuts.append(match.start())
         cuts.append(match.end())
-    for match in _CANDIDATE.finditer(line):
-        if match.group(1).startswith(".") and _is_abbreviation(line, match.start(), abbreviations):
-            continue
-        if match.group(1) == "." and _is_ordinal_date(line, match.start(), ordinal_dates):
-            continue
-        cuts.append(match.end(1))
-        cuts.append(match.end())
+    for stop_end, space_end in ends:
+        cuts.append(stop_end)
+        cuts.append(space_end)
     cuts.append(len(line))
     cuts.sort()
     spans = []
@@ -112,6 +116,19 @@ def _split_line(line: str, abbreviations: frozenset[str], ordinal_dates: re.Patt
             spans.append((cuts[i], cuts[i + 1]))
     # Overlapping cut pairs from the two passes can interleave; fall back to simple boundaries.
     return _cap(_merge(spans, len(line)), line)
+
+
+def _sentence_ends(line: str, abbreviations: frozenset[str], ordinal_dates: re.Pattern[str]) -> list[tuple[int, int]]:
+    """Where each sentence of ``line`` ends (after its stops) and the next one starts (after the white space)."""
+    ends = []
+    for match in _CANDIDATE.finditer(line):
+        stops = match.group(1)
+        if stops.startswith(".") and _is_abbreviation(line, match.start(), abbreviations):
+            continue
+        if stops == "." and _is_ordinal_date(line, match.start(), ordinal_dates):
+            continue
+        ends.append((match.end(1), match.end()))
+    return ends
 
 
 def _cap(spans: list[tuple[int, int]], line: str) -> list[tuple[int, int]]:
