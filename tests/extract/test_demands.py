@@ -355,6 +355,37 @@ def test_a_category_is_looked_for_only_where_some_category_starts() -> None:
                     assert (found and found.span()) == (expected and expected.span()), (language, text, _name)
 
 
+def test_a_sentence_is_skipped_only_where_no_clause_may_open_with_an_imperative() -> None:
+    """The places found in one pass (after ";", ":" or a comma) and the sentence's first word hold
+    every clause that :func:`_may_open_imperative` lets through."""
+    from statecheck.extract.demands import (
+        _any_between,
+        _clause_start,
+        _may_open_imperative,
+        _opens_with_imperative_word,
+        clauses,
+        demand_words,
+    )
+    from statecheck.extract.sentences import split_sentences
+
+    texts = [row["text"] for name in ("demand_labels", "demand_labels_holdout") for row in _rows(name)]
+    texts += [
+        "The harbour is quiet; - stop the war: 2) Free them. Workers of the world,   unite! We, the people, STOP it",
+        "Nous, travailleurs, exigeons: ÉLARGISSEZ la grève; ſtop it; a) end it; Straße, ſtop. x: 12. Boycott!",
+    ]
+    for language in ("en", "fr", "de", "es", "pt"):
+        words = demand_words(language)
+        assert words is not None
+        for text in texts:
+            openers = [m.start() for m in words.later_openers.finditer(text)]
+            for sentence in split_sentences(text, language):
+                kept = _any_between(openers, sentence.start, sentence.end) or _opens_with_imperative_word(
+                    text, _clause_start(text, sentence.start, sentence.end), sentence.end, words
+                )
+                for start, end in clauses(text, sentence.start, sentence.end, words):
+                    assert kept or not _may_open_imperative(text, start, end, words), (language, text[start:end])
+
+
 def test_a_demand_without_category_cues_is_other_with_a_note() -> None:
     (found,) = demands("We call on the council to rename the square.")
     assert found.categories == ("other",)

@@ -195,3 +195,24 @@ def test_german_nouns_are_not_names() -> None:
     assert "Kommunistische Partei Deutschlands" in result
     assert not any("Forderungen" in name or "Regierung der" in name for name in result), result
 
+
+
+def test_every_gazetteer_name_flags_its_sentence() -> None:
+    """The hint searched through the whole text (``gazetteer_hint``, from a name's first capital on
+    where it opens with a small letter: "al-Sisi") flags every sentence that holds a gazetteer name,
+    as written or in capitals, in every language."""
+    from statecheck.extract import lexicon
+    from statecheck.extract.mentions import _sentences_to_read, mention_words
+    from statecheck.extract.sentences import split_sentences
+
+    for language in lexicon.LANGUAGES:
+        words = mention_words(language)
+        written = [form for variants in words.forms.values() for form, entry in variants if entry is not None]
+        assert any(form[:1].islower() for form in written)  # the case the hint's shortening is for
+        for form in written:
+            for name in (form, form.upper()):
+                text = f"Nothing here. Yesterday, with {name} and others, they met."
+                sentences = split_sentences(text, language)
+                flagged, _hints = _sentences_to_read(text, sentences, words)
+                holding = {i for i, s in enumerate(sentences) if s.start <= text.index(name) < s.end}
+                assert holding <= flagged, (language, name)

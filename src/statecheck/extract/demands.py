@@ -27,7 +27,7 @@ from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
-from functools import cache, lru_cache
+from functools import cache, cached_property, lru_cache
 from typing import Any
 
 from statecheck.extract import lexicon
@@ -45,7 +45,8 @@ CATEGORIES: tuple[str, ...] = (
 )
 """The categories of the spec, besides ``other``."""
 
-_CLAUSE_LEAD = re.compile(r"\s*(?:[-–—•*·▪●]\s*|\d{1,2}[.)]\s+|[a-z][.)]\s+)?")
+_LIST_MARKER = r"(?:[-–—•*·▪●]\s*|\d{1,2}[.)]\s+|[a-z][.)]\s+)"
+_CLAUSE_LEAD = re.compile(rf"\s*{_LIST_MARKER}?")
 """The spaces and list marker that open a clause (matched where the clause starts)."""
 _OPEN_QUOTES = {"“": "”", "«": "»", "„": "“", "‘": "’"}
 _CLAUSE_CUT = re.compile(r"[;:](?=\s)")
@@ -119,6 +120,11 @@ class DemandWords:
     that does not open with an imperative is no demand, and is skipped without reading its form."""
     imperative_words: frozenset[str]
     """The first words of the imperatives and exhortations, case-folded."""
+    later_openers: Caseless
+    """Where a clause that does not open its sentence (after ";" or ":"), or the words after a
+    vocative (after ","), may open with an imperative: more places than there are (see
+    :func:`_later_openers`), found in one pass over the text, so that a sentence with none of
+    them, no cue and no imperative at its start is skipped without cutting it into clauses."""
 
 
 def _alternation(phrases: Iterable[str]) -> str:
@@ -158,6 +164,9 @@ def demand_words(language: str) -> DemandWords | None:
     infinitive = _alternation(grammar.get("infinitive", []))
     agent = _alternation(grammar.get("agent", []))
     purpose = _alternation(grammar.get("purpose", []))
+    imperative_words = frozenset(
+        _first_casefolded(p) for key in ("imperatives", "exhortations") for p in detect.get(key, []) if p.strip()
+    )
     return DemandWords(
         imperative=re.compile(
             rf"^(?:(?:{multi})(?![\w’'-])|(?:{single})(?![\w’'-])(?!\s+(?:{not_after})\b))(?=\s+\S|\s*[!.]?$)",
@@ -223,9 +232,8 @@ def demand_words(language: str) -> DemandWords | None:
             [p for name in CATEGORIES for p in table.get("categories", {}).get(name, [])]
         ),
         prefilter=_prefilter(detect),
-        imperative_words=frozenset(
-            _first_casefolded(p) for key in ("imperatives", "exhortations") for p in detect.get(key, []) if p.strip()
-        ),
+        imperative_words=imperative_words,
+        later_openers=_later_openers(imperative_words),
     )
 
 
@@ -269,7 +277,15 @@ def _by_first_letter(patterns: Iterable[str]) -> str:
             others.append(pattern)
     branches = [f"{letter}(?:{_regexes(rests) if all(rests) else _regexes(r for r in rests if r) + '|'})"
                 for letter, rests in sorted(groups.items())]
-    return "|".join([*branches, *(_guarded(p) for p in sorted(others, key=len, reverse=True))]) or r"(?!x)x"
+    ordered = sorted(others, key=len, reverse=True)
+    guarded = [_guarded(p) for p in ordered]
+    openings = [_opening_letters(p) for p in ordered]
+    if len(guarded) > 1 and all(opening is not None for opening in openings):
+        # One look at all the letters they open with, in front of their own looks: at most words
+        # the engine then tries one guard, not one per pattern (in the same order: same matches).
+        letters = "".join(sorted({letter for opening in openings if opening for letter in opening}))
+        guarded = [f"(?=[{letters}])(?:{'|'.join(guarded)})"]
+    return "|".join([*branches, *guarded]) or r"(?!x)x"
 
 
 def _guarded(pattern: str) -> str:
@@ -389,20 +405,32 @@ def _first_cue(
 
 
 _FIRST_WORD = re.compile(r"[^\W\d_][\w’'-]*")
-_VOCATIVE = re.compile(r"^([^,!?.]{3,90}),\s+")
+_VOCATIVE = re.compile(r"([^,!?.]{3,90}),\s+")  # matched where a clause starts
 
 
-def _may_open_imperative(clause: str, words: DemandWords) -> bool:
-    """Whether the clause's first word, or the first after a vocative, may open an imperative or an
-    exhortation (a set look-up: the imperative patterns run only then)."""
-    first = _FIRST_WORD.match(clause)
-    if first and first.group().casefold() in words.imperative_words:
+def _may_open_imperative(text: str, start: int, end: int, words: DemandWords) -> bool:
+    """Whether the clause ``text[start:end]``'s first word, or the first after a vocative, may open
+    an imperative or an exhortation (a set look-up: the imperative patterns run only then)."""
+    if _opens_with_imperative_word(text, start, end, words):
         return True
-    vocative = _VOCATIVE.match(clause)
-    if vocative:
-        first = _FIRST_WORD.match(clause, vocative.end())
-        return first is not None and first.group().casefold() in words.imperative_words
-    return False
+    vocative = _VOCATIVE.match(text, start, end)
+    return vocative is not None and _opens_with_imperative_word(text, vocative.end(), end, words)
+
+
+def _opens_with_imperative_word(text: str, start: int, end: int, words: DemandWords) -> bool:
+    first = _FIRST_WORD.match(text, start, end)
+    return first is not None and first.group().casefold() in words.imperative_words
+
+
+def _later_openers(imperative_words: Iterable[str]) -> Caseless:
+    """Every place where :func:`_may_open_imperative` finds an imperative word after a ";" or ":"
+    that cuts a sentence (:func:`clauses`; then the spaces and list marker that open a clause) or
+    after a vocative's comma, and more: a list marker after a comma, a word that only starts with
+    an imperative word ("Ending …"), and a word with a letter beyond ASCII, whose case-folding the
+    pattern may not follow ("ß" is "ss"). The pattern opens with the punctuation, so that the
+    engine skips from one to the next."""
+    words = _by_first_letter(re.escape(word) for word in imperative_words)
+    return Caseless(rf"[,;:]\s+{_LIST_MARKER}?(?:{words}|[\w’'-]*[^a-z\W\d_])")
 
 
 # --------------------------------------------------------------------------- clauses
@@ -431,8 +459,12 @@ class Reading:
     title: str
     """The folded title: a statement "by the Secretary-General" makes "The Secretary-General calls …" its own."""
     news: bool
-    proper_words: frozenset[str]
-    """Words the text writes capitalised inside a sentence: names, even at a sentence's start."""
+
+    @cached_property
+    def proper_words(self) -> frozenset[str]:
+        """Words the text writes capitalised inside a sentence: names, even at a sentence's start.
+        Read from the whole text only when an addressee's first word needs it (in few documents)."""
+        return _proper_words(self.text)
 
 
 def quoted_spans(text: str) -> tuple[tuple[int, int], ...]:
@@ -479,15 +511,20 @@ def clauses(text: str, start: int, end: int, words: DemandWords) -> list[tuple[i
             cut = match.end()
     pieces.append((cut, end))
     out = []
-    # Trimmed in place, without copying each clause out of the text (this runs for every sentence).
+    # Trimmed in place, without copying each clause out of the text.
     for a, b in pieces:
-        lead = _CLAUSE_LEAD.match(text, a, b)
-        a = lead.end() if lead else a
+        a = _clause_start(text, a, b)
         while b > a and text[b - 1].isspace():
             b -= 1
         if b - a >= 3:
             out.append((a, b))
     return out
+
+
+def _clause_start(text: str, start: int, end: int) -> int:
+    """Where the clause that ``text[start:end]`` holds starts: after its spaces and list marker."""
+    lead = _CLAUSE_LEAD.match(text, start, end)
+    return lead.end() if lead else start
 
 
 def _subject_is_issuer(subject: str, reading: Reading, words: DemandWords, clause: str = "") -> bool:
@@ -824,20 +861,28 @@ def extract_demands(document: Document, options: Options) -> Document:
         issuer_names=_issuer_names(document),
         title=fold(document.card.title or ""),
         news=document.card.genre == "news",
-        proper_words=_proper_words(text),
     )
     demands: list[Demand] = []
     previous: str | None = None
     # Where a cue may stand, found in one pass over the text: a sentence or clause without any is
     # skipped before its form is read.
     hits = [m.start() for m in words.prefilter.finditer(text)]
+    later_openers = [m.start() for m in words.later_openers.finditer(text)]
     deadline = Deadline("demands", options, location=document.source.location, length=len(text))
     for sentence in split_sentences(text, language):
         deadline.check(sentence.start)
+        # Most sentences hold no cue and open no clause with an imperative (its first clause is
+        # where a sentence starts): none of their clauses is read.
+        if not (
+            _any_between(hits, sentence.start, sentence.end)
+            or _any_between(later_openers, sentence.start, sentence.end)
+            or _opens_with_imperative_word(text, _clause_start(text, sentence.start, sentence.end), sentence.end, words)
+        ):
+            continue
         for start, end in clauses(text, sentence.start, sentence.end, words):
-            clause = text[start:end]
-            if not _any_between(hits, start, end) and not _may_open_imperative(clause, words):
+            if not _any_between(hits, start, end) and not _may_open_imperative(text, start, end, words):
                 continue
+            clause = text[start:end]
             cue = find_cue(clause, reading, start, words)
             if cue is None:
                 continue
