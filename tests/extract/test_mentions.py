@@ -42,6 +42,8 @@ def found(text: str, **kwargs: object) -> dict[str, tuple[str, int, str]]:
         # an acronym the text defines counts as its long form, once where both stand together
         ("The Union of Olive Growers (UOG) met. The UOG will march.",
          {"Union of Olive Growers": ("organisation", 2, "mentions")}),
+        # an adverb opening the sentence is no part of the name after it
+        ("Then the OFWU marched. Later the OFWU went home.", {"OFWU": ("organisation", 2, "mentions")}),
     ],
 )
 def test_names_are_found_and_counted(sentence: str, expected: dict[str, tuple[str, int, str]]) -> None:
