@@ -58,6 +58,9 @@ def test_names_are_found_and_counted(sentence: str, expected: dict[str, tuple[st
         # only a title in lower case tells these runs from names of nothing
         ("The army spokesman Daniel Hagari spoke on Monday.", "Daniel Hagari", ("person", 1, "mentions")),
         ("He met comrade al-Sharif in Cairo.", "al-Sharif", ("person", 1, "mentions")),
+        # United Nations titles with hyphens and two words
+        ("The agency's Commissioner-General Ilse Varnholt warned again.", "Ilse Varnholt", ("person", 1, "mentions")),
+        ("The Humanitarian Coordinator Tomas Erkel left.", "Tomas Erkel", ("person", 1, "mentions")),
         # an acronym nobody defines, in two sentences
         ("CIPOML met in Quito. The CIPOML met in Lima.", "CIPOML", ("organisation", 2, "mentions")),
     ],
