@@ -39,6 +39,13 @@ def _lowered(text: str) -> str | None:
     return lowered
 
 
+def names_capitals(pattern: str) -> bool:
+    """Whether the regex ``pattern`` names a capital letter (escapes such as \\S or \\W, and the
+    names of groups, "(?P<N>", are no letters to match): :class:`Caseless` then reads it as it is."""
+    letters = _NO_LETTERS.sub("", pattern)
+    return letters != letters.lower()
+
+
 class Caseless:
     """A case-insensitive pattern whose letters are all lower case, read faster in lower-cased text.
 
@@ -53,9 +60,7 @@ class Caseless:
 
     def __init__(self, source: str) -> None:
         self.pattern = re.compile(source, re.IGNORECASE)
-        # escapes such as \S or \W, and the names of groups ("(?P<N>"), are no letters to match
-        letters = _NO_LETTERS.sub("", source)
-        lower_case = letters == letters.lower() and not _FOLDS_WITH_ASCII.intersection(source)
+        lower_case = not names_capitals(source) and not _FOLDS_WITH_ASCII.intersection(source)
         self._case_sensitive = re.compile(source) if lower_case and not _NOT_CASE_SAFE.search(source) else None
 
     def reading(self, text: str) -> tuple[re.Pattern[str], str]:

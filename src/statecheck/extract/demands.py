@@ -31,7 +31,7 @@ from functools import cache, cached_property, lru_cache
 from typing import Any
 
 from statecheck.extract import lexicon
-from statecheck.extract.caseless import Caseless
+from statecheck.extract.caseless import Caseless, names_capitals
 from statecheck.extract.deadline import Deadline
 from statecheck.extract.issuers import acronym_definitions, fold, split_acronym
 from statecheck.extract.sentences import split_sentences
@@ -373,14 +373,9 @@ def _category_starts(patterns: Sequence[str]) -> tuple[Caseless, ...]:
     tried at those places only (:func:`_first_cue`). The few cues that name capitals ("UNRWA", a
     case-sensitive "(?-i:[A-Z])") are searched apart: with them, :class:`Caseless` would read all
     the others case-insensitively, at half the speed."""
-    lower_case = [p for p in patterns if not _has_capitals(p)]
-    capitals = [p for p in patterns if _has_capitals(p)]
+    lower_case = [p for p in patterns if not names_capitals(p)]
+    capitals = [p for p in patterns if names_capitals(p)]
     return tuple(_any_of(group) for group in (lower_case, capitals) if group)
-
-
-def _has_capitals(pattern: str) -> bool:
-    letters = re.sub(r"\\.", "", pattern)  # escapes such as \W or \S are no letters
-    return letters != letters.lower()
 
 
 def _any_of(patterns: Sequence[str]) -> Caseless:

@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
@@ -308,30 +308,6 @@ def _strip_possessive(word: str) -> str:
     return _POSSESSIVE.sub("", word) if len(word) > 2 and word.endswith(_POSSESSIVE_ENDINGS) else word
 
 
-class _GazetteerKeys:
-    """The entity keys of gazetteer names, kept from one document to the next: the same names come
-    back in nearly every document, and their keys depend on the alias index alone. The keys are
-    forgotten when :func:`alias_index` gives another index (the user's alias file changed); the
-    lexicon bounds how many there are."""
-
-    def __init__(self) -> None:
-        self._state: tuple[Mapping[str, str] | None, dict[str, str]] = (None, {})
-        """The index the keys were made with, and the keys (one tuple, replaced at once)."""
-
-    def of(self, name: str, aliases: Mapping[str, str]) -> str:
-        made_with, keys = self._state
-        if made_with is not aliases:
-            keys = {}
-            self._state = (aliases, keys)
-        key = keys.get(name)
-        if key is None:
-            key = keys[name] = entity_key(name, aliases=aliases)
-        return key
-
-
-_GAZETTEER_KEYS = _GazetteerKeys()
-
-
 class _EntityKeys:
     """:func:`entity_key` for one document, each name looked up once: names come back sentence
     after sentence. The alias files are read once for the document, not at every look-up."""
@@ -349,10 +325,6 @@ class _EntityKeys:
         if key is None:
             key = self._plain[name] = entity_key(name, aliases=self._alias_index())
         return key
-
-    def of_gazetteer(self, name: str) -> str:
-        """The key of a gazetteer name (:attr:`Entry.name`)."""
-        return _GAZETTEER_KEYS.of(name, self._alias_index())
 
     def expanded(self, name: str) -> str:
         """The key of ``name``, read with the document's acronyms."""
@@ -392,7 +364,7 @@ class _SentenceReader:
         named: list[Found] = []
         states: list[Found] = []
         for start, end, entry, surface in _gazetteer(self.sentence, self.words, self.shouting) if gazetteer else ():
-            item = Found(start, end, surface, entry.kind, self.keys.of_gazetteer(entry.name), entry.name)
+            item = Found(start, end, surface, entry.kind, self.keys.of(entry.name), entry.name)
             (states if entry.kind == "state" else named).append(item)
         maybe: list[Found] = []
         if name_hints and not self.shouting():
@@ -755,11 +727,9 @@ def _sentences_to_read(
     # One gazetteer name is enough to read a sentence: the search goes on after its end.
     while (match := words.gazetteer_hint.search(text, position)) is not None:
         position = match.end()
-        index = bisect_right(ends, match.start())  # the first sentence that ends after the match starts
-        while index < len(sentences) and sentences[index].start < match.end():
+        for index in _overlapping(sentences, ends, match.start(), match.end()):
             gazetteer.add(index)
             position = max(position, sentences[index].end)
-            index += 1
     length = len(text)
     hints = [
         *(match.span() for match in words.head_hint.finditer(text)),
@@ -768,12 +738,18 @@ def _sentences_to_read(
     ]
     name_hints: dict[int, list[tuple[int, int]]] = {}
     for start, end in hints:
-        index = bisect_right(ends, start)
-        while index < len(sentences) and sentences[index].start < end:
+        for index in _overlapping(sentences, ends, start, end):
             offset = sentences[index].start
             name_hints.setdefault(index, []).append((start - offset, end - offset))
-            index += 1
     return gazetteer, name_hints
+
+
+def _overlapping(sentences: Sequence[Sentence], ends: Sequence[int], start: int, end: int) -> Iterator[int]:
+    """The indices of the sentences that overlap ``text[start:end]`` (``ends``: the sentences' ends)."""
+    index = bisect_right(ends, start)  # the first sentence that ends after the span starts
+    while index < len(sentences) and sentences[index].start < end:
+        yield index
+        index += 1
 
 
 def _add_surnames(per_sentence: list[tuple[str, list[Found]]]) -> None:
