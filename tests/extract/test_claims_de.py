@@ -68,6 +68,9 @@ def test_not_claims(text: str) -> None:
 
 # §1 conventions ---------------------------------------------------------------------------------
 CONVENTIONS = [
+    # an addition after the number ("N more") and a date singled out ("in February alone"): spans
+    ("Am Dienstag wurden 85 weitere Menschen getötet.", [{"value": 85, "metric": "killed", "scope": "period", "period": ["2024-03-12", "2024-03-12"]}]),
+    ("Allein im Februar wurden 340 Menschen getötet.", [{"value": 340, "scope": "period", "period": ["2024-02-01", "2024-02-29"]}]),
     (
         "Das Ministerium meldete 9.061 Tote, darunter 3.760 Kinder und 2.326 Frauen.",
         [{"value": 9061, "metric": "killed"}, {"value": 3760, "metric": "killed_children"}, {"value": 2326, "metric": "killed_women"}],

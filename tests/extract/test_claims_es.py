@@ -71,6 +71,9 @@ def test_not_claims(text: str) -> None:
 
 # §1 conventions ---------------------------------------------------------------------------------
 CONVENTIONS = [
+    # an addition after the number ("N more") and a date singled out ("in February alone"): spans
+    ("Solo en febrero murieron 340 personas en la Franja.", [{"value": 340, "metric": "killed", "scope": "period", "period": ["2024-02-01", "2024-02-29"]}]),
+    ("El ministerio informó de 45 muertos más en las últimas horas.", [{"value": 45, "metric": "killed", "scope": "period"}]),
     (
         "El ministerio informó de 9.061 muertos, entre ellos 3.760 niños y 2.326 mujeres.",
         [{"value": 9061, "metric": "killed"}, {"value": 3760, "metric": "killed_children"}, {"value": 2326, "metric": "killed_women"}],

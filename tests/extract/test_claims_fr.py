@@ -68,6 +68,10 @@ def test_not_claims(text: str) -> None:
 
 # §1 conventions ---------------------------------------------------------------------------------
 CONVENTIONS = [
+    # an addition after the number ("N more") and a date singled out ("in February alone"): spans
+    ("Le ministère a annoncé 210 morts de plus dans la journée.", [{"value": 210, "metric": "killed", "scope": "period"}]),
+    ("Rien qu'en février, 340 personnes ont été tuées.", [{"value": 340, "scope": "period", "period": ["2024-02-01", "2024-02-29"]}]),
+    ("Le ministère a fait état de 1 200 morts, et 3 400 blessés supplémentaires.", [{"value": 1200, "scope": "total"}, {"value": 3400, "metric": "injured", "scope": "total"}]),
     (
         "Le ministère a recensé 9 061 morts, dont 3 760 enfants et 2 326 femmes.",
         [{"value": 9061, "metric": "killed"}, {"value": 3760, "metric": "killed_children"}, {"value": 2326, "metric": "killed_women"}],

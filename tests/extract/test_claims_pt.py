@@ -66,6 +66,9 @@ def test_not_claims(text: str) -> None:
 
 # §1 conventions ---------------------------------------------------------------------------------
 CONVENTIONS = [
+    # an addition after the number ("N more") and a date singled out ("in February alone"): spans
+    ("Só em fevereiro, 340 pessoas foram mortas.", [{"value": 340, "metric": "killed", "scope": "period", "period": ["2024-02-01", "2024-02-29"]}]),
+    ("O ministério registou 45 mortos a mais.", [{"value": 45, "metric": "killed", "scope": "period"}]),
     (
         "O ministério registou 9.061 mortos, incluindo 3.760 crianças e 2.326 mulheres.",
         [{"value": 9061, "metric": "killed"}, {"value": 3760, "metric": "killed_children"}, {"value": 2326, "metric": "killed_women"}],

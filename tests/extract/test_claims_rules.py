@@ -218,6 +218,19 @@ def test_bounds(text: str, bound: str) -> None:
     assert found[0]["value"] == 1000
 
 
+@pytest.mark.parametrize(
+    "text,value,bound",
+    [
+        ("The fund has raised more than $640 million.", 640_000_000, "over"),
+        ("Donors pledged nearly €2.1 billion.", 2_100_000_000, "nearly"),
+        ("Some US$ 40 million was spent on fuel.", 40_000_000, "about"),
+    ],
+)
+def test_a_bound_reaches_over_a_currency_sign(text: str, value: int, bound: str) -> None:
+    found = claims_of(text)
+    assert [(c["value"], c["bound"]) for c in found] == [(value, bound)]
+
+
 # §2 place ------------------------------------------------------------------------------------
 PLACES = [
     ("At least 500 Palestinians have been killed in the West Bank.", "west_bank"),
@@ -321,6 +334,83 @@ def test_a_running_total_is_a_total_even_after_a_span() -> None:
     text = "In the past 24 hours, 3 aid workers were killed, bringing the total to 280."
     found = claims_of(text, "2024-08-01")
     assert [c["scope"] for c in found] == ["period", "total"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The agency said 4,120 people had been killed. Another 9,800 were wounded.",
+        "The army said it had killed 2,500 militants and wounded another 3,000.",
+    ],
+)
+def test_another_of_a_different_count_is_no_span(text: str) -> None:
+    # "another" beside a different count adds a group, not a stretch of time: both are totals
+    found = claims_of(text, "2024-03-15")
+    assert [c["scope"] for c in found] == ["total", "total"]
+
+
+def test_another_of_the_same_count_is_a_period() -> None:
+    found = claims_of("Over the weekend, 75 people were killed. Another 40 were killed on Monday.", "2024-03-15")
+    assert [c["scope"] for c in found] == ["period", "period"]
+
+
+def test_n_more_is_an_addition_but_n_or_more_a_bound() -> None:
+    found = claims_of("Officials said 45 more people were killed on Tuesday.", "2024-03-15")
+    assert (found[0]["scope"], found[0]["period"], found[0]["bound"]) == ("period", ["2024-03-12", "2024-03-12"], "exact")
+    found = claims_of("Officials said 45 or more people were killed.", "2024-03-15")
+    assert (found[0]["scope"], found[0]["bound"]) == ("total", "over")
+
+
+@pytest.mark.parametrize(
+    "text,period",
+    [
+        ("Clinics screened 3,100 children for malnutrition in February alone.", ["2024-02-01", "2024-02-29"]),
+        ("The hospital carried out 16 operations on Saturday alone.", ["2024-03-09", "2024-03-09"]),
+        ("Israeli strikes killed 210 people in Gaza in January.", ["2024-01-01", "2024-01-31"]),
+    ],
+)
+def test_a_day_or_month_counted_on_its_own_is_a_period(text: str, period: list[str]) -> None:
+    found = claims_of(text, "2024-03-15")
+    assert (found[0]["scope"], found[0]["period"]) == ("period", period)
+
+
+def test_a_running_total_stays_a_total_in_a_dated_sentence() -> None:
+    text = "Strikes killed 22 people on Tuesday, pushing the death toll since the war began to 31,200."
+    found = claims_of(text, "2024-03-15")
+    assert [(c["value"], c["scope"]) for c in found] == [(22, "period"), (31200, "total")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Death toll nears 52,300 as hunger deaths mount",  # a headline
+        "The death toll has reached 52,300 after a night of strikes.",
+    ],
+)
+def test_a_clause_opened_after_the_number_is_not_what_it_counts(text: str) -> None:
+    found = claims_of(text, "2024-03-15")
+    assert (found[0]["value"], found[0]["metric"], found[0]["scope"]) == (52300, "killed", "total")
+
+
+def test_a_list_going_on_after_an_including_aside_leaves_the_head_its_verb() -> None:
+    text = "Officials say 76 hostages remain in Gaza, including 40 of those abducted on October 7, 2023, and the bodies of 20 others."
+    found = claims_of(text, "2024-03-15")
+    assert [(c["value"], c["metric"]) for c in found][:2] == [(76, "hostages"), (40, "hostages")]
+
+
+def test_a_days_count_takes_the_event_day_and_the_running_total_the_report_day() -> None:
+    text = (
+        "Strikes killed at least 27 people on Saturday, the ministry said on Sunday, "
+        "bringing the death toll from five months of fighting to 31,553."
+    )
+    found = claims_of(text, "2024-03-10")
+    assert [(c["value"], c["scope"], c["as_of"]) for c in found] == [(27, "period", "2024-03-09"), (31553, "total", "2024-03-10")]
+
+
+def test_the_same_day_refers_back_to_a_weekday() -> None:
+    text = "On Saturday, a strike on a house killed six people.\n\nAnother strike the same day killed nine people."
+    found = claims_of(text, "2024-03-11")
+    assert [(c["value"], c["as_of"]) for c in found] == [(6, "2024-03-09"), (9, "2024-03-09")]
 
 
 def test_a_days_count_in_the_simple_past_is_a_period() -> None:

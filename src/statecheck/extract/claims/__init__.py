@@ -25,7 +25,7 @@ from statecheck.extract.cards import detect_language
 from statecheck.extract.claims.filters import is_claim_number
 from statecheck.extract.claims.place import PlaceIndex, _combine, _dominant_place, _place_list_at, read_place
 from statecheck.extract.claims.source import _continues_report, read_source
-from statecheck.extract.claims.state import Context, Reading
+from statecheck.extract.claims.state import Context, Reading, counted
 from statecheck.extract.claims.what import read_unit, read_what
 from statecheck.extract.claims.when import (
     _borrow_forward,
@@ -154,7 +154,8 @@ def _claims_in_sentence(
     worldwide = bool(readings) and words.worldwide.search(s) is not None
     for reading in readings:
         mention = reading.mention
-        scope, period = read_scope(s, reading, words, dates, context)
+        scope, period = read_scope(s, reading, words, dates, context, context.last_count)
+        context.last_count = counted(reading)
         as_of = resolve_as_of(s, reading, dates, words, context, scope)
         if claims and reading.link in ("coordinated", "including", "parenthesis") and not _own_date(reading, dates):
             as_of = claims[-1].as_of  # "murdering 6,000 children and 4,000 women": one verb, one date

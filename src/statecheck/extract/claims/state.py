@@ -26,6 +26,8 @@ class Context:
     default_place: str | None
     paragraph: int = -1
     last_event_date: str | None = None
+    last_count: str | None = None
+    """What the last count of the paragraph counts (:func:`counted`), for an "another" that follows."""
     frame_place: str | None = None
     """A place that frames the paragraph: "In the West Bank, ..." at the start of a sentence."""
     read_previous_place: Callable[[], str | None] = _nowhere
@@ -41,6 +43,7 @@ class Context:
         """A new paragraph: the places of the one before frame it no more."""
         self.paragraph = paragraph
         self.frame_place = None
+        self.last_count = None
         self.read_previous_place = _nowhere
 
     def previous_place(self) -> str | None:
@@ -82,3 +85,9 @@ class Reading:
     """The count a part belongs to: "8,005 dead" for "including 3,324 children and 2,062 women"."""
     link: str | None = None
     """How the number hangs on the one before it: ``including``, ``coordinated``, ``parenthesis``, ``and``."""
+
+
+def counted(reading: Reading) -> str:
+    """What a count counts, to tell "another" of the same count from one of a different one:
+    its verb ("killed" for children and fighters alike), else its metric's head word."""
+    return reading.event or reading.metric.split("_", 1)[0]

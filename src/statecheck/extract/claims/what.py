@@ -240,7 +240,13 @@ def _link(sentence: str, previous: Reading | None, bound_start: int, words: Word
 
 def _past_parts(right: str, start: int, words: Words) -> str:
     """The words after an ", including …," aside, joined to the head: the verb that governs both."""
-    match = re.search(r",\s+(?:" + words.including.pattern + r")[^,;.]{0,80},\s+", right[start:], re.IGNORECASE)
+    # the head's own verb follows the aside's closing comma: not a year ("October 7, 2023") nor
+    # "and", which goes on with the list ("..., including 40 abducted, and the bodies of 20")
+    match = re.search(
+        r",\s+(?:" + words.including.pattern + r")[^,;.]{0,80},\s+(?!\d)(?!(?:" + words.g("conjunctions") + r")\b)",
+        right[start:],
+        re.IGNORECASE,
+    )
     if match is None:
         return ""
     return right[: start + match.start()] + " " + right[start + match.end() :]
@@ -387,7 +393,11 @@ def _head_is_unknown_noun(right: str, words: Words) -> bool:
         return False
     first = tokens[0].lower()
     grammar = {
-        w for role in ("determiners", "auxiliaries", "conjunctions", "phrase_end", "copulas", "another", "adverbs")
+        w
+        for role in (
+            "determiners", "auxiliaries", "conjunctions", "phrase_end", "copulas", "another", "adverbs",
+            "clause_openers", "subordinators",
+        )
         for w in words.g(role).split("|")
     }
     return first not in grammar and not first.endswith(("ed", "ing", "ly"))

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import calendar
 from dataclasses import replace
 
-from statecheck.extract.claims.state import Context, Reading
+from statecheck.extract.claims.state import Context, Reading, counted
 from statecheck.extract.claims.what import _clause_right, _event_fits, _metric, clause_before
 from statecheck.extract.claims.words import WAR_START_ISO, Words
 from statecheck.extract.dates import DateMention, parse_date
@@ -16,9 +17,11 @@ def read_scope(
     words: Words,
     dates: list[DateMention],
     context: Context,
+    previous: str | None = None,
 ) -> tuple[str, tuple[str, str] | None]:
     """``total`` unless the words of the number's own clause say a span (``period``), one event
-    (``incident``), a rate, or a standing quantity (``static``)."""
+    (``incident``), a rate, or a standing quantity (``static``). ``previous`` is what the count
+    before it in the paragraph counts (:func:`counted`)."""
     mention = reading.mention
     left = clause_before(sentence, reading.bound_start, max(0, reading.bound_start - 60))
     right = _clause_right(sentence[mention.end : mention.end + 80])
@@ -27,11 +30,21 @@ def read_scope(
         return "static", None
     if words.scope["rate"].search(left[-25:] + " " + right[:40]):
         return "rate", None
-    if reading.event is not None and words.period_markers.search(left):
-        return "period", _period_span(sentence, dates, context, words)  # "another 7,000 were killed"
+    marked = words.period_markers.search(left) or (
+        words.period_markers_after.match(sentence, mention.end) and not words.after_over.match(right)
+    )
+    if reading.event is not None and marked and previous in (None, counted(reading)):
+        # "another 7,000 were killed" adds to the same count over time; "killed 500 and wounded
+        # another 900" only adds a different count beside the first, and takes no span from it
+        return "period", _period_span(sentence, dates, context, words)
+    singled_out = _date_singled_out(sentence, dates, words)
+    if singled_out is not None:
+        return "period", _span_of(singled_out.value)  # "in July alone, 12,000 children were admitted"
     cue = words.scope["period"].search(clause)
     since = [d for d in dates if d.since and d.kind == "explicit" and d.value > WAR_START_ISO and d.start < mention.start]
-    if cue and not (words.scope["total"].search(left) if "total" in words.scope else None) and not any(d.since and cue.end() <= d.start < reading.bound_start for d in dates):
+    # "..., bringing the toll to 39,000": the running total, whatever span or day the sentence names
+    running_total = _running_total(sentence, reading, words)
+    if cue and not running_total and not any(d.since and cue.end() <= d.start < reading.bound_start for d in dates):
         span = _period_span(sentence, dates, context, words)
         if span is None or span[0] != WAR_START_ISO:
             return "period", span
@@ -48,14 +61,45 @@ def read_scope(
         day = []  # "between 7 October 2023 and 8 August 2024", "since the 7th": the whole war, a total
     if reading.event == "entered" and day:
         return "period", (day[-1].value, day[-1].value)  # "On 1 November, 51 trucks entered"
-    if reading.event in ("killed", "injured") and day and _simple_past(clause, words):
+    if reading.event in ("killed", "injured") and day and not running_total and _simple_past(clause, words):
         return "period", (day[-1].value, day[-1].value)  # "strikes killed 33 people on Sunday"
+    month = [d for d in dates if len(d.value) == 7 and not d.since and not d.reporting and d.kind == "explicit"]
+    if reading.event in ("killed", "injured") and month and not day and not running_total and _simple_past(clause, words):
+        return "period", _span_of(month[-1].value)  # "strikes killed 210 people in March"
     if reading.metric == "other" and reading.event is None:
         # things done accumulate ("treated 27,000 patients"); things that are, stand ("350 beds")
         return ("total" if _done(left, right, words) else "static"), None
     if reading.metric == "hostages" and words.regex(r"\b(?:{held})\b").search(sentence[mention.end : mention.end + 50]):
         return "static", None
     return "total", None
+
+
+def _running_total(sentence: str, reading: Reading, words: Words) -> bool:
+    """The number's own clause names it a running total: "..., bringing the toll to 39,000"."""
+    total = words.scope.get("total")
+    # "bringing the death toll from more than a year of fighting to 3,516": the phrase may stand well before
+    left = clause_before(sentence, reading.bound_start, max(0, reading.bound_start - 120))
+    return total is not None and total.search(left) is not None
+
+
+def _date_singled_out(sentence: str, dates: list[DateMention], words: Words) -> DateMention | None:
+    """A day or month the sentence counts on its own: "in July alone", "allein im Juli"."""
+    for date in dates:
+        if date.since or date.kind == "elapsed":
+            continue
+        if words.span_only_after.match(sentence, date.end) or words.span_only_before.search(sentence, max(0, date.start - 30), date.start):
+            return date
+    return None
+
+
+def _span_of(value: str) -> tuple[str, str]:
+    """The first and last day of a day, a month or a year written ``YYYY[-MM[-DD]]``."""
+    if len(value) == 10:
+        return (value, value)
+    if len(value) == 7:
+        year, month = int(value[:4]), int(value[5:])
+        return (f"{value}-01", f"{value}-{calendar.monthrange(year, month)[1]:02d}")
+    return (f"{value}-01-01", f"{value}-12-31")
 
 
 def _simple_past(clause: str, words: Words) -> bool:
@@ -85,6 +129,9 @@ def _period_span(sentence: str, dates: list[DateMention], context: Context, word
         return ((day - dt.timedelta(days=1)).isoformat(), day.isoformat())
     if len(explicit) >= 2:
         return (explicit[0].value, explicit[-1].value)
+    days = [d for d in explicit if not d.since and not d.reporting and d.value != WAR_START_ISO]
+    if len(days) == 1:
+        return (days[0].value, days[0].value)  # "on Tuesday, 85 more people were killed"
     return None
 
 
@@ -110,7 +157,7 @@ def _own_date(reading: Reading, dates: list[DateMention]) -> bool:
 
 
 def _event_date(dates: list[DateMention]) -> str | None:
-    events = [d for d in dates if not d.since and not d.reporting and d.kind in ("explicit", "elapsed")]
+    events = [d for d in dates if not d.since and not d.reporting and d.kind in ("explicit", "elapsed", "weekday")]
     return events[-1].value if events else None
 
 
@@ -130,8 +177,9 @@ def resolve_as_of(
     usable = [d for d in dates if not d.since]
     if scope == "period":
         spans = [d for d in usable if len(d.value) == 10]
+        events = [d for d in spans if not d.reporting]
         if spans:
-            return spans[-1].value
+            return (events or spans)[-1].value  # "killed 33 on Sunday, the ministry said on Monday": Sunday
     # a date after a comma that follows the number belongs to an aside ("..., the vast majority on 7 October")
     relative = words.regex(r"\b(?:{relative})\b")
     usable = [
@@ -139,6 +187,9 @@ def resolve_as_of(
         if not (d.start >= mention.end and ("," in sentence[reading.quote_end : d.start] or relative.search(sentence[mention.end : d.start])))
     ]
     if usable:
+        reporting = [d for d in usable if d.reporting]
+        if reporting and scope == "total" and _running_total(sentence, reading, words):
+            return reporting[-1].value  # "..., the ministry said on Monday, bringing the toll to 3,516"
         events = [d for d in usable if not d.reporting]
         pool = events or usable
 
@@ -146,7 +197,6 @@ def resolve_as_of(
             return d.start - mention.end if d.start >= mention.end else mention.start - d.end
 
         chosen = min(pool, key=distance)
-        reporting = [d for d in usable if d.reporting]
         if chosen.kind == "relative" and reporting and len(reporting[0].value) >= len(chosen.value):
             return reporting[0].value  # "the ministry said on Saturday that ... have now been killed"
         return chosen.value

@@ -21,7 +21,9 @@ _DIGIT = re.compile(r"\d")
 CURRENCIES = ("usd", "eur", "gbp")
 """Units written before the figure as well as after it, even attached to it ("$5")."""
 _BOUND_NAMES = ("over", "at_least", "about", "nearly", "under", "up_to")  # tried in this order
-_BOUND_SUFFIX = r"\s*[\"“”'‘’]?\s*$"  # a bound word ends right before its number
+# a bound word ends right before its number, or before the currency sign written before it
+# ("more than $674 million")
+_BOUND_SUFFIX = r"\s*[\"“”'‘’]?\s*(?:(?:US|U\.S\.)?\s*[$€£₪])?\s*$"
 _NUMBER_WORD_PREFIX = r"(?<![\w])"
 
 
@@ -35,6 +37,9 @@ class Words:
     """Any phrase of ``bounds``: one search tells whether a number has a bound word at all."""
     after_over: re.Pattern[str]
     period_markers: Caseless
+    period_markers_after: re.Pattern[str]
+    span_only_after: re.Pattern[str]
+    span_only_before: re.Pattern[str]
     time_units: re.Pattern[str]
     labels: Caseless
     age_before: Caseless
@@ -279,6 +284,13 @@ def words_for(language: str) -> Words:
         ),
         after_over=_pattern(bounds.get("after_over", []), prefix=r"^\s*"),
         period_markers=_caseless(bounds.get("period_markers", []), suffix=r"\s*$"),
+        period_markers_after=_pattern(
+            bounds.get("period_markers_after", []),
+            prefix=r"\s*(?:[\w'’-]+\s+){0,2}?",  # used with match() at the number's end
+            suffix=r"(?!\w)(?!\s*(?:" + lexicon.phrase_pattern(bounds.get("comparatives", []), prefix="") + r"))",
+        ),
+        span_only_after=_pattern(bounds.get("span_only", []), prefix=r"\s*"),  # used with match() at the date's end
+        span_only_before=_pattern(bounds.get("span_only_before", []), suffix=r"(?:\s*[\w]+)?\s*$"),
         time_units=re.compile(
             r"^(?:\s*|-)(?:" + "|".join(re.escape(u.lstrip("-")) for u in sorted(time_units, key=len, reverse=True)) + r")(?![\w])",
             re.IGNORECASE,
