@@ -66,6 +66,9 @@ def test_not_claims(text: str) -> None:
 
 # §1 conventions ---------------------------------------------------------------------------------
 CONVENTIONS = [
+    # a day's count told in the tense of news, and the running total it brings the toll to
+    ("A ONU estima que mais de um milhão de pessoas enfrentam níveis catastróficos de fome.", [{"value": 1000000, "metric": "food_insecure"}]),
+    ("Pelo menos 30 pessoas foram mortas na segunda-feira, elevando para 37.124 o número de mortos.", [{"value": 30, "scope": "period"}, {"value": 37124, "metric": "killed", "scope": "total"}]),
     # an addition after the number ("N more") and a date singled out ("in February alone"): spans
     ("Só em fevereiro, 340 pessoas foram mortas.", [{"value": 340, "metric": "killed", "scope": "period", "period": ["2024-02-01", "2024-02-29"]}]),
     ("O ministério registou 45 mortos a mais.", [{"value": 45, "metric": "killed", "scope": "period"}]),

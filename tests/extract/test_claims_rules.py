@@ -413,6 +413,40 @@ def test_the_same_day_refers_back_to_a_weekday() -> None:
     assert [(c["value"], c["as_of"]) for c in found] == [(6, "2024-03-09"), (9, "2024-03-09")]
 
 
+def test_a_date_before_according_to_is_the_events_not_the_reports() -> None:
+    found = claims_of("At least 45 people were killed on Monday, according to the ministry.", "2024-03-15")
+    assert (found[0]["scope"], found[0]["as_of"]) == ("period", "2024-03-11")
+
+
+@pytest.mark.parametrize(
+    "text,source",
+    [
+        ("Since the ground operation began, 250 soldiers have been killed, according to the Israeli military.", "Israeli military"),
+        ("The Israeli army said 250 soldiers have been killed since the ground operation began.", "Israeli army"),
+        ("According to a UN health agency, 40 people have died of dehydration.", "UN health agency"),
+    ],
+)
+def test_a_source_named_by_its_noun_keeps_the_noun(text: str, source: str) -> None:
+    assert claims_of(text, "2024-03-15")[0]["source"] == source
+
+
+def test_each_count_takes_the_month_nearest_it() -> None:
+    found = claims_of("Only 2,874 trucks entered Gaza in February, down from 7,681 in January.", "2024-03-15")
+    assert (found[0]["metric"], found[0]["scope"], found[0]["period"]) == ("aid_trucks", "period", ["2024-02-01", "2024-02-29"])
+
+
+@pytest.mark.parametrize(
+    "text,metric",
+    [
+        ("We demand the release of the more than 9,000 Palestinian prisoners held in Israeli jails.", "detained"),
+        ("The party calls for the immediate release of all 101 hostages.", "hostages"),
+        ("The release of 240 Palestinian prisoners was completed during the truce.", "prisoners_released"),
+    ],
+)
+def test_a_release_asked_for_counts_people_still_held(text: str, metric: str) -> None:
+    assert claims_of(text, "2024-03-15")[0]["metric"] == metric
+
+
 def test_a_days_count_in_the_simple_past_is_a_period() -> None:
     found = claims_of("Israeli strikes killed at least 40 people in Gaza on Monday.", "2024-07-17")
     assert (found[0]["scope"], found[0]["period"], found[0]["as_of"]) == ("period", ["2024-07-15", "2024-07-15"], "2024-07-15")

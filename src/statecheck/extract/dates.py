@@ -53,6 +53,7 @@ class _DatePatterns:
     day_of: re.Pattern[str]
     since: re.Pattern[str]
     speech: re.Pattern[str]
+    attribution: re.Pattern[str]
     today: re.Pattern[str]
     yesterday: re.Pattern[str]
     this_month: re.Pattern[str]
@@ -159,6 +160,7 @@ def _patterns(language: str) -> _DatePatterns:
         re.IGNORECASE,
     )
     speech = re.compile(rf"(?<![\w])(?:{_alternation(table.get('speech', []))})(?![\w])", re.IGNORECASE)
+    attribution = re.compile(rf"(?:{_alternation(table.get('attribution', []))})(?![\w])", re.IGNORECASE)
     war_start_event = Caseless(lexicon.phrase_pattern(table.get("war_start_events", [])))
     # Word starts only: in every date pattern a unit, month or weekday comes after a space, a
     # hyphen or a preposition, and a month after a modifier ("mid-October", even "midOctober")
@@ -178,7 +180,7 @@ def _patterns(language: str) -> _DatePatterns:
     return _DatePatterns(
         explicit=explicit, weekday=weekday, month_only=month_only, last_month_name=last_month_name,
         day_range=day_range, elapsed=elapsed,
-        elapsed_after=elapsed_after, any_unit=any_unit, any_calendar_word=any_calendar_word, day_of=day_of, since=since, speech=speech,
+        elapsed_after=elapsed_after, any_unit=any_unit, any_calendar_word=any_calendar_word, day_of=day_of, since=since, speech=speech, attribution=attribution,
         today=words("today"), yesterday=words("yesterday"), this_month=words("this_month"),
         last_month=words("last_month"), this_year=words("this_year"), last_year=words("last_year"),
         any_relative=Caseless(lexicon.phrase_pattern(relative_words)),
@@ -234,8 +236,9 @@ def find_dates(sentence: str, document_date: str | None, language: str = "en") -
         if value is None or any(not (end <= a or start >= b) for a, b in taken):
             return
         before = sentence[max(0, start - 90) : start]
+        after = sentence[end : end + 12].lstrip(" ,")
         reporting = bool(p.speech.search(sentence[max(0, start - 25) : start])) or bool(
-            p.speech.match(sentence[end : end + 12].lstrip(" ,"))
+            p.speech.match(after) and not p.attribution.match(after)
         )
         found.append(DateMention(start, end, value, kind, since=bool(p.since.search(before)), reporting=reporting))
         taken.append((start, end))

@@ -19,7 +19,8 @@ def _name_pattern(language: str) -> str:
     particle = words.name_particles or "of"
     head = words.name_heads or r"(?!x)x"
     nouns = _name_nouns(language)
-    word = rf"(?:[A-ZÀ-ÖØ-Þ][\w'’.()-]*|(?:{particle})|(?:{nouns})|[a-zß-öø-ÿ]+(?=\s+(?:{head})\b))"
+    # the naming noun itself ends the name: "the Israeli military", "a UN health agency"
+    word = rf"(?:[A-ZÀ-ÖØ-Þ][\w'’.()-]*|(?:{particle})|(?:{nouns})|(?:{head})\b|[a-zß-öø-ÿ]+(?=\s+(?:{head})\b))"
     # an elided article ("l'Unrwa") attaches to the name without a space
     return rf"((?:(?:{words.g('articles')}|a|an)(?:\s+|(?<=['’]))|\b)?{word}(?:\s+{word}){{0,9}})"
 
@@ -81,11 +82,22 @@ def _trim_source(text: str, words: Words) -> str | None:
     particle = _patterns(words.language).particle
     while tokens and particle.match(tokens[-1]):
         tokens.pop()
-    if not tokens or all(t.islower() for t in tokens) or len(" ".join(tokens)) < 2:
+    if not tokens or len(" ".join(tokens)) < 2:
+        return None
+    if all(t.islower() for t in tokens) and not _named_by_noun(tokens, words):
         return None
     if tokens[0].lower() in words.pronouns:
         return None
     return " ".join(tokens)
+
+
+def _named_by_noun(tokens: list[str], words: Words) -> bool:
+    """A name in lower case is still one when an institution noun begins it ("las autoridades
+    sanitarias") or a naming noun ends it ("local health authorities")."""
+    if _patterns(words.language).institution.match(tokens[0]):
+        return True
+    heads = words.name_heads
+    return bool(heads) and len(tokens) >= 2 and re.fullmatch(rf"(?:{heads})", tokens[-1], re.IGNORECASE) is not None
 
 
 def _continues_report(sentence: str, words: Words) -> bool:

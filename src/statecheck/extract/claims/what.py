@@ -143,6 +143,9 @@ def read_what(
         group = previous.group  # "726 soldiers have fallen, 346 of them in Gaza": the same soldiers
     if event == "killed" and (words.events["aid_seeking"].search(right) or words.events["aid_seeking"].search(left)):
         event = "aid_seeking"  # "killed while trying to reach food"
+    if event == "released" and event_side == "left" and event_span is not None and _asked_for(left, event_span[0], words):
+        # "we demand the release of 9,000 prisoners": they are still held
+        event = "hostages" if group == "hostages" else "detained"
     if event is not None and not _event_fits(event, group, right, words):
         event = None
     population_noun = words.regex(r"\s*(?:\S+\s+)?(?:{population_nouns})\b")
@@ -250,6 +253,11 @@ def _past_parts(right: str, start: int, words: Words) -> str:
     if match is None:
         return ""
     return right[: start + match.start()] + " " + right[start + match.end() :]
+
+
+def _asked_for(left: str, event_start: int, words: Words) -> bool:
+    """A demand verb governs the event word that ends at ``event_start`` in ``left``."""
+    return bool(words.regex(r"\b(?:{demand_verbs})\s+(?:[\w'’-]+\s+){{0,3}}?$").search(left, 0, event_start))
 
 
 def _only_determiners(gap: str, words: Words) -> bool:
@@ -381,11 +389,17 @@ def _group_before(left: str, words: Words) -> str | None:
     return best[1] if best and best[1] != "people" else None
 
 
+_CAPITALISED_NOUNS = frozenset({"de"})
+"""Languages whose nouns are written with a capital: "144.000 Arbeitsplätze"."""
+
+
 def _head_is_unknown_noun(right: str, words: Words) -> bool:
     """The number is followed by a noun we do not know ("144,000 jobs"): it does not count people."""
     tokens = _LATIN_WORD.findall(" ".join(right.split()[:3]))
     if not tokens or not _LOWER_START.match(right):
         return False
+    if words.language in _CAPITALISED_NOUNS:
+        return False  # a lower-case word there is a verb or a particle: "auf 35.091 gestiegen"
     head = " ".join(right.split()[:2])
     if words.group_lists.any_of.search(head) or words.any_unit.search(head):
         return False

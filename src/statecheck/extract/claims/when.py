@@ -57,6 +57,8 @@ def read_scope(
     if reading.event in ("killed", "injured", None) and (words.scope["incident"].search(clause) or words.incident_noun.search(clause)):
         return "incident", None
     day = [d for d in dates if len(d.value) == 10 and not d.since and d.kind != "elapsed" and d.value != WAR_START_ISO]
+    # the event's own day over the report's ("killed on Wednesday, it said on Thursday"); the report's when it is the only one
+    day = [d for d in day if not d.reporting] or day
     if any(d.value == WAR_START_ISO for d in dates):
         day = []  # "between 7 October 2023 and 8 August 2024", "since the 7th": the whole war, a total
     if reading.event == "entered" and day:
@@ -64,8 +66,11 @@ def read_scope(
     if reading.event in ("killed", "injured") and day and not running_total and _simple_past(clause, words):
         return "period", (day[-1].value, day[-1].value)  # "strikes killed 33 people on Sunday"
     month = [d for d in dates if len(d.value) == 7 and not d.since and not d.reporting and d.kind == "explicit"]
-    if reading.event in ("killed", "injured") and month and not day and not running_total and _simple_past(clause, words):
-        return "period", _span_of(month[-1].value)  # "strikes killed 210 people in March"
+    if month and not day and not running_total and (
+        reading.event == "entered" or (reading.event in ("killed", "injured") and _simple_past(clause, words))
+    ):
+        nearest = min(month, key=lambda d: d.start - mention.end if d.start >= mention.end else 2 * (mention.start - d.end))
+        return "period", _span_of(nearest.value)  # "strikes killed 210 people in March", "2,874 trucks entered in February"
     if reading.metric == "other" and reading.event is None:
         # things done accumulate ("treated 27,000 patients"); things that are, stand ("350 beds")
         return ("total" if _done(left, right, words) else "static"), None
