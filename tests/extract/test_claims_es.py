@@ -71,6 +71,8 @@ def test_not_claims(text: str) -> None:
 
 # §1 conventions ---------------------------------------------------------------------------------
 CONVENTIONS = [
+    ("Alrededor del 90 % de la población, 1,9 millones de personas, se ha visto obligada a desplazarse.", [{"value": 90, "metric": "displaced"}, {"value": 1900000, "metric": "displaced"}]),
+    ("Más de 38.000 personas han muerto, según las autoridades sanitarias.", [{"value": 38000, "metric": "killed", "source": "autoridades"}]),
     # a day's count told in the tense of news, and the running total it brings the toll to
     ("Al menos 45 personas murieron el lunes, según el ministerio, que eleva el balance total de muertos a 31.184.", [{"value": 45, "scope": "period", "as_of": "2024-03-11"}, {"value": 31184, "metric": "killed", "scope": "total"}]),
     # an addition after the number ("N more") and a date singled out ("in February alone"): spans

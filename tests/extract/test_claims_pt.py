@@ -66,6 +66,7 @@ def test_not_claims(text: str) -> None:
 
 # §1 conventions ---------------------------------------------------------------------------------
 CONVENTIONS = [
+    ("O Partido exige o fim imediato dos bombardeamentos e a libertação dos mais de 7.000 presos palestinianos.", [{"value": 7000, "metric": "detained", "bound": "over"}]),
     # a day's count told in the tense of news, and the running total it brings the toll to
     ("A ONU estima que mais de um milhão de pessoas enfrentam níveis catastróficos de fome.", [{"value": 1000000, "metric": "food_insecure"}]),
     ("Pelo menos 30 pessoas foram mortas na segunda-feira, elevando para 37.124 o número de mortos.", [{"value": 30, "scope": "period"}, {"value": 37124, "metric": "killed", "scope": "total"}]),

@@ -447,6 +447,32 @@ def test_a_release_asked_for_counts_people_still_held(text: str, metric: str) ->
     assert claims_of(text, "2024-03-15")[0]["metric"] == metric
 
 
+def test_a_place_inside_a_part_is_the_parts() -> None:
+    found = claims_of("The army says 600 soldiers have been killed, including 260 in the Gaza ground operation.", "2024-04-03")
+    assert [(c["value"], c["metric"], c["place"]) for c in found] == [(600, "killed_soldiers", None), (260, "killed_soldiers", "gaza")]
+
+
+def test_a_group_named_before_a_running_total_after_another_count() -> None:
+    text = "The army announced the deaths of two more soldiers, bringing the number of troops killed since October 7 to 600."
+    found = claims_of(text, "2024-04-03")
+    assert [(c["value"], c["metric"], c["scope"]) for c in found] == [(2, "killed_soldiers", "period"), (600, "killed_soldiers", "total")]
+
+
+def test_a_standing_count_is_not_dated_by_the_event_that_made_it() -> None:
+    found = claims_of("Some 130 hostages abducted on October 7 remain in Gaza.", "2024-04-03")
+    assert (found[0]["metric"], found[0]["scope"], found[0]["as_of"]) == ("hostages", "static", "2024-04-03")
+
+
+def test_a_count_during_a_truce_is_a_period() -> None:
+    found = claims_of("Hamas released 105 hostages during a weeklong truce in late November.", "2024-04-03")
+    assert (found[0]["metric"], found[0]["scope"]) == ("hostages_released", "period")
+
+
+def test_the_clauses_own_verb_says_what_is_counted() -> None:
+    found = claims_of("Some 409 people sheltering in UN schools have been killed.", "2024-04-03")
+    assert found[0]["metric"] == "killed"
+
+
 def test_a_days_count_in_the_simple_past_is_a_period() -> None:
     found = claims_of("Israeli strikes killed at least 40 people in Gaza on Monday.", "2024-07-17")
     assert (found[0]["scope"], found[0]["period"], found[0]["as_of"]) == ("period", ["2024-07-15", "2024-07-15"], "2024-07-15")

@@ -150,6 +150,9 @@ def read_place(
         after = [p for p in places if p[0] > mention.end and p[2] != "israel"]
         return after[0][2] if after else context.default_place
     own = _in_own_clause(sentence, reading, places) if places else []
+    if places and not reading.link:
+        # a place named inside a part that follows is the part's: "600 soldiers killed, including 260 in Gaza"
+        places = [p for p in places if p[0] < mention.end or not words.including.search(sentence, mention.end, p[0])]
     if reading.metric in ("killed_soldiers", "injured_soldiers") and not places:
         return None  # an army's losses are counted on every front unless a place is named with them
     if not own and reading.metric in words.default_places:

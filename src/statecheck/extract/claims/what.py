@@ -34,6 +34,7 @@ _ASIDE_OPENER = re.compile(r"(,|\s[–—]|\()\s*[^,–—(]{0,25}$")
 _BEFORE_PARENTHESIS = re.compile(r"([\w\s-]{2,40})\(\s*$")
 _AT_MOST_TWO_WORDS = re.compile(r"\s*(?:[\w'’-]+\s+){0,2}")
 _OF_THEM = re.compile(r"\s*of\s+(?:them|whom|which)\b", re.IGNORECASE)
+_A_WORD = re.compile(r"[^\W\d_]{3,}")
 _LIST_COMMA = re.compile(r"\s*(?:[\w'’-]+\s+)?(?:[\w'’-]+)?\s*,\s*")  # "3,324 children, 2,062 women"
 
 
@@ -69,8 +70,11 @@ def read_what(
     group, group_end = _group_after(right, words)
     if group is None:
         group = _group_before_parenthesis(raw_left, words)
-    if group is None and previous is None and _has_no_head(right, words):
-        group = _group_before(left, words)  # "the number of UNRWA staff killed ... stands at 194"
+    if group is None and _has_no_head(right, words):
+        # "the number of UNRWA staff killed ... stands at 194"; after another count, only the words
+        # from a total's name on: "two more soldiers, bringing the number of troops killed to 600"
+        since_total = left if previous is None else _from_total(left, words)
+        group = _group_before(since_total, words) if since_total else None
     own_clause = _own_clause(right, group_end, words)
     event_window = own_clause
     event_base = right_start  # where event_window starts in the sentence
@@ -107,6 +111,8 @@ def read_what(
             event_window, event_base = past, mention.end
     # a proportion ("85% of the population have fled") takes the last verb of its clause, not its "of" noun
     right_event, right_span = _nearest(event_window, words.event_lists, from_start=not (mention.share or mention.percent))
+    if right_span is not None and not (mention.share or mention.percent):
+        right_event, right_span = _main_verb(event_window, right_event, right_span, words)
     left_event, left_span = _nearest(left, words.event_lists, from_start=False)
     governing = left_span is not None and _only_determiners(sentence[left_offset + left_span[1] : bound_start], words)
 
@@ -255,9 +261,37 @@ def _past_parts(right: str, start: int, words: Words) -> str:
     return right[: start + match.start()] + " " + right[start + match.end() :]
 
 
+def _main_verb(
+    text: str, event: str | None, span: tuple[int, int], words: Words
+) -> tuple[str | None, tuple[int, int]]:
+    """The event of the clause's own verb over one that only describes the counted people:
+    "409 people sheltering in the school have been killed" counts the killed."""
+    auxiliary_before = words.regex(r"\b(?:{auxiliaries})\s+$")
+    if not _A_WORD.search(text, 0, span[0]):
+        return event, span  # the first event is the counted noun itself: "2.2 million inhabitants have fled"
+    if auxiliary_before.search(text, 0, span[0]):
+        return event, span  # the first event is the verb already: "were killed while sheltering"
+    for start, named in words.event_lists.hits(text[span[1] :]):
+        position = span[1] + start
+        if named and auxiliary_before.search(text, 0, position):
+            name, length = max(named, key=lambda item: item[1])
+            return name, (position, position + length)
+    return event, span
+
+
+def _from_total(text: str, words: Words) -> str:
+    """``text`` from the last words naming a total on ("bringing the number of ..."), else nothing."""
+    total = words.scope.get("total")
+    found = None
+    for found in total.finditer(text) if total is not None else ():
+        pass
+    return text[found.start() :] if found is not None else ""
+
+
 def _asked_for(left: str, event_start: int, words: Words) -> bool:
     """A demand verb governs the event word that ends at ``event_start`` in ``left``."""
-    return bool(words.regex(r"\b(?:{demand_verbs})\s+(?:[\w'’-]+\s+){{0,3}}?$").search(left, 0, event_start))
+    # the release may be one of several things asked for: "demands an end to the bombing and the release of"
+    return bool(words.regex(r"\b(?:{demand_verbs})\s[^.;:!?]{{0,80}}$").search(left, 0, event_start))
 
 
 def _only_determiners(gap: str, words: Words) -> bool:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import calendar
+import re
 from dataclasses import replace
 
 from statecheck.extract.claims.state import Context, Reading, counted
@@ -36,7 +37,7 @@ def read_scope(
     if reading.event is not None and marked and previous in (None, counted(reading)):
         # "another 7,000 were killed" adds to the same count over time; "killed 500 and wounded
         # another 900" only adds a different count beside the first, and takes no span from it
-        return "period", _period_span(sentence, dates, context, words)
+        return "period", _period_span(sentence, reading, dates, context, words)
     singled_out = _date_singled_out(sentence, dates, words)
     if singled_out is not None:
         return "period", _span_of(singled_out.value)  # "in July alone, 12,000 children were admitted"
@@ -45,7 +46,7 @@ def read_scope(
     # "..., bringing the toll to 39,000": the running total, whatever span or day the sentence names
     running_total = _running_total(sentence, reading, words)
     if cue and not running_total and not any(d.since and cue.end() <= d.start < reading.bound_start for d in dates):
-        span = _period_span(sentence, dates, context, words)
+        span = _period_span(sentence, reading, dates, context, words)
         if span is None or span[0] != WAR_START_ISO:
             return "period", span
     if since and since[-1].value[:7] != WAR_START_ISO[:7]:
@@ -77,6 +78,15 @@ def read_scope(
     if reading.metric == "hostages" and words.regex(r"\b(?:{held})\b").search(sentence[mention.end : mention.end + 50]):
         return "static", None
     return "total", None
+
+
+def _dates_an_event(sentence: str, date: DateMention, words: Words) -> bool:
+    """An event word stands just before the date, with at most a short word between: "abducted on"."""
+    before = sentence[max(0, date.start - 30) : date.start]
+    last = None
+    for last in words.event_lists.any_of.finditer(before):
+        pass
+    return last is not None and re.fullmatch(r"\s*(?:\w{1,4}\s+)?", before[last.end() :]) is not None
 
 
 def _running_total(sentence: str, reading: Reading, words: Words) -> bool:
@@ -123,17 +133,24 @@ def _done(left: str, right: str, words: Words) -> bool:
     return bool(before or after)
 
 
-def _period_span(sentence: str, dates: list[DateMention], context: Context, words: Words) -> tuple[str, str] | None:
+def _period_span(
+    sentence: str, reading: Reading, dates: list[DateMention], context: Context, words: Words
+) -> tuple[str, str] | None:
     import datetime as dt
 
     lowered = sentence.lower()
     base = parse_date(context.document_date)
-    explicit = [d for d in dates if len(d.value) == 10]
+    # a date after a comma that follows the count belongs to the next clause ("..., bringing the toll since 7 October to 600")
+    explicit = [
+        d for d in dates
+        if len(d.value) == 10 and not (d.start >= reading.mention.end and "," in sentence[reading.quote_end : d.start])
+    ]
     if words.regex(r"(?:{last_24_hours})").search(lowered) and base and base[1] == "day":
         day = base[0]
         return ((day - dt.timedelta(days=1)).isoformat(), day.isoformat())
     if len(explicit) >= 2:
-        return (explicit[0].value, explicit[-1].value)
+        values = sorted(d.value for d in explicit)
+        return (values[0], values[-1])
     days = [d for d in explicit if not d.since and not d.reporting and d.value != WAR_START_ISO]
     if len(days) == 1:
         return (days[0].value, days[0].value)  # "on Tuesday, 85 more people were killed"
@@ -180,6 +197,9 @@ def resolve_as_of(
     if words.regex(r"\b(?:{past_state})\b").search(sentence[mention.end : mention.end + 40]):
         return None  # a state before the war ("the 280,000 people who lived there")
     usable = [d for d in dates if not d.since]
+    if scope == "static":
+        # "130 hostages abducted on 7 October remain in Gaza": that date is the abduction's; the count stands now
+        usable = [d for d in usable if not _dates_an_event(sentence, d, words)]
     if scope == "period":
         spans = [d for d in usable if len(d.value) == 10]
         events = [d for d in spans if not d.reporting]
