@@ -68,6 +68,8 @@ def test_not_claims(text: str) -> None:
 
 # §1 conventions ---------------------------------------------------------------------------------
 CONVENTIONS = [
+    # the Hamas attack on Israel, named without its date, is the attack of 7 October 2023
+    ("Beim Überfall der Hamas auf Israel wurden etwa 1.200 Menschen ermordet.", [{"value": 1200, "metric": "killed", "place": "israel", "as_of": "2023-10-07", "scope": "total"}]),
     # a day's count told in the tense of news, and the running total it brings the toll to
     ("Am Montag wurden 40 Menschen getötet, womit die Zahl der Toten auf 35.091 stieg.", [{"value": 40, "scope": "period"}, {"value": 35091, "metric": "killed", "scope": "total"}]),
     ("Die Zahl der getöteten Palästinenser ist nach Angaben der Behörde auf 35.091 gestiegen.", [{"value": 35091, "metric": "killed", "scope": "total"}]),

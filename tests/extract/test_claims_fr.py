@@ -68,6 +68,8 @@ def test_not_claims(text: str) -> None:
 
 # §1 conventions ---------------------------------------------------------------------------------
 CONVENTIONS = [
+    # the Hamas attack on Israel, named without its date, is the attack of 7 October 2023
+    ("Lors de l'attaque du Hamas contre Israël, quelque 1 200 personnes ont été tuées.", [{"value": 1200, "metric": "killed", "place": "israel", "as_of": "2023-10-07", "scope": "total"}]),
     # a day's count told in the tense of news, and the running total it brings the toll to
     ("Au moins 23 personnes ont été tuées mercredi dans des frappes, a annoncé jeudi le ministère, portant à plus de 1 900 le nombre de morts.", [{"value": 23, "scope": "period", "as_of": "2024-03-13"}, {"value": 1900, "metric": "killed", "scope": "total", "as_of": "2024-03-14"}]),
     ("L'armée a indiqué que huit soldats avaient été tués mercredi.", [{"value": 8, "metric": "killed_soldiers", "scope": "period", "period": ["2024-03-13", "2024-03-13"]}]),

@@ -473,6 +473,17 @@ def test_the_clauses_own_verb_says_what_is_counted() -> None:
     assert found[0]["metric"] == "killed"
 
 
+def test_the_hamas_attack_on_israel_named_without_a_date_is_7_october() -> None:
+    found = claims_of("In the Hamas attack on Israel, some 1,200 people were killed.", "2024-02-14")
+    assert [(c["place"], c["as_of"], c["scope"]) for c in found] == [("israel", "2023-10-07", "total")]
+
+
+def test_a_share_set_off_by_dashes_takes_the_head_counts_verb() -> None:
+    text = "More than 2.1 million people – 96 per cent of the population – face acute food insecurity."
+    found = claims_of(text, "2024-03-15")
+    assert [(c["value"], c["metric"]) for c in found] == [(2100000, "food_insecure"), (96, "food_insecure")]
+
+
 def test_a_days_count_in_the_simple_past_is_a_period() -> None:
     found = claims_of("Israeli strikes killed at least 40 people in Gaza on Monday.", "2024-07-17")
     assert (found[0]["scope"], found[0]["period"], found[0]["as_of"]) == ("period", ["2024-07-15", "2024-07-15"], "2024-07-15")

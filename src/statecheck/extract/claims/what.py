@@ -34,6 +34,7 @@ _ASIDE_OPENER = re.compile(r"(,|\s[–—]|\()\s*[^,–—(]{0,25}$")
 _BEFORE_PARENTHESIS = re.compile(r"([\w\s-]{2,40})\(\s*$")
 _AT_MOST_TWO_WORDS = re.compile(r"\s*(?:[\w'’-]+\s+){0,2}")
 _OF_THEM = re.compile(r"\s*of\s+(?:them|whom|which)\b", re.IGNORECASE)
+_DASH_ASIDE_OPEN = re.compile(r"\s[–—]\s*$")
 _A_WORD = re.compile(r"[^\W\d_]{3,}")
 _LIST_COMMA = re.compile(r"\s*(?:[\w'’-]+\s+)?(?:[\w'’-]+)?\s*,\s*")  # "3,324 children, 2,062 women"
 
@@ -231,8 +232,8 @@ def _link(sentence: str, previous: Reading | None, bound_start: int, words: Word
     between = sentence[previous.mention.end : bound_start]
     if _SENTENCE_BREAK.search(between):
         return None
-    if between.rstrip().endswith("("):
-        return "parenthesis"
+    if between.rstrip().endswith("(") or _DASH_ASIDE_OPEN.search(between):
+        return "parenthesis"  # "(12,300)", "2.1 million people – 96 per cent of the population – face ..."
     cue = words.including.search(between[-40:])
     if cue and _AT_MOST_TWO_WORDS.fullmatch(between[-40:][cue.end() :]) and not words.regex(
         r"\b(?:{auxiliaries})\b"

@@ -55,7 +55,10 @@ def read_scope(
         base = context.document_date if context.document_date and len(context.document_date) == 10 else None
         stop = end[-1] if end else base
         return "period", ((since[-1].value, stop) if stop and len(since[-1].value) == 10 else None)
-    if reading.event in ("killed", "injured", None) and (words.scope["incident"].search(clause) or words.incident_noun.search(clause)):
+    opening_attack = any(d.value == WAR_START_ISO for d in dates)  # its toll is the war's first count, a total
+    if reading.event in ("killed", "injured", None) and not opening_attack and (
+        words.scope["incident"].search(clause) or words.incident_noun.search(clause)
+    ):
         return "incident", None
     day = [d for d in dates if len(d.value) == 10 and not d.since and d.kind != "elapsed" and d.value != WAR_START_ISO]
     # the event's own day over the report's ("killed on Wednesday, it said on Thursday"); the report's when it is the only one
