@@ -252,6 +252,26 @@ def test_place_frame_carries_through_a_paragraph() -> None:
     assert [c["place"] for c in claims_of(text)] == ["west_bank"]
 
 
+def test_a_place_frame_ends_where_a_sentence_names_another_place() -> None:
+    text = (
+        "In Rafah, strikes killed 40 people overnight. Nine in ten Gazans have fled their homes. "
+        "More than 600 schools have been damaged."
+    )
+    found = claims_of(text, "2024-03-15")
+    assert [(c["value"], c["place"]) for c in found] == [(40, "rafah"), (90, "gaza"), (600, "gaza")]
+
+
+@pytest.mark.parametrize(
+    "text,place",
+    [
+        ("On October 7, 2023, gunmen crossed into Israel from the Gaza Strip, killing about 1,200 people.", "israel"),
+        ("Over 9,000 rockets have been fired into Israeli territory from Gaza.", "israel"),
+    ],
+)
+def test_a_place_something_came_from_is_not_where_it_was_counted(text: str, place: str) -> None:
+    assert claims_of(text, "2024-10-07")[0]["place"] == place
+
+
 def test_place_defaults_to_the_documents_main_place() -> None:
     text = "The war on Gaza continues. The bombing goes on. More than 32,000 people have been killed."
     assert [c["place"] for c in claims_of(text)] == ["gaza"]
@@ -482,6 +502,17 @@ def test_a_share_set_off_by_dashes_takes_the_head_counts_verb() -> None:
     text = "More than 2.1 million people – 96 per cent of the population – face acute food insecurity."
     found = claims_of(text, "2024-03-15")
     assert [(c["value"], c["metric"]) for c in found] == [(2100000, "food_insecure"), (96, "food_insecure")]
+
+
+def test_such_deaths_are_the_deaths_just_counted() -> None:
+    text = "Officials said four more people had died of malnutrition, raising the number of such deaths to 186."
+    found = claims_of(text, "2024-03-15")
+    assert [(c["value"], c["metric"], c["scope"]) for c in found] == [(4, "killed_starvation", "period"), (186, "killed_starvation", "total")]
+
+
+def test_october_7_without_a_year_is_the_attack_even_years_later() -> None:
+    found = claims_of("Israel says 1,000 attackers were killed inside Israel on October 7.", "2025-01-19")
+    assert found[0]["as_of"] == "2023-10-07"
 
 
 def test_a_days_count_in_the_simple_past_is_a_period() -> None:

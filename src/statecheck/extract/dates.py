@@ -321,6 +321,9 @@ def _explicit(match: re.Match[str], p: _DatePatterns, base: tuple[dt.date, str] 
         return None
     if groups.get(f"y{n}"):
         year = int(groups[f"y{n}"])
+    elif (month, day) == (WAR_START.month, WAR_START.day):
+        # "on October 7" with no year names the attack, even in a text written a year or more later
+        year = WAR_START.year
     elif base is not None:
         # A date without a year is the latest such date not after the document's date.
         year = base[0].year

@@ -129,6 +129,12 @@ def _note_context(sentence: str, words: Words, context: Context, places_in: Call
         places = places_in()
         if places and places[0][0] == frame.end():
             context.frame_place = context.previous_place()
+    elif context.frame_place is not None:
+        # the frame holds until a sentence names another place: "In Gaza City, ... . Nine in ten
+        # Gazans have fled. More than 800 mosques ...": the mosques are Gaza's
+        here = context.previous_place()
+        if here is not None and here != context.frame_place:
+            context.frame_place = None
 
 
 def _claims_in_sentence(

@@ -149,6 +149,8 @@ def read_place(
             return "israel"
         after = [p for p in places if p[0] > mention.end and p[2] != "israel"]
         return after[0][2] if after else context.default_place
+    if places and (reading.metric.startswith(("killed", "injured")) or reading.metric == "other"):
+        places = [p for p in places if not words.origin_before.search(sentence, max(0, p[0] - 12), p[0])]
     own = _in_own_clause(sentence, reading, places) if places else []
     if places and not reading.link:
         # a place named inside a part that follows is the part's: "600 soldiers killed, including 260 in Gaza"

@@ -150,6 +150,11 @@ def read_what(
         group = previous.group  # "726 soldiers have fallen, 346 of them in Gaza": the same soldiers
     if event == "killed" and (words.events["aid_seeking"].search(right) or words.events["aid_seeking"].search(left)):
         event = "aid_seeking"  # "killed while trying to reach food"
+    if (
+        previous is not None and previous.event is not None and event_side == "left" and event_span is not None
+        and words.regex(r"\b(?:{anaphoric})\s+$").search(left, 0, event_span[0])
+    ):
+        event = previous.event  # "died of hunger ..., raising the number of such deaths to 227"
     if event == "released" and event_side == "left" and event_span is not None and _asked_for(left, event_span[0], words):
         # "we demand the release of 9,000 prisoners": they are still held
         event = "hostages" if group == "hostages" else "detained"

@@ -75,6 +75,7 @@ class Words:
     actor_adjectives: frozenset[str]
     locative_before: re.Pattern[str]
     reference_before: re.Pattern[str]
+    origin_before: re.Pattern[str]
     frame: re.Pattern[str]
     scope: dict[str, Caseless]
     including: re.Pattern[str]
@@ -265,7 +266,7 @@ def words_for(language: str) -> Words:
     place_lists = {
         k: v for k, v in places.items()
         if isinstance(v, list) and all(isinstance(x, str) for x in v)
-        and k not in ("route_words", "route_after", "worldwide", "actors", "actor_adjectives", "locatives", "references", "frame")
+        and k not in ("route_words", "route_after", "worldwide", "actors", "actor_adjectives", "locatives", "references", "origins", "frame")
     }
     number_phrases = tuple(
         list(numbers_table.get("words", [])) + list(numbers_table.get("fractions", {})) + list(numbers_table.get("dozen", []))
@@ -335,6 +336,7 @@ def words_for(language: str) -> Words:
         actor_adjectives=frozenset(a.lower() for a in places.get("actor_adjectives", [])),
         locative_before=_pattern(places.get("locatives", []), suffix=r"\s+(?:the\s+)?$"),
         reference_before=_pattern(places.get("references", []), suffix=r"\s+(?:the\s+)?$"),
+        origin_before=_pattern(places.get("origins", []), suffix=r"\s+(?:(?:the|la|el|le|les|a|o|der|dem|den)\s+|l['’])?$"),
         frame=re.compile(r"^\s*(?:" + "|".join(re.escape(w) for w in places.get("frame", [])) + r")\s+(?:the\s+)?", re.IGNORECASE),
         scope={k: _caseless(v) for k, v in scope.items()},
         including=_pattern(structure.get("including", [])),
