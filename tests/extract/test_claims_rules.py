@@ -272,6 +272,26 @@ def test_a_place_something_came_from_is_not_where_it_was_counted(text: str, plac
     assert claims_of(text, "2024-10-07")[0]["place"] == place
 
 
+def test_a_part_is_where_its_whole_is() -> None:
+    text = "Officials say 76 hostages remain in Gaza, including 40 of the 251 abducted on October 7, 2023."
+    found = claims_of(text, "2024-10-20")
+    assert [(c["value"], c["place"]) for c in found][:2] == [(76, "gaza"), (40, "gaza")]
+
+
+def test_a_place_after_another_kind_of_count_is_that_counts() -> None:
+    text = "During the truce, 105 hostages were freed in exchange for 240 Palestinian prisoners from the West Bank."
+    found = claims_of(text, "2024-10-20")
+    assert [(c["value"], c["metric"], c["place"]) for c in found] == [
+        (105, "hostages_released", "gaza"), (240, "prisoners_released", "west_bank"),
+    ]
+
+
+def test_people_from_a_place_are_counted_there() -> None:
+    text = "In the West Bank, 144,000 jobs have been lost. Some 18,500 workers from Gaza have been killed."
+    found = claims_of(text, "2024-10-20")
+    assert [(c["value"], c["place"]) for c in found] == [(144000, "west_bank"), (18500, "gaza")]
+
+
 def test_place_defaults_to_the_documents_main_place() -> None:
     text = "The war on Gaza continues. The bombing goes on. More than 32,000 people have been killed."
     assert [c["place"] for c in claims_of(text)] == ["gaza"]

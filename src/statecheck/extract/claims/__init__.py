@@ -114,6 +114,21 @@ def _paragraph_words(paragraph: str, language: str) -> Words:
     return words_for(language)
 
 
+def _own_places_end(readings: list[Reading], index: int) -> int | None:
+    """Where the places a count may take end: at the next count when that one counts something
+    else under a group of its own ("105 hostages were freed in exchange for 240 prisoners from
+    the West Bank"), not when it shares this one's words ("killed 50 and injured 200 in Rafah")
+    or counts the same kind of thing ("46,000 students in UNRWA's 96 schools in the West Bank")."""
+    if index + 1 >= len(readings):
+        return None
+    reading, following = readings[index], readings[index + 1]
+    if following.link in ("including", "parenthesis", "coordinated") or following.group in (None, "people"):
+        return None
+    if following.metric == reading.metric or "other" in (reading.metric, following.metric):
+        return None
+    return following.mention.start
+
+
 def _note_context(sentence: str, words: Words, context: Context, places_in: Callable[[], list[tuple[int, int, str]]]) -> None:
     """What a sentence tells the sentences after it: its place, and a place that frames the
     paragraph. ``places_in`` gives the sentence's places (:meth:`PlaceIndex.places_in`); only a
@@ -158,14 +173,21 @@ def _claims_in_sentence(
     ) if readings else None
     # no place for any count of the sentence: searched only where there is a count to place
     worldwide = bool(readings) and words.worldwide.search(s) is not None
-    for reading in readings:
+    for index, reading in enumerate(readings):
         mention = reading.mention
         scope, period = read_scope(s, reading, words, dates, context, context.last_count)
         context.last_count = counted(reading)
         as_of = resolve_as_of(s, reading, dates, words, context, scope)
         if claims and reading.link in ("coordinated", "including", "parenthesis") and not _own_date(reading, dates):
             as_of = claims[-1].as_of  # "murdering 6,000 children and 4,000 women": one verb, one date
-        place = None if worldwide else read_place(s, reading, words, sentence_place, context, as_of)
+        if worldwide:
+            place = None
+        else:
+            head_place = claims[-1].place if claims and reading.link in ("including", "parenthesis") else None
+            place = read_place(
+                s, reading, words, sentence_place, context, as_of,
+                head_place=head_place, stop=_own_places_end(readings, index),
+            )
         if (
             place == "israel" and reading.metric in ("killed", "hostages") and as_of != WAR_START_ISO
             and any(d.value == WAR_START_ISO for d in dates) and _simple_past(s, words)

@@ -137,11 +137,20 @@ def read_place(
     places: list[tuple[int, int, str]],
     context: Context,
     as_of: str | None = None,
+    *,
+    head_place: str | None = None,
+    stop: int | None = None,
 ) -> str | None:
     """Where the counted thing is: the nearest place in the number's clause, else the sentence's,
     else the paragraph's, else the document's main place. (A sentence about the whole world
-    gives its counts no place: the caller asks :data:`Words.worldwide` once per sentence.)"""
+    gives its counts no place: the caller asks :data:`Words.worldwide` once per sentence.)
+    ``head_place`` is the place of the count a part belongs to; ``stop`` where the next count's
+    own words begin."""
     mention = reading.mention
+    if stop is not None:
+        places = [p for p in places if p[0] < stop]  # the next count's own places
+    if head_place is not None and not [p for p in _in_own_clause(sentence, reading, places) if p[0] >= reading.bound_start]:
+        return head_place  # "98 hostages remain in Gaza, including 94 of the 251 abducted": a part is where its whole is
     if reading.metric == "hostages":
         # people taken hostage were taken from Israel; "held in Gaza" says where they are now
         held = words.regex(r"\b(?:{held})\b").search(sentence[max(0, reading.bound_start - 20) : mention.end + 60])
@@ -150,11 +159,18 @@ def read_place(
         after = [p for p in places if p[0] > mention.end and p[2] != "israel"]
         return after[0][2] if after else context.default_place
     if places and (reading.metric.startswith(("killed", "injured")) or reading.metric == "other"):
-        places = [p for p in places if not words.origin_before.search(sentence, max(0, p[0] - 12), p[0])]
+        # but "18,500 workers from Gaza", "48 detainees from the West Bank": where the counted people
+        # are from, named right after them (not after a verb: "100 projectiles had crossed from Lebanon")
+        auxiliary = words.regex(r"\b(?:{auxiliaries})\b")
+        places = [
+            p for p in places
+            if not words.origin_before.search(sentence, max(0, p[0] - 12), p[0])
+            or (mention.end <= p[0] <= reading.quote_end + 12 and not auxiliary.search(sentence, mention.end, p[0]))
+        ]
     own = _in_own_clause(sentence, reading, places) if places else []
     if places and not reading.link:
         # a place named inside a part that follows is the part's: "600 soldiers killed, including 260 in Gaza"
-        places = [p for p in places if p[0] < mention.end or not words.including.search(sentence, mention.end, p[0])]
+        places = [p for p in places if p[0] < mention.end or not _inside_a_part(sentence, mention.end, p[0], words)]
     if reading.metric in ("killed_soldiers", "injured_soldiers") and not places:
         return None  # an army's losses are counted on every front unless a place is named with them
     if not own and reading.metric in words.default_places:
@@ -182,6 +198,13 @@ def read_place(
     if nationality:
         return nationality
     return context.frame_place or context.previous_place() or context.default_place
+
+
+def _inside_a_part(sentence: str, start: int, place_start: int, words: Words) -> bool:
+    """Whether a part ("including 260", "of them") opens between ``start`` and the place and is
+    still open there: not closed by a parenthesis ("(107 of them children) ... in the West Bank")."""
+    cue = words.including.search(sentence, start, place_start)
+    return cue is not None and ")" not in sentence[cue.end() : place_start]
 
 
 def _in_own_clause(sentence: str, reading: Reading, places: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
