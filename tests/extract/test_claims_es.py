@@ -71,6 +71,9 @@ def test_not_claims(text: str) -> None:
 
 # §1 conventions ---------------------------------------------------------------------------------
 CONVENTIONS = [
+    # a bound before the article of a percentage
+    ("Cerca del 85 % de la población ha sido desplazada.", [{"value": 85, "metric": "displaced", "bound": "nearly"}]),
+    ("Más del 70 % de las viviendas han sido destruidas.", [{"value": 70, "metric": "destroyed_housing", "bound": "over"}]),
     # the Hamas attack on Israel, named without its date, is the attack of 7 October 2023
     ("En el ataque de Hamás contra Israel murieron unas 1.200 personas.", [{"value": 1200, "metric": "killed", "place": "israel", "as_of": "2023-10-07", "scope": "total"}]),
     ("Alrededor del 90 % de la población, 1,9 millones de personas, se ha visto obligada a desplazarse.", [{"value": 90, "metric": "displaced"}, {"value": 1900000, "metric": "displaced"}]),

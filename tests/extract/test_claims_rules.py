@@ -292,6 +292,15 @@ def test_people_from_a_place_are_counted_there() -> None:
     assert [(c["value"], c["place"]) for c in found] == [(144000, "west_bank"), (18500, "gaza")]
 
 
+def test_a_place_named_only_as_a_paragraphs_frame_is_not_the_whole_texts() -> None:
+    text = (
+        "The number of martyrs has risen to 41,118.\n\n"
+        "In the West Bank, settlers and soldiers have killed 692 Palestinians."
+    )
+    found = claims_of(text, "2024-09-16")
+    assert [(c["value"], c["place"]) for c in found] == [(41118, None), (692, "west_bank")]
+
+
 def test_place_defaults_to_the_documents_main_place() -> None:
     text = "The war on Gaza continues. The bombing goes on. More than 32,000 people have been killed."
     assert [c["place"] for c in claims_of(text)] == ["gaza"]
@@ -533,6 +542,11 @@ def test_such_deaths_are_the_deaths_just_counted() -> None:
 def test_october_7_without_a_year_is_the_attack_even_years_later() -> None:
     found = claims_of("Israel says 1,000 attackers were killed inside Israel on October 7.", "2025-01-19")
     assert found[0]["as_of"] == "2023-10-07"
+
+
+def test_others_after_a_number_are_the_things_just_counted() -> None:
+    found = claims_of("Strikes have destroyed more than 150,000 housing units and damaged 200,000 others.", "2024-09-16")
+    assert [(c["value"], c["metric"]) for c in found] == [(150000, "destroyed_housing"), (200000, "damaged_housing")]
 
 
 def test_a_days_count_in_the_simple_past_is_a_period() -> None:

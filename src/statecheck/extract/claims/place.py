@@ -227,8 +227,13 @@ def _nationality_place(sentence: str, reading: Reading, words: Words) -> str | N
 def _dominant_place(index: PlaceIndex) -> str | None:
     """The place a document is mostly about: the region named most often (Gaza on a tie)."""
     words = index.words
+    text = index.text
     counts: dict[str, int] = {}
-    for _, _, name in _places_in(index.text, words, index.phrases):
+    for start, _, name in _places_in(text, words, index.phrases):
+        near = max(0, start - 40)  # a frame's words are few: look no further back (a long text has many places)
+        opening = max(text.rfind("\n", near, start), text.rfind(". ", near, start) + 1, 0)
+        if (opening > near or near == 0) and words.frame.fullmatch(text[opening:start]):
+            continue  # "In the West Bank, ...": an aside of its own, not what the whole text is about
         region = words.region.get(name, name)
         if region in ("gaza", "west_bank", "lebanon"):
             counts[region] = counts.get(region, 0) + 1

@@ -144,7 +144,9 @@ def read_what(
         # a part of comparable size: "152 staff killed and 26 injured", not "116 medics and 10,000 missing"
         if antecedent.group not in (None, "people") and mention.value <= 10 * antecedent.mention.value:
             group = antecedent.group  # "152 staff killed and 26 injured": the same staff
-    if group is None and previous is not None and words.regex(r"\b(?:{another})\s+$").search(sentence, 0, mention.start):
+    if previous is not None and previous.group is not None and words.regex(r"\s+(?:{others_after})\b").match(sentence, mention.end):
+        group = previous.group  # "destroyed 150,000 housing units and damaged 200,000 others": the things just counted
+    elif group is None and previous is not None and words.regex(r"\b(?:{another})\s+$").search(sentence, 0, mention.start):
         group = previous.group
     if group is None and previous is not None and link == "including":
         group = previous.group  # "726 soldiers have fallen, 346 of them in Gaza": the same soldiers
