@@ -68,6 +68,16 @@ def test_not_claims(text: str) -> None:
 
 # §1 conventions ---------------------------------------------------------------------------------
 CONVENTIONS = [
+    # a dateline's date is the report's; a count since the war began stays a total
+    (
+        "Genève, 14 mars 2024 (AFP) - Plus de 31 000 personnes ont été tuées depuis le début de la guerre, a annoncé jeudi le ministère.",
+        [{"value": 31000, "metric": "killed", "scope": "total", "as_of": "2024-03-14"}],
+    ),
+    # one span for counts that share a verb's time
+    (
+        "Au cours des dernières 24 heures, 81 personnes ont été tuées et 132 blessées.",
+        [{"value": 81, "scope": "period", "period": ["2024-03-14", "2024-03-15"]}, {"value": 132, "metric": "injured", "scope": "period", "period": ["2024-03-14", "2024-03-15"]}],
+    ),
     # the Hamas attack on Israel, named without its date, is the attack of 7 October 2023
     ("Lors de l'attaque du Hamas contre Israël, quelque 1 200 personnes ont été tuées.", [{"value": 1200, "metric": "killed", "place": "israel", "as_of": "2023-10-07", "scope": "total"}]),
     # a day's count told in the tense of news, and the running total it brings the toll to

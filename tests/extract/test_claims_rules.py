@@ -549,6 +549,12 @@ def test_others_after_a_number_are_the_things_just_counted() -> None:
     assert [(c["value"], c["metric"]) for c in found] == [(150000, "destroyed_housing"), (200000, "damaged_housing")]
 
 
+def test_a_named_month_dates_a_span_over_a_discourse_now() -> None:
+    text = "Now, in just two weeks of September, more than 1,000 people were killed in Lebanon."
+    found = claims_of(text, "2024-10-07")
+    assert (found[0]["scope"], found[0]["period"], found[0]["as_of"]) == ("period", ["2024-09-01", "2024-09-30"], "2024-09")
+
+
 def test_a_days_count_in_the_simple_past_is_a_period() -> None:
     found = claims_of("Israeli strikes killed at least 40 people in Gaza on Monday.", "2024-07-17")
     assert (found[0]["scope"], found[0]["period"], found[0]["as_of"]) == ("period", ["2024-07-15", "2024-07-15"], "2024-07-15")

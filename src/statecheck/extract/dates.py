@@ -225,6 +225,10 @@ def add_months(day: dt.date, months: float) -> dt.date:
     return result + dt.timedelta(days=round(fraction * 30))
 
 
+_DATELINE_END = re.compile(r"\s*(?:\([^()]{1,30}\))?\s*[-–—]\s")
+"""The end of a dateline: "Geneva, 29 February 2024 (AFP) - ...": its date is the report's."""
+
+
 def find_dates(sentence: str, document_date: str | None, language: str = "en") -> list[DateMention]:
     """Every date phrase in ``sentence``, resolved against the document's date where needed."""
     p = _patterns(language)
@@ -239,7 +243,7 @@ def find_dates(sentence: str, document_date: str | None, language: str = "en") -
         after = sentence[end : end + 12].lstrip(" ,")
         reporting = bool(p.speech.search(sentence[max(0, start - 25) : start])) or bool(
             p.speech.match(after) and not p.attribution.match(after)
-        )
+        ) or (start < 60 and _DATELINE_END.match(sentence, end) is not None)
         found.append(DateMention(start, end, value, kind, since=bool(p.since.search(before)), reporting=reporting))
         taken.append((start, end))
 

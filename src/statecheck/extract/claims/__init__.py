@@ -176,9 +176,16 @@ def _claims_in_sentence(
     for index, reading in enumerate(readings):
         mention = reading.mention
         scope, period = read_scope(s, reading, words, dates, context, context.last_count)
+        # "Au cours des dernières 24 heures, 81 personnes ont été tuées et 132 blessées": one span for both
+        shares_span = (
+            scope == "total" and bool(claims) and claims[-1].scope == "period"
+            and reading.link in ("coordinated", "and") and not _own_date(reading, dates)
+        )
+        if shares_span:
+            scope, period = "period", claims[-1].period
         context.last_count = counted(reading)
         as_of = resolve_as_of(s, reading, dates, words, context, scope)
-        if claims and reading.link in ("coordinated", "including", "parenthesis") and not _own_date(reading, dates):
+        if claims and (shares_span or reading.link in ("coordinated", "including", "parenthesis")) and not _own_date(reading, dates):
             as_of = claims[-1].as_of  # "murdering 6,000 children and 4,000 women": one verb, one date
         if worldwide:
             place = None

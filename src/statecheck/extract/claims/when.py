@@ -63,15 +63,20 @@ def read_scope(
     day = [d for d in dates if len(d.value) == 10 and not d.since and d.kind != "elapsed" and d.value != WAR_START_ISO]
     # the event's own day over the report's ("killed on Wednesday, it said on Thursday"); the report's when it is the only one
     day = [d for d in day if not d.reporting] or day
+    if any(len(d.value) == 7 and d.kind == "explicit" and not d.since for d in dates):
+        day = [d for d in day if d.kind != "relative"]  # "Now, in two weeks of September, ...": the month, not today
     if any(d.value == WAR_START_ISO for d in dates):
         day = []  # "between 7 October 2023 and 8 August 2024", "since the 7th": the whole war, a total
     if reading.event == "entered" and day:
         return "period", (day[-1].value, day[-1].value)  # "On 1 November, 51 trucks entered"
-    if reading.event in ("killed", "injured") and day and not running_total and _simple_past(clause, words):
+    if reading.event in ("killed", "injured") and day and not running_total and (
+        _simple_past(clause, words) or (not day[-1].reporting and _narrative_perfect(clause, words))
+    ):
         return "period", (day[-1].value, day[-1].value)  # "strikes killed 33 people on Sunday"
     month = [d for d in dates if len(d.value) == 7 and not d.since and not d.reporting and d.kind == "explicit"]
     if month and not day and not running_total and (
-        reading.event == "entered" or (reading.event in ("killed", "injured") and _simple_past(clause, words))
+        reading.event == "entered"
+        or (reading.event in ("killed", "injured") and (_simple_past(clause, words) or _narrative_perfect(clause, words)))
     ):
         nearest = min(month, key=lambda d: d.start - mention.end if d.start >= mention.end else 2 * (mention.start - d.end))
         return "period", _span_of(nearest.value)  # "strikes killed 210 people in March", "2,874 trucks entered in February"
@@ -125,6 +130,12 @@ def _simple_past(clause: str, words: Words) -> bool:
     if words.regex(r"\b(?:{perfect_markers})\b").search(clause):
         return False
     return bool(words.regex(r"\b(?:{simple_past_markers})\b").search(clause))
+
+
+def _narrative_perfect(clause: str, words: Words) -> bool:
+    """A perfect that news in some languages tells a day's events in ("ont été tuées mercredi"): a
+    day's count when the day is the event's own, not only the day it was reported."""
+    return bool(words.regex(r"\b(?:{narrative_perfect})\b").search(clause))
 
 
 def _done(left: str, right: str, words: Words) -> bool:
@@ -204,7 +215,9 @@ def resolve_as_of(
         # "130 hostages abducted on 7 October remain in Gaza": that date is the abduction's; the count stands now
         usable = [d for d in usable if not _dates_an_event(sentence, d, words)]
     if scope == "period":
-        spans = [d for d in usable if len(d.value) == 10]
+        days = [d for d in usable if len(d.value) == 10]
+        # a named day over "now" or "today"; a named month over them too ("in two weeks of September")
+        spans = [d for d in days if d.kind != "relative"] or ([] if any(len(d.value) == 7 for d in usable) else days)
         events = [d for d in spans if not d.reporting]
         if spans:
             return (events or spans)[-1].value  # "killed 33 on Sunday, the ministry said on Monday": Sunday
