@@ -71,6 +71,8 @@ def test_not_claims(text: str) -> None:
 
 # §1 conventions ---------------------------------------------------------------------------------
 CONVENTIONS = [
+    # the number's own word is the event: the objects after it are not what it counts
+    ("Más de 100 muertos en ataques en el centro de Gaza.", [{"value": 100, "metric": "killed", "bound": "over"}]),
     # a bound before the article of a percentage
     ("Cerca del 85 % de la población ha sido desplazada.", [{"value": 85, "metric": "displaced", "bound": "nearly"}]),
     ("Más del 70 % de las viviendas han sido destruidas.", [{"value": 70, "metric": "destroyed_housing", "bound": "over"}]),

@@ -66,6 +66,8 @@ def test_not_claims(text: str) -> None:
 
 # §1 conventions ---------------------------------------------------------------------------------
 CONVENTIONS = [
+    # the number's own word is the event: the objects after it are not what it counts
+    ("Mais de 100 mortos em ataques no centro de Gaza.", [{"value": 100, "metric": "killed", "bound": "over"}]),
     # the Hamas attack on Israel, named without its date, is the attack of 7 October 2023
     ("No ataque do Hamas contra Israel morreram cerca de 1.200 pessoas.", [{"value": 1200, "metric": "killed", "place": "israel", "as_of": "2023-10-07", "scope": "total"}]),
     ("O Partido exige o fim imediato dos bombardeamentos e a libertação dos mais de 7.000 presos palestinianos.", [{"value": 7000, "metric": "detained", "bound": "over"}]),

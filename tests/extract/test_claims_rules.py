@@ -555,6 +555,11 @@ def test_a_named_month_dates_a_span_over_a_discourse_now() -> None:
     assert (found[0]["scope"], found[0]["period"], found[0]["as_of"]) == ("period", ["2024-09-01", "2024-09-30"], "2024-09")
 
 
+def test_dead_in_strikes_counts_the_dead_not_the_strikes() -> None:
+    found = claims_of("More than 100 dead in strikes on central Gaza.", "2024-06-06")
+    assert [(c["value"], c["metric"]) for c in found] == [(100, "killed")]
+
+
 def test_a_days_count_in_the_simple_past_is_a_period() -> None:
     found = claims_of("Israeli strikes killed at least 40 people in Gaza on Monday.", "2024-07-17")
     assert (found[0]["scope"], found[0]["period"], found[0]["as_of"]) == ("period", ["2024-07-15", "2024-07-15"], "2024-07-15")

@@ -205,7 +205,8 @@ def _event_fits(event: str, group: str | None, right: str, words: Words) -> bool
     if group in _OBJECT_GROUPS:
         return event not in _PEOPLE_EVENTS - {"hostages"}
     head = " ".join(right.split()[:3])
-    if group is None and words.units["items"].search(head):
+    # "100 dead in strikes": the number's own word is the event; the objects after it are not what it counts
+    if group is None and words.units["items"].search(head) and not words.event_lists.any_of.match(right.lstrip()):
         return event not in _PEOPLE_EVENTS
     # a group of people is not destroyed, damaged, out of service or let in
     return not (group is not None and event in ("destroyed", "damaged", "out_of_service", "entered"))
