@@ -301,6 +301,17 @@ def test_a_place_named_only_as_a_paragraphs_frame_is_not_the_whole_texts() -> No
     assert [(c["value"], c["place"]) for c in found] == [(41118, None), (692, "west_bank")]
 
 
+def test_a_place_in_a_clause_opened_after_the_number_is_not_its() -> None:
+    found = claims_of("Gaza death toll surpasses 35,000 as Israel presses its Rafah offensive", "2024-05-15")
+    assert found[0]["place"] == "gaza"
+
+
+def test_a_standing_count_in_a_clause_of_its_own_is_not_dated_by_the_clause_before() -> None:
+    text = "The government says 1,139 people were killed in the October 7 attack, and that 128 captives remain in Gaza."
+    found = claims_of(text, "2024-05-15")
+    assert [(c["value"], c["as_of"]) for c in found] == [(1139, "2023-10-07"), (128, "2024-05-15")]
+
+
 def test_place_defaults_to_the_documents_main_place() -> None:
     text = "The war on Gaza continues. The bombing goes on. More than 32,000 people have been killed."
     assert [c["place"] for c in claims_of(text)] == ["gaza"]

@@ -149,6 +149,9 @@ def read_place(
     mention = reading.mention
     if stop is not None:
         places = [p for p in places if p[0] < stop]  # the next count's own places
+    opener = words.regex(r"\s(?:{subordinators})\s").search(sentence, mention.end)
+    if opener is not None:
+        places = [p for p in places if p[0] < opener.start()]  # "toll surpasses 35,000 as Israel presses its Rafah offensive"
     if head_place is not None and not [p for p in _in_own_clause(sentence, reading, places) if p[0] >= reading.bound_start]:
         return head_place  # "98 hostages remain in Gaza, including 94 of the 251 abducted": a part is where its whole is
     if reading.metric == "hostages":

@@ -212,8 +212,10 @@ def resolve_as_of(
         return None  # a state before the war ("the 280,000 people who lived there")
     usable = [d for d in dates if not d.since]
     if scope == "static":
-        # "130 hostages abducted on 7 October remain in Gaza": that date is the abduction's; the count stands now
-        usable = [d for d in usable if not _dates_an_event(sentence, d, words)]
+        # "130 hostages abducted on 7 October remain in Gaza": that date is the abduction's; the count
+        # stands now. So does one in a clause of its own: "killed in the October 7 attack, and that 128 remain"
+        own_start = reading.bound_start - len(clause_before(sentence, reading.bound_start))
+        usable = [d for d in usable if not _dates_an_event(sentence, d, words) and not d.end <= own_start]
     if scope == "period":
         days = [d for d in usable if len(d.value) == 10]
         # a named day over "now" or "today"; a named month over them too ("in two weeks of September")
