@@ -82,3 +82,10 @@ class Caseless:
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
         pattern, target = self.reading(text)
         return pattern.finditer(target)
+
+    def last(self, text: str) -> re.Match[str] | None:
+        """The last match in ``text`` (matches do not overlap), or None."""
+        found = None
+        for found in self.finditer(text):
+            pass
+        return found

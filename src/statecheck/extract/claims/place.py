@@ -7,7 +7,7 @@ from bisect import bisect_left
 from collections.abc import Iterable
 
 from statecheck.extract.claims.state import Context, Reading
-from statecheck.extract.claims.what import _clause_right, clause_before
+from statecheck.extract.claims.what import _clause_right, clause_start
 from statecheck.extract.claims.words import WAR_START_ISO, Words
 from statecheck.extract.sentences import Sentence
 
@@ -212,7 +212,7 @@ def _inside_a_part(sentence: str, start: int, place_start: int, words: Words) ->
 
 def _in_own_clause(sentence: str, reading: Reading, places: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """The places named in the number's own clause (between clause breaks around it)."""
-    start = reading.bound_start - len(clause_before(sentence, reading.bound_start))
+    start = clause_start(sentence, reading.bound_start)
     end = reading.mention.end + len(_clause_right(sentence[reading.mention.end :]))
     return [place for place in places if start <= place[0] and place[1] <= end]
 

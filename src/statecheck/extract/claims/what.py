@@ -291,9 +291,7 @@ def _main_verb(
 def _from_total(text: str, words: Words) -> str:
     """``text`` from the last words naming a total on ("bringing the number of ..."), else nothing."""
     total = words.scope.get("total")
-    found = None
-    for found in total.finditer(text) if total is not None else ():
-        pass
+    found = total.last(text) if total is not None else None
     return text[found.start() :] if found is not None else ""
 
 
@@ -478,6 +476,11 @@ def _clause_right(text: str) -> str:
 def _clause_left(text: str) -> str:
     matches = list(_CLAUSE_START.finditer(text))
     return text[matches[-1].end() :] if matches else text
+
+
+def clause_start(sentence: str, position: int) -> int:
+    """Where the clause holding ``position`` begins (see :func:`clause_before`)."""
+    return position - len(clause_before(sentence, position))
 
 
 def clause_before(sentence: str, end: int, start: int = 0) -> str:

@@ -7,7 +7,7 @@ import re
 from dataclasses import replace
 
 from statecheck.extract.claims.state import Context, Reading, counted
-from statecheck.extract.claims.what import _clause_right, _event_fits, _metric, clause_before
+from statecheck.extract.claims.what import _clause_right, _event_fits, _metric, clause_before, clause_start
 from statecheck.extract.claims.words import WAR_START_ISO, Words
 from statecheck.extract.dates import DateMention, parse_date
 
@@ -55,7 +55,7 @@ def read_scope(
         base = context.document_date if context.document_date and len(context.document_date) == 10 else None
         stop = end[-1] if end else base
         return "period", ((since[-1].value, stop) if stop and len(since[-1].value) == 10 else None)
-    opening_attack = any(d.value == WAR_START_ISO for d in dates)  # its toll is the war's first count, a total
+    opening_attack = any(d.value == WAR_START_ISO for d in dates)  # the war's first count and its span, a total
     if reading.event in ("killed", "injured", None) and not opening_attack and (
         words.scope["incident"].search(clause) or words.incident_noun.search(clause)
     ):
@@ -65,7 +65,7 @@ def read_scope(
     day = [d for d in day if not d.reporting] or day
     if any(len(d.value) == 7 and d.kind == "explicit" and not d.since for d in dates):
         day = [d for d in day if d.kind != "relative"]  # "Now, in two weeks of September, ...": the month, not today
-    if any(d.value == WAR_START_ISO for d in dates):
+    if opening_attack:
         day = []  # "between 7 October 2023 and 8 August 2024", "since the 7th": the whole war, a total
     if reading.event == "entered" and day:
         return "period", (day[-1].value, day[-1].value)  # "On 1 November, 51 trucks entered"
@@ -88,13 +88,19 @@ def read_scope(
     return "total", None
 
 
+_SHORT_WORD_AT_MOST = re.compile(r"\s*(?:\w{1,4}\s+)?")
+
+
 def _dates_an_event(sentence: str, date: DateMention, words: Words) -> bool:
     """An event word stands just before the date, with at most a short word between: "abducted on"."""
     before = sentence[max(0, date.start - 30) : date.start]
-    last = None
-    for last in words.event_lists.any_of.finditer(before):
-        pass
-    return last is not None and re.fullmatch(r"\s*(?:\w{1,4}\s+)?", before[last.end() :]) is not None
+    last = words.event_lists.any_of.last(before)
+    return last is not None and _SHORT_WORD_AT_MOST.fullmatch(before, last.end()) is not None
+
+
+def _after_a_comma(sentence: str, reading: Reading, date: DateMention) -> bool:
+    """A date after a comma that follows the count: it belongs to an aside or the next clause."""
+    return date.start >= reading.mention.end and "," in sentence[reading.quote_end : date.start]
 
 
 def _running_total(sentence: str, reading: Reading, words: Words) -> bool:
@@ -154,11 +160,8 @@ def _period_span(
 
     lowered = sentence.lower()
     base = parse_date(context.document_date)
-    # a date after a comma that follows the count belongs to the next clause ("..., bringing the toll since 7 October to 600")
-    explicit = [
-        d for d in dates
-        if len(d.value) == 10 and not (d.start >= reading.mention.end and "," in sentence[reading.quote_end : d.start])
-    ]
+    # "..., bringing the toll since 7 October to 600": not this count's date
+    explicit = [d for d in dates if len(d.value) == 10 and not _after_a_comma(sentence, reading, d)]
     if words.regex(r"(?:{last_24_hours})").search(lowered) and base and base[1] == "day":
         day = base[0]
         return ((day - dt.timedelta(days=1)).isoformat(), day.isoformat())
@@ -214,7 +217,7 @@ def resolve_as_of(
     if scope == "static":
         # "130 hostages abducted on 7 October remain in Gaza": that date is the abduction's; the count
         # stands now. So does one in a clause of its own: "killed in the October 7 attack, and that 128 remain"
-        own_start = reading.bound_start - len(clause_before(sentence, reading.bound_start))
+        own_start = clause_start(sentence, reading.bound_start)
         usable = [d for d in usable if not _dates_an_event(sentence, d, words) and not d.end <= own_start]
     if scope == "period":
         days = [d for d in usable if len(d.value) == 10]
@@ -227,7 +230,7 @@ def resolve_as_of(
     relative = words.regex(r"\b(?:{relative})\b")
     usable = [
         d for d in usable
-        if not (d.start >= mention.end and ("," in sentence[reading.quote_end : d.start] or relative.search(sentence[mention.end : d.start])))
+        if not (_after_a_comma(sentence, reading, d) or (d.start >= mention.end and relative.search(sentence[mention.end : d.start])))
     ]
     if usable:
         reporting = [d for d in usable if d.reporting]

@@ -336,7 +336,10 @@ def words_for(language: str) -> Words:
         actor_adjectives=frozenset(a.lower() for a in places.get("actor_adjectives", [])),
         locative_before=_pattern(places.get("locatives", []), suffix=r"\s+(?:the\s+)?$"),
         reference_before=_pattern(places.get("references", []), suffix=r"\s+(?:the\s+)?$"),
-        origin_before=_pattern(places.get("origins", []), suffix=r"\s+(?:(?:the|la|el|le|les|a|o|der|dem|den)\s+|l['’])?$"),
+        # "from the Gaza Strip", "desde la Franja", "depuis l'enclave": an article may stand between
+        origin_before=_pattern(
+            places.get("origins", []), suffix=r"\s+(?:(?:" + _alternation(section("grammar").get("articles", [])) + r")\s*)?$"
+        ),
         frame=re.compile(r"^\s*(?:" + "|".join(re.escape(w) for w in places.get("frame", [])) + r")\s+(?:the\s+)?", re.IGNORECASE),
         scope={k: _caseless(v) for k, v in scope.items()},
         including=_pattern(structure.get("including", [])),
