@@ -49,6 +49,9 @@ def test_numbers_and_metrics(text: str, expected: list[dict[str, Any]]) -> None:
 
 # §1 what is not a claim ------------------------------------------------------------------------
 NOT_CLAIMS = [
+    "Entre el 2 y el 18 de abril, el convoy estuvo bloqueado.",
+    "Contacto de prensa: 915 123 456.",
+    "La vacuna contra la polio de tipo 2 se administró en el sur.",
     "El asedio dura ya 150 días.",
     "Tras una ocupación de 75 años, el pueblo resiste.",
     "El Consejo aprobó la resolución 2728 el 25 de marzo de 2024.",

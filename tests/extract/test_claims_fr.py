@@ -47,6 +47,10 @@ def test_numbers_and_metrics(text: str, expected: list[dict[str, Any]]) -> None:
 
 # §1 what is not a claim ------------------------------------------------------------------------
 NOT_CLAIMS = [
+    "Renseignements : bureau de presse, tél. +33 1 45 67 89 10 (voir le rapport, p. 12).",
+    "Le feu a pris vers 21 h 30 dans le camp.",
+    "Entre le 3 et le 19 avril, le convoi a été bloqué.",
+    "La ligne verte 1515 répond 24 heures sur 24, 7 jours sur 7.",
     "Le siège dure depuis 150 jours.",
     "Après 75 ans d'occupation, le peuple résiste.",
     "Le Conseil a adopté la résolution 2728 le 25 mars 2024.",

@@ -45,6 +45,8 @@ def test_numbers_and_metrics(text: str, expected: list[dict[str, Any]]) -> None:
 
 # §1 what is not a claim ------------------------------------------------------------------------
 NOT_CLAIMS = [
+    "Entre os dias 4 e 20 de maio, o comboio ficou retido.",
+    "Contacto de imprensa: tel. +351 21 123 4567.",
     "O cerco dura há 150 dias.",
     "Após 75 anos de ocupação, o povo resiste.",
     "O Conselho aprovou a resolução 2728 a 25 de março de 2024.",

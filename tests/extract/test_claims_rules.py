@@ -59,6 +59,8 @@ def test_numbers_and_metrics(text: str, expected: list[dict[str, Any]]) -> None:
 
 # §1 what is not a claim ------------------------------------------------------------------------
 NOT_CLAIMS = [
+    "For requests, call the humanitarian desk at +972 2 123 4567, extension 8.",
+    "The clinic has given type 2 polio vaccine to children in the south.",
     "The siege has lasted 150 days.",
     "After a 75-year occupation, the people resist.",
     "The council adopted Resolution 2728 on 25 March 2024.",
@@ -208,6 +210,7 @@ BOUNDS = [
     ("Up to 1,000 people were detained.", "up_to"),
     ("As many as 1,000 people were detained.", "up_to"),
     ("1,000 people were detained.", "exact"),
+    ("Police held 1,000-plus people.", "over"),
 ]
 
 
@@ -414,6 +417,19 @@ def test_another_of_the_same_count_is_a_period() -> None:
     assert [c["scope"] for c in found] == ["period", "period"]
 
 
+@pytest.mark.parametrize(
+    "text,scope",
+    [
+        ("Air strikes on Syria killed 21 people on Tuesday, the monitor said on Wednesday.", "period"),
+        ("Los bombardeos contra Gaza mataron a 21 personas el martes.", "period"),
+        ("An air strike on a school in Gaza City killed 21 people on Tuesday.", "incident"),
+    ],
+)
+def test_strikes_on_a_whole_territory_are_no_single_event(text: str, scope: str) -> None:
+    found = claims_of(text, "2024-03-15")
+    assert [(c["scope"], c["as_of"]) for c in found] == [(scope, "2024-03-12")]
+
+
 def test_n_more_is_an_addition_but_n_or_more_a_bound() -> None:
     found = claims_of("Officials said 45 more people were killed on Tuesday.", "2024-03-15")
     assert (found[0]["scope"], found[0]["period"], found[0]["bound"]) == ("period", ["2024-03-12", "2024-03-12"], "exact")
@@ -471,6 +487,15 @@ def test_the_same_day_refers_back_to_a_weekday() -> None:
     text = "On Saturday, a strike on a house killed six people.\n\nAnother strike the same day killed nine people."
     found = claims_of(text, "2024-03-11")
     assert [(c["value"], c["as_of"]) for c in found] == [(6, "2024-03-09"), (9, "2024-03-09")]
+
+
+def test_an_attack_dated_in_its_own_sentence_does_not_refer_back() -> None:
+    text = (
+        "In March, inspectors counted 40 damaged wells.\n\nPumping stations\n\n"
+        "More than 900 people have died since the fighting began, most of them in the raid of 3 January."
+    )
+    found = claims_of(text, "2024-04-02")
+    assert [(c["value"], c["as_of"]) for c in found] == [(40, "2024-03"), (900, "2024-04-02")]
 
 
 def test_a_date_before_according_to_is_the_events_not_the_reports() -> None:

@@ -75,9 +75,9 @@ class Caseless:
         pattern, target = self.reading(text)
         return pattern.search(target, pos, len(target) if endpos is None else endpos)
 
-    def match(self, text: str) -> re.Match[str] | None:
+    def match(self, text: str, pos: int = 0) -> re.Match[str] | None:
         pattern, target = self.reading(text)
-        return pattern.match(target)
+        return pattern.match(target, pos)
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
         pattern, target = self.reading(text)

@@ -125,7 +125,10 @@ def _patterns(language: str) -> _DatePatterns:
         re.IGNORECASE,
     )
     last_month_name = re.compile(rf"(?P<month>{month_names})$", re.IGNORECASE)
-    day_range = re.compile(rf"(?<![\w])(?P<d>[0-3]?\d)(?:{ordinal})?\s*(?:{alt('day_range_joiners')})\s*$", re.IGNORECASE)
+    day_range = re.compile(
+        rf"(?<![\w])(?P<d>[0-3]?\d)(?:{ordinal})?\s*(?:{alt('day_range_joiners')})\s*(?:(?:{alt('day_range_articles')})\s+)?$",
+        re.IGNORECASE,
+    )
     this_month_day = re.compile(
         rf"(?<![\w])(?P<d>[0-3]?\d)(?:{ordinal})?\s+(?:{alt('this_month_day')})(?![\w])", re.IGNORECASE
     )

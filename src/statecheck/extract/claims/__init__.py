@@ -60,6 +60,7 @@ def extract_claims(document: Document, options: Options) -> Document:
     # Sentences of the paragraph before the first that may hold a number: what they tell the
     # context is read with the paragraph's words, so only once a number needs those words.
     unnoted: list[Sentence] = []
+    in_first_paragraph = 0
     for sentence in split_sentences(text, language or "en"):
         deadline.check(sentence.start)
         if sentence.paragraph != context.paragraph:
@@ -77,10 +78,29 @@ def extract_claims(document: Document, options: Options) -> Document:
         unnoted.clear()
         if words.may_hold_number(sentence.text):
             claims.extend(_claims_in_sentence(document, sentence, words, context, place_index.places_in(sentence, words)))
+            if sentence.paragraph == 0:
+                in_first_paragraph = len(claims)
         else:
             _note_context(sentence.text, words, context, partial(place_index.places_in, sentence, words))
             context.unread_sources.append((sentence.text, paragraph_words))
+    if document.card.title and paragraphs[0].strip().endswith(document.card.title.strip()):
+        claims = _headline_as_in_body(claims, in_first_paragraph)
     return replace(document, claims=tuple(claims))
+
+
+def _headline_as_in_body(claims: list[Claim], in_headline: int) -> list[Claim]:
+    """A headline sums up its story in the present tense ("Strikes kill 33 in Lebanon"): a count
+    it shares with the body (the same value of the same thing) holds when the body says it holds."""
+    told = list(claims)
+    for index, claim in enumerate(claims[:in_headline]):
+        same = next((later for later in claims[in_headline:] if _same_count(later, claim)), None)
+        if same is not None:
+            told[index] = replace(claim, scope=same.scope, period=same.period, as_of=same.as_of)
+    return told
+
+
+def _same_count(a: Claim, b: Claim) -> bool:
+    return (a.value, a.value_max, a.metric, a.unit) == (b.value, b.value_max, b.metric, b.unit)
 
 
 class _ParagraphWords:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import calendar
 import re
 from dataclasses import replace
+from itertools import chain
 
 from statecheck.extract.claims.state import Context, Reading, counted
 from statecheck.extract.claims.what import _clause_right, _event_fits, _metric, clause_before, clause_start
@@ -56,9 +57,10 @@ def read_scope(
         stop = end[-1] if end else base
         return "period", ((since[-1].value, stop) if stop and len(since[-1].value) == 10 else None)
     opening_attack = any(d.value == WAR_START_ISO for d in dates)  # the war's first count and its span, a total
-    if reading.event in ("killed", "injured", None) and not opening_attack and (
-        words.scope["incident"].search(clause) or words.incident_noun.search(clause)
-    ):
+    incident = words.scope["incident"].search(clause)
+    if incident and incident.end() <= len(left) and _on_a_territory(left, incident.end(), words):
+        incident = None  # "strikes on Lebanon killed 33 on Sunday": a day of a campaign, not one event
+    if reading.event in ("killed", "injured", None) and not opening_attack and (incident or words.incident_noun.search(clause)):
         return "incident", None
     day = [d for d in dates if len(d.value) == 10 and not d.since and d.kind != "elapsed" and d.value != WAR_START_ISO]
     # the event's own day over the report's ("killed on Wednesday, it said on Thursday"); the report's when it is the only one
@@ -89,6 +91,17 @@ def read_scope(
 
 
 _SHORT_WORD_AT_MOST = re.compile(r"\s*(?:\w{1,4}\s+)?")
+
+
+#: Places that are whole countries or territories: what is struck across one is no single event.
+TERRITORIES = frozenset({"gaza", "west_bank", "opt", "israel", "northern_israel", "lebanon", "syria", "yemen", "iran"})
+
+
+def _on_a_territory(clause: str, at: int, words: Words) -> bool:
+    """Whether the words at ``at`` (after an article at most) name a whole territory."""
+    article = _SHORT_WORD_AT_MOST.match(clause, at)
+    place = words.any_place.match(clause, article.end() if article else at)
+    return place is not None and words.place_names.get(" ".join(place.group().lower().split())) in TERRITORIES
 
 
 def _dates_an_event(sentence: str, date: DateMention, words: Words) -> bool:
@@ -195,6 +208,15 @@ def _own_date(reading: Reading, dates: list[DateMention]) -> bool:
     return any(reading.mention.end <= d.start <= reading.quote_end + 40 and not d.since for d in dates)
 
 
+def _refers_back(sentence: str, dates: list[DateMention], words: Words) -> bool:
+    """Whether the sentence names an event told before ("the same day", "the attack"). An event
+    it dates itself ("the raid of 3 January", "the October 7 attack") is its own, not that one."""
+    references = chain(words.event_references.finditer(sentence), words.event_reference_noun.finditer(sentence))
+    return any(
+        not any(d.start <= reference.end() + 5 and reference.start() <= d.end for d in dates) for reference in references
+    )
+
+
 def _event_date(dates: list[DateMention]) -> str | None:
     events = [d for d in dates if not d.since and not d.reporting and d.kind in ("explicit", "elapsed", "weekday")]
     return events[-1].value if events else None
@@ -246,7 +268,7 @@ def resolve_as_of(
         if chosen.kind == "relative" and reporting and len(reporting[0].value) >= len(chosen.value):
             return reporting[0].value  # "the ministry said on Saturday that ... have now been killed"
         return chosen.value
-    if context.last_event_date and (words.event_references.search(sentence) or words.event_reference_noun.search(sentence)):
+    if context.last_event_date and _refers_back(sentence, dates, words):
         return context.last_event_date
     if words.narrative.search(sentence[max(0, reading.quote_start - 30) : mention.start]):
         return None

@@ -283,7 +283,7 @@ def words_for(language: str) -> Words:
             [phrase for name in _BOUND_NAMES for phrase in bounds.get(name, [])],
             prefix=r"(?<![\w])", suffix=_BOUND_SUFFIX,
         ),
-        after_over=_pattern(bounds.get("after_over", []), prefix=r"^\s*"),
+        after_over=_pattern(bounds.get("after_over", []), prefix=r"^(?:-|\s*)"),  # "1,000-plus"
         period_markers=_caseless(bounds.get("period_markers", []), suffix=r"\s*$"),
         period_markers_after=_pattern(
             bounds.get("period_markers_after", []),
@@ -296,7 +296,8 @@ def words_for(language: str) -> Words:
             r"^(?:\s*|-)(?:" + "|".join(re.escape(u.lstrip("-")) for u in sorted(time_units, key=len, reverse=True)) + r")(?![\w])",
             re.IGNORECASE,
         ),
-        labels=_caseless(not_claims.get("labels", []), suffix=r"\s*$"),
+        # a label, then the digits it runs on with: "tel. +41 22 791 21 11", "IBAN DE12 1002 0500"
+        labels=_caseless(not_claims.get("labels", []), suffix=r"\s*:?\s*(?:[a-z]{2}\d\d\s+)?[+\d\s()/]*$"),
         # "aged 24, 28 and 31": every number of the list is an age
         age_before=_caseless(not_claims.get("age_before", []), suffix=r"\s*(?:\d+\s*(?:,|and|or|to|-)\s*)*$"),
         forecast_after=_pattern(not_claims.get("forecasts_after", []), prefix=r"^\s*(?:[\w'’-]+\s+){0,4}?"),
