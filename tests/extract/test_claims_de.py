@@ -16,6 +16,8 @@ LANG = "de"
 
 # §1 numbers: separators, words (one-word compounds), millions with a decimal comma; metrics ----
 NUMBERS = [
+    ("Am Abend kamen 14 Verschleppte frei, im Austausch gegen 42 palästinensische Häftlinge.", [{"value": 14, "metric": "hostages_released"}, {"value": 42, "metric": "prisoners_released"}]),
+    ("Noch mindestens 90 Menschen sind in der Gewalt der Miliz.", [{"value": 90, "metric": "hostages", "bound": "at_least"}]),
     ("Die Gesundheitsbehörden zählen 12.457 getötete Menschen.", [{"value": 12457, "metric": "killed"}]),
     ("Bislang sind 31 272 Menschen in dem Gebiet ums Leben gekommen.", [{"value": 31272, "metric": "killed"}]),
     ("Rund 1,7 Millionen Menschen wurden vertrieben.", [{"value": 1700000, "metric": "displaced", "bound": "about"}]),

@@ -16,6 +16,8 @@ LANG = "fr"
 
 # §1 numbers: separators, words, millions with a decimal comma; metrics and groups -------------
 NUMBERS = [
+    ("La milice a remis 9 otages à la Croix-Rouge et Israël a libéré 27 prisonniers palestiniens.", [{"value": 9, "metric": "hostages_released"}, {"value": 27, "metric": "prisoners_released"}]),
+    ("Plus de 500 personnes sont mortes en tentant d'obtenir de la nourriture.", [{"value": 500, "metric": "killed_aid_seekers", "bound": "over"}]),
     ("Les autorités sanitaires font état de 12 457 personnes tuées.", [{"value": 12457, "metric": "killed"}]),
     ("À ce jour, 31\u202f272 personnes sont mortes dans le territoire.", [{"value": 31272, "metric": "killed"}]),
     ("À ce jour, 31\u00a0272 personnes sont mortes dans le territoire.", [{"value": 31272, "metric": "killed"}]),

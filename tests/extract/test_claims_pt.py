@@ -16,6 +16,9 @@ LANG = "pt"
 
 # §1 numbers: separators, words, millions with a decimal comma; metrics and groups -------------
 NUMBERS = [
+    ("O grupo entregou 21 reféns e Israel libertou 60 prisioneiros palestinianos.", [{"value": 21, "metric": "hostages_released"}, {"value": 60, "metric": "prisoners_released"}]),
+    ("A operação já deslocou cerca de 15 mil pessoas.", [{"value": 15000, "metric": "displaced", "bound": "about"}]),
+    ("Os homens armados assassinaram 40 civis na aldeia.", [{"value": 40, "metric": "killed"}]),
     ("As autoridades de saúde contabilizam 12.457 pessoas mortas.", [{"value": 12457, "metric": "killed"}]),
     ("Até agora, 31 272 pessoas morreram no território.", [{"value": 31272, "metric": "killed"}]),
     ("Cerca de 1,7 milhões de pessoas foram deslocadas.", [{"value": 1700000, "metric": "displaced", "bound": "about"}]),
@@ -140,6 +143,8 @@ def test_places(text: str, place: str) -> None:
 
 # §4 as_of -----------------------------------------------------------------------------------------
 AS_OF = [
+    ("Em mais de 300 dias de guerra, o exército matou 40.000 pessoas.", "2024-09-20", "2024-09-20"),
+    ("A operação militar, iniciada em 21 de janeiro, já deslocou cerca de 30 mil pessoas.", "2025-02-11", "2025-02-11"),
     ("A 20 de fevereiro de 2024, 29.313 pessoas tinham sido mortas em Gaza.", "2024-03-15", "2024-02-20"),
     ("Em 10 de março, o ministério contabilizou 31.045 mortos.", "2024-03-15", "2024-03-10"),
     ("Quarenta dias depois do início da guerra, 11.500 pessoas tinham sido mortas.", None, "2023-11-16"),

@@ -330,6 +330,7 @@ AS_OF = [
     ("There are now 31,000 dead.", "2024-03", "2024-03"),
     ("The ministry said on Monday that 31,045 people have been killed.", "2024-03-15", "2024-03-11"),
     ("Killed since 7 October: 31,045 people, the ministry said.", "2024-03-15", "2024-03-15"),
+    ("After more than 150 days of war, 31,045 people have been killed.", "2024-03-15", "2024-03-15"),
 ]
 
 
@@ -487,6 +488,18 @@ def test_the_same_day_refers_back_to_a_weekday() -> None:
     text = "On Saturday, a strike on a house killed six people.\n\nAnother strike the same day killed nine people."
     found = claims_of(text, "2024-03-11")
     assert [(c["value"], c["as_of"]) for c in found] == [(6, "2024-03-09"), (9, "2024-03-09")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Since the relief foundation began handing out food on 27 May, more than 600 people have been killed near its sites.",
+        "The offensive, launched on 21 January, has displaced about 30,000 people.",
+    ],
+)
+def test_a_count_since_its_event_began_holds_at_the_report(text: str) -> None:
+    found = claims_of(text, "2025-07-01")
+    assert [(c["scope"], c["as_of"]) for c in found] == [("total", "2025-07-01")]
 
 
 def test_an_attack_dated_in_its_own_sentence_does_not_refer_back() -> None:

@@ -1257,6 +1257,16 @@ PLACE_STEPS: tuple[Callable[[CardContext], str | None], ...] = (
 def detect_language(text: str, words: CardWords | None = None) -> str | None:
     """The language (en, es, fr, pt, de) whose frequent words the text uses most, or None when
     too few are found to tell. Words shared by several languages count for less."""
+    scores = language_scores(text, words)
+    # The first language with the highest score, as a stable sort by descending score would rank it.
+    best = max(scores, key=scores.__getitem__, default=None)
+    if best is None or scores[best] < 2.0:
+        return None
+    return best
+
+
+def language_scores(text: str, words: CardWords | None = None) -> dict[str, float]:
+    """How much of each language's frequent words the text uses (:func:`detect_language`)."""
     words = words or card_words()
     scores = dict.fromkeys(words.stopwords, 0.0)
     weights_of = _weights_by_word(words)
@@ -1266,11 +1276,7 @@ def detect_language(text: str, words: CardWords | None = None) -> str | None:
     for token, count in counts.items():
         for language, weight in weights_of[token]:
             scores[language] += weight * count
-    # The first language with the highest score, as a stable sort by descending score would rank it.
-    best = max(scores, key=scores.__getitem__, default=None)
-    if best is None or scores[best] < 2.0:
-        return None
-    return best
+    return scores
 
 
 _WORD = re.compile(r"[^\W\d_]+")

@@ -208,6 +208,20 @@ def _own_date(reading: Reading, dates: list[DateMention]) -> bool:
     return any(reading.mention.end <= d.start <= reading.quote_end + 40 and not d.since for d in dates)
 
 
+def _at_least_this_late(sentence: str, date: DateMention, context: Context, words: Words) -> bool:
+    """Whether an elapsed time is a lower bound ("more than 400 days of war") that the report's
+    own date, later still, fits better."""
+    number = _FIRST_DIGIT.search(sentence, date.start, date.end)
+    over = dict(words.bounds)["over"]
+    return (
+        number is not None and over.search(sentence, date.start, number.start()) is not None
+        and context.document_date is not None and context.document_date > date.value
+    )
+
+
+_FIRST_DIGIT = re.compile(r"\d")
+
+
 def _refers_back(sentence: str, dates: list[DateMention], words: Words) -> bool:
     """Whether the sentence names an event told before ("the same day", "the attack"). An event
     it dates itself ("the raid of 3 January", "the October 7 attack") is its own, not that one."""
@@ -265,6 +279,8 @@ def resolve_as_of(
             return d.start - mention.end if d.start >= mention.end else mention.start - d.end
 
         chosen = min(pool, key=distance)
+        if chosen.kind == "elapsed" and _at_least_this_late(sentence, chosen, context, words):
+            return context.document_date  # "in more than 400 days of war": up to the report, at least
         if chosen.kind == "relative" and reporting and len(reporting[0].value) >= len(chosen.value):
             return reporting[0].value  # "the ministry said on Saturday that ... have now been killed"
         return chosen.value

@@ -84,6 +84,10 @@ class Words:
     speech_after: Caseless
     event_references: Caseless
     event_reference_noun: Caseless
+    since_opening: re.Pattern[str]
+    """A sentence opened by "since" and a clause: "Since the foundation began operating on 27 May, …"."""
+    began_on: re.Pattern[str]
+    """A participle that dates when something began: "the offensive, launched on 21 January"."""
     grammar: dict[str, str] = field(default_factory=dict)
     """Closed-class words by role, each as a regex alternation (``lexicon [grammar]``)."""
     name_particles: str = ""
@@ -351,6 +355,8 @@ def words_for(language: str) -> Words:
         event_reference_noun=Caseless(
             r"\bthe\s+(?:[\w-]+\s+){0,2}?" + lexicon.phrase_pattern(dates.get("event_reference_nouns", []), prefix=""),
         ),
+        since_opening=_pattern(dates.get("since_subordinators", []), prefix=r"^\W*"),
+        began_on=_pattern(dates.get("began_on", []), suffix=r"\s+(?:(?:" + _alternation(dates.get("since_fillers", [])) + r")\s+)*$"),
         grammar={role: _alternation(values) for role, values in section("grammar").items()},
         name_particles=_alternation(sources.get("name_particles", [])),
         name_heads=_alternation(sources.get("name_heads", [])),
