@@ -1254,15 +1254,31 @@ PLACE_STEPS: tuple[Callable[[CardContext], str | None], ...] = (
 # --------------------------------------------------------------------------- language
 
 
+_ENOUGH_TO_TELL = 2.0
+_CLEARLY_AHEAD = 2.0
+
+
 def detect_language(text: str, words: CardWords | None = None) -> str | None:
     """The language (en, es, fr, pt, de) whose frequent words the text uses most, or None when
     too few are found to tell. Words shared by several languages count for less."""
-    scores = language_scores(text, words)
-    # The first language with the highest score, as a stable sort by descending score would rank it.
-    best = max(scores, key=scores.__getitem__, default=None)
-    if best is None or scores[best] < 2.0:
+    return _leader(language_scores(text, words))
+
+
+def clearly_other_language(text: str, language: str) -> str | None:
+    """The language of ``text`` when it is not ``language`` and clearly ahead of it (twice its
+    score), else None. Close languages share their short words ("a", "la", "e"), so a short
+    French sentence may score a little higher as Portuguese: that is no reason to switch."""
+    scores = language_scores(text)
+    best = _leader(scores)
+    if best is None or best == language or scores[best] < _CLEARLY_AHEAD * scores.get(language, 0.0):
         return None
     return best
+
+
+def _leader(scores: dict[str, float]) -> str | None:
+    # The first language with the highest score, as a stable sort by descending score would rank it.
+    best = max(scores, key=scores.__getitem__, default=None)
+    return None if best is None or scores[best] < _ENOUGH_TO_TELL else best
 
 
 def language_scores(text: str, words: CardWords | None = None) -> dict[str, float]:

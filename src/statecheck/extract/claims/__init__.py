@@ -21,7 +21,7 @@ from dataclasses import replace
 from functools import partial
 
 from statecheck.extract import lexicon
-from statecheck.extract.cards import language_scores
+from statecheck.extract.cards import clearly_other_language
 from statecheck.extract.claims.filters import is_claim_number
 from statecheck.extract.claims.place import PlaceIndex, _combine, _dominant_place, _place_list_at, read_place
 from statecheck.extract.claims.source import _continues_report, read_source
@@ -34,11 +34,12 @@ from statecheck.extract.claims.when import (
     _simple_past,
     read_scope,
     resolve_as_of,
+    without_beginnings,
 )
 from statecheck.extract.claims.words import WAR_START_ISO, Words, may_hold_number_in_any_language, words_for
-from statecheck.extract.dates import DateMention, find_dates
+from statecheck.extract.dates import find_dates
 from statecheck.extract.deadline import Deadline
-from statecheck.extract.numbers import NumberMention, find_numbers
+from statecheck.extract.numbers import find_numbers
 from statecheck.extract.sentences import Sentence, split_sentences
 from statecheck.model import Claim, Document
 from statecheck.options import Options
@@ -122,22 +123,15 @@ class _ParagraphWords:
 
 
 _SWITCH_WORDS = 8  # a paragraph this long or longer may be read in a language other than the document's
-_CLEARLY_AHEAD = 2.0
 
 
 def _paragraph_words(paragraph: str, language: str) -> Words:
     """A paragraph in another language than the document's (a quoted statement, a bilingual
     page) is read with that language's words; a short one keeps the document's."""
     if len(paragraph.split(maxsplit=_SWITCH_WORDS - 1)) >= _SWITCH_WORDS:  # count no further than that
-        scores = language_scores(paragraph)
-        detected = max(scores, key=scores.__getitem__, default=None)
-        # Close languages share their short words ("a", "la", "e"): a paragraph is read in another
-        # language only when that one is clearly ahead of the document's.
-        if (
-            detected in lexicon.LANGUAGES and detected != language
-            and scores[detected] >= max(2.0, _CLEARLY_AHEAD * scores.get(language, 0.0))
-        ):
-            return words_for(detected)
+        other = clearly_other_language(paragraph, language)
+        if other in lexicon.LANGUAGES:
+            return words_for(other)
     return words_for(language)
 
 
@@ -185,7 +179,7 @@ def _claims_in_sentence(
     s = sentence.text
     dates = find_dates(s, context.document_date, words.language)
     mentions = [m for m in find_numbers(s, words.language) if is_claim_number(m, s, dates, words)]
-    dates = _without_beginnings(s, dates, mentions, words)
+    dates = without_beginnings(s, dates, mentions, words)
     readings: list[Reading] = []
     for index, mention in enumerate(mentions):
         previous = readings[-1] if readings else None
@@ -262,25 +256,6 @@ def _claims_in_sentence(
         context.unread_sources.append((s, lambda: words))
     return claims
 
-
-
-_WORDS_OF_AN_EVENT = 3
-
-
-def _without_beginnings(sentence: str, dates: list[DateMention], mentions: list[NumberMention], words: Words) -> list[DateMention]:
-    """The dates but those of when the counted thing began ("Since the foundation began operating
-    on 27 May, 600 have been killed"; "the offensive, launched on 21 January, has displaced"):
-    the count runs from then to the report, so they date neither the count nor its span."""
-    if not dates or not mentions:
-        return dates
-    opening = words.since_opening.match(sentence)
-    # "Since 6 May, …" is a span from a day; "Since the operation began on 6 May, …" names the
-    # event the count runs from (spec §2: a total since the event began)
-    clause_opened = opening is not None and len(sentence[opening.end() : dates[0].start].split()) >= _WORDS_OF_AN_EVENT
-    return [
-        d for d in dates
-        if not ((clause_opened and d.end <= mentions[0].start) or (not d.since and words.began_on.search(sentence, 0, d.start)))
-    ]
 
 
 def _note(reading: Reading) -> str | None:

@@ -11,6 +11,7 @@ from statecheck.extract.claims.state import Context, Reading, counted
 from statecheck.extract.claims.what import _clause_right, _event_fits, _metric, clause_before, clause_start
 from statecheck.extract.claims.words import WAR_START_ISO, Words
 from statecheck.extract.dates import DateMention, parse_date
+from statecheck.extract.numbers import NumberMention
 
 
 def read_scope(
@@ -91,17 +92,16 @@ def read_scope(
 
 
 _SHORT_WORD_AT_MOST = re.compile(r"\s*(?:\w{1,4}\s+)?")
-
-
-#: Places that are whole countries or territories: what is struck across one is no single event.
-TERRITORIES = frozenset({"gaza", "west_bank", "opt", "israel", "northern_israel", "lebanon", "syria", "yemen", "iran"})
+_FIRST_DIGIT = re.compile(r"\d")
 
 
 def _on_a_territory(clause: str, at: int, words: Words) -> bool:
-    """Whether the words at ``at`` (after an article at most) name a whole territory."""
+    """Whether the words at ``at`` (after an article at most) name a whole territory: a place that
+    is part of no larger one (the lexicon's ``region``), where strikes across it are no single event."""
     article = _SHORT_WORD_AT_MOST.match(clause, at)
     place = words.any_place.match(clause, article.end() if article else at)
-    return place is not None and words.place_names.get(" ".join(place.group().lower().split())) in TERRITORIES
+    name = words.place_names.get(" ".join(place.group().lower().split())) if place else None
+    return name is not None and name not in words.region
 
 
 def _dates_an_event(sentence: str, date: DateMention, words: Words) -> bool:
@@ -219,7 +219,23 @@ def _at_least_this_late(sentence: str, date: DateMention, context: Context, word
     )
 
 
-_FIRST_DIGIT = re.compile(r"\d")
+_WORDS_OF_AN_EVENT = 3
+
+
+def without_beginnings(sentence: str, dates: list[DateMention], mentions: list[NumberMention], words: Words) -> list[DateMention]:
+    """The dates but those of when the counted thing began ("Since the foundation began operating
+    on 27 May, 600 have been killed"; "the offensive, launched on 21 January, has displaced"):
+    the count runs from then to the report, so they date neither the count nor its span."""
+    if not dates or not mentions:
+        return dates
+    opening = words.since_opening.match(sentence)
+    # "Since 6 May, …" is a span from a day; "Since the operation began on 6 May, …" names the
+    # event the count runs from (spec §2: a total since the event began)
+    clause_opened = opening is not None and len(sentence[opening.end() : dates[0].start].split()) >= _WORDS_OF_AN_EVENT
+    return [
+        d for d in dates
+        if not ((clause_opened and d.end <= mentions[0].start) or (not d.since and words.began_on.search(sentence, 0, d.start)))
+    ]
 
 
 def _refers_back(sentence: str, dates: list[DateMention], words: Words) -> bool:
