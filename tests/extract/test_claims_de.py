@@ -39,6 +39,11 @@ NUMBERS = [
     ("Die Behörden sagen, dass 28 Menschen verhungert sind.", [{"value": 28, "metric": "killed_starvation"}]),
     ("Nur 76 Lastwagen mit Hilfsgütern sind am Dienstag eingefahren.", [{"value": 76, "metric": "aid_trucks"}]),
     ("Der Aufruf beläuft sich auf 2,8 Milliarden US-Dollar.", [{"value": 2800000000, "unit": "usd", "metric": "other"}]),
+    ("Die Angriffe forderten 300 Tote und Verletzte.", [{"value": 300, "metric": "other", "quote": "300 Tote und Verletzte"}]),
+    ("Die Armee hat seit Beginn der Bodenoffensive 250 Soldaten verloren.", [{"value": 250, "metric": "killed_soldiers"}]),
+    ("Nach Angaben der Armee waren rund 9.000 der Toten Kämpfer.", [{"value": 9000, "metric": "killed_combatants"}]),
+    ("Das Hilfswerk beklagt den Tod von 35 Mitarbeitern seit Kriegsbeginn.", [{"value": 35, "metric": "killed_aid"}]),
+    ("Die Zahl der Toten stieg auf 40.000 und die der Verletzten auf 90.000.", [{"value": 40000, "metric": "killed"}, {"value": 90000, "metric": "injured"}]),
 ]
 
 

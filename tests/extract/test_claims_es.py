@@ -44,6 +44,12 @@ NUMBERS = [
     ("Las autoridades afirman que 28 personas han muerto de hambre.", [{"value": 28, "metric": "killed_starvation"}]),
     ("Solo 76 camiones de ayuda entraron el martes.", [{"value": 76, "metric": "aid_trucks"}]),
     ("El llamamiento pide 2.800 millones de dólares.", [{"value": 2800000000, "unit": "usd", "metric": "other"}]),
+    ("Los bombardeos dejaron 300 muertos y heridos.", [{"value": 300, "metric": "other", "quote": "300 muertos y heridos"}]),
+    ("Israel ha perdido 250 soldados desde el inicio de la ofensiva terrestre.", [{"value": 250, "metric": "killed_soldiers"}]),
+    ("Según el ejército, unos 9.000 de esos muertos eran milicianos.", [{"value": 9000, "metric": "killed_combatants"}]),
+    ("La cifra de muertos asciende ya a 40.000 y la de heridos a 90.000.", [{"value": 40000, "metric": "killed"}, {"value": 90000, "metric": "injured"}]),
+    ("Las milicias entregaron a 13 rehenes y cuatro ciudadanos extranjeros.", [{"value": 13, "metric": "hostages_released"}, {"value": 4, "metric": "hostages_released"}]),
+    ("Los bulldozers destruyeron 23 viviendas en el campo.", [{"value": 23, "metric": "destroyed_housing"}]),
 ]
 
 

@@ -39,6 +39,12 @@ NUMBERS = [
     ("Les autorités affirment que 28 personnes sont mortes de faim.", [{"value": 28, "metric": "killed_starvation"}]),
     ("Seuls 76 camions d'aide sont entrés mardi.", [{"value": 76, "metric": "aid_trucks"}]),
     ("L'appel porte sur 2,8 milliards de dollars.", [{"value": 2800000000, "unit": "usd", "metric": "other"}]),
+    ("Au moins 300 personnes ont été tuées ou blessées dans la nuit.", [{"value": 300, "metric": "other"}]),
+    ("L'armée a perdu 250 soldats depuis le début de l'offensive terrestre.", [{"value": 250, "metric": "killed_soldiers"}]),
+    ("Selon l'armée, quelque 9 000 des morts étaient des combattants.", [{"value": 9000, "metric": "killed_combatants"}]),
+    ("Le bilan des morts s'élève à 40 000 et celui des blessés à 90 000.", [{"value": 40000, "metric": "killed"}, {"value": 90000, "metric": "injured"}]),
+    ("Au total, 163 soignants, dont des ambulanciers et des infirmiers, ont été tués.", [{"value": 163, "metric": "killed_medical"}]),
+    ("Les frappes ont touché 40 écoles, et 210 ambulances ont été détruites ou endommagées.", [{"value": 40}, {"value": 210, "metric": "other"}]),
 ]
 
 

@@ -38,6 +38,11 @@ NUMBERS = [
     ("Doze hospitais estão fora de serviço.", [{"value": 12, "metric": "hospitals_out_of_service"}]),
     ("As autoridades afirmam que 28 pessoas morreram de fome.", [{"value": 28, "metric": "killed_starvation"}]),
     ("Apenas 76 camiões de ajuda entraram na terça-feira.", [{"value": 76, "metric": "aid_trucks"}]),
+    ("Pelo menos 300 pessoas foram mortas ou feridas durante a noite.", [{"value": 300, "metric": "other"}]),
+    ("O exército perdeu 250 soldados desde o início da ofensiva terrestre.", [{"value": 250, "metric": "killed_soldiers"}]),
+    ("Segundo o exército, cerca de 9.000 dos mortos eram combatentes.", [{"value": 9000, "metric": "killed_combatants"}]),
+    ("O ataque deixou 1100 mortos e 240 reféns.", [{"value": 1100, "metric": "killed"}, {"value": 240, "metric": "hostages"}]),
+    ("Explosões controladas destruíram 23 edifícios residenciais no campo.", [{"value": 23, "metric": "destroyed_housing"}]),
 ]
 
 

@@ -49,6 +49,23 @@ NUMBERS = [
     ("The UN estimates that 500,000 people face catastrophic hunger.", [{"value": 500000, "metric": "food_insecure"}]),
     ("Two additional aid workers were killed yesterday.", [{"value": 2, "metric": "killed_aid"}]),
     ("The appeal seeks $2.8 billion for the humanitarian response.", [{"value": 2800000000, "unit": "usd", "metric": "other"}]),
+    # a count of two things at once (spec §1) is one claim of metric other
+    ("The shelling left 300 killed and injured.", [{"value": 300, "metric": "other", "quote": "300 killed and injured"}]),
+    ("At least 70 people were killed or wounded in the raid.", [{"value": 70, "metric": "other", "bound": "at_least"}]),
+    ("Egypt has admitted 900 wounded and sick patients for treatment.", [{"value": 900, "metric": "other"}]),
+    # an army that lost soldiers counts its dead; a family that lost its home does not
+    ("The army has lost 250 soldiers since the ground invasion began.", [{"value": 250, "metric": "killed_soldiers"}]),
+    ("Some 300 families lost their homes in one night.", [{"value": 300, "metric": "other"}]),
+    # a part of the dead described by a second group counts that group's dead
+    ("About 9,000 of the dead were children, the ministry said.", [{"value": 9000, "metric": "killed_children", "quote": "About 9,000 of the dead were children"}]),
+    ("The army says some 12,000 of those killed were militants.", [{"value": 12000, "metric": "killed_combatants"}]),
+    ("Strikes damaged 40 clinics, and 210 ambulances were destroyed or damaged.", [{"value": 40, "metric": "damaged_hospitals"}, {"value": 210, "metric": "other"}]),
+    # a count that shares the verb of the one before it: its own group, or the group the verb counted
+    ("The raid left 1,100 dead and 240 hostages.", [{"value": 1100, "metric": "killed"}, {"value": 240, "metric": "hostages"}]),
+    ("The group freed 13 hostages and four Thai nationals overnight.", [{"value": 13, "metric": "hostages_released"}, {"value": 4, "metric": "hostages_released"}]),
+    ("The strike killed 45 fighters and 10 prisoners.", [{"value": 45, "metric": "killed_combatants"}, {"value": 10, "metric": "other"}]),
+    # an aside naming parts without numbers does not end the count's clause
+    ("Since October, 163 health workers, including paramedics and nurses, have been killed.", [{"value": 163, "metric": "killed_medical"}]),
 ]
 
 

@@ -85,6 +85,9 @@ class Reading:
     """The count a part belongs to: "8,005 dead" for "including 3,324 children and 2,062 women"."""
     link: str | None = None
     """How the number hangs on the one before it: ``including``, ``coordinated``, ``parenthesis``, ``and``."""
+    verb_before: bool = False
+    """The event is a verb before the number, which goes on to the numbers joined to it ("killed
+    45 fighters and 10 prisoners"), not a word of the count's own ("1,200 dead and 251 hostages")."""
 
 
 def counted(reading: Reading) -> str:

@@ -83,7 +83,7 @@ def read_what(
     if opener:
         event_window = event_window[: opener.start()]  # "... a day in April but has fallen since"
     if group is None:
-        new_clause = words.regex(r"\s(?:{conjunctions})\s+(?:the|a|an|its|their)\s").search(event_window)
+        new_clause = words.regex(r"\s(?:{conjunctions})\s+(?:{phrase_determiners})\s").search(event_window)
         if new_clause:
             event_window = event_window[: new_clause.start()]  # "to 61,599 and the number of wounded to ..."
     if group is None and not mention.share and not mention.percent:
@@ -105,7 +105,7 @@ def read_what(
             event_window = wider[: base + aside.start()] + " " + wider[base + aside.end() :]
             event_window = _own_clause(event_window, group_end, words)
             event_base = mention.end
-    if not mention.share and words.including.search(right[-15:]):
+    if not mention.share and (words.including.search(right[-15:]) or _opens_including_aside(right, group_end, words)):
         # "287 aid workers, including 205 UNRWA staff, have been killed": read past the parts
         past = _past_parts(_clause_right(sentence[mention.end : mention.end + 200]), group_end or 0, words)
         if past:
@@ -150,6 +150,9 @@ def read_what(
         group = previous.group
     if group is None and previous is not None and link == "including":
         group = previous.group  # "726 soldiers have fallen, 346 of them in Gaza": the same soldiers
+    joined = _joined_event_span(event_window if event_side == "right" else left, event_span, event, words) if event_span else None
+    if joined is not None:
+        event, event_span = "combined", joined  # "300 killed and injured", "the dead and wounded": one count of two things
     if event == "killed" and (words.events["aid_seeking"].search(right) or words.events["aid_seeking"].search(left)):
         event = "aid_seeking"  # "killed while trying to reach food"
     if (
@@ -166,7 +169,16 @@ def read_what(
     if event is None and group == "people" and not mention.percent and mention.value >= 1_000_000 and population_noun.match(right):
         event = "population"  # millions of people, with nothing happening to them, are a population
     metric = _metric(event, group, mention, right, words)
-    if metric != "other" and (_is_breakdown(right, event, words) or _is_ratio(right, words)):
+    if event_side == "inherited" and previous is not None and metric == "other":
+        metric, group = _inherited_metric(event, group, previous, words, metric)
+    described = _described_group(right, words) if metric != "other" else None
+    if described is not None:
+        # "14,000 of those killed were fighters" counts killed fighters; "30 of the captives are
+        # children", a breakdown with no metric of its own, is other
+        if described[0] != "people":
+            metric = words.metrics.get(f"{event}.{described[0]}", "other")
+        group_end = max(group_end or 0, described[1])
+    elif metric != "other" and (_is_breakdown(right, event, words) or _is_ratio(right, words)):
         metric = "other"
     if metric != "other" and words.worldwide.search(own_clause):
         metric = "other"  # "12,193 children killed in conflicts around the world": not a count of this war
@@ -190,11 +202,12 @@ def read_what(
         quote_end = max(quote_end, (found if found >= 0 else event_base + event_span[0]) + len(event_text))
     elif event_span is not None and event_side == "left":
         quote_start = min(quote_start, left_offset + event_span[0])
-    return Reading(mention, event, group, metric, quote_start, quote_end, bound, bound_start, list_head, link)
+    verb_before = event_side == "left" or (event_side == "inherited" and previous is not None and previous.verb_before)
+    return Reading(mention, event, group, metric, quote_start, quote_end, bound, bound_start, list_head, link, verb_before)
 
 
 _PEOPLE_EVENTS = frozenset({"killed", "injured", "missing", "displaced", "detained", "hostages", "population",
-                            "hunger", "starvation_death", "aid_seeking"})
+                            "hunger", "starvation_death", "aid_seeking", "ill"})
 _OBJECT_GROUPS = frozenset({"housing", "hospitals", "schools", "mosques", "ambulances", "trucks", "health"})
 
 
@@ -212,6 +225,49 @@ def _event_fits(event: str, group: str | None, right: str, words: Words) -> bool
     return not (group is not None and event in ("destroyed", "damaged", "out_of_service", "entered"))
 
 
+_JOINABLE_EVENTS = (
+    frozenset({"killed", "injured", "missing", "displaced", "detained", "hostages", "ill"}),
+    frozenset({"destroyed", "damaged", "out_of_service"}),
+)
+"""What can happen to people, and to things, and be counted together with another of the same
+kind in one figure ("killed or injured", "destroyed or damaged")."""
+
+
+def _inherited_metric(
+    event: str | None, group: str | None, previous: Reading, words: Words, metric: str
+) -> tuple[str, str | None]:
+    """The metric of a count that shares the verb of the count before it, where the verb and its
+    own group make none: a group that is a count of its own ("1,200 dead and 251 hostages"), or
+    people joined to a group the verb did count ("freed 13 hostages and four Thai nationals")."""
+    if group not in (None, "people"):
+        return (metric if previous.verb_before else words.metrics.get(group, metric)), group
+    if previous.group not in (None, "people") and previous.metric != "other":
+        return previous.metric, previous.group
+    return metric, group
+
+
+def _joined_event_span(text: str, span: tuple[int, int], event: str | None, words: Words) -> tuple[int, int] | None:
+    """Where the event word at ``span`` of ``text`` and a word of another event joined to it by
+    "and" or "or" lie ("killed and injured", "killing or maiming", "wounded and sick"): the
+    number counts both. None when no other event is joined to it."""
+    joinable = next((kind for kind in _JOINABLE_EVENTS if event in kind), None)
+    if joinable is None:
+        return None
+    after = words.regex(r"\s*(?:{event_joiners})\s+").match(text, span[1])
+    if after is not None:
+        for name, length in words.event_lists.at_start(text[after.end() :]):
+            if name != event and name in joinable:
+                return span[0], after.end() + length
+    before = words.regex(r"(?:{event_joiners})\s+$").search(text, 0, span[0])
+    if before is None:
+        return None
+    head = text[: before.start()].rstrip(" ,")
+    for name, (start, end) in words.event_lists.last_spans(head).items():
+        if name != event and name in joinable and end == len(head):
+            return start, span[1]
+    return None
+
+
 def _is_part_of(between: str, words: Words) -> bool:
     """Only "of the", "of Gaza's", "out of" between two numbers: the first is a part of the second."""
     return bool(words.regex(r"\s+(?:{part_of})\s+(?:[A-Z][\w-]*['’]s\s+)?").fullmatch(between))
@@ -223,14 +279,26 @@ def _is_ratio(right: str, words: Words) -> bool:
 
 
 def _is_breakdown(right: str, event: str | None, words: Words) -> bool:
-    """"30 of the captives are children", "10 to 20 are over the age of 60": a part described
-    by age or by a second group is a breakdown, counted as ``other``."""
-    partitive = words.regex(r"\s*(?:{partitive})\b(.*)").match(right)
-    if partitive:
-        described = words.regex(r"\b(?:{copulas})\s+(.*)").search(partitive.group(1))
-        if described and words.group_lists.any_of.match(described.group(1)):
-            return True  # "30 of the captives are children": described by a second group
+    """"10 to 20 are over the age of 60": a part described by age is a breakdown, counted as
+    ``other`` (one described by a second group: :func:`_described_group`)."""
     return event is None and bool(words.regex(r"\b(?:{copulas})\s+(?:{age_descriptor})\b").search(right))
+
+
+def _described_group(right: str, words: Words) -> tuple[str, int] | None:
+    """The second group a part is described by, and where its name ends in ``right``: "30 of the
+    captives are children", "14,000 of those killed were fighters" (a part of the captives, or
+    of the dead, who are ...)."""
+    partitive = words.regex(r"\s*(?:{partitive})\b(.*)").match(right)
+    if partitive is None:
+        return None
+    described = words.regex(r"\b(?:{copulas})\s+(?:(?:{determiners})\s+)?(.*)").search(right, partitive.start(1))
+    if described is None:
+        return None
+    named = words.group_lists.at_start(described.group(1))
+    if not named:
+        return None
+    name, length = max(named, key=lambda item: item[1])
+    return name, described.start(1) + length
 
 
 def _link(sentence: str, previous: Reading | None, bound_start: int, words: Words, mention_end: int) -> str | None:
@@ -254,6 +322,14 @@ def _link(sentence: str, previous: Reading | None, bound_start: int, words: Word
     if words.regex(r"\b(?:{conjunctions})\s+(?:(?:{another})\s+)?$").search(between):
         return "and"
     return None
+
+
+def _opens_including_aside(right: str, group_end: int | None, words: Words) -> bool:
+    """The counted group is followed by an aside of its parts with no number of their own:
+    "163 health workers, including paramedics and rescuers, have been killed"."""
+    if group_end is None or not right.startswith(",", group_end):
+        return False
+    return words.including.match(right[group_end + 1 :].lstrip()) is not None
 
 
 def _past_parts(right: str, start: int, words: Words) -> str:
