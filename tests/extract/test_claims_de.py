@@ -44,6 +44,8 @@ NUMBERS = [
     ("Nach Angaben der Armee waren rund 9.000 der Toten Kämpfer.", [{"value": 9000, "metric": "killed_combatants"}]),
     ("Das Hilfswerk beklagt den Tod von 35 Mitarbeitern seit Kriegsbeginn.", [{"value": 35, "metric": "killed_aid"}]),
     ("Die Zahl der Toten stieg auf 40.000 und die der Verletzten auf 90.000.", [{"value": 40000, "metric": "killed"}, {"value": 90000, "metric": "injured"}]),
+    ("Mehr als 600 Soldaten sind gefallen, 260 von ihnen im Gazastreifen.", [{"value": 600, "metric": "killed_soldiers"}, {"value": 260, "metric": "killed_soldiers"}]),
+    ("Die Miliz hält 130 Geiseln fest, mindestens 34 von ihnen sind nicht mehr am Leben.", [{"value": 130, "metric": "hostages"}, {"value": 34, "metric": "other"}]),
 ]
 
 

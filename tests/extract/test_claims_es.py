@@ -50,6 +50,7 @@ NUMBERS = [
     ("La cifra de muertos asciende ya a 40.000 y la de heridos a 90.000.", [{"value": 40000, "metric": "killed"}, {"value": 90000, "metric": "injured"}]),
     ("Las milicias entregaron a 13 rehenes y cuatro ciudadanos extranjeros.", [{"value": 13, "metric": "hostages_released"}, {"value": 4, "metric": "hostages_released"}]),
     ("Los bulldozers destruyeron 23 viviendas en el campo.", [{"value": 23, "metric": "destroyed_housing"}]),
+    ("En mayo entraron 60 camiones diarios, frente a unos 500 al día antes de la guerra.", [{"value": 60, "metric": "aid_trucks"}, {"value": 500, "metric": "aid_trucks", "bound": "about"}]),
 ]
 
 

@@ -45,6 +45,8 @@ NUMBERS = [
     ("Le bilan des morts s'élève à 40 000 et celui des blessés à 90 000.", [{"value": 40000, "metric": "killed"}, {"value": 90000, "metric": "injured"}]),
     ("Au total, 163 soignants, dont des ambulanciers et des infirmiers, ont été tués.", [{"value": 163, "metric": "killed_medical"}]),
     ("Les frappes ont touché 40 écoles, et 210 ambulances ont été détruites ou endommagées.", [{"value": 40}, {"value": 210, "metric": "other"}]),
+    ("En mai, 906 camions sont passés par le point de passage, soit moins de 50 par jour.", [{"value": 906, "metric": "aid_trucks"}, {"value": 50, "metric": "aid_trucks", "bound": "under", "scope": "rate"}]),
+    ("Sur les 250 personnes enlevées, 120 sont toujours retenues, dont 35 sont mortes.", [{"value": 250}, {"value": 120, "metric": "hostages"}, {"value": 35, "metric": "other"}]),
 ]
 
 

@@ -43,6 +43,7 @@ NUMBERS = [
     ("Segundo o exército, cerca de 9.000 dos mortos eram combatentes.", [{"value": 9000, "metric": "killed_combatants"}]),
     ("O ataque deixou 1100 mortos e 240 reféns.", [{"value": 1100, "metric": "killed"}, {"value": 240, "metric": "hostages"}]),
     ("Explosões controladas destruíram 23 edifícios residenciais no campo.", [{"value": 23, "metric": "destroyed_housing"}]),
+    ("O grupo mantém 59 reféns, 24 dos quais estão vivos.", [{"value": 59, "metric": "hostages"}, {"value": 24, "metric": "other"}]),
 ]
 
 

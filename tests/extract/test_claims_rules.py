@@ -66,6 +66,14 @@ NUMBERS = [
     ("The strike killed 45 fighters and 10 prisoners.", [{"value": 45, "metric": "killed_combatants"}, {"value": 10, "metric": "other"}]),
     # an aside naming parts without numbers does not end the count's clause
     ("Since October, 163 health workers, including paramedics and nurses, have been killed.", [{"value": 163, "metric": "killed_medical"}]),
+    # hostages told apart by whether they live: a breakdown (other); the held themselves stay hostages
+    ("The group holds 56 hostages, at least 20 of whom are believed to be alive.", [{"value": 56, "metric": "hostages"}, {"value": 20, "metric": "other", "scope": "static"}]),
+    ("Of the 240 people abducted, 110 are still held in Gaza, 30 of whom are dead.", [{"value": 240}, {"value": 110, "metric": "hostages"}, {"value": 30, "metric": "other"}]),
+    ("Officials say enough of the 130 remaining hostages held in Gaza are alive.", [{"value": 130, "metric": "hostages"}]),
+    # a number set against the count before it counts the same things
+    ("In May an average of 60 trucks a day crossed, compared with about 500 a day before the war.", [{"value": 60, "metric": "aid_trucks", "scope": "rate"}, {"value": 500, "metric": "aid_trucks", "scope": "rate"}]),
+    # a count of things coordinated with a count of people does not borrow the people's verb
+    ("Militants have fired more than 9,000 rockets at the north, and around 60,000 residents remain displaced.", [{"value": 9000, "metric": "other"}, {"value": 60000, "metric": "displaced"}]),
 ]
 
 

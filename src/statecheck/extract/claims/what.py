@@ -33,7 +33,6 @@ _SENTENCE_PART_END = re.compile(r"[;|•]|\.\s|$")
 _ASIDE_OPENER = re.compile(r"(,|\s[–—]|\()\s*[^,–—(]{0,25}$")
 _BEFORE_PARENTHESIS = re.compile(r"([\w\s-]{2,40})\(\s*$")
 _AT_MOST_TWO_WORDS = re.compile(r"\s*(?:[\w'’-]+\s+){0,2}")
-_OF_THEM = re.compile(r"\s*of\s+(?:them|whom|which)\b", re.IGNORECASE)
 _DASH_ASIDE_OPEN = re.compile(r"\s[–—]\s*$")
 _A_WORD = re.compile(r"[^\W\d_]{3,}")
 _LIST_COMMA = re.compile(r"\s*(?:[\w'’-]+\s+)?(?:[\w'’-]+)?\s*,\s*")  # "3,324 children, 2,062 women"
@@ -86,7 +85,9 @@ def read_what(
         new_clause = words.regex(r"\s(?:{conjunctions})\s+(?:{phrase_determiners})\s").search(event_window)
         if new_clause:
             event_window = event_window[: new_clause.start()]  # "to 61,599 and the number of wounded to ..."
-    if group is None and not mention.share and not mention.percent:
+    # "56 hostages, 20 of whom are alive": after "of whom" the verb is the part's own
+    own_predicate = words.regex(r"\s*(?:{of_them})\s+(?:{auxiliaries})\b").match(right) is not None
+    if group is None and not mention.share and not mention.percent and not own_predicate:
         relative = words.regex(r"\b(?:{relative})\b").search(event_window)
         if relative:
             event_window = event_window[: relative.start()]  # "8,000 requests ... of relatives who are missing"
@@ -121,7 +122,7 @@ def read_what(
     if governing:
         event, event_span, event_side = left_event, left_span, "left"  # "killing at least 67 ..."
     elif link == "including" and previous is not None:
-        if right_event is not None and right_span is not None and right_span[0] <= (group_end or 0) + 12:
+        if right_event is not None and right_span is not None and (own_predicate or right_span[0] <= (group_end or 0) + 12):
             event, event_span, event_side = right_event, right_span, "right"
         else:
             event, event_side = previous.event, "inherited"
@@ -148,8 +149,15 @@ def read_what(
         group = previous.group  # "destroyed 150,000 housing units and damaged 200,000 others": the things just counted
     elif group is None and previous is not None and words.regex(r"\b(?:{another})\s+$").search(sentence, 0, mention.start):
         group = previous.group
+    if group is None and previous is not None and _compared_with(sentence, previous, bound_start, words):
+        # "56 trucks a day, compared with about 500 before the war": the same things, at another time
+        group = previous.group
+        if right_event is None:
+            event = previous.event
     if group is None and previous is not None and link == "including":
-        group = previous.group  # "726 soldiers have fallen, 346 of them in Gaza": the same soldiers
+        # "726 soldiers have fallen, 346 of them in Gaza": the same soldiers; "121 are still held,
+        # 37 of whom are dead": the held, whom the count's verb made hostages
+        group = previous.group or _HELD_GROUPS.get(previous.metric)
     joined = _joined_event_span(event_window if event_side == "right" else left, event_span, event, words) if event_span else None
     if joined is not None:
         event, event_span = "combined", joined  # "300 killed and injured", "the dead and wounded": one count of two things
@@ -163,6 +171,8 @@ def read_what(
     if event == "released" and event_side == "left" and event_span is not None and _asked_for(left, event_span[0], words):
         # "we demand the release of 9,000 prisoners": they are still held
         event = "hostages" if group == "hostages" else "detained"
+    if event == "alive" and group_end is not None:
+        event, event_span = None, None  # "the 132 hostages held in Gaza are alive": still the hostages; only a part is told apart by it
     if event is not None and not _event_fits(event, group, right, words):
         event = None
     population_noun = words.regex(r"\s*(?:\S+\s+)?(?:{population_nouns})\b")
@@ -231,6 +241,15 @@ _JOINABLE_EVENTS = (
 )
 """What can happen to people, and to things, and be counted together with another of the same
 kind in one figure ("killed or injured", "destroyed or damaged")."""
+
+
+def _compared_with(sentence: str, previous: Reading, bound_start: int, words: Words) -> bool:
+    """The number is set against the count before it, or restates it ("compared with", "that is")."""
+    return words.regex(r"\b(?:{compared_with})\s+$").search(sentence, previous.mention.end, bound_start) is not None
+
+
+_HELD_GROUPS = {"hostages": "hostages", "detained": "prisoners"}
+"""The group of people a count of the held counts, when no word of it names one."""
 
 
 def _inherited_metric(
@@ -315,7 +334,7 @@ def _link(sentence: str, previous: Reading | None, bound_start: int, words: Word
         r"\b(?:{auxiliaries})\b"
     ).search(between.split(",")[-1]):
         return "including"
-    if between.rstrip().endswith(",") and _OF_THEM.match(sentence, mention_end):
+    if between.rstrip().endswith(",") and words.regex(r"\s*(?:{of_them})\b").match(sentence, mention_end):
         return "including"  # "41,000 Palestinians, 16,000 of them children": a part of the count before
     if _coordinated(between, words):
         return "coordinated"

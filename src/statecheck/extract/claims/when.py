@@ -29,8 +29,8 @@ def read_scope(
     left = clause_before(sentence, reading.bound_start, max(0, reading.bound_start - 60))
     right = _clause_right(sentence[mention.end : mention.end + 80])
     clause = left + " " + right
-    if reading.metric in ("population", "area"):
-        return "static", None
+    if reading.metric in ("population", "area") or reading.event == "alive":
+        return "static", None  # what stands: how many live there, how many of the held are alive
     if words.scope["rate"].search(left[-25:] + " " + right[:40]):
         return "rate", None
     marked = words.period_markers.search(left) or (
@@ -195,7 +195,8 @@ def _borrow_forward(sentence: str, readings: list[Reading], words: Words) -> lis
         reading, following = result[index], result[index + 1]
         if reading.event is not None or following.event is None or following.link != "coordinated":
             continue
-        if not _event_fits(following.event, reading.group, "", words):
+        # the words after the number say what it counts: "15,000 rockets ..., and 60,000 displaced"
+        if not _event_fits(following.event, reading.group, sentence[reading.mention.end : following.mention.start], words):
             continue
         metric = _metric(following.event, reading.group, reading.mention, "", words)
         if metric != reading.metric:
