@@ -46,6 +46,7 @@ NUMBERS = [
     ("Die Zahl der Toten stieg auf 40.000 und die der Verletzten auf 90.000.", [{"value": 40000, "metric": "killed"}, {"value": 90000, "metric": "injured"}]),
     ("Mehr als 600 Soldaten sind gefallen, 260 von ihnen im Gazastreifen.", [{"value": 600, "metric": "killed_soldiers"}, {"value": 260, "metric": "killed_soldiers"}]),
     ("Die Miliz hält 130 Geiseln fest, mindestens 34 von ihnen sind nicht mehr am Leben.", [{"value": 130, "metric": "hostages"}, {"value": 34, "metric": "other"}]),
+    ("Mehr als 60.000 Menschen aus dem Norden leben in Notunterkünften.", [{"value": 60000, "metric": "displaced"}]),
 ]
 
 

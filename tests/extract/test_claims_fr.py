@@ -47,6 +47,7 @@ NUMBERS = [
     ("Les frappes ont touché 40 écoles, et 210 ambulances ont été détruites ou endommagées.", [{"value": 40}, {"value": 210, "metric": "other"}]),
     ("En mai, 906 camions sont passés par le point de passage, soit moins de 50 par jour.", [{"value": 906, "metric": "aid_trucks"}, {"value": 50, "metric": "aid_trucks", "bound": "under", "scope": "rate"}]),
     ("Sur les 250 personnes enlevées, 120 sont toujours retenues, dont 35 sont mortes.", [{"value": 250}, {"value": 120, "metric": "hostages"}, {"value": 35, "metric": "other"}]),
+    ("Parmi les victimes figurent au moins 23 femmes, enfants et personnes âgées.", [{"value": 23, "metric": "other", "bound": "at_least"}]),
 ]
 
 

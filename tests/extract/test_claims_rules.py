@@ -74,6 +74,13 @@ NUMBERS = [
     ("In May an average of 60 trucks a day crossed, compared with about 500 a day before the war.", [{"value": 60, "metric": "aid_trucks", "scope": "rate"}, {"value": 500, "metric": "aid_trucks", "scope": "rate"}]),
     # a count of things coordinated with a count of people does not borrow the people's verb
     ("Militants have fired more than 9,000 rockets at the north, and around 60,000 residents remain displaced.", [{"value": 9000, "metric": "other"}, {"value": 60000, "metric": "displaced"}]),
+    # several groups in one count, listed with commas, are one combined count
+    ("Among the dead were at least 23 women, children and elderly people.", [{"value": 23, "metric": "other"}]),
+    # a share right after a count restates it as a share of the population
+    ("Some 1.9 million people have been displaced inside Gaza, 85 percent of the population of the Strip.", [{"value": 1900000, "metric": "displaced"}, {"value": 85, "metric": "displaced", "unit": "percent"}]),
+    ("About 2.2 million people live in Gaza, half of them children.", [{"value": 2200000, "metric": "population"}, {"value": 50, "metric": "other"}]),
+    # people living in shelters, tents or hotels are displaced, not a population
+    ("More than 60,000 people from the north are living in hotels.", [{"value": 60000, "metric": "displaced", "bound": "over"}]),
 ]
 
 

@@ -181,6 +181,8 @@ def read_what(
     metric = _metric(event, group, mention, right, words)
     if event_side == "inherited" and previous is not None and metric == "other":
         metric, group = _inherited_metric(event, group, previous, words, metric)
+    if (mention.percent or mention.share) and previous is not None and _restates_as_share(sentence, previous, bound_start, right, words):
+        event, metric = previous.event, previous.metric  # "1.9 million people have fled, 85 percent of the population"
     described = _described_group(right, words) if metric != "other" else None
     if described is not None:
         # "14,000 of those killed were fighters" counts killed fighters; "30 of the captives are
@@ -241,6 +243,20 @@ _JOINABLE_EVENTS = (
 )
 """What can happen to people, and to things, and be counted together with another of the same
 kind in one figure ("killed or injured", "destroyed or damaged")."""
+
+
+def _restates_as_share(sentence: str, previous: Reading, bound_start: int, right: str, words: Words) -> bool:
+    """The share right after a count (a comma, a dash or a parenthesis between) is that count
+    given as a share of the population: "1.9 million people have been displaced, 85 percent of
+    the population"."""
+    if previous.metric in ("other", "population") or previous.mention.percent or previous.mention.share:
+        return False
+    # a place may end the count's clause first: "have been displaced inside Gaza, 85 percent ..."
+    if not words.regex(r"(?:\s+[\w'’-]+){{0,3}}\s*[,(–—]\s*(?:(?:{compared_with}|{asides})\s+)?").fullmatch(
+        sentence, previous.quote_end, bound_start
+    ):
+        return False
+    return words.regex(r"\s*(?:\S+\s+){{0,3}}?(?:{population_nouns})\b").match(right) is not None
 
 
 def _compared_with(sentence: str, previous: Reading, bound_start: int, words: Words) -> bool:
@@ -500,11 +516,12 @@ def _group_after(right: str, words: Words) -> tuple[str | None, int | None]:
             if match and match.start() < best[2]:
                 best = (None, match.end(), match.start())
     if best[0] not in (None, "people") and best[1] is not None:
-        joined = words.regex(r"\s+(?:{conjunctions}|&)\s+(?!\d)([\w'’-]+)").match(right[best[1] :])
+        joined = words.regex(r"(?:\s*,\s*|\s+(?:{conjunctions}|&)\s+)(?!\d)([\w'’-]+)").match(right[best[1] :])
         rest = right[best[1] + joined.end(1) - len(joined.group(1)) :] if joined else ""
         other_group = [name for name, _ in words.group_lists.at_start(rest)]
         if joined and other_group and best[0] not in other_group:
-            # "123 health workers and patients": one count of two groups is a combined count
+            # "123 health workers and patients", "23 women, children and elderly people": one
+            # count of several groups is a combined count
             return "combined", best[1] + joined.end()
     return best[0], best[1]
 
