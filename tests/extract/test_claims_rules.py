@@ -81,6 +81,9 @@ NUMBERS = [
     ("About 2.2 million people live in Gaza, half of them children.", [{"value": 2200000, "metric": "population"}, {"value": 50, "metric": "other"}]),
     # people living in shelters, tents or hotels are displaced, not a population
     ("More than 60,000 people from the north are living in hotels.", [{"value": 60000, "metric": "displaced", "bound": "over"}]),
+    # a part of the held described by who they are is a breakdown; one that names its own captivity is not
+    ("The group still holds 120 hostages, including eight U.S. citizens.", [{"value": 120, "metric": "hostages"}, {"value": 8, "metric": "other"}]),
+    ("Some 98 hostages remain in Gaza, including 94 of the 251 abducted in the attack.", [{"value": 98, "metric": "hostages"}, {"value": 94, "metric": "hostages"}, {"value": 251, "metric": "hostages"}]),
 ]
 
 

@@ -24,7 +24,7 @@ _LATIN_WORD = re.compile(r"[A-Za-z][\w'’-]*")
 _LOWER_START = re.compile(r"\s*[a-z]")
 _HEAD_WORD = re.compile(r"\s*[\w$€£%]")
 _NO_HEAD = re.compile(r"\s*(?:a|per|each|every|in|on|since|as|by|from)\b", re.IGNORECASE)
-_HEAD_CUT = re.compile(r"[;:!?()]|\.(?!\d)|,\s")
+_HEAD_CUT = re.compile(r"[;:!?()]|(?<!\b[A-Z])\.(?!\d)|,\s")  # "U.S. citizens" goes on past its initials
 _UNIT_HEAD_CUT = re.compile(r"[,;:.!?()]")
 _CLAUSE_END = re.compile(r"[;:|•]|\s[—–]\s|\.\s|\(|\)")
 _CLAUSE_START = re.compile(r"[;:|•()]|\s[—–]\s|\.\s|,\s+(?:and|but|while|whereas)\s")
@@ -183,6 +183,13 @@ def read_what(
         metric, group = _inherited_metric(event, group, previous, words, metric)
     if (mention.percent or mention.share) and previous is not None and _restates_as_share(sentence, previous, bound_start, right, words):
         event, metric = previous.event, previous.metric  # "1.9 million people have fled, 85 percent of the population"
+    if (
+        link == "including" and previous is not None and event_side != "right"
+        and metric == "hostages" == (previous.list_head or previous).metric
+    ):
+        # "120 hostages, including eight Americans": the held broken down, with no metric of its
+        # own; "including 94 of the 251 abducted" names its own captivity, and stays a count of it
+        metric = "other"
     described = _described_group(right, words) if metric != "other" else None
     if described is not None:
         # "14,000 of those killed were fighters" counts killed fighters; "30 of the captives are
