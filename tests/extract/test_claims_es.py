@@ -51,6 +51,7 @@ NUMBERS = [
     ("Las milicias entregaron a 13 rehenes y cuatro ciudadanos extranjeros.", [{"value": 13, "metric": "hostages_released"}, {"value": 4, "metric": "hostages_released"}]),
     ("Los bulldozers destruyeron 23 viviendas en el campo.", [{"value": 23, "metric": "destroyed_housing"}]),
     ("En mayo entraron 60 camiones diarios, frente a unos 500 al día antes de la guerra.", [{"value": 60, "metric": "aid_trucks"}, {"value": 500, "metric": "aid_trucks", "bound": "about"}]),
+    ("Hamás mantiene secuestradas a más de 120 personas.", [{"value": 120, "metric": "hostages", "scope": "static"}]),
 ]
 
 

@@ -44,6 +44,7 @@ NUMBERS = [
     ("O ataque deixou 1100 mortos e 240 reféns.", [{"value": 1100, "metric": "killed"}, {"value": 240, "metric": "hostages"}]),
     ("Explosões controladas destruíram 23 edifícios residenciais no campo.", [{"value": 23, "metric": "destroyed_housing"}]),
     ("O grupo mantém 59 reféns, 24 dos quais estão vivos.", [{"value": 59, "metric": "hostages"}, {"value": 24, "metric": "other"}]),
+    ("Pelo menos 750 professores foram mortos em Gaza.", [{"value": 750, "metric": "other", "scope": "total"}]),
 ]
 
 

@@ -84,6 +84,10 @@ NUMBERS = [
     # a part of the held described by who they are is a breakdown; one that names its own captivity is not
     ("The group still holds 120 hostages, including eight U.S. citizens.", [{"value": 120, "metric": "hostages"}, {"value": 8, "metric": "other"}]),
     ("Some 98 hostages remain in Gaza, including 94 of the 251 abducted in the attack.", [{"value": 98, "metric": "hostages"}, {"value": 94, "metric": "hostages"}, {"value": 251, "metric": "hostages"}]),
+    # a verb of holding before a count of hostages: those held now
+    ("The group continues to hold 56 hostages.", [{"value": 56, "metric": "hostages", "scope": "static"}]),
+    # people of a kind the lexicon does not name, killed: other, but a total like any killing
+    ("At least 60 engineers were killed.", [{"value": 60, "metric": "other", "scope": "total", "note": "killed engineers"}]),
 ]
 
 

@@ -157,7 +157,8 @@ def read_place(
     if reading.metric == "hostages":
         # people taken hostage were taken from Israel; "held in Gaza" says where they are now
         held = words.regex(r"\b(?:{held})\b").search(sentence[max(0, reading.bound_start - 20) : mention.end + 60])
-        if held is None:
+        holding = words.regex(r"\b(?:{holding})\b[^,;.]{{0,30}}$").search(sentence, max(0, reading.bound_start - 60), reading.bound_start)
+        if held is None and holding is None:
             return "israel"
         after = [p for p in places if p[0] > mention.end and p[2] != "israel"]
         return after[0][2] if after else context.default_place

@@ -174,7 +174,12 @@ def read_what(
     if event == "alive" and group_end is not None:
         event, event_span = None, None  # "the 132 hostages held in Gaza are alive": still the hostages; only a part is told apart by it
     if event is not None and not _event_fits(event, group, right, words):
-        event = None
+        if event in _KILLING and group is None and event_side == "right" and _head_is_unknown_noun(right, words):
+            # "750 professores foram mortos": people of a kind the lexicon has no group for; their
+            # count is other, but it was killed all the same (a total, dated like one)
+            group = _LATIN_WORD.findall(right)[0].lower()
+        else:
+            event = None
     population_noun = words.regex(r"\s*(?:\S+\s+)?(?:{population_nouns})\b")
     if event is None and group == "people" and not mention.percent and mention.value >= 1_000_000 and population_noun.match(right):
         event = "population"  # millions of people, with nothing happening to them, are a population
@@ -243,6 +248,8 @@ def _event_fits(event: str, group: str | None, right: str, words: Words) -> bool
     # a group of people is not destroyed, damaged, out of service or let in
     return not (group is not None and event in ("destroyed", "damaged", "out_of_service", "entered"))
 
+
+_KILLING = frozenset({"killed", "injured"})
 
 _JOINABLE_EVENTS = (
     frozenset({"killed", "injured", "missing", "displaced", "detained", "hostages", "ill"}),

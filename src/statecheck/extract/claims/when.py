@@ -86,8 +86,11 @@ def read_scope(
     if reading.metric == "other" and reading.event is None:
         # things done accumulate ("treated 27,000 patients"); things that are, stand ("350 beds")
         return ("total" if _done(left, right, words) else "static"), None
-    if reading.metric == "hostages" and words.regex(r"\b(?:{held})\b").search(sentence[mention.end : mention.end + 50]):
-        return "static", None
+    if reading.metric == "hostages" and (
+        words.regex(r"\b(?:{held})\b").search(sentence[mention.end : mention.end + 50])
+        or words.regex(r"\b(?:{holding})\b[^,;.]{{0,30}}$").search(sentence, max(0, reading.bound_start - 60), reading.bound_start)
+    ):
+        return "static", None  # "120 hostages still held", "Hamas continues to hold 56 hostages": held now
     return "total", None
 
 
