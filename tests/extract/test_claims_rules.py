@@ -649,3 +649,41 @@ def test_a_days_count_in_the_simple_past_is_a_period() -> None:
 def test_things_done_add_up_and_things_that_are_stand() -> None:
     found = claims_of("The clinic has 40 beds and has treated more than 9,000 patients.")
     assert [(c["value"], c["scope"]) for c in found] == [(40, "static"), (9000, "total")]
+
+
+# A fact sheet: "Label: figure" lines under headings ------------------------------------------
+FACT_SHEET = """Weekly figures
+
+1. Gaza Strip (Ministry of Health)
+- Killed: 30,100
+- of whom children: 12,300
+- Injured: 70,500
+- Health workers killed: 390
+- Hostages still held: 130
+
+2. West Bank (OCHA)
+- Killed: 410
+- Daily average in March: 150 trucks
+"""
+
+
+def test_a_fact_sheet_line_counts_what_its_label_names() -> None:
+    found = [(c["value"], c["metric"], c["quote"]) for c in claims_of(FACT_SHEET)]
+    assert found[:5] == [
+        (30100, "killed", "Killed: 30,100"),
+        (12300, "killed_children", "of whom children: 12,300"),  # a part of the line before
+        (70500, "injured", "Injured: 70,500"),
+        (390, "killed_medical", "Health workers killed: 390"),
+        (130, "hostages", "Hostages still held: 130"),
+    ]
+
+
+def test_a_fact_sheet_heading_places_its_lines_and_a_label_gives_the_scope() -> None:
+    found = claims_of(FACT_SHEET)
+    assert [c["place"] for c in found] == ["gaza"] * 5 + ["west_bank"] * 2
+    assert [c["scope"] for c in found][4:] == ["static", "total", "rate"]
+
+
+def test_a_colon_in_running_text_is_no_label() -> None:
+    found = claims_of("The ministry said: 300 people were killed in Rafah.")
+    assert [(c["value"], c["metric"], c["place"]) for c in found] == [(300, "killed", "rafah")]

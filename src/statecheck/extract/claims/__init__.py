@@ -26,7 +26,7 @@ from statecheck.extract.claims.filters import is_claim_number
 from statecheck.extract.claims.place import PlaceIndex, _combine, _dominant_place, _place_list_at, read_place
 from statecheck.extract.claims.source import _continues_report, read_source
 from statecheck.extract.claims.state import Context, Reading, counted
-from statecheck.extract.claims.what import read_unit, read_what
+from statecheck.extract.claims.what import is_labelled, read_listed_part, read_unit, read_what
 from statecheck.extract.claims.when import (
     _borrow_forward,
     _event_date,
@@ -62,12 +62,21 @@ def extract_claims(document: Document, options: Options) -> Document:
     # context is read with the paragraph's words, so only once a number needs those words.
     unnoted: list[Sentence] = []
     in_first_paragraph = 0
+    heading = False
     for sentence in split_sentences(text, language or "en"):
         deadline.check(sentence.start)
         if sentence.paragraph != context.paragraph:
             context.start_paragraph(sentence.paragraph)
             paragraph_words = _ParagraphWords(paragraphs[sentence.paragraph], language or "en")
             unnoted = []
+            heading = _heads_a_list(paragraphs, sentence.paragraph)
+            if heading:
+                context.section_place = None
+        if heading and context.section_place is None:
+            # the heading's place, in whichever of its sentences names one ("2. West Bank" splits after "2.")
+            words = paragraph_words()
+            places = place_index.places_in(sentence, words)
+            context.section_place = _combine(_place_list_at(places, 0, sentence.text, words), words) if places else None
         if not may_hold_number_in_any_language(sentence.text):
             unnoted.append(sentence)
             context.unread_sources.append((sentence.text, paragraph_words))
@@ -87,6 +96,21 @@ def extract_claims(document: Document, options: Options) -> Document:
     if document.card.title and paragraphs[0].strip().endswith(document.card.title.strip()):
         claims = _headline_as_in_body(claims, in_first_paragraph)
     return replace(document, claims=tuple(claims))
+
+
+_BULLET = re.compile(r"\s*[•*·–—-]\s")
+_HEADING_WORDS = 16
+
+
+def _heads_a_list(paragraphs: list[str], index: int) -> bool:
+    """A short line with no closing stop, over a bulleted line and no bullet itself: a list's
+    heading ("2. West Bank (OCHA, 17 April)" over "- Killed: 455")."""
+    line = paragraphs[index].strip()
+    following = next((p for p in paragraphs[index + 1 :] if p.strip()), "")
+    return (
+        bool(line) and not line.endswith((".", "!", "?", ":")) and len(line.split()) <= _HEADING_WORDS
+        and _BULLET.match(line) is None and _BULLET.match(following) is not None
+    )
 
 
 def _headline_as_in_body(claims: list[Claim], in_headline: int) -> list[Claim]:
@@ -186,6 +210,10 @@ def _claims_in_sentence(
         following = mentions[index + 1] if index + 1 < len(mentions) else None
         readings.append(read_what(s, mention, previous, following, words))
     readings = _borrow_forward(s, readings, words)
+    if readings:
+        first = readings[0] = read_listed_part(s, readings[0], context.listed, words)
+        if first.list_head is None or first.list_head is not context.listed:
+            context.listed = first if is_labelled(s, first.bound_start) else None
     claims: list[Claim] = []
     event_date = _event_date(dates)
     # the same for every number of the sentence: read once (it scans the whole sentence)

@@ -201,7 +201,7 @@ def read_place(
     nationality = _nationality_place(sentence, reading, words)
     if nationality:
         return nationality
-    return context.frame_place or context.previous_place() or context.default_place
+    return context.frame_place or context.previous_place() or context.section_place or context.default_place
 
 
 def _inside_a_part(sentence: str, start: int, place_start: int, words: Words) -> bool:

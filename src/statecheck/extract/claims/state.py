@@ -34,6 +34,12 @@ class Context:
     """Reads the place of the sentence just before, in the same paragraph."""
     known_source: str | None = None
     """The source cited by the last sentence that named one, up to :attr:`unread_sources`."""
+    section_place: str | None = None
+    """The place named by the heading over a list ("2. West Bank (OCHA)" over "- Killed: 455"),
+    until the next heading."""
+    listed: Reading | None = None
+    """The count of the fact-sheet line just read ("- Killed: 34,012"), which a line opening with
+    "of whom" breaks down."""
     unread_sources: list[tuple[str, Callable[[], Words]]] = field(default_factory=list)
     """Sentences after :attr:`known_source` (oldest first) whose source has not been read yet,
     each with what gives the words to read it with (a paragraph's language is detected only

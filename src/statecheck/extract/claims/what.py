@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from dataclasses import replace
 from functools import lru_cache
 
 from statecheck.extract.claims.state import Reading
@@ -35,6 +36,10 @@ _BEFORE_PARENTHESIS = re.compile(r"([\w\s-]{2,40})\(\s*$")
 _AT_MOST_TWO_WORDS = re.compile(r"\s*(?:[\w'’-]+\s+){0,2}")
 _DASH_ASIDE_OPEN = re.compile(r"\s[–—]\s*$")
 _A_WORD = re.compile(r"[^\W\d_]{3,}")
+# A line of a fact sheet or a table: a label, a colon, then the figure ("- Killed: 34,012",
+# "2. Trucks that entered Gaza: 1,302"); a bullet or an item number may open it.
+_LINE_LABEL = re.compile(r"[\s•*·–—-]*(?:\d{1,2}[.)]\s+)?[^\W\d][^:;!?]{0,80}?:\s*")
+_LABEL_START = re.compile(r"[\s•*·–—-]*(?:\d{1,2}[.)]\s+)?")
 _LIST_COMMA = re.compile(r"\s*(?:[\w'’-]+\s+)?(?:[\w'’-]+)?\s*,\s*")  # "3,324 children, 2,062 women"
 
 
@@ -60,9 +65,12 @@ def read_what(
     left_start = max(0, mention.start - _LEFT_REACH, previous.mention.end if previous else 0)
     raw_left = sentence[left_start : mention.start]
     left = clause_before(sentence, mention.start, left_start)
+    bound, bound_start = read_bound(sentence, mention, words)
+    labelled = previous is None and is_labelled(sentence, bound_start)
+    if labelled:
+        left = sentence[: mention.start]  # "- Health workers killed: 485": the label says what the figure counts
     left_offset = mention.start - len(left)
 
-    bound, bound_start = read_bound(sentence, mention, words)
     link = _link(sentence, previous, bound_start, words, mention.end)
     if previous is not None and bound == "exact" and link == "coordinated":
         bound = previous.bound  # "more than 6,150 children and 4,000 women": the bound carries over
@@ -116,7 +124,9 @@ def read_what(
     if right_span is not None and not (mention.share or mention.percent):
         right_event, right_span = _main_verb(event_window, right_event, right_span, words)
     left_event, left_span = _nearest(left, words.event_lists, from_start=False)
-    governing = left_span is not None and _only_determiners(sentence[left_offset + left_span[1] : bound_start], words)
+    governing = left_span is not None and (
+        _only_determiners(sentence[left_offset + left_span[1] : bound_start], words) or (labelled and right_event is None)
+    )
 
     event, event_span, event_side = None, None, ""
     if governing:
@@ -226,6 +236,9 @@ def read_what(
         quote_end = max(quote_end, (found if found >= 0 else event_base + event_span[0]) + len(event_text))
     elif event_span is not None and event_side == "left":
         quote_start = min(quote_start, left_offset + event_span[0])
+    if labelled and (event is not None or group is not None):
+        opening = _LABEL_START.match(sentence)
+        quote_start = min(quote_start, opening.end() if opening else 0)
     verb_before = event_side == "left" or (event_side == "inherited" and previous is not None and previous.verb_before)
     return Reading(mention, event, group, metric, quote_start, quote_end, bound, bound_start, list_head, link, verb_before)
 
@@ -271,6 +284,23 @@ def _restates_as_share(sentence: str, previous: Reading, bound_start: int, right
     ):
         return False
     return words.regex(r"\s*(?:\S+\s+){{0,3}}?(?:{population_nouns})\b").match(right) is not None
+
+
+def read_listed_part(sentence: str, reading: Reading, listed: Reading | None, words: Words) -> Reading:
+    """A fact sheet's line that opens with "of whom" counts a part of the line before: "- Killed:
+    34,012" then "- of whom children: 14,685" counts killed children."""
+    if listed is None or listed.event is None or reading.event is not None or not is_labelled(sentence, reading.bound_start):
+        return reading
+    opening = _LABEL_START.match(sentence)
+    if not words.including.match(sentence, opening.end() if opening else 0):
+        return reading
+    metric = _metric(listed.event, reading.group, reading.mention, "", words)
+    return replace(reading, event=listed.event, metric=metric, list_head=listed, link="including")
+
+
+def is_labelled(sentence: str, bound_start: int) -> bool:
+    """The figure at ``bound_start`` follows the label of a fact sheet's line ("- Killed: 34,012")."""
+    return _LINE_LABEL.fullmatch(sentence, 0, bound_start) is not None
 
 
 def _compared_with(sentence: str, previous: Reading, bound_start: int, words: Words) -> bool:

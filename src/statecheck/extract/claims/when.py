@@ -8,7 +8,14 @@ from dataclasses import replace
 from itertools import chain
 
 from statecheck.extract.claims.state import Context, Reading, counted
-from statecheck.extract.claims.what import _clause_right, _event_fits, _metric, clause_before, clause_start
+from statecheck.extract.claims.what import (
+    _clause_right,
+    _event_fits,
+    _metric,
+    clause_before,
+    clause_start,
+    is_labelled,
+)
 from statecheck.extract.claims.words import WAR_START_ISO, Words
 from statecheck.extract.dates import DateMention, parse_date
 from statecheck.extract.numbers import NumberMention
@@ -27,6 +34,8 @@ def read_scope(
     before it in the paragraph counts (:func:`counted`)."""
     mention = reading.mention
     left = clause_before(sentence, reading.bound_start, max(0, reading.bound_start - 60))
+    if is_labelled(sentence, reading.bound_start):
+        left = sentence[max(0, reading.bound_start - 60) : reading.bound_start]  # "Daily average in March: 161 trucks"
     right = _clause_right(sentence[mention.end : mention.end + 80])
     clause = left + " " + right
     if reading.metric in ("population", "area") or reading.event == "alive":
@@ -89,6 +98,7 @@ def read_scope(
     if reading.metric == "hostages" and (
         words.regex(r"\b(?:{held})\b").search(sentence[mention.end : mention.end + 50])
         or words.regex(r"\b(?:{holding})\b[^,;.]{{0,30}}$").search(sentence, max(0, reading.bound_start - 60), reading.bound_start)
+        or (is_labelled(sentence, reading.bound_start) and words.regex(r"\b(?:{held})\b").search(sentence, 0, reading.bound_start))
     ):
         return "static", None  # "120 hostages still held", "Hamas continues to hold 56 hostages": held now
     return "total", None
