@@ -71,6 +71,9 @@ NOT_CLAIMS = [
     "Es ist der schwerste Angriff seit dem Zweiten Weltkrieg.",
     "Ein Luftangriff traf die Schule.",
     "Die Zahl der Toten könnte zwei Millionen erreichen, wenn die Belagerung andauert.",
+    "Verein für Frieden, Hauptstraße 5, 10115 Berlin",
+    "Pressekontakt: Tel. 030 2345 6789",
+    "Unser Verein unterstützt seit 2014 die Klinik in der Stadt.",
 ]
 
 

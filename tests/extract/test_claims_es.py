@@ -52,6 +52,8 @@ NUMBERS = [
     ("Los bulldozers destruyeron 23 viviendas en el campo.", [{"value": 23, "metric": "destroyed_housing"}]),
     ("En mayo entraron 60 camiones diarios, frente a unos 500 al día antes de la guerra.", [{"value": 60, "metric": "aid_trucks"}, {"value": 500, "metric": "aid_trucks", "bound": "about"}]),
     ("Hamás mantiene secuestradas a más de 120 personas.", [{"value": 120, "metric": "hostages", "scope": "static"}]),
+    # a verb right after the number is no unknown noun: the number counts people
+    ("Unos 470.000 sufren ya hambre catastrófica.", [{"value": 470000, "metric": "food_insecure", "bound": "about"}]),
 ]
 
 

@@ -73,6 +73,7 @@ NOT_CLAIMS = [
     "C'est la pire attaque depuis la Seconde Guerre mondiale.",
     "Un bombardement a touché l'école.",
     "Le bilan pourrait atteindre deux millions si le siège continue.",
+    "Collectif pour la paix – 12, rue des Lilas, 75011 Paris",
 ]
 
 

@@ -88,6 +88,8 @@ NUMBERS = [
     ("The group continues to hold 56 hostages.", [{"value": 56, "metric": "hostages", "scope": "static"}]),
     # people of a kind the lexicon does not name, killed: other, but a total like any killing
     ("At least 60 engineers were killed.", [{"value": 60, "metric": "other", "scope": "total", "note": "killed engineers"}]),
+    # a street named in running text does not make its count an address
+    ("Strikes on Salah al-Din Street killed 30 people.", [{"value": 30, "metric": "killed"}]),
 ]
 
 
@@ -119,6 +121,11 @@ NOT_CLAIMS = [
     "The three women, aged 21, 27 and 30, were taken to hospital.",
     "Since 1948 the refugees of the camp have waited to go home.",
     "Our demands:\n1. An end to the bombing.\n2) Open crossings for aid convoys.",
+    "The charity has worked in the north since 2009 and runs two kitchens.",
+    "The freed hostages are Dana Levi, 26, Omer Katz, 22, and Yossi Peretz, 41.",
+    "The officer was named as Inspector Avi Cohen, 36, of the police unit.",
+    "Contact: Relief Alliance, Rue de la Loi 155, 1040 Brussels",
+    "Press office: Tel. 020 7946 0000",
 ]
 
 

@@ -38,7 +38,11 @@ def is_claim_number(mention: NumberMention, sentence: str, dates: list[DateMenti
         return False
     if words.age_before.search(left[-40:]) or words.age_after.match(right):
         return False
-    if _is_year(mention, right, words):
+    if _in_address(mention, left, right, words):
+        return False
+    if _is_age_after_name(mention, left, right, words):
+        return False
+    if _is_year(mention, left, right, words):
         return False
     # the time or version before ends the text (at most a line break after it): search its last characters only
     if _TIME_OR_VERSION_AFTER.match(right) or _TIME_OR_VERSION_BEFORE.search(left, len(left) - 3):
@@ -58,11 +62,39 @@ def is_claim_number(mention: NumberMention, sentence: str, dates: list[DateMenti
     return True
 
 
-def _is_year(mention: NumberMention, right: str, words: Words) -> bool:
+_TOWN_AFTER = re.compile(r"\s+[A-Z][^\W\d_]+")  # with case: a town's name
+
+
+def _in_address(mention: NumberMention, left: str, right: str, words: Words) -> bool:
+    """A house number or a postcode: "12, rue des Lilas, 75011 Paris", "Rue de la Loi 155, 1040 Brussels"."""
+    if words.street_after.match(right) or words.street_named.search(left, max(0, len(left) - 60)):
+        return True
+    # a postcode: four or five digits before a town's name, on a line that names a street
+    return (
+        mention.digits.isdigit() and 4 <= len(mention.digits) <= 5 and _TOWN_AFTER.match(right) is not None
+        and words.street.search(left, max(0, len(left) - 60)) is not None
+    )
+
+
+_NAME_AND_COMMA = re.compile(r"\b[A-Z][\w'’-]+,\s*$")
+_AGE_MAX = 110
+
+
+def _is_age_after_name(mention: NumberMention, left: str, right: str, words: Words) -> bool:
+    """An age set after a name between commas: "Noa Argamani, 26, Almog Meir Jan, 22, and ..."."""
+    if not mention.digits.isdigit() or mention.value > _AGE_MAX or not _NAME_AND_COMMA.search(left, max(0, len(left) - 40)):
+        return False
+    # another name follows, capitalised (so matched with case)
+    return words.regex(r"\s*(?:[,;)]|\.(?!\d)|$)|\s+(?:{conjunctions}|of)\s+[A-Z]", flags=0).match(right) is not None
+
+
+def _is_year(mention: NumberMention, left: str, right: str, words: Words) -> bool:
     if mention.in_words or mention.percent or not mention.digits.isdigit() or len(mention.digits) != 4:
         return False
     if not 1900 <= mention.value <= 2100:
         return False
+    if words.regex(r"\b(?:{year_before})\s+$").search(left, max(0, len(left) - 20)):
+        return True  # "since 2009 and employs 84 staff": a year, though a count follows
     if words.regex(r"\s+(?:{articles})\b").match(right):
         return True  # "since 1948 the refugees …": a count is not followed by "the"
     return not _counts_war_thing(right, words)

@@ -611,7 +611,7 @@ def _head_is_unknown_noun(right: str, words: Words) -> bool:
         )
         for w in words.g(role).split("|")
     }
-    return first not in grammar and not first.endswith(("ed", "ing", "ly"))
+    return first not in grammar and not first.endswith(tuple(words.g("verb_endings").split("|")))
 
 
 def _group_before_parenthesis(left: str, words: Words) -> str | None:

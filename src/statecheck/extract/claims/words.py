@@ -42,6 +42,12 @@ class Words:
     span_only_before: re.Pattern[str]
     time_units: re.Pattern[str]
     labels: Caseless
+    street_after: re.Pattern[str]
+    """A street's name right after a number: "12, rue des Lilas"."""
+    street_named: re.Pattern[str]
+    """A street's name ending where a number begins: "Rue de la Loi 155", "Hauptstraße 5"."""
+    street: re.Pattern[str]
+    """A word for a street, anywhere."""
     age_before: Caseless
     age_after: re.Pattern[str]
     after_words: re.Pattern[str]
@@ -302,6 +308,14 @@ def words_for(language: str) -> Words:
         ),
         # a label, then the digits it runs on with: "tel. +41 22 791 21 11", "IBAN DE12 1002 0500"
         labels=_caseless(not_claims.get("labels", []), suffix=r"\s*:?\s*(?:[a-z]{2}\d\d\s+)?[+\d\s()/]*$"),
+        street_after=_pattern(not_claims.get("streets", []), prefix=r"^\s*,?\s*"),
+        # a street may end a compound ("Hauptstraße"): no word boundary before its word; the words
+        # of its name are capitalised or small particles ("Rue de la Loi"), never a verb
+        street_named=re.compile(
+            "(?i:" + lexicon.phrase_pattern(not_claims.get("streets", []), prefix="", suffix="") + r")"
+            r"(?:\s+(?:[A-Z][\w'’.-]*|(?i:de|la|des|du|del|do|da|dos|das|von|der)))*\s+$"
+        ),
+        street=_pattern(not_claims.get("streets", []), prefix=""),
         # "aged 24, 28 and 31": every number of the list is an age
         age_before=_caseless(not_claims.get("age_before", []), suffix=r"\s*(?:\d+\s*(?:,|and|or|to|-)\s*)*$"),
         forecast_after=_pattern(not_claims.get("forecasts_after", []), prefix=r"^\s*(?:[\w'’-]+\s+){0,4}?"),
