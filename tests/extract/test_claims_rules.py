@@ -90,6 +90,14 @@ NUMBERS = [
     ("At least 60 engineers were killed.", [{"value": 60, "metric": "other", "scope": "total", "note": "killed engineers"}]),
     # a street named in running text does not make its count an address
     ("Strikes on Salah al-Din Street killed 30 people.", [{"value": 30, "metric": "killed"}]),
+    # a list of groups: one group to its end, "men, women and children" people, different groups combined
+    ("Close to 900 doctors, nurses and paramedics have been killed.", [{"value": 900, "metric": "killed_medical", "bound": "nearly"}]),
+    ("Some 1,200 men, women and children were massacred.", [{"value": 1200, "metric": "killed"}]),
+    ("More than 240 men, women and children were dragged into Gaza as hostages.", [{"value": 240, "metric": "hostages"}]),
+    # coming home, rescued, releasing: released
+    ("Fifty hostages have come home, along with 19 foreign nationals.", [{"value": 50, "metric": "hostages_released"}, {"value": 19, "metric": "hostages_released"}]),
+    ("The army says it has rescued four hostages alive.", [{"value": 4, "metric": "hostages_released"}]),
+    ("Israel is releasing 1,968 Palestinian prisoners.", [{"value": 1968, "metric": "prisoners_released"}]),
 ]
 
 

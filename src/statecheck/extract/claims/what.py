@@ -194,7 +194,8 @@ def read_what(
     if event is None and group == "people" and not mention.percent and mention.value >= 1_000_000 and population_noun.match(right):
         event = "population"  # millions of people, with nothing happening to them, are a population
     metric = _metric(event, group, mention, right, words)
-    if event_side == "inherited" and previous is not None and metric == "other":
+    shares_verb = event_side == "inherited" or (link == "and" and previous is not None and event == previous.event)
+    if shares_verb and previous is not None and metric == "other":
         metric, group = _inherited_metric(event, group, previous, words, metric)
     if (mention.percent or mention.share) and previous is not None and _restates_as_share(sentence, previous, bound_start, right, words):
         event, metric = previous.event, previous.metric  # "1.9 million people have fled, 85 percent of the population"
@@ -559,15 +560,27 @@ def _group_after(right: str, words: Words) -> tuple[str | None, int | None]:
             match = pattern.search(head)
             if match and match.start() < best[2]:
                 best = (None, match.end(), match.start())
-    if best[0] not in (None, "people") and best[1] is not None:
-        joined = words.regex(r"(?:\s*,\s*|\s+(?:{conjunctions}|&)\s+)(?!\d)([\w'’-]+)").match(right[best[1] :])
-        rest = right[best[1] + joined.end(1) - len(joined.group(1)) :] if joined else ""
-        other_group = [name for name, _ in words.group_lists.at_start(rest)]
-        if joined and other_group and best[0] not in other_group:
-            # "123 health workers and patients", "23 women, children and elderly people": one
-            # count of several groups is a combined count
-            return "combined", best[1] + joined.end()
+    if best[0] is not None and best[1] is not None:
+        return _listed_groups(right, best[0], best[1], words)
     return best[0], best[1]
+
+
+def _listed_groups(right: str, group: str, end: int, words: Words) -> tuple[str, int]:
+    """The counted group read on over a list: "900 doctors, nurses and paramedics" are medical
+    staff to the list's end, "1,200 men, women and children" people; "123 health workers and
+    patients", "23 women, children and elderly people" count several groups at once, a combined
+    count."""
+    joiner = words.regex(r"(?:\s*,\s*|\s+(?:{conjunctions}|&)\s+)(?!\d)(?=[\w'’-])")
+    while True:
+        joined = joiner.match(right, end)
+        listed = words.group_lists.at_start(right[joined.end() :]) if joined else ()
+        if joined is None or not listed:
+            return group, end
+        # "men, women and children", "civilians, including women": people, whoever is listed after
+        same = [length for name, length in listed if name == group or group == "people"]
+        if not same:
+            return "combined", joined.end() + max(length for _, length in listed)
+        end = joined.end() + max(same)
 
 
 def _has_no_head(right: str, words: Words) -> bool:
