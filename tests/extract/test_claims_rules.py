@@ -702,3 +702,26 @@ def test_a_fact_sheet_heading_places_its_lines_and_a_label_gives_the_scope() -> 
 def test_a_colon_in_running_text_is_no_label() -> None:
     found = claims_of("The ministry said: 300 people were killed in Rafah.")
     assert [(c["value"], c["metric"], c["place"]) for c in found] == [(300, "killed", "rafah")]
+
+
+def test_a_story_told_on_in_the_simple_past_keeps_the_day_named_before() -> None:
+    text = (
+        "On the morning of 7 October, gunmen broke through the fence. "
+        "Some 1,200 people were butchered in their homes, and 240 were dragged into Gaza as hostages."
+    )
+    found = claims_of(text, "2023-11-28")
+    assert [(c["value"], c["as_of"]) for c in found] == [(1200, "2023-10-07"), (240, "2023-10-07")]
+
+
+def test_a_count_since_an_elapsed_time_does_not_date_the_story_after_it() -> None:
+    text = "In more than 400 days of war, 44,000 people have been killed. More than 105,000 were injured."
+    assert [c["as_of"] for c in claims_of(text, "2024-11-29")] == ["2024-11-29", "2024-11-29"]
+
+
+def test_a_clause_telling_a_dated_event_takes_its_date_and_the_main_clause_the_reports() -> None:
+    text = (
+        "Since the attack of 7 October 2023, in which 1,200 people were massacred and 251 were "
+        "abducted, 168 hostages have come home alive."
+    )
+    found = claims_of(text, "2025-10-13")
+    assert [(c["value"], c["as_of"]) for c in found] == [(1200, "2023-10-07"), (251, "2023-10-07"), (168, "2025-10-13")]

@@ -30,6 +30,7 @@ from statecheck.extract.claims.what import is_labelled, read_listed_part, read_u
 from statecheck.extract.claims.when import (
     _borrow_forward,
     _event_date,
+    _names_its_day,
     _own_date,
     _simple_past,
     read_scope,
@@ -203,7 +204,7 @@ def _claims_in_sentence(
     s = sentence.text
     dates = find_dates(s, context.document_date, words.language)
     mentions = [m for m in find_numbers(s, words.language) if is_claim_number(m, s, dates, words)]
-    dates = without_beginnings(s, dates, mentions, words)
+    all_dates, dates = dates, without_beginnings(s, dates, mentions, words)
     readings: list[Reading] = []
     for index, mention in enumerate(mentions):
         previous = readings[-1] if readings else None
@@ -234,7 +235,7 @@ def _claims_in_sentence(
         if shares_span:
             scope, period = "period", claims[-1].period
         context.last_count = counted(reading)
-        as_of = resolve_as_of(s, reading, dates, words, context, scope)
+        as_of = resolve_as_of(s, reading, dates, words, context, scope, all_dates=all_dates)
         if claims and (shares_span or reading.link in ("coordinated", "including", "parenthesis")) and not _own_date(reading, dates):
             as_of = claims[-1].as_of  # "murdering 6,000 children and 4,000 women": one verb, one date
         if worldwide:
@@ -277,6 +278,8 @@ def _claims_in_sentence(
         )
     if event_date:
         context.last_event_date = event_date
+        # a day named as such, not one counted back from an elapsed time ("in 400 days of war")
+        context.last_event_paragraph = context.paragraph if _names_its_day(dates, event_date) else -1
     _note_context(s, words, context, lambda: sentence_place)
     if readings:
         context.note_source(own_source)

@@ -26,6 +26,8 @@ class Context:
     default_place: str | None
     paragraph: int = -1
     last_event_date: str | None = None
+    last_event_paragraph: int = -1
+    """The paragraph that named :attr:`last_event_date`: a story told on in the simple past keeps its day."""
     last_count: str | None = None
     """What the last count of the paragraph counts (:func:`counted`), for an "another" that follows."""
     frame_place: str | None = None

@@ -164,6 +164,14 @@ def _simple_past(clause: str, words: Words) -> bool:
     return bool(words.regex(r"\b(?:{simple_past_markers})\b").search(clause))
 
 
+def _told_in_past(clause: str, words: Words) -> bool:
+    """The simple past, of any verb: "were butchered", "was shelled" (not "have been killed")."""
+    return _simple_past(clause, words) or (
+        not words.regex(r"\b(?:{perfect_markers})\b").search(clause)
+        and words.regex(r"\b(?:{past_auxiliaries})\b").search(clause) is not None
+    )
+
+
 def _narrative_perfect(clause: str, words: Words) -> bool:
     """A perfect that news in some languages tells a day's events in ("ont été tuées mercredi"): a
     day's count when the day is the event's own, not only the day it was reported."""
@@ -266,6 +274,26 @@ def _event_date(dates: list[DateMention]) -> str | None:
     return events[-1].value if events else None
 
 
+_NEXT_COUNT = re.compile(r",\s+(?=[^\s,]*\d)")
+
+
+def _told_at_dated_event(sentence: str, reading: Reading, dates: list[DateMention], words: Words) -> str | None:
+    """The date of an event whose relative clause tells the count in the past: "Since the attack
+    of 7 October 2023, in which 1,200 people were massacred, 168 hostages have come home": the
+    1,200 were killed that day (the 168 are counted since)."""
+    opener = words.regex(r"\s*,?\s*(?:{event_relatives})\b[^;]*$")
+    for date in dates:
+        if date.end <= reading.bound_start and opener.fullmatch(sentence, date.end, reading.bound_start):
+            # up to the next count's clause: "..., 168 hostages have come home" is not this one's
+            own_words = _NEXT_COUNT.split(_clause_right(sentence[reading.mention.start : reading.mention.end + 80]), maxsplit=1)[0]
+            return date.value if _told_in_past(own_words, words) else None
+    return None
+
+
+def _names_its_day(dates: list[DateMention], event_date: str) -> bool:
+    return any(d.value == event_date and d.kind in ("explicit", "weekday") for d in dates)
+
+
 def resolve_as_of(
     sentence: str,
     reading: Reading,
@@ -273,12 +301,19 @@ def resolve_as_of(
     words: Words,
     context: Context,
     scope: str,
+    *,
+    all_dates: list[DateMention] | None = None,
 ) -> str | None:
     """Spec §4: an explicit date governing the sentence, else an elapsed-time expression, else the
-    document's date for a figure of the moment, else None."""
+    document's date for a figure of the moment, else None. ``all_dates``: the sentence's dates
+    with those a count runs from (:func:`without_beginnings`), which may date an event told in
+    a clause of their own."""
     mention = reading.mention
     if words.regex(r"\b(?:{past_state})\b").search(sentence[mention.end : mention.end + 40]):
         return None  # a state before the war ("the 280,000 people who lived there")
+    told_at = _told_at_dated_event(sentence, reading, all_dates or dates, words)
+    if told_at is not None:
+        return told_at
     usable = [d for d in dates if not d.since]
     if scope == "static":
         # "130 hostages abducted on 7 October remain in Gaza": that date is the abduction's; the count
@@ -316,6 +351,8 @@ def resolve_as_of(
         return chosen.value
     if context.last_event_date and _refers_back(sentence, dates, words):
         return context.last_event_date
+    if context.last_event_date and not dates and context.last_event_paragraph == context.paragraph and _told_in_past(sentence, words):
+        return context.last_event_date  # "On 7 October, gunmen crossed the fence. Some 1,200 people were killed ..."
     if words.narrative.search(sentence[max(0, reading.quote_start - 30) : mention.start]):
         return None
     return context.document_date
