@@ -54,6 +54,8 @@ NUMBERS = [
     ("Hamás mantiene secuestradas a más de 120 personas.", [{"value": 120, "metric": "hostages", "scope": "static"}]),
     # a verb right after the number is no unknown noun: the number counts people
     ("Unos 470.000 sufren ya hambre catastrófica.", [{"value": 470000, "metric": "food_insecure", "bound": "about"}]),
+    # "de dos años" after an age word is an age, not two years of war
+    ("Uno de cada seis niños menores de dos años sufre desnutrición aguda.", [{"value": 16.67, "metric": "other", "as_of": "2024-03-15"}]),
 ]
 
 

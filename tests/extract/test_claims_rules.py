@@ -98,6 +98,10 @@ NUMBERS = [
     ("Fifty hostages have come home, along with 19 foreign nationals.", [{"value": 50, "metric": "hostages_released"}, {"value": 19, "metric": "hostages_released"}]),
     ("The army says it has rescued four hostages alive.", [{"value": 4, "metric": "hostages_released"}]),
     ("Israel is releasing 1,968 Palestinian prisoners.", [{"value": 1968, "metric": "prisoners_released"}]),
+    # malnutrition is a health measure, not food insecurity; dying of it is starvation
+    ("More than 12,000 children under five were found acutely malnourished.", [{"value": 12000, "metric": "other"}]),
+    ("At least 34 people have died of malnutrition.", [{"value": 34, "metric": "killed_starvation"}]),
+    ("One in six children under two is acutely malnourished.", [{"value": 16.67, "metric": "other", "unit": "percent"}]),
 ]
 
 

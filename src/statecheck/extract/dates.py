@@ -45,6 +45,8 @@ class _DatePatterns:
     day_range: re.Pattern[str]
     elapsed: re.Pattern[str]
     elapsed_after: re.Pattern[str]
+    ages: re.Pattern[str]
+    """Words that make a time after them an age ("children under two years"), not time elapsed."""
     any_unit: Caseless
     """A time unit starting a word: without one, neither elapsed pattern can match."""
     any_calendar_word: Caseless
@@ -183,7 +185,8 @@ def _patterns(language: str) -> _DatePatterns:
     return _DatePatterns(
         explicit=explicit, weekday=weekday, month_only=month_only, last_month_name=last_month_name,
         day_range=day_range, elapsed=elapsed,
-        elapsed_after=elapsed_after, any_unit=any_unit, any_calendar_word=any_calendar_word, day_of=day_of, since=since, speech=speech, attribution=attribution,
+        elapsed_after=elapsed_after, ages=re.compile(lexicon.phrase_pattern(table.get("ages", []), suffix=r"\s*$"), re.IGNORECASE),
+        any_unit=any_unit, any_calendar_word=any_calendar_word, day_of=day_of, since=since, speech=speech, attribution=attribution,
         today=words("today"), yesterday=words("yesterday"), this_month=words("this_month"),
         last_month=words("last_month"), this_year=words("this_year"), last_year=words("last_year"),
         any_relative=Caseless(lexicon.phrase_pattern(relative_words)),
@@ -252,6 +255,8 @@ def find_dates(sentence: str, document_date: str | None, language: str = "en") -
 
     for pattern in (p.elapsed, p.elapsed_after) if p.any_unit.search(sentence) else ():
         for match in pattern.finditer(sentence):
+            if p.ages.search(sentence, max(0, match.start() - 20), match.start()):
+                continue  # "menores de dos años": an age
             value = _elapsed(match.group("n"), match.group("unit"), p, language, bool(match.group("half")))
             add(match.start(), match.end(), value, "elapsed")
     rare_cue = p.any_rare_cue.search(sentence) is not None

@@ -247,6 +247,10 @@ def _text2num(text: str, language: str) -> float | None:
     return value if math.isfinite(value) else None
 
 
+_SHARE_DENOMINATORS = frozenset({2, 3, 4, 5, 6, 7, 8, 9, 10, 20, 25, 50, 100, 1000})
+"""The wholes a share is told against ("one in six", "9 out of 10"); "3 in 14" names two counts."""
+
+
 def find_numbers(sentence: str, language: str = "en") -> list[NumberMention]:
     """Every number in ``sentence``, left to right, ranges and shares folded into one mention."""
     p = patterns(language)
@@ -264,7 +268,7 @@ def find_numbers(sentence: str, language: str = "en") -> list[NumberMention]:
     for match in _shares(sentence, p):
         n = _value_of(match.group("n"), language)
         m = _value_of(match.group("m"), language)
-        if n is None or m is None or not (0 < n < m) or m not in (2, 3, 4, 5, 10, 100, 1000):
+        if n is None or m is None or not (0 < n < m) or m not in _SHARE_DENOMINATORS:
             continue
         mentions.append(NumberMention(match.start(), match.end(), round(100 * n / m, 2), percent=True, share=True))
         taken.append((match.start(), match.end()))

@@ -245,7 +245,7 @@ def read_what(
 
 
 _PEOPLE_EVENTS = frozenset({"killed", "injured", "missing", "displaced", "detained", "hostages", "population",
-                            "hunger", "starvation_death", "aid_seeking", "ill"})
+                            "hunger", "starvation_death", "aid_seeking", "ill", "malnourished"})
 _OBJECT_GROUPS = frozenset({"housing", "hospitals", "schools", "mosques", "ambulances", "trucks", "health"})
 
 
