@@ -56,6 +56,7 @@ NUMBERS = [
     ("Unos 470.000 sufren ya hambre catastrófica.", [{"value": 470000, "metric": "food_insecure", "bound": "about"}]),
     # "de dos años" after an age word is an age, not two years of war
     ("Uno de cada seis niños menores de dos años sufre desnutrición aguda.", [{"value": 16.67, "metric": "other", "as_of": "2024-03-15"}]),
+    ("España aporta 30 millones de euros para la población de Gaza.", [{"value": 30000000, "metric": "other", "unit": "eur"}]),
 ]
 
 

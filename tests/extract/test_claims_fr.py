@@ -48,6 +48,9 @@ NUMBERS = [
     ("En mai, 906 camions sont passés par le point de passage, soit moins de 50 par jour.", [{"value": 906, "metric": "aid_trucks"}, {"value": 50, "metric": "aid_trucks", "bound": "under", "scope": "rate"}]),
     ("Sur les 250 personnes enlevées, 120 sont toujours retenues, dont 35 sont mortes.", [{"value": 250}, {"value": 120, "metric": "hostages"}, {"value": 35, "metric": "other"}]),
     ("Parmi les victimes figurent au moins 23 femmes, enfants et personnes âgées.", [{"value": 23, "metric": "other", "bound": "at_least"}]),
+    ("Plus de 2 600 personnes ont été abattues alors qu'elles attendaient un sac de farine.", [{"value": 2600, "metric": "killed_aid_seekers"}]),
+    ("Quelque 40 000 habitants des camps sont toujours chassés de chez eux.", [{"value": 40000, "metric": "displaced"}]),
+    ("Gaza compte 2,3 millions d'habitants.", [{"value": 2300000, "metric": "population"}]),
 ]
 
 

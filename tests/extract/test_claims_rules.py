@@ -102,6 +102,15 @@ NUMBERS = [
     ("More than 12,000 children under five were found acutely malnourished.", [{"value": 12000, "metric": "other"}]),
     ("At least 34 people have died of malnutrition.", [{"value": 34, "metric": "killed_starvation"}]),
     ("One in six children under two is acutely malnourished.", [{"value": 16.67, "metric": "other", "unit": "percent"}]),
+    # money counts no people; a share of a territory is no area in km²
+    ("A kilogram of flour now sells for up to $30.", [{"value": 30, "metric": "other", "unit": "usd"}]),
+    ("The zone covers only about 11 per cent of the territory.", [{"value": 11, "metric": "other", "unit": "percent"}]),
+    # a share of the dead described, even through a hedge, is a breakdown
+    ("About 70 per cent of those killed are said to be women and children.", [{"value": 70, "metric": "other"}]),
+    ("Around 83 per cent of the dead were civilians.", [{"value": 83, "metric": "other"}]),
+    ("More than 900 soldiers and members of the security forces have fallen.", [{"value": 900, "metric": "killed_soldiers"}]),
+    ("The World Bank puts the housing units partially or fully destroyed at some 99,000.", [{"value": 99000, "metric": "other"}]),
+    ("The agency reported seven more deaths from hunger.", [{"value": 7, "metric": "killed_starvation"}]),
 ]
 
 

@@ -76,16 +76,19 @@ def _in_address(mention: NumberMention, left: str, right: str, words: Words) -> 
     )
 
 
-_NAME_AND_COMMA = re.compile(r"\b[A-Z][\w'’-]+,\s*$")
+_NAME_AND_COMMA = re.compile(r"\b[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)+,\s*$")  # a first name and a surname at least
 _AGE_MAX = 110
 
 
 def _is_age_after_name(mention: NumberMention, left: str, right: str, words: Words) -> bool:
     """An age set after a name between commas: "Noa Argamani, 26, Almog Meir Jan, 22, and ..."."""
-    if not mention.digits.isdigit() or mention.value > _AGE_MAX or not _NAME_AND_COMMA.search(left, max(0, len(left) - 40)):
+    if mention.percent or not mention.digits.isdigit() or mention.value > _AGE_MAX:
         return False
-    # another name follows, capitalised (so matched with case)
-    return words.regex(r"\s*(?:[,;)]|\.(?!\d)|$)|\s+(?:{conjunctions}|of)\s+[A-Z]", flags=0).match(right) is not None
+    name = _NAME_AND_COMMA.search(left, max(0, len(left) - 40))
+    if name is None or words.regex(r"\b(?:{inside}|at|from|near)\s+$").search(left, max(0, name.start() - 10), name.start()):
+        return False  # "In Khan Younis, 12, including three children, were killed": a place, not a name
+    # a comma or a stop closes the age, or "and" and another name, capitalised (so matched with case)
+    return words.regex(r"\s*(?:[,;)]|\.(?!\d)|$)|\s+(?:{conjunctions})\s+[A-Z]", flags=0).match(right) is not None
 
 
 def _is_year(mention: NumberMention, left: str, right: str, words: Words) -> bool:

@@ -190,7 +190,7 @@ def read_what(
             group = _LATIN_WORD.findall(right)[0].lower()
         else:
             event = None
-    population_noun = words.regex(r"\s*(?:\S+\s+)?(?:{population_nouns})\b")
+    population_noun = words.regex(r"\s*(?:\S+\s+)?(?:\w+['’])?(?:{population_nouns})\b")  # "2,3 millions d'habitants"
     if event is None and group == "people" and not mention.percent and mention.value >= 1_000_000 and population_noun.match(right):
         event = "population"  # millions of people, with nothing happening to them, are a population
     metric = _metric(event, group, mention, right, words)
@@ -212,9 +212,13 @@ def read_what(
         # children", a breakdown with no metric of its own, is other
         if described[0] != "people":
             metric = words.metrics.get(f"{event}.{described[0]}", "other")
+        elif mention.percent or mention.share:
+            metric = "other"  # "83 per cent of the dead were civilians": the dead broken down
         group_end = max(group_end or 0, described[1])
     elif metric != "other" and (_is_breakdown(right, event, words) or _is_ratio(right, words)):
         metric = "other"
+    if metric != "other" and (_is_money(sentence, mention, words) or (metric == "area" and mention.percent)):
+        metric = "other"  # "30 million euros for the population", "11 per cent of the territory": no count of people or km²
     if metric != "other" and words.worldwide.search(own_clause):
         metric = "other"  # "12,193 children killed in conflicts around the world": not a count of this war
     if previous is not None and _is_part_of(sentence[previous.mention.end : bound_start], words):
@@ -371,7 +375,8 @@ def _described_group(right: str, words: Words) -> tuple[str, int] | None:
     partitive = words.regex(r"\s*(?:{partitive})\b(.*)").match(right)
     if partitive is None:
         return None
-    described = words.regex(r"\b(?:{copulas})\s+(?:(?:{determiners})\s+)?(.*)").search(right, partitive.start(1))
+    # "are said to be", "were believed to be": a hedge between the copula and the group
+    described = words.regex(r"\b(?:{copulas})\s+(?:(?:{hedges})\s+)?(?:(?:{determiners})\s+)?(.*)").search(right, partitive.start(1))
     if described is None:
         return None
     named = words.group_lists.at_start(described.group(1))
@@ -706,18 +711,31 @@ _ITEM_METRICS = frozenset({
 })
 
 
+def _is_money(sentence: str, mention: NumberMention, words: Words) -> bool:
+    """A currency written with the number: "$30", "30 millones de euros"."""
+    return _currency(sentence, mention, words) is not None
+
+
+def _currency(sentence: str, mention: NumberMention, words: Words) -> str | None:
+    left = sentence[max(0, mention.start - 4) : mention.start]
+    right = sentence[mention.end : mention.end + 40].lstrip()
+    for currency in CURRENCIES:
+        pattern = words.units.get(currency)
+        if pattern and (pattern.search(left) or pattern.match(right)):
+            return currency
+    return None
+
+
 def read_unit(sentence: str, reading: Reading, words: Words) -> str:
     mention = reading.mention
     if mention.percent:
         return "percent"
     if reading.metric == "other" and _is_ratio(sentence[mention.end : reading.quote_end + 60], words):
         return "ratio"
-    left = sentence[max(0, mention.start - 4) : mention.start]
+    currency = _currency(sentence, mention, words)
+    if currency is not None:
+        return currency
     right = sentence[mention.end : mention.end + 40]
-    for currency in CURRENCIES:
-        pattern = words.units.get(currency)
-        if pattern and (pattern.search(left) or pattern.match(right.lstrip())):
-            return currency
     if reading.metric == "area":
         return "km2"
     if reading.metric in _ITEM_METRICS:
