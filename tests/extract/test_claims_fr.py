@@ -51,6 +51,7 @@ NUMBERS = [
     ("Plus de 2 600 personnes ont été abattues alors qu'elles attendaient un sac de farine.", [{"value": 2600, "metric": "killed_aid_seekers"}]),
     ("Quelque 40 000 habitants des camps sont toujours chassés de chez eux.", [{"value": 40000, "metric": "displaced"}]),
     ("Gaza compte 2,3 millions d'habitants.", [{"value": 2300000, "metric": "population"}]),
+    ("Le camp compte quelque 23 000 habitants.", [{"value": 23000, "metric": "population", "bound": "about"}]),
 ]
 
 

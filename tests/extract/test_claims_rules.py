@@ -111,6 +111,10 @@ NUMBERS = [
     ("More than 900 soldiers and members of the security forces have fallen.", [{"value": 900, "metric": "killed_soldiers"}]),
     ("The World Bank puts the housing units partially or fully destroyed at some 99,000.", [{"value": 99000, "metric": "other"}]),
     ("The agency reported seven more deaths from hunger.", [{"value": 7, "metric": "killed_starvation"}]),
+    # a place's residents with nothing happening to them are its population, whatever their number
+    ("The camp had some 280,000 residents before the escalation.", [{"value": 280000, "metric": "population"}]),
+    # a list of names after the counted group does not end its clause
+    ("Some 40,000 residents of the camps of Jenin, Tulkarem and Nur Shams remain displaced.", [{"value": 40000, "metric": "displaced", "place": "west_bank"}]),
 ]
 
 

@@ -191,8 +191,12 @@ def read_what(
         else:
             event = None
     population_noun = words.regex(r"\s*(?:\S+\s+)?(?:\w+['’])?(?:{population_nouns})\b")  # "2,3 millions d'habitants"
-    if event is None and group == "people" and not mention.percent and mention.value >= 1_000_000 and population_noun.match(right):
-        event = "population"  # millions of people, with nothing happening to them, are a population
+    if event is None and group == "people" and not mention.percent and (
+        (mention.value >= 1_000_000 and population_noun.match(right))
+        or words.regex(r"\s*(?:\S+\s+)?(?:\w+['’])?(?:{resident_nouns})\b").match(right)
+    ):
+        # millions of people, or a place's residents, with nothing happening to them, are a population
+        event = "population"
     metric = _metric(event, group, mention, right, words)
     shares_verb = event_side == "inherited" or (link == "and" and previous is not None and event == previous.event)
     if shares_verb and previous is not None and metric == "other":
@@ -477,7 +481,9 @@ def _own_clause(right: str, group_end: int | None, words: Words) -> str:
         comma = right.find(", ", position)
         if comma < 0:
             return right
-        aside = words.regex(r",\s+((?:{asides})\b[^,]{{0,40}}),\s").match(right, comma)
+        aside = words.regex(r",\s+((?:{asides})\b[^,]{{0,40}}),\s").match(right, comma) or words.regex(
+            r",\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*(?=,\s|\s+(?:{conjunctions})\s)", flags=0
+        ).match(right, comma)  # a list of names: "the camps of Jenin, Tulkarem and Nur Shams are ..."
         if words.regex(r",\s+(?:{auxiliaries})\b").match(right, comma):
             # "..., about 85% of the population, have been displaced": the comma closed an aside
             return right[:comma] + right[comma + 1 :]
