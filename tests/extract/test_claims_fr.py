@@ -52,6 +52,7 @@ NUMBERS = [
     ("Quelque 40 000 habitants des camps sont toujours chassés de chez eux.", [{"value": 40000, "metric": "displaced"}]),
     ("Gaza compte 2,3 millions d'habitants.", [{"value": 2300000, "metric": "population"}]),
     ("Le camp compte quelque 23 000 habitants.", [{"value": 23000, "metric": "population", "bound": "about"}]),
+    ("Parmi eux, 666 ont été tués par les forces israéliennes et 12 par des colons.", [{"value": 666, "metric": "other"}, {"value": 12, "metric": "other"}]),
 ]
 
 

@@ -115,6 +115,9 @@ NUMBERS = [
     ("The camp had some 280,000 residents before the escalation.", [{"value": 280000, "metric": "population"}]),
     # a list of names after the counted group does not end its clause
     ("Some 40,000 residents of the camps of Jenin, Tulkarem and Nur Shams remain displaced.", [{"value": 40000, "metric": "displaced", "place": "west_bank"}]),
+    # a part of the killed told by who killed them is a breakdown; a whole count with its killers is not
+    ("Since October, 685 Palestinians have been killed in the West Bank, 666 of them by Israeli forces and 12 by settlers.", [{"value": 685, "metric": "killed"}, {"value": 666, "metric": "other"}, {"value": 12, "metric": "other"}]),
+    ("At least 30 Palestinians were killed by Israeli forces in the West Bank.", [{"value": 30, "metric": "killed"}]),
 ]
 
 

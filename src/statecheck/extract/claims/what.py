@@ -210,6 +210,10 @@ def read_what(
         # "120 hostages, including eight Americans": the held broken down, with no metric of its
         # own; "including 94 of the 251 abducted" names its own captivity, and stays a count of it
         metric = "other"
+    if metric != "other" and _is_a_part(sentence, previous, link, words) and words.regex(
+        r"^[^,;]{{0,40}}?\b(?:{agent_by})\s"
+    ).search(right):
+        metric = "other"  # "685 killed, 666 of them by Israeli forces, 12 by settlers": the killed broken down by who killed them
     described = _described_group(right, words) if metric != "other" else None
     if described is not None:
         # "14,000 of those killed were fighters" counts killed fighters; "30 of the captives are
@@ -310,6 +314,14 @@ def read_listed_part(sentence: str, reading: Reading, listed: Reading | None, wo
 def is_labelled(sentence: str, bound_start: int) -> bool:
     """The figure at ``bound_start`` follows the label of a fact sheet's line ("- Killed: 34,012")."""
     return _LINE_LABEL.fullmatch(sentence, 0, bound_start) is not None
+
+
+def _is_a_part(sentence: str, previous: Reading | None, link: str | None, words: Words) -> bool:
+    """The number counts a part of a count before it: after "including" or "of them", in a list
+    that goes on from such a part, or in a sentence that opens with "Among them"."""
+    if words.including.match(sentence.lstrip()):
+        return True
+    return previous is not None and (link == "including" or (link in ("coordinated", "and") and previous.link == "including"))
 
 
 def _compared_with(sentence: str, previous: Reading, bound_start: int, words: Words) -> bool:
