@@ -154,6 +154,7 @@ NOT_CLAIMS = [
     "The officer was named as Inspector Avi Cohen, 36, of the police unit.",
     "Contact: Relief Alliance, Rue de la Loi 155, 1040 Brussels",
     "Press office: Tel. 020 7946 0000",
+    "All times are local (GMT+3).",
 ]
 
 
@@ -745,3 +746,13 @@ def test_a_clause_telling_a_dated_event_takes_its_date_and_the_main_clause_the_r
     )
     found = claims_of(text, "2025-10-13")
     assert [(c["value"], c["as_of"]) for c in found] == [(1200, "2023-10-07"), (251, "2023-10-07"), (168, "2025-10-13")]
+
+
+def test_a_live_blogs_stamp_dates_its_update() -> None:
+    text = (
+        "Live: strikes across the Strip\n\nAll times are local (GMT+3).\n\n"
+        "9 June 2024, 12:40\nThe ministry says 274 people were killed yesterday.\n\n"
+        "8 June 2024, 18:15\nThe army says 120 people are still held in Gaza."
+    )
+    found = claims_of(text, "2024-06-09")
+    assert [(c["value"], c["as_of"]) for c in found] == [(274, "2024-06-08"), (120, "2024-06-08")]

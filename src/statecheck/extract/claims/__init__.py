@@ -71,6 +71,9 @@ def extract_claims(document: Document, options: Options) -> Document:
             paragraph_words = _ParagraphWords(paragraphs[sentence.paragraph], language or "en")
             unnoted = []
             heading = _heads_a_list(paragraphs, sentence.paragraph)
+            stamp = _date_stamp(paragraphs[sentence.paragraph], language or "en")
+            if stamp is not None:
+                context.document_date = stamp  # a live blog's update: its stamp dates what follows
             if heading:
                 context.section_place = None
         if heading and context.section_place is None:
@@ -97,6 +100,22 @@ def extract_claims(document: Document, options: Options) -> Document:
     if document.card.title and paragraphs[0].strip().endswith(document.card.title.strip()):
         claims = _headline_as_in_body(claims, in_first_paragraph)
     return replace(document, claims=tuple(claims))
+
+
+_CLOCK = re.compile(r"\b\d{1,2}[:.h]\d{2}\b|\b(?:GMT|UTC|CET|CEST|EST|[ap]\.?m\.?)\b", re.IGNORECASE)
+_STAMP_WORDS = 2
+
+
+def _date_stamp(line: str, language: str) -> str | None:
+    """The day of a line that is only a date, maybe with a time and a word ("9 June 2024, 12:40",
+    "Updated 14 March 2024 09:00 GMT"): the stamp of a live blog's update."""
+    if len(line) > 60 or not line.strip():
+        return None
+    dates = [d for d in find_dates(line, None, language) if d.kind == "explicit" and len(d.value) == 10]
+    if len(dates) != 1:
+        return None
+    rest = _CLOCK.sub(" ", line[: dates[0].start] + " " + line[dates[0].end :])
+    return dates[0].value if len(re.findall(r"[^\W\d_]+", rest)) <= _STAMP_WORDS else None
 
 
 _BULLET = re.compile(r"\s*[•*·–—-]\s")

@@ -12,6 +12,7 @@ from statecheck.extract.numbers import NumberMention
 _TIME_OR_VERSION_AFTER = re.compile(r"^\s*(?:[:/]\d|-\d|\.\d)")
 _TIME_OR_VERSION_BEFORE = re.compile(r"\d[-/.]$")
 _CLOCK_MINUTES_BEFORE = re.compile(r"\d\s?h\s?$")  # "20 h 45", "20h45"
+_TIME_ZONE_BEFORE = re.compile(r"\b(?:GMT|UTC)\s?[+−-]\s?$")  # "GMT+3"
 _PHONE_BEFORE = re.compile(r"(?<![\w+])\+\d{1,3}(?:[\s()]+\d+)*[\s()]*$")  # "+972 2 123 4567"
 _PHONE_GROUPS_AFTER = re.compile(r"^[\s()]*\d")
 _HEAD_CUT = re.compile(r"[,;:!?()]")
@@ -47,7 +48,7 @@ def is_claim_number(mention: NumberMention, sentence: str, dates: list[DateMenti
     # the time or version before ends the text (at most a line break after it): search its last characters only
     if _TIME_OR_VERSION_AFTER.match(right) or _TIME_OR_VERSION_BEFORE.search(left, len(left) - 3):
         return False  # times, phone numbers, version strings
-    if _CLOCK_MINUTES_BEFORE.search(left, max(0, len(left) - 4)):
+    if _CLOCK_MINUTES_BEFORE.search(left, max(0, len(left) - 4)) or _TIME_ZONE_BEFORE.search(left, max(0, len(left) - 6)):
         return False
     if (left.endswith("+") and _PHONE_GROUPS_AFTER.match(right)) or _PHONE_BEFORE.search(left, max(0, len(left) - 30)):
         return False  # an international number: "+" and its groups of digits
