@@ -118,6 +118,11 @@ NUMBERS = [
     # a part of the killed told by who killed them is a breakdown; a whole count with its killers is not
     ("Since October, 685 Palestinians have been killed in the West Bank, 666 of them by Israeli forces and 12 by settlers.", [{"value": 685, "metric": "killed"}, {"value": 666, "metric": "other"}, {"value": 12, "metric": "other"}]),
     ("At least 30 Palestinians were killed by Israeli forces in the West Bank.", [{"value": 30, "metric": "killed"}]),
+    # one event as the subject of the count: an incident, however far the verb
+    ("Another strike the same day, on the southern village of Deir Qanoun, killed 11 people.", [{"value": 11, "metric": "killed", "scope": "incident"}]),
+    ("On Sunday night, an Israeli strike on a tent used by journalists outside the hospital killed six reporters.", [{"value": 6, "metric": "killed_press", "scope": "incident"}]),
+    # a new subject after a comma: the event before it is not the count's, nor is the group it names
+    ("After a strike hit the hospital, the death toll rose to 30,000.", [{"value": 30000, "metric": "killed", "scope": "total"}]),
 ]
 
 

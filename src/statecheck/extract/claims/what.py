@@ -81,7 +81,9 @@ def read_what(
     if group is None and _has_no_head(right, words):
         # "the number of UNRWA staff killed ... stands at 194"; after another count, only the words
         # from a total's name on: "two more soldiers, bringing the number of troops killed to 600"
-        since_total = left if previous is None else _from_total(left, words)
+        # from the words naming the total on: "After a strike hit the hospital, the death toll rose
+        # to 30,000" counts no hospitals
+        since_total = _from_total_name(left, words) or (left if previous is None else _from_total(left, words))
         group = _group_before(since_total, words) if since_total else None
     own_clause = _own_clause(right, group_end, words)
     event_window = own_clause
@@ -463,6 +465,13 @@ def _main_verb(
             name, length = max(named, key=lambda item: item[1])
             return name, (position, position + length)
     return event, span
+
+
+def _from_total_name(text: str, words: Words) -> str:
+    """``text`` from the first words naming the total the number gives on ("the death toll rose
+    to"), else nothing."""
+    named = words.regex(r"\b(?:{total_names})\b").search(text)
+    return text[named.start() :] if named is not None else ""
 
 
 def _from_total(text: str, words: Words) -> str:

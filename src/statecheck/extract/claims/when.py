@@ -67,11 +67,17 @@ def read_scope(
         stop = end[-1] if end else base
         return "period", ((since[-1].value, stop) if stop and len(since[-1].value) == 10 else None)
     opening_attack = any(d.value == WAR_START_ISO for d in dates)  # the war's first count and its span, a total
-    incident = words.scope["incident"].search(clause)
-    if incident and incident.end() <= len(left) and _on_a_territory(left, incident.end(), words):
+    # after a comma and a new subject the clause is another's: "After a strike hit the hospital, the toll rose to"
+    subject = words.regex(r",\s+(?:{phrase_determiners})\s").search(left)
+    own_left = left[subject.end() :] if subject else left
+    own_clause = own_left + " " + right
+    incident = words.scope["incident"].search(own_clause)
+    if incident and incident.end() <= len(own_left) and _on_a_territory(own_left, incident.end(), words):
         incident = None  # "strikes on Lebanon killed 33 on Sunday": a day of a campaign, not one event
-    if reading.event in ("killed", "injured", None) and not opening_attack and (incident or words.incident_noun.search(clause)):
+    if reading.event in ("killed", "injured", None) and not opening_attack and (incident or words.incident_noun.search(own_clause)):
         return "incident", None
+    if reading.event in ("killed", "injured") and not opening_attack and not running_total and _an_event_did_it(sentence, reading, words):
+        return "incident", None  # "Another strike the same day, on the village of ..., killed 11 people"
     day = [d for d in dates if len(d.value) == 10 and not d.since and d.kind != "elapsed" and d.value != WAR_START_ISO]
     # the event's own day over the report's ("killed on Wednesday, it said on Thursday"); the report's when it is the only one
     day = [d for d in day if not d.reporting] or day
@@ -103,6 +109,17 @@ def read_scope(
         return "static", None  # "120 hostages still held", "Hamas continues to hold 56 hostages": held now
     return "total", None
 
+
+_SUBJECT_REACH = 150  # characters back from a count to the event that is its verb's subject
+
+
+def _an_event_did_it(sentence: str, reading: Reading, words: Words) -> bool:
+    """One event is the subject of the count's verb: "an Israeli strike on a tent ... killed six";
+    not when a new subject follows it ("After a strike hit the hospital, the death toll rose")."""
+    event = words.single_incident.search(sentence, max(0, reading.bound_start - _SUBJECT_REACH), reading.bound_start)
+    if event is None:
+        return False
+    return words.regex(r",\s+(?:{phrase_determiners})\s").search(sentence, event.end(), reading.bound_start) is None
 
 _SHORT_WORD_AT_MOST = re.compile(r"\s*(?:\w{1,4}\s+)?")
 _FIRST_DIGIT = re.compile(r"\d")

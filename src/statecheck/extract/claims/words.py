@@ -75,6 +75,8 @@ class Words:
     default_places: dict[str, str]
     """A metric's place when the clause names none (``hostages_released`` → ``gaza``)."""
     incident_noun: Caseless
+    single_incident: Caseless
+    """One event named as the subject of a count: "an Israeli strike on a tent ... killed six"."""
     nationality: dict[str, str]
     worldwide: Caseless
     actors: frozenset[str]
@@ -348,6 +350,10 @@ def words_for(language: str) -> Words:
         incident_noun=Caseless(
             r"\b(?:in|during|by)\s+(?:the|a|an|one|this|that)\s+(?:[\w'’-]+\s+){0,3}?"
             + lexicon.phrase_pattern(scope.get("incident_nouns", []), prefix=""),
+        ),
+        single_incident=Caseless(
+            r"(?<!\w)(?:" + _alternation(section("grammar").get("single_determiners", [])) + r")\s+(?:[\w'’-]+\s+){0,3}?"
+            + lexicon.phrase_pattern(scope.get("incident_nouns", []), prefix="")
         ),
         nationality={k.lower(): v for k, v in places.get("nationality", {}).items()},
         worldwide=_caseless(places.get("worldwide", [])),
