@@ -123,6 +123,9 @@ NUMBERS = [
     ("On Sunday night, an Israeli strike on a tent used by journalists outside the hospital killed six reporters.", [{"value": 6, "metric": "killed_press", "scope": "incident"}]),
     # a new subject after a comma: the event before it is not the count's, nor is the group it names
     ("After a strike hit the hospital, the death toll rose to 30,000.", [{"value": 30000, "metric": "killed", "scope": "total"}]),
+    # the held now, hostages or detainees, stand; so does a part of them
+    ("Israel is holding 3,443 Palestinians in administrative detention.", [{"value": 3443, "metric": "detained", "scope": "static"}]),
+    ("Some 98 hostages remain in Gaza, including 94 of the 251 abducted in the attack.", [{"value": 98, "scope": "static"}, {"value": 94, "scope": "static"}, {"value": 251, "scope": "total"}]),
 ]
 
 

@@ -253,6 +253,9 @@ def _claims_in_sentence(
         )
         if shares_span:
             scope, period = "period", claims[-1].period
+        head = reading.list_head
+        if head is not None and head in readings and head.metric == reading.metric and claims[readings.index(head)].scope == "static":
+            scope, period = "static", None  # "98 hostages remain, including 94 of the 251 abducted": held now, like their whole
         context.last_count = counted(reading)
         as_of = resolve_as_of(s, reading, dates, words, context, scope, all_dates=all_dates)
         if claims and (shares_span or reading.link in ("coordinated", "including", "parenthesis")) and not _own_date(reading, dates):

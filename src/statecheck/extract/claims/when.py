@@ -101,12 +101,12 @@ def read_scope(
     if reading.metric == "other" and reading.event is None:
         # things done accumulate ("treated 27,000 patients"); things that are, stand ("350 beds")
         return ("total" if _done(left, right, words) else "static"), None
-    if reading.metric == "hostages" and (
-        words.regex(r"\b(?:{held})\b").search(sentence[mention.end : mention.end + 50])
+    if reading.metric in ("hostages", "detained") and (
+        words.regex(r"\b(?:{held})\b").search(_clause_right(sentence[mention.end : mention.end + 70]))
         or words.regex(r"\b(?:{holding})\b[^,;.]{{0,30}}$").search(sentence, max(0, reading.bound_start - 60), reading.bound_start)
         or (is_labelled(sentence, reading.bound_start) and words.regex(r"\b(?:{held})\b").search(sentence, 0, reading.bound_start))
     ):
-        return "static", None  # "120 hostages still held", "Hamas continues to hold 56 hostages": held now
+        return "static", None  # "120 hostages still held", "Israel is holding 3,443 detainees": held now
     return "total", None
 
 
