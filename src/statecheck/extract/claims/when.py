@@ -38,8 +38,8 @@ def read_scope(
         left = sentence[max(0, reading.bound_start - 60) : reading.bound_start]  # "Daily average in March: 161 trucks"
     right = _clause_right(sentence[mention.end : mention.end + 80])
     clause = left + " " + right
-    if reading.metric in ("population", "area") or reading.event == "alive":
-        return "static", None  # what stands: how many live there, how many of the held are alive
+    if reading.metric in ("population", "area") or reading.event == "alive" or _held_now(sentence, reading, words):
+        return "static", None  # what stands: how many live there, how many are held, how many of the held are alive
     if words.scope["rate"].search(left[-25:] + " " + right[:40]):
         return "rate", None
     marked = words.period_markers.search(left) or (
@@ -101,13 +101,17 @@ def read_scope(
     if reading.metric == "other" and reading.event is None:
         # things done accumulate ("treated 27,000 patients"); things that are, stand ("350 beds")
         return ("total" if _done(left, right, words) else "static"), None
-    if reading.metric in ("hostages", "detained") and (
+    return "total", None
+
+
+def _held_now(sentence: str, reading: Reading, words: Words) -> bool:
+    """Hostages or detainees held now: "120 hostages still held", "Israel is holding 3,443 detainees"."""
+    mention = reading.mention
+    return reading.metric in ("hostages", "detained") and bool(
         words.regex(r"\b(?:{held})\b").search(_clause_right(sentence[mention.end : mention.end + 70]))
         or words.regex(r"\b(?:{holding})\b[^,;.]{{0,30}}$").search(sentence, max(0, reading.bound_start - 60), reading.bound_start)
         or (is_labelled(sentence, reading.bound_start) and words.regex(r"\b(?:{held})\b").search(sentence, 0, reading.bound_start))
-    ):
-        return "static", None  # "120 hostages still held", "Israel is holding 3,443 detainees": held now
-    return "total", None
+    )
 
 
 _SUBJECT_REACH = 150  # characters back from a count to the event that is its verb's subject
