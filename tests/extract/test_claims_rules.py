@@ -294,6 +294,7 @@ BOUNDS = [
     ("As many as 1,000 people were detained.", "up_to"),
     ("1,000 people were detained.", "exact"),
     ("Police held 1,000-plus people.", "over"),
+    ("Perhaps 1,000 people were detained.", "about"),
 ]
 
 
@@ -764,3 +765,16 @@ def test_a_live_blogs_stamp_dates_its_update() -> None:
     )
     found = claims_of(text, "2024-06-09")
     assert [(c["value"], c["as_of"]) for c in found] == [(274, "2024-06-08"), (120, "2024-06-08")]
+
+
+def test_a_month_by_which_a_count_held_dates_it() -> None:
+    text = "The database, as reported last month, listed some 8,900 fighters as dead by May."
+    assert [(c["value"], c["as_of"]) for c in claims_of(text, "2025-09-16")] == [(8900, "2025-05")]
+
+
+def test_an_event_dated_in_its_own_sentence_is_not_one_told_before() -> None:
+    text = (
+        "Jerusalem, 13 October 2025\n\nAll the living hostages are home, after more than two years in Gaza. "
+        "Since the attack of 7 October 2023, in which 251 were abducted, 168 hostages have come home alive."
+    )
+    assert [(c["value"], c["as_of"]) for c in claims_of(text, "2025-10-13")] == [(251, "2023-10-07"), (168, "2025-10-13")]

@@ -370,7 +370,7 @@ def resolve_as_of(
         if chosen.kind == "relative" and reporting and len(reporting[0].value) >= len(chosen.value):
             return reporting[0].value  # "the ministry said on Saturday that ... have now been killed"
         return chosen.value
-    if context.last_event_date and _refers_back(sentence, dates, words):
+    if context.last_event_date and _refers_back(sentence, all_dates or dates, words):
         return context.last_event_date
     if context.last_event_date and not dates and context.last_event_paragraph == context.paragraph and _told_in_past(sentence, words):
         return context.last_event_date  # "On 7 October, gunmen crossed the fence. Some 1,200 people were killed ..."
