@@ -57,6 +57,8 @@ NUMBERS = [
     # "de dos años" after an age word is an age, not two years of war
     ("Uno de cada seis niños menores de dos años sufre desnutrición aguda.", [{"value": 16.67, "metric": "other", "as_of": "2024-03-15"}]),
     ("España aporta 30 millones de euros para la población de Gaza.", [{"value": 30000000, "metric": "other", "unit": "eur"}]),
+    # a story told on in the preterite keeps the day named before it
+    ("El 7 de octubre de 2023, unos 3.000 milicianos cruzaron la valla. Se llevaron a la Franja a 252 rehenes.", [{"value": 3000}, {"value": 252, "metric": "hostages", "as_of": "2023-10-07"}]),
 ]
 
 

@@ -187,10 +187,12 @@ def _simple_past(clause: str, words: Words) -> bool:
 
 def _told_in_past(clause: str, words: Words) -> bool:
     """The simple past, of any verb: "were butchered", "was shelled" (not "have been killed")."""
-    return _simple_past(clause, words) or (
-        not words.regex(r"\b(?:{perfect_markers})\b").search(clause)
-        and words.regex(r"\b(?:{past_auxiliaries})\b").search(clause) is not None
-    )
+    if _simple_past(clause, words):
+        return True
+    if words.regex(r"\b(?:{perfect_markers})\b").search(clause):
+        return False
+    # a preterite by its ending ("se llevaron", "morreram"), in languages where no other form ends so
+    return words.regex(r"\b(?:{past_auxiliaries})\b|\b\w{{2,}}(?:{past_endings})\b").search(clause) is not None
 
 
 def _narrative_perfect(clause: str, words: Words) -> bool:
