@@ -59,6 +59,8 @@ NUMBERS = [
     ("España aporta 30 millones de euros para la población de Gaza.", [{"value": 30000000, "metric": "other", "unit": "eur"}]),
     # a story told on in the preterite keeps the day named before it
     ("El 7 de octubre de 2023, unos 3.000 milicianos cruzaron la valla. Se llevaron a la Franja a 252 rehenes.", [{"value": 3000}, {"value": 252, "metric": "hostages", "as_of": "2023-10-07"}]),
+    ("Israel ha devuelto 150 cuerpos de palestinos.", [{"value": 150, "metric": "other"}]),
+    ("Más de 400 cuerpos han sido rescatados de las ruinas.", [{"value": 400, "metric": "other"}]),
 ]
 
 

@@ -126,6 +126,9 @@ NUMBERS = [
     # the held now, hostages or detainees, stand; so does a part of them
     ("Israel is holding 3,443 Palestinians in administrative detention.", [{"value": 3443, "metric": "detained", "scope": "static"}]),
     ("Some 98 hostages remain in Gaza, including 94 of the 251 abducted in the attack.", [{"value": 98, "scope": "static"}, {"value": 94, "scope": "static"}, {"value": 251, "scope": "total"}]),
+    # bodies: of the killed when received, no new count when recovered or handed over
+    ("The hospital has received at least 70 bodies and more than 300 wounded since midday.", [{"value": 70, "metric": "killed"}, {"value": 300, "metric": "injured"}]),
+    ("Rescuers reported the recovery of 574 bodies from under the rubble.", [{"value": 574, "metric": "other"}]),
 ]
 
 

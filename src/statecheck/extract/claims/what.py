@@ -155,7 +155,7 @@ def read_what(
     if group is None and previous is not None and link in ("and", "coordinated") and not mention.percent:
         antecedent = previous.list_head or previous
         # a part of comparable size: "152 staff killed and 26 injured", not "116 medics and 10,000 missing"
-        if antecedent.group not in (None, "people") and mention.value <= 10 * antecedent.mention.value:
+        if antecedent.group not in (None, "people", "bodies") and mention.value <= 10 * antecedent.mention.value:
             group = antecedent.group  # "152 staff killed and 26 injured": the same staff
     if previous is not None and previous.group is not None and words.regex(r"\s+(?:{others_after})\b").match(sentence, mention.end):
         group = previous.group  # "destroyed 150,000 housing units and damaged 200,000 others": the things just counted

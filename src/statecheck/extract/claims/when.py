@@ -237,7 +237,8 @@ def _borrow_forward(sentence: str, readings: list[Reading], words: Words) -> lis
     result = list(readings)
     for index in range(len(result) - 2, -1, -1):
         reading, following = result[index], result[index + 1]
-        if reading.event is not None or following.event is None or following.link != "coordinated":
+        # bodies take no other count's verb: "70 bodies and 300 wounded" counts the dead and the wounded
+        if reading.event is not None or following.event is None or following.link != "coordinated" or reading.group == "bodies":
             continue
         # the words after the number say what it counts: "15,000 rockets ..., and 60,000 displaced"
         if not _event_fits(following.event, reading.group, sentence[reading.mention.end : following.mention.start], words):
