@@ -166,6 +166,13 @@ NOT_CLAIMS = [
     "Contact: Relief Alliance, Rue de la Loi 155, 1040 Brussels",
     "Press office: Tel. 020 7946 0000",
     "All times are local (GMT+3).",
+    "Join the rally at 12 noon in front of the consulate, 360 University Avenue!",
+    "Authorised by J. Smith, Freedom Party, Level 3, 12 Brisbane Avenue, Barton ACT 2600.",
+    "The bodies of the hostages, aged between 23 and 40, were flown home.",
+    "Families can call the ministry's emergency line on 1564.",
+    "Lt. Col. Eyal, 47, who commands a battalion, spoke to reporters.",
+    "A further 20,000 will have their service extended next month.",
+    "The factories ship 2,000-pound bombs every week.",
 ]
 
 

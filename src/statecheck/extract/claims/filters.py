@@ -63,6 +63,7 @@ def is_claim_number(mention: NumberMention, sentence: str, dates: list[DateMenti
     return True
 
 
+_LINE_END = re.compile(r"\s*\.?\s*$")
 _TOWN_AFTER = re.compile(r"\s+[A-Z][^\W\d_]+")  # with case: a town's name
 
 
@@ -70,14 +71,17 @@ def _in_address(mention: NumberMention, left: str, right: str, words: Words) -> 
     """A house number or a postcode: "12, rue des Lilas, 75011 Paris", "Rue de la Loi 155, 1040 Brussels"."""
     if words.street_after.match(right) or words.street_named.search(left, max(0, len(left) - 60)):
         return True
-    # a postcode: four or five digits before a town's name, on a line that names a street
+    # a postcode: four or five digits before a town's name or at the line's end, on a line that names a street
     return (
-        mention.digits.isdigit() and 4 <= len(mention.digits) <= 5 and _TOWN_AFTER.match(right) is not None
+        mention.digits.isdigit() and 4 <= len(mention.digits) <= 5
+        and (_TOWN_AFTER.match(right) is not None or _LINE_END.match(right) is not None)
         and words.street.search(left, max(0, len(left) - 60)) is not None
     )
 
 
 _NAME_AND_COMMA = re.compile(r"\b[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)+,\s*$")  # a first name and a surname at least
+_ONE_NAME_AND_COMMA = re.compile(r"\b[A-Z][\w'’-]+,\s*$")
+_DESCRIBED_AFTER = re.compile(r",\s+(?:who|a|an)\s")  # "Eyal, 47, who commands ...": a person described
 _AGE_MAX = 110
 
 
@@ -86,6 +90,8 @@ def _is_age_after_name(mention: NumberMention, left: str, right: str, words: Wor
     if mention.percent or not mention.digits.isdigit() or mention.value > _AGE_MAX:
         return False
     name = _NAME_AND_COMMA.search(left, max(0, len(left) - 40))
+    if name is None and _DESCRIBED_AFTER.match(right):
+        name = _ONE_NAME_AND_COMMA.search(left, max(0, len(left) - 40))
     if name is None or words.regex(r"\b(?:{inside}|at|from|near)\s+$").search(left, max(0, name.start() - 10), name.start()):
         return False  # "In Khan Younis, 12, including three children, were killed": a place, not a name
     # a comma or a stop closes the age, or "and" and another name, capitalised (so matched with case)

@@ -310,7 +310,10 @@ def words_for(language: str) -> Words:
         ),
         # a label, then the digits it runs on with: "tel. +41 22 791 21 11", "IBAN DE12 1002 0500"
         labels=_caseless(not_claims.get("labels", []), suffix=r"\s*:?\s*(?:[a-z]{2}\d\d\s+)?[+\d\s()/]*$"),
-        street_after=_pattern(not_claims.get("streets", []), prefix=r"^\s*,?\s*"),
+        # "12, rue des Lilas", and with the name before the street's word: "360 University Avenue"
+        street_after=re.compile(
+            r"^\s*,?\s*(?:[A-Z][\w'’.-]*\s+){0,3}(?i:" + lexicon.phrase_pattern(not_claims.get("streets", []), prefix="") + ")"
+        ),
         # a street may end a compound ("Hauptstraße"): no word boundary before its word; the words
         # of its name are capitalised or small particles ("Rue de la Loi"), never a verb
         street_named=re.compile(
