@@ -129,6 +129,8 @@ NUMBERS = [
     # bodies: of the killed when received, no new count when recovered or handed over
     ("The hospital has received at least 70 bodies and more than 300 wounded since midday.", [{"value": 70, "metric": "killed"}, {"value": 300, "metric": "injured"}]),
     ("Rescuers reported the recovery of 574 bodies from under the rubble.", [{"value": 574, "metric": "other"}]),
+    # a date's day before "to" is no lower end of a range
+    ("The strikes brought the death toll since October 7 to 32,916.", [{"value": 32916, "metric": "killed"}]),
 ]
 
 

@@ -387,7 +387,7 @@ def _fold_ranges(sentence: str, mentions: list[NumberMention], p: _Patterns) -> 
         if following is not None and _is_range(sentence, current, following, p):
             value = current.value
             # "2 to 3 million": the scale written on the upper end applies to both
-            if current.value < 1000 <= following.value and following.value / _scale_of(following.value) > current.value:
+            if _scaled_by_word(sentence, following) and current.value < 1000 <= following.value and following.value / _scale_of(following.value) > current.value:
                 value = current.value * _scale_of(following.value)
             folded.append(
                 NumberMention(
@@ -414,8 +414,17 @@ def _is_range(sentence: str, low: NumberMention, high: NumberMention, p: _Patter
         return False
     if low.value >= high.value:
         return False
-    scaled_low = low.value * _scale_of(high.value) if low.value < 1000 <= high.value else low.value
+    scaled_low = low.value * _scale_of(high.value) if low.value < 1000 <= high.value and _scaled_by_word(sentence, high) else low.value
     return scaled_low < high.value <= scaled_low * 20
+
+
+_SCALE_WRITTEN = re.compile(r"[^\W\d_]")
+
+
+def _scaled_by_word(sentence: str, mention: NumberMention) -> bool:
+    """The number's scale is a word ("3 million", "5 mil"), which the lower end of a range shares
+    ("2 to 3 million"); "7 to 32,916" writes every digit of its upper end."""
+    return _SCALE_WRITTEN.search(sentence, mention.start, mention.end) is not None
 
 
 def _scale_of(value: float) -> float:
