@@ -131,6 +131,14 @@ NUMBERS = [
     ("Rescuers reported the recovery of 574 bodies from under the rubble.", [{"value": 574, "metric": "other"}]),
     # a date's day before "to" is no lower end of a range
     ("The strikes brought the death toll since October 7 to 32,916.", [{"value": 32916, "metric": "killed"}]),
+    ("More than 2,000 have been dragged from their beds in night raids.", [{"value": 2000, "metric": "detained"}]),
+    ("Rockets forced some 60,000 residents from their homes.", [{"value": 60000, "metric": "displaced"}]),
+    ("A strike wounded two Indonesian peacekeepers.", [{"value": 2, "metric": "injured_soldiers"}]),
+    ("At least 270 people sheltering in UNRWA premises have been killed.", [{"value": 270, "metric": "other"}]),
+    ("Around 1.5 million people still need emergency shelter.", [{"value": 1500000, "metric": "other"}]),
+    ("Troops detained more than 500 suspected militants.", [{"value": 500, "metric": "detained"}]),
+    ("It began with the abduction of 251 people.", [{"value": 251, "metric": "hostages"}]),
+    ("One in five of the Strip's 2.1 million inhabitants is on the edge of starvation.", [{"value": 20, "metric": "food_insecure"}, {"value": 2100000, "metric": "population"}]),
 ]
 
 

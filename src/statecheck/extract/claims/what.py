@@ -229,6 +229,8 @@ def read_what(
         metric = "other"
     if metric != "other" and (_is_money(sentence, mention, words) or (metric == "area" and mention.percent)):
         metric = "other"  # "30 million euros for the population", "11 per cent of the territory": no count of people or km²
+    if metric.startswith("killed") and words.events["unrwa_premises"].search(own_clause):
+        metric = "other"  # "270 people sheltering in UNRWA premises have been killed": UNRWA's count of its own
     if metric != "other" and words.worldwide.search(own_clause):
         metric = "other"  # "12,193 children killed in conflicts around the world": not a count of this war
     if previous is not None and _is_part_of(sentence[previous.mention.end : bound_start], words):
@@ -259,7 +261,7 @@ def read_what(
 
 
 _PEOPLE_EVENTS = frozenset({"killed", "injured", "missing", "displaced", "detained", "hostages", "population",
-                            "hunger", "starvation_death", "aid_seeking", "ill", "malnourished"})
+                            "hunger", "starvation_death", "aid_seeking", "ill", "malnourished", "in_need"})
 _OBJECT_GROUPS = frozenset({"housing", "hospitals", "schools", "mosques", "ambulances", "trucks", "health"})
 
 
