@@ -54,6 +54,7 @@ NUMBERS = [
     ("Le camp compte quelque 23 000 habitants.", [{"value": 23000, "metric": "population", "bound": "about"}]),
     ("Parmi eux, 666 ont été tués par les forces israéliennes et 12 par des colons.", [{"value": 666, "metric": "other"}, {"value": 12, "metric": "other"}]),
     ("Au moins 199 otages sont aujourd'hui détenus à Gaza.", [{"value": 199, "metric": "hostages", "scope": "static"}]),
+    ("Le 7 octobre, 260 jeunes ont été abattus lors d'un festival de musique.", [{"value": 260, "metric": "killed"}]),
 ]
 
 

@@ -45,6 +45,7 @@ NUMBERS = [
     ("Explosões controladas destruíram 23 edifícios residenciais no campo.", [{"value": 23, "metric": "destroyed_housing"}]),
     ("O grupo mantém 59 reféns, 24 dos quais estão vivos.", [{"value": 59, "metric": "hostages"}, {"value": 24, "metric": "other"}]),
     ("Pelo menos 750 professores foram mortos em Gaza.", [{"value": 750, "metric": "other", "scope": "total"}]),
+    ("A guerra já matou mais de 45 mil pessoas, e mais de 17 mil delas eram crianças.", [{"value": 45000, "metric": "killed"}, {"value": 17000, "metric": "killed_children"}]),
 ]
 
 

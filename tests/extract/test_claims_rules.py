@@ -139,6 +139,10 @@ NUMBERS = [
     ("Troops detained more than 500 suspected militants.", [{"value": 500, "metric": "detained"}]),
     ("It began with the abduction of 251 people.", [{"value": 251, "metric": "hostages"}]),
     ("One in five of the Strip's 2.1 million inhabitants is on the edge of starvation.", [{"value": 20, "metric": "food_insecure"}, {"value": 2100000, "metric": "population"}]),
+    # a part of a count named by nationality is a breakdown; a part of the same kind keeps its metric
+    ("Seven aid workers, including three British nationals, were killed when their convoy was hit.", [{"value": 7, "metric": "killed_aid"}, {"value": 3, "metric": "other"}]),
+    ("At least 30 people were killed, including 20 civilians.", [{"value": 30, "metric": "killed"}, {"value": 20, "metric": "killed"}]),
+    ("At least 600 trucks a day are needed.", []),
 ]
 
 
@@ -183,6 +187,7 @@ NOT_CLAIMS = [
     "Lt. Col. Eyal, 47, who commands a battalion, spoke to reporters.",
     "A further 20,000 will have their service extended next month.",
     "The factories ship 2,000-pound bombs every week.",
+    "Nothing entered from March until the second half of May.",
 ]
 
 

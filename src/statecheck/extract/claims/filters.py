@@ -26,7 +26,8 @@ def is_claim_number(mention: NumberMention, sentence: str, dates: list[DateMenti
     left = sentence[: mention.start]
     right = sentence[mention.end :]
     if mention.share:
-        return True
+        # "the second half of May": a part of a time
+        return not words.regex(r"\b(?:{ordinal_halves})\s+$").search(left, max(0, len(left) - 12))
     if not left.strip() and _LIST_MARKER.match(right) and mention.digits.isdigit() and len(mention.digits) <= 2:
         return False  # "1. An immediate ceasefire": the number of an item in a list
     if words.time_units.match(right) and not mention.percent:

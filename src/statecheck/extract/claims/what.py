@@ -205,6 +205,9 @@ def read_what(
         metric, group = _inherited_metric(event, group, previous, words, metric)
     if (mention.percent or mention.share) and previous is not None and _restates_as_share(sentence, previous, bound_start, right, words):
         event, metric = previous.event, previous.metric  # "1.9 million people have fled, 85 percent of the population"
+    head = (previous.list_head or previous) if previous is not None and link == "including" else None
+    if head is not None and group == "people" and metric in ("killed", "injured") and head.metric not in (metric, "other"):
+        metric = "other"  # "seven aid workers killed, including three British nationals": the aid workers by nationality
     if (
         link == "including" and previous is not None and event_side != "right"
         and metric == "hostages" == (previous.list_head or previous).metric
@@ -216,7 +219,9 @@ def read_what(
         r"^[^,;]{{0,40}}?\b(?:{agent_by})\s"
     ).search(right):
         metric = "other"  # "685 killed, 666 of them by Israeli forces, 12 by settlers": the killed broken down by who killed them
-    described = _described_group(right, words) if metric != "other" else None
+    described = _described_group(right, words) if metric != "other" or previous is not None else None
+    if described is not None and event is None and previous is not None:
+        event = previous.event  # "45,000 killed, and more than 17,000 of them were children": the same verb
     if described is not None:
         # "14,000 of those killed were fighters" counts killed fighters; "30 of the captives are
         # children", a breakdown with no metric of its own, is other
