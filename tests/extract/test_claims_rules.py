@@ -803,3 +803,13 @@ def test_an_event_dated_in_its_own_sentence_is_not_one_told_before() -> None:
         "Since the attack of 7 October 2023, in which 251 were abducted, 168 hostages have come home alive."
     )
     assert [(c["value"], c["as_of"]) for c in claims_of(text, "2025-10-13")] == [(251, "2023-10-07"), (168, "2025-10-13")]
+
+
+def test_a_parts_span_is_not_its_wholes() -> None:
+    text = "The ministry said 40,000 people have been killed, including 70 in the past 24 hours."
+    assert [(c["value"], c["scope"]) for c in claims_of(text)] == [(40000, "total"), (70, "period")]
+
+
+def test_coordinated_counts_share_the_span_after_them() -> None:
+    text = "The ministry said 71 people had been killed and 102 wounded in the past 24 hours."
+    assert [(c["value"], c["scope"]) for c in claims_of(text)] == [(71, "period"), (102, "period")]

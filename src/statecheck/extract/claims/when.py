@@ -36,7 +36,7 @@ def read_scope(
     left = clause_before(sentence, reading.bound_start, max(0, reading.bound_start - 60))
     if is_labelled(sentence, reading.bound_start):
         left = sentence[max(0, reading.bound_start - 60) : reading.bound_start]  # "Daily average in March: 161 trucks"
-    right = _clause_right(sentence[mention.end : mention.end + 80])
+    right = _up_to_the_next_count(_clause_right(sentence[mention.end : mention.end + 80]), words)
     clause = left + " " + right
     if reading.metric in ("population", "area") or reading.event == "alive" or _held_now(sentence, reading, words):
         return "static", None  # what stands: how many live there, how many are held, how many of the held are alive
@@ -299,6 +299,18 @@ def _event_date(dates: list[DateMention]) -> str | None:
 
 
 _NEXT_COUNT = re.compile(r",\s+(?=[^\s,]*\d)")
+
+
+def _up_to_the_next_count(right: str, words: Words) -> str:
+    """The words after a number up to the next count's own: "40,000 killed, including 70 in the
+    past 24 hours" gives the 40,000 no span of the 70's."""
+    # not at "and": "71 killed and 102 wounded in the past 24 hours" share their span
+    cut = _NEXT_COUNT.search(right)
+    including = words.including.search(right)
+    if including is not None and not right[: including.start()].strip():
+        including = words.including.search(right, including.end())  # "103 of them killed ...": the number's own part
+    ends = [m.start() for m in (cut, including) if m is not None]
+    return right[: min(ends)] if ends else right
 
 
 def _told_at_dated_event(sentence: str, reading: Reading, dates: list[DateMention], words: Words) -> str | None:
