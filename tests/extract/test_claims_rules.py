@@ -143,6 +143,13 @@ NUMBERS = [
     ("Seven aid workers, including three British nationals, were killed when their convoy was hit.", [{"value": 7, "metric": "killed_aid"}, {"value": 3, "metric": "other"}]),
     ("At least 30 people were killed, including 20 civilians.", [{"value": 30, "metric": "killed"}, {"value": 20, "metric": "killed"}]),
     ("At least 600 trucks a day are needed.", []),
+    # a thing done on a named day or month is a count of that span; a state measured then is not
+    ("Some 60,000 reservists were sent call-up notices on Wednesday.", [{"value": 60000, "scope": "period", "period": ["2024-03-13", "2024-03-13"]}]),
+    ("In February, 15.6 per cent of children under two were acutely malnourished.", [{"value": 15.6, "scope": "total"}]),
+    # "by May": a count up to then, not a span in it
+    ("The army listed some 8,900 fighters as dead by May.", [{"value": 8900, "metric": "killed_combatants", "scope": "total"}]),
+    # a date in the count's own words is its own, over a nearer one before it
+    ("Israel says it had killed 17,000 combatants as of November and 1,000 terrorists inside Israel on October 7.", [{"value": 17000}, {"value": 1000, "as_of": "2023-10-07"}]),
 ]
 
 

@@ -91,9 +91,18 @@ def read_scope(
         _simple_past(clause, words) or (not day[-1].reporting and _narrative_perfect(clause, words))
     ):
         return "period", (day[-1].value, day[-1].value)  # "strikes killed 33 people on Sunday"
-    month = [d for d in dates if len(d.value) == 7 and not d.since and not d.reporting and d.kind == "explicit"]
+    happened = reading.event in _HAPPENINGS or (reading.event is None and _done(left, right, words))
+    done_then = happened and reading.metric not in _STANDING and not running_total and _told_in_past(clause, words)
+    if day and done_then and not day[-1].reporting:
+        return "period", (day[-1].value, day[-1].value)  # "60,000 reservists were called up on Wednesday"
+    up_to = words.regex(r"\b(?:{up_to_date})\s+$")
+    month = [
+        d for d in dates
+        if len(d.value) == 7 and not d.since and not d.reporting and d.kind == "explicit"
+        and not up_to.search(sentence, max(0, d.start - 12), d.start)  # "dead by May": up to May, no span in it
+    ]
     if month and not day and not running_total and (
-        reading.event == "entered"
+        reading.event == "entered" or done_then
         or (reading.event in ("killed", "injured") and (_simple_past(clause, words) or _narrative_perfect(clause, words)))
     ):
         nearest = min(month, key=lambda d: d.start - mention.end if d.start >= mention.end else 2 * (mention.start - d.end))
@@ -114,6 +123,15 @@ def _held_now(sentence: str, reading: Reading, words: Words) -> bool:
     )
 
 
+_HAPPENINGS = frozenset({
+    "killed", "injured", "displaced", "detained", "released", "entered", "destroyed", "damaged", "attacks",
+    "targeted", "losses", "recovered", "combined", "starvation_death", "aid_seeking", "destroyed_or_damaged",
+})
+"""Events that happen on a day (not states such as hunger or malnutrition, measured on one)."""
+_STANDING = frozenset({"population", "area", "hostages", "detained"})
+"""Metrics of what stands rather than what happens on a day: a day names when they were counted."""
+
+_OWN_DATE_REACH = 60
 _SUBJECT_REACH = 150  # characters back from a count to the event that is its verb's subject
 
 
@@ -379,7 +397,10 @@ def resolve_as_of(
         def distance(d: DateMention) -> int:
             return d.start - mention.end if d.start >= mention.end else mention.start - d.end
 
-        chosen = min(pool, key=distance)
+        # a date in the number's own words after it, before any comma, is its own: "as of November
+        # and 1,000 terrorists inside Israel on October 7"
+        own = [d for d in pool if 0 <= d.start - mention.end < _OWN_DATE_REACH and "," not in sentence[mention.end : d.start]]
+        chosen = own[0] if own else min(pool, key=distance)
         if chosen.kind == "elapsed" and _at_least_this_late(sentence, chosen, context, words):
             return context.document_date  # "in more than 400 days of war": up to the report, at least
         if chosen.kind == "relative" and reporting and len(reporting[0].value) >= len(chosen.value):
