@@ -47,6 +47,7 @@ NUMBERS = [
     ("Mehr als 600 Soldaten sind gefallen, 260 von ihnen im Gazastreifen.", [{"value": 600, "metric": "killed_soldiers"}, {"value": 260, "metric": "killed_soldiers"}]),
     ("Die Miliz hält 130 Geiseln fest, mindestens 34 von ihnen sind nicht mehr am Leben.", [{"value": 130, "metric": "hostages"}, {"value": 34, "metric": "other"}]),
     ("Mehr als 60.000 Menschen aus dem Norden leben in Notunterkünften.", [{"value": 60000, "metric": "displaced"}]),
+    ("Mehr als eine Million Menschen mussten ihre Häuser verlassen, über 300.000 von ihnen sind nach Syrien geflohen.", [{"value": 1000000, "metric": "displaced"}, {"value": 300000, "metric": "displaced"}]),
 ]
 
 

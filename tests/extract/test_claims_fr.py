@@ -55,6 +55,7 @@ NUMBERS = [
     ("Parmi eux, 666 ont été tués par les forces israéliennes et 12 par des colons.", [{"value": 666, "metric": "other"}, {"value": 12, "metric": "other"}]),
     ("Au moins 199 otages sont aujourd'hui détenus à Gaza.", [{"value": 199, "metric": "hostages", "scope": "static"}]),
     ("Le 7 octobre, 260 jeunes ont été abattus lors d'un festival de musique.", [{"value": 260, "metric": "killed"}]),
+    ("Les attaques ont coûté la vie à quelque 1 200 personnes et 253 personnes ont été emmenées en otage à Gaza.", [{"value": 1200, "metric": "killed"}, {"value": 253, "metric": "hostages"}]),
 ]
 
 

@@ -150,6 +150,17 @@ NUMBERS = [
     ("The army listed some 8,900 fighters as dead by May.", [{"value": 8900, "metric": "killed_combatants", "scope": "total"}]),
     # a date in the count's own words is its own, over a nearer one before it
     ("Israel says it had killed 17,000 combatants as of November and 1,000 terrorists inside Israel on October 7.", [{"value": 17000}, {"value": 1000, "as_of": "2023-10-07"}]),
+    # a generic word qualifies only the group right after it
+    ("Three men remain in hospital with serious injuries.", [{"value": 3, "metric": "injured"}]),
+    ("Close to 1.7 million people, three in every four Gazans, have been forced out of their homes.", [{"value": 1700000, "metric": "displaced"}, {"value": 75, "metric": "displaced"}]),
+    ("Up to 1.9 million people, about 90 per cent of the population, now live in displacement.", [{"value": 1900000, "metric": "displaced"}, {"value": 90, "metric": "displaced"}]),
+    ("At least 73 Palestinians have lost their lives in Israeli prisons since October 2023.", [{"value": 73, "metric": "other"}]),
+    ("We have lost eleven colleagues since October 2023.", [{"value": 11, "metric": "killed_aid"}]),
+    ("Rescuers have pulled some 570 bodies out of the rubble.", [{"value": 570, "metric": "other"}]),
+    ("The first phase brought 25 hostages home alive.", [{"value": 25, "metric": "hostages_released"}]),
+    ("Some 98 of the 109 trucks in the convoy were looted.", [{"value": 98, "metric": "other"}, {"value": 109, "metric": "other"}]),
+    ("More than 1,000 people were wounded, some 300 of them critically.", [{"value": 1000, "metric": "injured"}, {"value": 300, "metric": "other"}]),
+    ("More than 16,500 patients, among them nearly 4,000 children, still need to be evacuated.", [{"value": 16500, "scope": "static"}, {"value": 4000, "scope": "static"}]),
 ]
 
 
@@ -195,6 +206,9 @@ NOT_CLAIMS = [
     "A further 20,000 will have their service extended next month.",
     "The factories ship 2,000-pound bombs every week.",
     "Nothing entered from March until the second half of May.",
+    "Press office (24 hours): 020 7946 0815",
+    "Our listener line is 0345 555 0199.",
+    "Party office: No. 23, Jalan Tun Sambanthan 4, 50470 Kuala Lumpur",
 ]
 
 

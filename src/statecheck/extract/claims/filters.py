@@ -14,6 +14,7 @@ _TIME_OR_VERSION_BEFORE = re.compile(r"\d[-/.]$")
 _CLOCK_MINUTES_BEFORE = re.compile(r"\d\s?h\s?$")  # "20 h 45", "20h45"
 _TIME_ZONE_BEFORE = re.compile(r"\b(?:GMT|UTC)\s?[+−-]\s?$")  # "GMT+3"
 _PHONE_BEFORE = re.compile(r"(?<![\w+])\+\d{1,3}(?:[\s()]+\d+)*[\s()]*$")  # "+972 2 123 4567"
+_PHONE_AFTER_A_ZERO = re.compile(r"(?<![\d,.])0\d{1,4}(?:\s\d{2,4})*\s$")  # the groups after "020 "
 _PHONE_GROUPS_AFTER = re.compile(r"^[\s()]*\d")
 _HEAD_CUT = re.compile(r"[,;:!?()]")
 _LIST_MARKER = re.compile(r"[.)](?:\s|$)")
@@ -50,6 +51,10 @@ def is_claim_number(mention: NumberMention, sentence: str, dates: list[DateMenti
     if _TIME_OR_VERSION_AFTER.match(right) or _TIME_OR_VERSION_BEFORE.search(left, len(left) - 3):
         return False  # times, phone numbers, version strings
     if _CLOCK_MINUTES_BEFORE.search(left, max(0, len(left) - 4)) or _TIME_ZONE_BEFORE.search(left, max(0, len(left) - 6)):
+        return False
+    if mention.digits[:1] == "0" and len(mention.digits) >= 3 and mention.digits.isdigit():
+        return False  # "020 7946 0815": a count never starts with a zero; a phone number does
+    if _PHONE_AFTER_A_ZERO.search(left, max(0, len(left) - 30)):
         return False
     if (left.endswith("+") and _PHONE_GROUPS_AFTER.match(right)) or _PHONE_BEFORE.search(left, max(0, len(left) - 30)):
         return False  # an international number: "+" and its groups of digits

@@ -110,7 +110,7 @@ def read_what(
         wider = wider[: _SENTENCE_PART_END.search(wider).start()]  # type: ignore[union-attr]
         base = group_end or 0
         # after a comma aside the main clause goes on with its verb ("..., have been displaced")
-        verb_next = rf"(?=(?:{words.g('auxiliaries')})\b)" if closer == "," else ""
+        verb_next = rf"(?=(?:(?:{words.g('adverbs')})\s+)?(?:{words.g('auxiliaries')}|{words.g('main_verbs')})\b)" if closer == "," else ""
         aside = re.search(rf"{re.escape(opener.group(1).strip())}[^;.]{{0,80}}?{closer}\s+{verb_next}", wider[base:], re.IGNORECASE)
         if aside and aside.start() <= opener.start() - base + 1:
             event_window = wider[: base + aside.start()] + " " + wider[base + aside.end() :]
@@ -234,6 +234,13 @@ def read_what(
         metric = "other"
     if metric != "other" and (_is_money(sentence, mention, words) or (metric == "area" and mention.percent)):
         metric = "other"  # "30 million euros for the population", "11 per cent of the territory": no count of people or km²
+    if metric.startswith("killed") and words.regex(r"\b(?:{in_custody})\b").search(own_clause):
+        metric = "other"  # "73 Palestinians have lost their lives in Israeli prisons": deaths in custody
+    if (
+        metric.startswith("injured") and _is_a_part(sentence, previous, link, words)
+        and words.regex(r"^\s*(?:(?:{of_them})\s+)?(?:{severity})\b").search(right)
+    ):
+        metric = "other"  # "1,000 wounded, some 300 of them critically": the wounded by how badly
     if metric.startswith("killed") and words.events["unrwa_premises"].search(own_clause):
         metric = "other"  # "270 people sheltering in UNRWA premises have been killed": UNRWA's count of its own
     if metric != "other" and words.worldwide.search(own_clause):
@@ -570,6 +577,11 @@ def _nearest(text: str, lists: PhraseLists, *, from_start: bool) -> tuple[str | 
     return best
 
 
+_ADJACENT = 2
+"""Characters between a generic word and the specific group it qualifies: "civilian hostages"
+(not "three men remain in hospital", where the hospital is no group of the men)."""
+
+
 def _group_after(right: str, words: Words) -> tuple[str | None, int | None]:
     """The group a number counts when named within its first few words ("3,324 children")."""
     first_words = _FIRST_WORDS.match(right)
@@ -591,7 +603,7 @@ def _group_after(right: str, words: Words) -> tuple[str | None, int | None]:
         if name == "people":
             # "military and civilian hostages": a specific group right after a generic word is the head
             for later_start, later_negative_end, later in found[1:]:
-                if later != "people" and 0 <= later_start + negative_end <= 15:
+                if later != "people" and 0 <= later_start + negative_end <= _ADJACENT:
                     best = (later, -later_negative_end, later_start)
                     break
     if best[0] is None and words.any_unit.search(head):

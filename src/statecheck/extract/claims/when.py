@@ -38,8 +38,8 @@ def read_scope(
         left = sentence[max(0, reading.bound_start - 60) : reading.bound_start]  # "Daily average in March: 161 trucks"
     right = _up_to_the_next_count(_clause_right(sentence[mention.end : mention.end + 80]), words)
     clause = left + " " + right
-    if reading.metric in ("population", "area") or reading.event == "alive" or _held_now(sentence, reading, words):
-        return "static", None  # what stands: how many live there, how many are held, how many of the held are alive
+    if reading.metric in ("population", "area") or reading.event in ("alive", "in_need") or _held_now(sentence, reading, words):
+        return "static", None  # what stands: how many live there, are held, are alive, need care
     if words.scope["rate"].search(left[-25:] + " " + right[:40]):
         return "rate", None
     marked = words.period_markers.search(left) or (
