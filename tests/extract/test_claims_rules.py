@@ -834,3 +834,22 @@ def test_a_parts_span_is_not_its_wholes() -> None:
 def test_coordinated_counts_share_the_span_after_them() -> None:
     text = "The ministry said 71 people had been killed and 102 wounded in the past 24 hours."
     assert [(c["value"], c["scope"]) for c in claims_of(text)] == [(71, "period"), (102, "period")]
+
+
+POPULATION_LIST = """Displacement
+• Some 1.9 million people now live in displacement.
+• Estimated population by governorate, as of 1 December:
+  – Gaza: about 500,000
+  – Khan Younis: about 955,000
+• Partners estimate that some 945,000 people need winter support.
+"""
+
+
+def test_a_list_headings_event_and_date_hold_for_its_lines_only() -> None:
+    found = [(c["value"], c["metric"], c["place"], c["as_of"]) for c in claims_of(POPULATION_LIST, "2024-12-12")]
+    assert found == [
+        (1900000, "displaced", "gaza", "2024-12-12"),  # the document's main place
+        (500000, "population", "gaza", "2024-12-01"),
+        (955000, "population", "khan_younis", "2024-12-01"),
+        (945000, "other", "gaza", "2024-12-12"),
+    ]

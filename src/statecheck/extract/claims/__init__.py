@@ -26,7 +26,13 @@ from statecheck.extract.claims.filters import is_claim_number
 from statecheck.extract.claims.place import PlaceIndex, _combine, _dominant_place, _place_list_at, read_place
 from statecheck.extract.claims.source import _continues_report, read_source
 from statecheck.extract.claims.state import Context, Reading, counted
-from statecheck.extract.claims.what import is_labelled, read_listed_part, read_unit, read_what
+from statecheck.extract.claims.what import (
+    is_labelled,
+    read_listed_part,
+    read_under_heading,
+    read_unit,
+    read_what,
+)
 from statecheck.extract.claims.when import (
     _borrow_forward,
     _event_date,
@@ -64,6 +70,7 @@ def extract_claims(document: Document, options: Options) -> Document:
     unnoted: list[Sentence] = []
     in_first_paragraph = 0
     heading = False
+    section_bullet = ""  # the bullet of the lines of the list being read
     for sentence in split_sentences(text, language or "en"):
         deadline.check(sentence.start)
         if sentence.paragraph != context.paragraph:
@@ -74,8 +81,15 @@ def extract_claims(document: Document, options: Options) -> Document:
             stamp = _date_stamp(paragraphs[sentence.paragraph], language or "en")
             if stamp is not None:
                 context.document_date = stamp  # a live blog's update: its stamp dates what follows
+            line = paragraphs[sentence.paragraph]
             if heading:
                 context.section_place = None
+                context.section_event = _heading_event(line, paragraph_words())
+                context.section_date = _heading_date(line, context.document_date, language or "en")
+                items = _BULLET.match(next((p for p in paragraphs[sentence.paragraph + 1 :] if p.strip()), ""))
+                section_bullet = items.group().strip() if items else ""
+            elif line.strip() and _bullet_of(line) != section_bullet:
+                context.section_event = context.section_date = None  # the list has ended
         if heading and context.section_place is None:
             # the heading's place, in whichever of its sentences names one ("2. West Bank" splits after "2.")
             words = paragraph_words()
@@ -127,10 +141,30 @@ def _heads_a_list(paragraphs: list[str], index: int) -> bool:
     heading ("2. West Bank (OCHA, 17 April)" over "- Killed: 455")."""
     line = paragraphs[index].strip()
     following = next((p for p in paragraphs[index + 1 :] if p.strip()), "")
-    return (
-        bool(line) and not line.endswith((".", "!", "?", ":")) and len(line.split()) <= _HEADING_WORDS
-        and _BULLET.match(line) is None and _BULLET.match(following) is not None
-    )
+    if not line or len(line.split()) > _HEADING_WORDS or _BULLET.match(following) is None:
+        return False
+    # "• Estimated population by governorate, as of 1 December:" leads a list of its own
+    return line.endswith(":") or (not line.endswith((".", "!", "?")) and _BULLET.match(line) is None)
+
+
+def _bullet_of(line: str) -> str:
+    bullet = _BULLET.match(line)
+    return bullet.group().strip() if bullet else ""
+
+
+def _heading_event(line: str, words: Words) -> str | None:
+    """The event a list's heading names ("Estimated population by governorate": population)."""
+    found = words.event_lists.any_of.search(line)
+    if found is None:
+        return "population" if words.regex(r"\b(?:{resident_nouns})\b").search(line) else None
+    named = words.event_lists.named(found.group())
+    return max(named, key=lambda item: item[1])[0] if named else None
+
+
+def _heading_date(line: str, document_date: str | None, language: str) -> str | None:
+    """The date a list's heading gives its figures ("..., as of 1 December:")."""
+    dates = [d for d in find_dates(line, document_date, language) if not d.since and d.kind in ("explicit", "weekday")]
+    return dates[-1].value if dates else None
 
 
 def _headline_as_in_body(claims: list[Claim], in_headline: int) -> list[Claim]:
@@ -230,6 +264,8 @@ def _claims_in_sentence(
         following = mentions[index + 1] if index + 1 < len(mentions) else None
         readings.append(read_what(s, mention, previous, following, words))
     readings = _borrow_forward(s, readings, words)
+    if context.section_event is not None:
+        readings = [read_under_heading(s, reading, context.section_event, words) for reading in readings]
     if readings:
         first = readings[0] = read_listed_part(s, readings[0], context.listed, words)
         if first.list_head is None or first.list_head is not context.listed:

@@ -39,6 +39,11 @@ class Context:
     section_place: str | None = None
     """The place named by the heading over a list ("2. West Bank (OCHA)" over "- Killed: 455"),
     until the next heading."""
+    section_event: str | None = None
+    """What the heading of the list being read counts ("Estimated population by governorate:"),
+    for its lines that name only a place ("Khan Younis: about 955,000")."""
+    section_date: str | None = None
+    """The date the heading of the list being read gives its figures ("..., as of 1 December:")."""
     listed: Reading | None = None
     """The count of the fact-sheet line just read ("- Killed: 34,012"), which a line opening with
     "of whom" breaks down."""

@@ -315,6 +315,14 @@ def _restates_as_share(sentence: str, previous: Reading, bound_start: int, right
     return words.regex(r"\s*(?:\S+\s+){{0,3}}?(?:{population_nouns})\b").match(right) is not None
 
 
+def read_under_heading(sentence: str, reading: Reading, event: str, words: Words) -> Reading:
+    """A fact sheet's line that names only a place ("Khan Younis: about 955,000") counts what its
+    list's heading names ("Estimated population by governorate:")."""
+    if reading.event is not None or reading.group not in (None, "people") or not is_labelled(sentence, reading.bound_start):
+        return reading
+    return replace(reading, event=event, metric=_metric(event, reading.group, reading.mention, "", words))
+
+
 def read_listed_part(sentence: str, reading: Reading, listed: Reading | None, words: Words) -> Reading:
     """A fact sheet's line that opens with "of whom" counts a part of the line before: "- Killed:
     34,012" then "- of whom children: 14,685" counts killed children."""

@@ -412,4 +412,4 @@ def resolve_as_of(
         return context.last_event_date  # "On 7 October, gunmen crossed the fence. Some 1,200 people were killed ..."
     if words.narrative.search(sentence[max(0, reading.quote_start - 30) : mention.start]):
         return None
-    return context.document_date
+    return context.section_date or context.document_date
