@@ -161,6 +161,12 @@ NUMBERS = [
     ("Some 98 of the 109 trucks in the convoy were looted.", [{"value": 98, "metric": "other"}, {"value": 109, "metric": "other"}]),
     ("More than 1,000 people were wounded, some 300 of them critically.", [{"value": 1000, "metric": "injured"}, {"value": 300, "metric": "other"}]),
     ("More than 16,500 patients, among them nearly 4,000 children, still need to be evacuated.", [{"value": 16500, "scope": "static"}, {"value": 4000, "scope": "static"}]),
+    # a multiple, or a number of occurrences, is a claim; how often something is done is not
+    ("Shelters hold up to four times their intended capacity.", [{"value": 4, "metric": "other", "unit": "times", "bound": "up_to"}]),
+    ("Flour now costs more than ten times its price before the war.", [{"value": 10, "metric": "other", "unit": "times"}]),
+    ("The update is issued three times per week.", []),
+    ("At least 110 people were killed while waiting for flour.", [{"value": 110, "metric": "killed_aid_seekers"}]),
+    ("The strikes killed 90 people, including 31 who were waiting for aid.", [{"value": 90, "metric": "killed"}, {"value": 31, "metric": "killed_aid_seekers"}]),
 ]
 
 

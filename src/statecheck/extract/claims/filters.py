@@ -33,7 +33,7 @@ def is_claim_number(mention: NumberMention, sentence: str, dates: list[DateMenti
         return False  # "1. An immediate ceasefire": the number of an item in a list
     if words.time_units.match(right) and not mention.percent:
         return False
-    if words.after_words.match(right):
+    if words.after_words.match(right) or words.frequency_after.match(right):
         return False
     if words.forecast.search(clause_before(sentence, mention.start)[-50:]) or words.forecast_after.match(right):
         return False  # "could reach two million", "90 prisoners to be freed": a forecast, not a claim

@@ -173,6 +173,12 @@ def read_what(
     joined = _joined_event_span(event_window if event_side == "right" else left, event_span, event, words) if event_span else None
     if joined is not None:
         event, event_span = "combined", joined  # "300 killed and injured", "the dead and wounded": one count of two things
+    if event == "aid_seeking" and not (
+        previous is not None and previous.event in ("killed", "aid_seeking") and link in ("including", "coordinated", "and", "parenthesis")
+    ):
+        # seeking aid is what the killed were doing ("killed, including 31 people waiting for aid"),
+        # no event of its own ("flour costs ten times its price")
+        event = None
     if event == "killed" and (words.events["aid_seeking"].search(right) or words.events["aid_seeking"].search(left)):
         event = "aid_seeking"  # "killed while trying to reach food"
     if (

@@ -42,6 +42,8 @@ class Words:
     span_only_before: re.Pattern[str]
     time_units: re.Pattern[str]
     labels: Caseless
+    frequency_after: re.Pattern[str]
+    """How often, after a number: "three times per week"."""
     street_after: re.Pattern[str]
     """A street's name right after a number: "12, rue des Lilas"."""
     street_named: re.Pattern[str]
@@ -324,6 +326,7 @@ def words_for(language: str) -> Words:
         # "aged 24, 28 and 31": every number of the list is an age
         age_before=_caseless(not_claims.get("age_before", []), suffix=r"\s*(?:\d+\s*(?:,|and|or|to|-)\s*)*$"),
         forecast_after=_pattern(not_claims.get("forecasts_after", []), prefix=r"^\s*(?:[\w'’-]+\s+){0,4}?"),
+        frequency_after=_pattern(not_claims.get("frequencies", []), prefix=r"^\s*"),
         age_after=re.compile(
             r"^(?:\s*|-)(?:" + "|".join(re.escape(u.lstrip("-")) for u in not_claims.get("age_after", [])) + r")",
             re.IGNORECASE,
