@@ -46,6 +46,7 @@ NUMBERS = [
     ("O grupo mantém 59 reféns, 24 dos quais estão vivos.", [{"value": 59, "metric": "hostages"}, {"value": 24, "metric": "other"}]),
     ("Pelo menos 750 professores foram mortos em Gaza.", [{"value": 750, "metric": "other", "scope": "total"}]),
     ("A guerra já matou mais de 45 mil pessoas, e mais de 17 mil delas eram crianças.", [{"value": 45000, "metric": "killed"}, {"value": 17000, "metric": "killed_children"}]),
+    ("Israel libertou em troca 183 presos palestinianos.", [{"value": 183, "metric": "prisoners_released"}]),
 ]
 
 
@@ -69,6 +70,7 @@ NOT_CLAIMS = [
     "É o pior ataque desde a Segunda Guerra Mundial.",
     "Um bombardeamento atingiu a escola.",
     "O número de mortos poderá chegar a dois milhões se o cerco continuar.",
+    "Os três homens, de 34, 52 e 56 anos, foram libertados.",
 ]
 
 

@@ -167,6 +167,7 @@ NUMBERS = [
     ("The update is issued three times per week.", []),
     ("At least 110 people were killed while waiting for flour.", [{"value": 110, "metric": "killed_aid_seekers"}]),
     ("The strikes killed 90 people, including 31 who were waiting for aid.", [{"value": 90, "metric": "killed"}, {"value": 31, "metric": "killed_aid_seekers"}]),
+    ("Only 2,100 trucks have entered since the letter was sent, or around 70 a day.", [{"value": 2100, "metric": "aid_trucks"}, {"value": 70, "metric": "aid_trucks", "scope": "rate"}]),
 ]
 
 

@@ -39,7 +39,7 @@ def is_claim_number(mention: NumberMention, sentence: str, dates: list[DateMenti
         return False  # "could reach two million", "90 prisoners to be freed": a forecast, not a claim
     if words.labels.search(left[-30:]) or left.rstrip().endswith(("#", "№")):
         return False
-    if words.age_before.search(left[-40:]) or words.age_after.match(right):
+    if words.age_before.search(left[-40:]) or words.age_after.match(right) or _in_a_list_of_durations(right, words):
         return False
     if _in_address(mention, left, right, words):
         return False
@@ -70,6 +70,12 @@ def is_claim_number(mention: NumberMention, sentence: str, dates: list[DateMenti
 
 
 _LINE_END = re.compile(r"\s*\.?\s*$")
+def _in_a_list_of_durations(right: str, words: Words) -> bool:
+    """A number in a list that ends with a time unit: "aged 34, 52 and 56 years", "de 34, 52 e 56 anos"."""
+    listed = words.regex(r"(?:\s*,\s*\d+)*\s*(?:,|\s(?:{conjunctions}))\s*\d+").match(right)
+    return listed is not None and words.time_units.match(right[listed.end() :]) is not None
+
+
 _TOWN_AFTER = re.compile(r"\s+[A-Z][^\W\d_]+")  # with case: a town's name
 
 

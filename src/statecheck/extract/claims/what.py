@@ -138,6 +138,12 @@ def read_what(
             event, event_span, event_side = right_event, right_span, "right"
         else:
             event, event_side = previous.event, "inherited"
+    elif (
+        right_event in ("detained", "hostages") and left_event == "released" and right_span is not None
+        and group_end is not None and right_span[0] < group_end
+    ):
+        # "libertou em troca 183 presos": the noun that names the held ones is no event of their own
+        event, event_span, event_side = left_event, left_span, "left"
     elif right_event is not None:
         event, event_span, event_side = right_event, right_span, "right"
     elif link in ("coordinated", "parenthesis") and previous is not None:
