@@ -860,3 +860,8 @@ def test_a_list_headings_event_and_date_hold_for_its_lines_only() -> None:
         (955000, "population", "khan_younis", "2024-12-01"),
         (945000, "other", "gaza", "2024-12-12"),
     ]
+
+
+def test_an_elapsed_time_in_several_number_words_is_read_whole() -> None:
+    text = "One hundred and twelve days into this onslaught, 26,083 Palestinians have been killed."
+    assert [(c["value"], c["as_of"]) for c in claims_of(text, None)] == [(26083, "2024-01-27")]

@@ -141,7 +141,11 @@ def _patterns(language: str) -> _DatePatterns:
     half = rf"(?:\s+(?:{alt('half_markers')}))"
     # the lookbehind starts the number at the beginning of its run of characters: the same
     # matches, in linear time on "1,1,1,1,…" (else every comma restarts a scan to the run's end)
-    number = rf"(?P<n>(?<![\w.,-])[\w.,-]+{half}?)"
+    # number words before the last ("one hundred and twelve days"), read whole by _elapsed
+    numbers_table = lexicon.load(language, "claims").get("numbers", {})
+    word_run = _alternation(list(numbers_table.get("words", [])) + list(numbers_table.get("joiners", [])))
+    leading_words = rf"(?:(?:{word_run})\s+)*" if word_run else ""
+    number = rf"(?P<n>(?<![\w.,-]){leading_words}[\w.,-]+{half}?)"
     approximate = rf"(?:(?:{alt('approximate')})\s+)?"
     after_words = alt("after_words")
     events = alt("anchor_events")
