@@ -47,6 +47,7 @@ NUMBERS = [
     ("Pelo menos 750 professores foram mortos em Gaza.", [{"value": 750, "metric": "other", "scope": "total"}]),
     ("A guerra já matou mais de 45 mil pessoas, e mais de 17 mil delas eram crianças.", [{"value": 45000, "metric": "killed"}, {"value": 17000, "metric": "killed_children"}]),
     ("Israel libertou em troca 183 presos palestinianos.", [{"value": 183, "metric": "prisoners_released"}]),
+    ("Continuam em Gaza 73 reféns.", [{"value": 73, "metric": "hostages", "scope": "static"}]),
 ]
 
 

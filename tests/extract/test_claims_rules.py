@@ -865,3 +865,11 @@ def test_a_list_headings_event_and_date_hold_for_its_lines_only() -> None:
 def test_an_elapsed_time_in_several_number_words_is_read_whole() -> None:
     text = "One hundred and twelve days into this onslaught, 26,083 Palestinians have been killed."
     assert [(c["value"], c["as_of"]) for c in claims_of(text, None)] == [(26083, "2024-01-27")]
+
+
+def test_a_count_since_an_event_told_before_holds_at_the_report() -> None:
+    text = (
+        "On 7 October 2023 gunmen killed some 1,200 people in Israel. "
+        "More than 900 Israeli soldiers have fallen since that day."
+    )
+    assert [(c["value"], c["as_of"]) for c in claims_of(text, "2025-10-03")] == [(1200, "2023-10-07"), (900, "2025-10-03")]

@@ -311,6 +311,14 @@ def _refers_back(sentence: str, dates: list[DateMention], words: Words) -> bool:
     )
 
 
+def _counted_since_it(sentence: str, words: Words) -> bool:
+    """The event told before is where the count starts ("have fallen since that day"): it runs to the report."""
+    return any(
+        words.regex(r"\b(?:{since_words})\s+$").search(sentence, max(0, reference.start() - 12), reference.start())
+        for reference in words.event_references.finditer(sentence)
+    )
+
+
 def _event_date(dates: list[DateMention]) -> str | None:
     events = [d for d in dates if not d.since and not d.reporting and d.kind in ("explicit", "elapsed", "weekday")]
     return events[-1].value if events else None
@@ -399,14 +407,17 @@ def resolve_as_of(
 
         # a date in the number's own words after it, before any comma, is its own: "as of November
         # and 1,000 terrorists inside Israel on October 7"
-        own = [d for d in pool if 0 <= d.start - mention.end < _OWN_DATE_REACH and "," not in sentence[mention.end : d.start]]
+        own = [
+            d for d in pool
+            if scope != "static" and 0 <= d.start - mention.end < _OWN_DATE_REACH and "," not in sentence[mention.end : d.start]
+        ]
         chosen = own[0] if own else min(pool, key=distance)
         if chosen.kind == "elapsed" and _at_least_this_late(sentence, chosen, context, words):
             return context.document_date  # "in more than 400 days of war": up to the report, at least
         if chosen.kind == "relative" and reporting and len(reporting[0].value) >= len(chosen.value):
             return reporting[0].value  # "the ministry said on Saturday that ... have now been killed"
         return chosen.value
-    if context.last_event_date and _refers_back(sentence, all_dates or dates, words):
+    if context.last_event_date and _refers_back(sentence, all_dates or dates, words) and not _counted_since_it(sentence, words):
         return context.last_event_date
     if context.last_event_date and not dates and context.last_event_paragraph == context.paragraph and _told_in_past(sentence, words):
         return context.last_event_date  # "On 7 October, gunmen crossed the fence. Some 1,200 people were killed ..."
