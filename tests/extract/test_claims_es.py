@@ -61,6 +61,7 @@ NUMBERS = [
     ("El 7 de octubre de 2023, unos 3.000 milicianos cruzaron la valla. Se llevaron a la Franja a 252 rehenes.", [{"value": 3000}, {"value": 252, "metric": "hostages", "as_of": "2023-10-07"}]),
     ("Israel ha devuelto 150 cuerpos de palestinos.", [{"value": 150, "metric": "other"}]),
     ("Más de 400 cuerpos han sido rescatados de las ruinas.", [{"value": 400, "metric": "other"}]),
+    ("Los soldados arrestaron a unas 25 personas en el campo.", [{"value": 25, "metric": "detained", "bound": "about"}]),
 ]
 
 

@@ -168,6 +168,12 @@ NUMBERS = [
     ("At least 110 people were killed while waiting for flour.", [{"value": 110, "metric": "killed_aid_seekers"}]),
     ("The strikes killed 90 people, including 31 who were waiting for aid.", [{"value": 90, "metric": "killed"}, {"value": 31, "metric": "killed_aid_seekers"}]),
     ("Only 2,100 trucks have entered since the letter was sent, or around 70 a day.", [{"value": 2100, "metric": "aid_trucks"}, {"value": 70, "metric": "aid_trucks", "scope": "rate"}]),
+    # people counted by what they do: a part of the dead with no metric of its own
+    ("Over 400 teachers and education staff have been killed in Gaza.", [{"value": 400, "metric": "other", "scope": "total"}]),
+    # a number that ends its clause takes nothing after its comma
+    ("Israel puts the number of people killed at about 1,400, most of them in the attacks.", [{"value": 1400, "metric": "killed"}]),
+    ("Of the 35,000 killed, more than 16,600 were children.", [{"value": 35000, "metric": "killed"}, {"value": 16600, "metric": "killed_children"}]),
+    ("About 85 per cent of the 564 school buildings have been directly hit or damaged.", [{"value": 85, "metric": "other"}, {"value": 564}]),
 ]
 
 

@@ -52,7 +52,7 @@ def is_claim_number(mention: NumberMention, sentence: str, dates: list[DateMenti
         return False  # times, phone numbers, version strings
     if _CLOCK_MINUTES_BEFORE.search(left, max(0, len(left) - 4)) or _TIME_ZONE_BEFORE.search(left, max(0, len(left) - 6)):
         return False
-    if mention.digits[:1] == "0" and len(mention.digits) >= 3 and mention.digits.isdigit():
+    if mention.digits[:1] == "0" and len(mention.digits) >= 2 and mention.digits.isdigit():
         return False  # "020 7946 0815": a count never starts with a zero; a phone number does
     if _PHONE_AFTER_A_ZERO.search(left, max(0, len(left) - 30)):
         return False

@@ -307,7 +307,7 @@ _KILLING = frozenset({"killed", "injured"})
 
 _JOINABLE_EVENTS = (
     frozenset({"killed", "injured", "missing", "displaced", "detained", "hostages", "ill"}),
-    frozenset({"destroyed", "damaged", "out_of_service"}),
+    frozenset({"destroyed", "damaged", "out_of_service", "targeted"}),
 )
 """What can happen to people, and to things, and be counted together with another of the same
 kind in one figure ("killed or injured", "destroyed or damaged")."""
@@ -530,7 +530,8 @@ def _own_clause(right: str, group_end: int | None, words: Words) -> str:
     """The words after a number up to the end of its own clause: a comma after the counted group
     ends it, except around a short aside (", mostly civilians,")."""
     if group_end is None:
-        return right
+        # a number that ends its clause ("... at about 1,400, most of them in the attacks"): nothing after it is its own
+        return "" if right.lstrip().startswith((",", ";")) else right
     position = group_end
     while True:
         comma = right.find(", ", position)
