@@ -57,6 +57,7 @@ NUMBERS = [
     ("Le 7 octobre, 260 jeunes ont été abattus lors d'un festival de musique.", [{"value": 260, "metric": "killed"}]),
     ("Les attaques ont coûté la vie à quelque 1 200 personnes et 253 personnes ont été emmenées en otage à Gaza.", [{"value": 1200, "metric": "killed"}, {"value": 253, "metric": "hostages"}]),
     ("Au total, 492 membres du personnel de santé ont perdu la vie.", [{"value": 492, "metric": "killed_medical"}]),
+    ("La famine a déjà fait 461 morts.", [{"value": 461, "metric": "killed_starvation"}]),
 ]
 
 

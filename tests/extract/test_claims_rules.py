@@ -174,6 +174,9 @@ NUMBERS = [
     ("Israel puts the number of people killed at about 1,400, most of them in the attacks.", [{"value": 1400, "metric": "killed"}]),
     ("Of the 35,000 killed, more than 16,600 were children.", [{"value": 35000, "metric": "killed"}, {"value": 16600, "metric": "killed_children"}]),
     ("About 85 per cent of the 564 school buildings have been directly hit or damaged.", [{"value": 85, "metric": "other"}, {"value": 564}]),
+    # hunger as the subject of the killing: deaths from starvation; hunger as a setting: not
+    ("Famine has now killed 300 people in the north.", [{"value": 300, "metric": "killed_starvation"}]),
+    ("Amid famine, 300 people were killed in strikes.", [{"value": 300, "metric": "killed"}]),
 ]
 
 

@@ -179,6 +179,9 @@ def read_what(
     joined = _joined_event_span(event_window if event_side == "right" else left, event_span, event, words) if event_span else None
     if joined is not None:
         event, event_span = "combined", joined  # "300 killed and injured", "the dead and wounded": one count of two things
+    verb_at = event_span[0] if event_side == "left" and event_span is not None else len(left)
+    if event == "killed" and _hunger_did_it(left, verb_at, words, 2 if event_side == "left" else 3):
+        event = "starvation_death"  # "famine has already killed 442 people", "la famine a fait 461 morts"
     if event == "aid_seeking" and not (
         previous is not None and previous.event in ("killed", "aid_seeking") and link in ("including", "coordinated", "and", "parenthesis")
     ):
@@ -358,6 +361,18 @@ def _is_a_part(sentence: str, previous: Reading | None, link: str | None, words:
     if words.including.match(sentence.lstrip()):
         return True
     return previous is not None and (link == "including" or (link in ("coordinated", "and") and previous.link == "including"))
+
+
+def _hunger_did_it(left: str, verb_start: int, words: Words, gap_words: int) -> bool:
+    """Hunger is the subject of the killing verb (or of the verb before the number): a word of
+    hunger ends at most ``gap_words`` words before it."""
+    before = left[max(0, verb_start - _SUBJECT_GAP) : verb_start]
+    hunger = words.events["hunger"].search(before)
+    between = before[hunger.end() :] if hunger is not None else ""
+    return hunger is not None and "," not in between and len(between.split()) <= gap_words  # not "Amid famine, 300 were killed"
+
+
+_SUBJECT_GAP = 30
 
 
 def _compared_with(sentence: str, previous: Reading, bound_start: int, words: Words) -> bool:
