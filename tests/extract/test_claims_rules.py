@@ -225,6 +225,8 @@ NOT_CLAIMS = [
     "Press office (24 hours): 020 7946 0815",
     "Our listener line is 0345 555 0199.",
     "Party office: No. 23, Jalan Tun Sambanthan 4, 50470 Kuala Lumpur",
+    "1776 Connecticut Avenue NW, Suite 700, Washington, DC 20036 | (202) 555-0187 | media@relief.example.org",
+    "Narodni 1009/3, 110 00 Praha 1 | tel. +420 224 555 310",
 ]
 
 
@@ -882,3 +884,8 @@ def test_a_count_since_an_event_told_before_holds_at_the_report() -> None:
         "More than 900 Israeli soldiers have fallen since that day."
     )
     assert [(c["value"], c["as_of"]) for c in claims_of(text, "2025-10-03")] == [(1200, "2023-10-07"), (900, "2025-10-03")]
+
+
+def test_a_sentence_beside_contact_details_keeps_its_count() -> None:
+    text = "The charity employs 84 local staff there. Media enquiries: press@relief.example.org, +44 20 7946 0321."
+    assert [c["value"] for c in claims_of(text)] == [84]

@@ -22,7 +22,7 @@ from functools import partial
 
 from statecheck.extract import lexicon
 from statecheck.extract.cards import clearly_other_language
-from statecheck.extract.claims.filters import is_claim_number
+from statecheck.extract.claims.filters import is_claim_number, is_contact_line
 from statecheck.extract.claims.place import PlaceIndex, _combine, _dominant_place, _place_list_at, read_place
 from statecheck.extract.claims.source import _continues_report, read_source
 from statecheck.extract.claims.state import Context, Reading, counted
@@ -70,6 +70,7 @@ def extract_claims(document: Document, options: Options) -> Document:
     unnoted: list[Sentence] = []
     in_first_paragraph = 0
     heading = False
+    contact = False
     section_bullet = ""  # the bullet of the lines of the list being read
     for sentence in split_sentences(text, language or "en"):
         deadline.check(sentence.start)
@@ -82,6 +83,7 @@ def extract_claims(document: Document, options: Options) -> Document:
             if stamp is not None:
                 context.document_date = stamp  # a live blog's update: its stamp dates what follows
             line = paragraphs[sentence.paragraph]
+            contact = is_contact_line(line)
             if heading:
                 context.section_place = None
                 context.section_event = _heading_event(line, paragraph_words())
@@ -95,6 +97,8 @@ def extract_claims(document: Document, options: Options) -> Document:
             words = paragraph_words()
             places = place_index.places_in(sentence, words)
             context.section_place = _combine(_place_list_at(places, 0, sentence.text, words), words) if places else None
+        if contact:
+            continue  # "Rua da Palma, 245 | Tel. 21 555 01 90 | press@...": an address block
         if not may_hold_number_in_any_language(sentence.text):
             unnoted.append(sentence)
             context.unread_sources.append((sentence.text, paragraph_words))
