@@ -283,6 +283,7 @@ def _claims_in_sentence(
     ) if readings else None
     # no place for any count of the sentence: searched only where there is a count to place
     worldwide = bool(readings) and words.worldwide.search(s) is not None
+    positions = {id(reading): index for index, reading in enumerate(readings)}  # by identity: Readings nest
     for index, reading in enumerate(readings):
         mention = reading.mention
         scope, period = read_scope(s, reading, words, dates, context, context.last_count)
@@ -294,7 +295,7 @@ def _claims_in_sentence(
         if shares_span:
             scope, period = "period", claims[-1].period
         head = reading.list_head
-        if head is not None and head in readings and head.metric == reading.metric and claims[readings.index(head)].scope == "static":
+        if head is not None and id(head) in positions and head.metric == reading.metric and claims[positions[id(head)]].scope == "static":
             scope, period = "static", None  # "98 hostages remain, including 94 of the 251 abducted": held now, like their whole
         context.last_count = counted(reading)
         as_of = resolve_as_of(s, reading, dates, words, context, scope, all_dates=all_dates)

@@ -76,7 +76,8 @@ def _in_a_list_of_durations(right: str, words: Words) -> bool:
     return listed is not None and words.time_units.match(right[listed.end() :]) is not None
 
 
-_CONTACT = re.compile(r"[\w.+-]+@[\w-]+\.\w|\b(?:tel|t[ée]l[ée]?f?o?n?o?|phone|fax|telefon|telefone|tlf)\b\.?\s*:?\s*[+(\d]", re.IGNORECASE)
+# the lookbehind starts an address at the beginning of its run: linear on "99999…" (no "@" there)
+_CONTACT = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+\.\w|\b(?:tel|t[ée]l[ée]?f?o?n?o?|phone|fax|telefon|telefone|tlf)\b\.?\s*:?\s*[+(\d]", re.IGNORECASE)
 _CONTACT_LINE_WORDS = 30
 _CONTACT_FIELDS_WORDS = 12
 

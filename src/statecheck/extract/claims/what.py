@@ -358,7 +358,7 @@ def is_labelled(sentence: str, bound_start: int) -> bool:
 def _is_a_part(sentence: str, previous: Reading | None, link: str | None, words: Words) -> bool:
     """The number counts a part of a count before it: after "including" or "of them", in a list
     that goes on from such a part, or in a sentence that opens with "Among them"."""
-    if words.including.match(sentence.lstrip()):
+    if words.including.match(sentence, len(sentence) - len(sentence.lstrip()) if sentence[:1].isspace() else 0):
         return True
     return previous is not None and (link == "including" or (link in ("coordinated", "and") and previous.link == "including"))
 

@@ -325,6 +325,7 @@ def _event_date(dates: list[DateMention]) -> str | None:
 
 
 _NEXT_COUNT = re.compile(r",\s+(?=[^\s,]*\d)")
+_RELATIVE_CLAUSE_REACH = 200  # characters from an event's date to a count told in its clause
 
 
 def _up_to_the_next_count(right: str, words: Words) -> str:
@@ -345,7 +346,8 @@ def _told_at_dated_event(sentence: str, reading: Reading, dates: list[DateMentio
     1,200 were killed that day (the 168 are counted since)."""
     opener = words.regex(r"\s*,?\s*(?:{event_relatives})\b[^;]*$")
     for date in dates:
-        if date.end <= reading.bound_start and opener.fullmatch(sentence, date.end, reading.bound_start):
+        near = 0 <= reading.bound_start - date.end <= _RELATIVE_CLAUSE_REACH
+        if near and opener.fullmatch(sentence, date.end, reading.bound_start):
             # up to the next count's clause: "..., 168 hostages have come home" is not this one's
             own_words = _NEXT_COUNT.split(_clause_right(sentence[reading.mention.start : reading.mention.end + 80]), maxsplit=1)[0]
             return date.value if _told_in_past(own_words, words) else None
