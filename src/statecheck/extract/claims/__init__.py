@@ -122,13 +122,15 @@ def extract_claims(document: Document, options: Options) -> Document:
 
 _CLOCK = re.compile(r"\b\d{1,2}[:.h]\d{2}\b|\b(?:GMT|UTC|CET|CEST|EST|[ap]\.?m\.?)\b", re.IGNORECASE)
 _STAMP_WORDS = 2
+_STAMP_CHARS = 60
+_DIGIT = re.compile(r"\d")
 
 
 def _date_stamp(line: str, language: str) -> str | None:
     """The day of a line that is only a date, maybe with a time and a word ("9 June 2024, 12:40",
     "Updated 14 March 2024 09:00 GMT"): the stamp of a live blog's update."""
-    if len(line) > 60 or not line.strip():
-        return None
+    if len(line) > _STAMP_CHARS or not _DIGIT.search(line):
+        return None  # most lines: a stamp is short and has its day in digits
     dates = [d for d in find_dates(line, None, language) if d.kind == "explicit" and len(d.value) == 10]
     if len(dates) != 1:
         return None
@@ -144,8 +146,10 @@ def _heads_a_list(paragraphs: list[str], index: int) -> bool:
     """A short line with no closing stop, over a bulleted line and no bullet itself: a list's
     heading ("2. West Bank (OCHA, 17 April)" over "- Killed: 455")."""
     line = paragraphs[index].strip()
+    if not line or len(line.split(maxsplit=_HEADING_WORDS)) > _HEADING_WORDS:
+        return False  # most paragraphs: too long for a heading, no need to look at the next
     following = next((p for p in paragraphs[index + 1 :] if p.strip()), "")
-    if not line or len(line.split()) > _HEADING_WORDS or _BULLET.match(following) is None:
+    if _BULLET.match(following) is None:
         return False
     # "• Estimated population by governorate, as of 1 December:" leads a list of its own
     return line.endswith(":") or (not line.endswith((".", "!", "?")) and _BULLET.match(line) is None)
