@@ -177,6 +177,7 @@ NUMBERS = [
     # hunger as the subject of the killing: deaths from starvation; hunger as a setting: not
     ("Famine has now killed 300 people in the north.", [{"value": 300, "metric": "killed_starvation"}]),
     ("Amid famine, 300 people were killed in strikes.", [{"value": 300, "metric": "killed"}]),
+    ("An estimated 50,000 children require nutrition support.", [{"value": 50000, "metric": "other", "note": "in need children"}]),
 ]
 
 

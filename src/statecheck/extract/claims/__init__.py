@@ -359,5 +359,5 @@ def _claims_in_sentence(
 def _note(reading: Reading) -> str | None:
     if reading.metric != "other":
         return None
-    parts = [p for p in (reading.event, reading.group) if p]
+    parts = [p.replace("_", " ") for p in (reading.event, reading.group) if p]  # "in need children"
     return " ".join(parts) if parts else None
