@@ -49,6 +49,7 @@ NUMBERS = [
     ("Mehr als 60.000 Menschen aus dem Norden leben in Notunterkünften.", [{"value": 60000, "metric": "displaced"}]),
     ("Mehr als eine Million Menschen mussten ihre Häuser verlassen, über 300.000 von ihnen sind nach Syrien geflohen.", [{"value": 1000000, "metric": "displaced"}, {"value": 300000, "metric": "displaced"}]),
     ("Im Gegenzug entließ Israel 200 palästinensische Häftlinge.", [{"value": 200, "metric": "prisoners_released"}]),
+    ("Die Miliz hält 120 Geiseln fest; mindestens 41 von ihnen sind nicht mehr am Leben.", [{"value": 120, "metric": "hostages"}, {"value": 41, "metric": "other"}]),
 ]
 
 

@@ -62,6 +62,7 @@ NUMBERS = [
     ("Israel ha devuelto 150 cuerpos de palestinos.", [{"value": 150, "metric": "other"}]),
     ("Más de 400 cuerpos han sido rescatados de las ruinas.", [{"value": 400, "metric": "other"}]),
     ("Los soldados arrestaron a unas 25 personas en el campo.", [{"value": 25, "metric": "detained", "bound": "about"}]),
+    ("Desde enero, 64 palestinos han caído bajo el fuego de soldados o colonos.", [{"value": 64, "metric": "killed"}]),
 ]
 
 

@@ -178,6 +178,10 @@ NUMBERS = [
     ("Famine has now killed 300 people in the north.", [{"value": 300, "metric": "killed_starvation"}]),
     ("Amid famine, 300 people were killed in strikes.", [{"value": 300, "metric": "killed"}]),
     ("An estimated 50,000 children require nutrition support.", [{"value": 50000, "metric": "other", "note": "in need children"}]),
+    # a share's words stop at the next count that is no whole of it
+    ("Of the 251 abducted, about a third of them are no longer alive, and nearly 800 soldiers have fallen.", [{"value": 251, "metric": "hostages"}, {"value": 33.33, "metric": "other"}, {"value": 800, "metric": "killed_soldiers"}]),
+    ("Some 222 people, 101 of them children, have now lost their lives to malnutrition.", [{"value": 222, "metric": "killed_starvation"}, {"value": 101, "metric": "other"}]),
+    ("The attack left 251 people carried off to Gaza.", [{"value": 251, "metric": "hostages"}]),
 ]
 
 
@@ -228,6 +232,8 @@ NOT_CLAIMS = [
     "Party office: No. 23, Jalan Tun Sambanthan 4, 50470 Kuala Lumpur",
     "1776 Connecticut Avenue NW, Suite 700, Washington, DC 20036 | (202) 555-0187 | media@relief.example.org",
     "Narodni 1009/3, 110 00 Praha 1 | tel. +420 224 555 310",
+    "The council acted in line with resolutions 2712 and 2720.",
+    "Five of them worked for one channel, among them the correspondent Anas al-Sharif, 28, its best known.",
 ]
 
 

@@ -109,7 +109,8 @@ def _in_address(mention: NumberMention, left: str, right: str, words: Words) -> 
     )
 
 
-_NAME_AND_COMMA = re.compile(r"\b[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)+,\s*$")  # a first name and a surname at least
+# a first name and a surname at least, the surname maybe with a particle ("Anas al-Sharif")
+_NAME_AND_COMMA = re.compile(r"\b[A-Z][\w'’-]+(?:\s+(?:[A-Z]|(?:al|el|abu|bin|ben|ibn)-)[\w'’-]+)+,\s*$")
 _ONE_NAME_AND_COMMA = re.compile(r"\b[A-Z][\w'’-]+,\s*$")
 _DESCRIBED_AFTER = re.compile(r",\s+(?:who|a|an)\s")  # "Eyal, 47, who commands ...": a person described
 _AGE_MAX = 110

@@ -53,13 +53,15 @@ def read_what(
     """The event (killed, injured, …) and the group (children, staff, …) a number counts."""
     right_end = min(len(sentence), mention.end + _RIGHT_REACH)
     right_start = mention.end
-    if following is not None and not mention.share:
+    if following is not None:
         if _is_part_of(sentence[mention.end : following.start], words):
-            # "18 of the 36 hospitals were out of service": 18 counts what follows the total
-            right_start = following.end
-            right_end = min(len(sentence), following.end + _RIGHT_REACH)
+            if not mention.share:
+                # "18 of the 36 hospitals were out of service": 18 counts what follows the total
+                right_start = following.end
+                right_end = min(len(sentence), following.end + _RIGHT_REACH)
+            # a share of a total ("half of the 2.3 million have fled") reads on past it
         else:
-            right_end = min(right_end, following.start)
+            right_end = min(right_end, following.start)  # "a third of them are dead, and 800 soldiers ..."
     raw_right = sentence[right_start:right_end]
     right = _clause_right(raw_right)
     left_start = max(0, mention.start - _LEFT_REACH, previous.mention.end if previous else 0)

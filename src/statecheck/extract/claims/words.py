@@ -311,7 +311,11 @@ def words_for(language: str) -> Words:
             re.IGNORECASE,
         ),
         # a label, then the digits it runs on with: "tel. +41 22 791 21 11", "IBAN DE12 1002 0500"
-        labels=_caseless(not_claims.get("labels", []), suffix=r"\s*:?\s*(?:[a-z]{2}\d\d\s+)?[+\d\s()/]*$"),
+        # and the numbers listed after it: "resolutions 2712 and 2720"
+        labels=_caseless(
+            not_claims.get("labels", []),
+            suffix=r"\s*:?\s*(?:[a-z]{2}\d\d\s+)?(?:[+(\d][+\d\s()/]*(?:\b(?:and|et|y|e|und)\b\s*(?:[+(\d][+\d\s()/]*)?)*)?$",
+        ),
         # "12, rue des Lilas", and with the name before the street's word: "360 University Avenue"
         street_after=re.compile(
             r"^\s*,?\s*(?:[A-Z][\w'’.-]*\s+){0,3}(?i:" + lexicon.phrase_pattern(not_claims.get("streets", []), prefix="") + ")"
