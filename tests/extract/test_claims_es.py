@@ -63,6 +63,7 @@ NUMBERS = [
     ("Más de 400 cuerpos han sido rescatados de las ruinas.", [{"value": 400, "metric": "other"}]),
     ("Los soldados arrestaron a unas 25 personas en el campo.", [{"value": 25, "metric": "detained", "bound": "about"}]),
     ("Desde enero, 64 palestinos han caído bajo el fuego de soldados o colonos.", [{"value": 64, "metric": "killed"}]),
+    ("Los equipos han exhumado cerca de 400 cuerpos.", [{"value": 400, "metric": "other"}]),
 ]
 
 

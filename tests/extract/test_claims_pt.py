@@ -48,6 +48,8 @@ NUMBERS = [
     ("A guerra já matou mais de 45 mil pessoas, e mais de 17 mil delas eram crianças.", [{"value": 45000, "metric": "killed"}, {"value": 17000, "metric": "killed_children"}]),
     ("Israel libertou em troca 183 presos palestinianos.", [{"value": 183, "metric": "prisoners_released"}]),
     ("Continuam em Gaza 73 reféns.", [{"value": 73, "metric": "hostages", "scope": "static"}]),
+    ("A polícia deteve cerca de 450 ativistas.", [{"value": 450, "metric": "detained"}]),
+    ("Cerca de 400 mil moradores fugiram para o sul.", [{"value": 400000, "metric": "displaced"}]),
 ]
 
 

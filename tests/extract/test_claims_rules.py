@@ -182,6 +182,8 @@ NUMBERS = [
     ("Of the 251 abducted, about a third of them are no longer alive, and nearly 800 soldiers have fallen.", [{"value": 251, "metric": "hostages"}, {"value": 33.33, "metric": "other"}, {"value": 800, "metric": "killed_soldiers"}]),
     ("Some 222 people, 101 of them children, have now lost their lives to malnutrition.", [{"value": 222, "metric": "killed_starvation"}, {"value": 101, "metric": "other"}]),
     ("The attack left 251 people carried off to Gaza.", [{"value": 251, "metric": "hostages"}]),
+    # a specific group after "members of the ...'s" is the one counted
+    ("At least 152 members of the Agency's own staff have been killed.", [{"value": 152, "metric": "killed_aid"}]),
 ]
 
 

@@ -615,6 +615,7 @@ def _nearest(text: str, lists: PhraseLists, *, from_start: bool) -> tuple[str | 
     return best
 
 
+_OF_PHRASE = re.compile(r"\s+(?:of|de|des|du|von|der|dos|das)\s+[^,;.]{0,25}?\s")
 _ADJACENT = 2
 """Characters between a generic word and the specific group it qualifies: "civilian hostages"
 (not "three men remain in hospital", where the hospital is no group of the men)."""
@@ -641,7 +642,9 @@ def _group_after(right: str, words: Words) -> tuple[str | None, int | None]:
         if name == "people":
             # "military and civilian hostages": a specific group right after a generic word is the head
             for later_start, later_negative_end, later in found[1:]:
-                if later != "people" and 0 <= later_start + negative_end <= _ADJACENT:
+                gap = head[-negative_end:later_start]
+                # "civilian hostages", "members of the Agency's own staff": the specific group is the head
+                if later != "people" and later_start >= -negative_end and (len(gap) <= _ADJACENT or _OF_PHRASE.fullmatch(gap)):
                     best = (later, -later_negative_end, later_start)
                     break
     if best[0] is None and words.any_unit.search(head):
