@@ -83,7 +83,7 @@ def extract_claims(document: Document, options: Options) -> Document:
             if stamp is not None:
                 context.document_date = stamp  # a live blog's update: its stamp dates what follows
             line = paragraphs[sentence.paragraph]
-            contact = is_contact_line(line)
+            contact = is_contact_line(line, words_for(language or "en"))
             if heading:
                 context.section_place = None
                 context.section_event = _heading_event(line, paragraph_words())

@@ -77,21 +77,21 @@ def _in_a_list_of_durations(right: str, words: Words) -> bool:
 
 
 # the lookbehind starts an address at the beginning of its run: linear on "99999…" (no "@" there)
-_CONTACT = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+\.\w|\b(?:tel|t[ée]l[ée]?f?o?n?o?|phone|fax|telefon|telefone|tlf)\b\.?\s*:?\s*[+(\d]", re.IGNORECASE)
+_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+\.\w")
 _CONTACT_LINE_WORDS = 30
 _CONTACT_LINE_CHARS = 400
 _CONTACT_FIELDS_WORDS = 12
 
 
-def is_contact_line(line: str) -> bool:
+def is_contact_line(line: str, words: Words) -> bool:
     """A short line with an e-mail address or a telephone number: an address block, whose
     numbers (house, postcode, phone) count nothing."""
     if len(line) > _CONTACT_LINE_CHARS:
         return False
-    words = len(line.split())
+    count = len(line.split())
     # a block of fields ("... | tel. ... | press@..."), or a line too short to say anything else
-    fields = "|" in line or words <= _CONTACT_FIELDS_WORDS
-    return fields and words <= _CONTACT_LINE_WORDS and _CONTACT.search(line) is not None
+    fields = "|" in line or count <= _CONTACT_FIELDS_WORDS
+    return fields and count <= _CONTACT_LINE_WORDS and (_EMAIL.search(line) or words.phone_label.search(line)) is not None
 
 
 _TOWN_AFTER = re.compile(r"\s+[A-Z][^\W\d_]+")  # with case: a town's name

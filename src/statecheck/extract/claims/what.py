@@ -38,8 +38,9 @@ _DASH_ASIDE_OPEN = re.compile(r"\s[–—]\s*$")
 _A_WORD = re.compile(r"[^\W\d_]{3,}")
 # A line of a fact sheet or a table: a label, a colon, then the figure ("- Killed: 34,012",
 # "2. Trucks that entered Gaza: 1,302"); a bullet or an item number may open it.
-_LINE_LABEL = re.compile(r"[\s•*·–—-]*(?:\d{1,2}[.)]\s+)?[^\W\d][^:;!?]{0,80}?:\s*")
-_LABEL_START = re.compile(r"[\s•*·–—-]*(?:\d{1,2}[.)]\s+)?")
+_LABEL_OPENING = r"[\s•*·–—-]*(?:\d{1,2}[.)]\s+)?"
+_LINE_LABEL = re.compile(_LABEL_OPENING + r"[^\W\d][^:;!?]{0,80}?:\s*")
+_LABEL_START = re.compile(_LABEL_OPENING)
 _LIST_COMMA = re.compile(r"\s*(?:[\w'’-]+\s+)?(?:[\w'’-]+)?\s*,\s*")  # "3,324 children, 2,062 women"
 
 
@@ -249,7 +250,7 @@ def read_what(
         group_end = max(group_end or 0, described[1])
     elif metric != "other" and (_is_breakdown(right, event, words) or _is_ratio(right, words)):
         metric = "other"
-    if metric != "other" and (_is_money(sentence, mention, words) or (metric == "area" and mention.percent)):
+    if metric != "other" and (_currency(sentence, mention, words) is not None or (metric == "area" and mention.percent)):
         metric = "other"  # "30 million euros for the population", "11 per cent of the territory": no count of people or km²
     if metric.startswith("killed") and words.regex(r"\b(?:{in_custody})\b").search(own_clause):
         metric = "other"  # "73 Palestinians have lost their lives in Israeli prisons": deaths in custody
@@ -615,7 +616,6 @@ def _nearest(text: str, lists: PhraseLists, *, from_start: bool) -> tuple[str | 
     return best
 
 
-_OF_PHRASE = re.compile(r"\s+(?:of|de|des|du|von|der|dos|das)\s+[^,;.]{0,25}?\s")
 _ADJACENT = 2
 """Characters between a generic word and the specific group it qualifies: "civilian hostages"
 (not "three men remain in hospital", where the hospital is no group of the men)."""
@@ -644,7 +644,8 @@ def _group_after(right: str, words: Words) -> tuple[str | None, int | None]:
             for later_start, later_negative_end, later in found[1:]:
                 gap = head[-negative_end:later_start]
                 # "civilian hostages", "members of the Agency's own staff": the specific group is the head
-                if later != "people" and later_start >= -negative_end and (len(gap) <= _ADJACENT or _OF_PHRASE.fullmatch(gap)):
+                of_phrase = words.regex(r"\s+(?:{part_of})\s+[^,;.]{{0,25}}?\s")
+                if later != "people" and later_start >= -negative_end and (len(gap) <= _ADJACENT or of_phrase.fullmatch(gap)):
                     best = (later, -later_negative_end, later_start)
                     break
     if best[0] is None and words.any_unit.search(head):
@@ -798,12 +799,8 @@ _ITEM_METRICS = frozenset({
 })
 
 
-def _is_money(sentence: str, mention: NumberMention, words: Words) -> bool:
-    """A currency written with the number: "$30", "30 millones de euros"."""
-    return _currency(sentence, mention, words) is not None
-
-
 def _currency(sentence: str, mention: NumberMention, words: Words) -> str | None:
+    """The currency written with the number: "$30", "30 millones de euros"."""
     left = sentence[max(0, mention.start - 4) : mention.start]
     right = sentence[mention.end : mention.end + 40].lstrip()
     for currency in CURRENCIES:

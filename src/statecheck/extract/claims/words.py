@@ -50,6 +50,8 @@ class Words:
     """A street's name ending where a number begins: "Rue de la Loi 155", "Hauptstraße 5"."""
     street: re.Pattern[str]
     """A word for a street, anywhere."""
+    phone_label: re.Pattern[str]
+    """A telephone label before a number: "tel. +41 22 ..."."""
     age_before: Caseless
     age_after: re.Pattern[str]
     after_words: re.Pattern[str]
@@ -324,9 +326,11 @@ def words_for(language: str) -> Words:
         # of its name are capitalised or small particles ("Rue de la Loi"), never a verb
         street_named=re.compile(
             "(?i:" + lexicon.phrase_pattern(not_claims.get("streets", []), prefix="", suffix="") + r")"
-            r"(?:\s+(?:[A-Z][\w'’.-]*|(?i:de|la|des|du|del|do|da|dos|das|von|der)))*\s+$"
+            r"(?:\s+(?:[A-Z][\w'’.-]*|(?i:" + _alternation(not_claims.get("street_particles", [])) + r")))*\s+$"
         ),
         street=_pattern(not_claims.get("streets", []), prefix=""),
+        # a telephone label and the number it opens: "tel. +41", "Telefon: 030"
+        phone_label=_pattern(not_claims.get("phone_labels", []), suffix=r"\.?\s*:?\s*[+(\d]"),
         # "aged 24, 28 and 31": every number of the list is an age
         age_before=_caseless(not_claims.get("age_before", []), suffix=r"\s*(?:\d+\s*(?:,|and|or|to|-)\s*)*$"),
         forecast_after=_pattern(not_claims.get("forecasts_after", []), prefix=r"^\s*(?:[\w'’-]+\s+){0,4}?"),
