@@ -77,8 +77,8 @@ OWN_SETS = Path(__file__).resolve().parent / "data"
         ("eval_fresh3", {"f1": 0.84, "bound_agreement": 0.98, "place_agreement": 0.76, "as_of_agreement": 0.8}),
         ("eval_fresh4", {"f1": 0.8, "bound_agreement": 0.97, "place_agreement": 0.78, "as_of_agreement": 0.83}),
         ("eval_fresh5", {"f1": 0.8, "bound_agreement": 0.96, "place_agreement": 0.76, "as_of_agreement": 0.84}),
-        # held out: scored, never tuned on (its README)
-        ("eval_fresh6", {"f1": 0.8, "bound_agreement": 0.98, "place_agreement": 0.85, "as_of_agreement": 0.73}),
+        ("eval_fresh6", {"f1": 0.86, "bound_agreement": 0.98, "place_agreement": 0.87, "as_of_agreement": 0.76}),
+        # eval_fresh7 is held out: scored, never tuned on, no floors (its README)
     ],
 )
 def test_independent_sets_meet_their_floors(name: str, floors: dict[str, float]) -> None:

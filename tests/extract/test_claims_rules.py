@@ -898,3 +898,56 @@ def test_a_count_since_an_event_told_before_holds_at_the_report() -> None:
 def test_a_sentence_beside_contact_details_keeps_its_count() -> None:
     text = "The charity employs 84 local staff there. Media enquiries: press@relief.example.org, +44 20 7946 0321."
     assert [c["value"] for c in claims_of(text)] == [84]
+
+
+def test_amounts_asked_for_in_a_list_of_demands_are_not_claims() -> None:
+    text = (
+        "The council asks the government to:\n"
+        "- offer up to 300 police officers to a monitoring mission;\n"
+        "- grant 4,000 humanitarian visas;\n"
+        "- secure the release of all 52 hostages.\n"
+        "\n"
+        "The agency counted 300 trucks:\n"
+        "- 210 entered through Kerem Shalom.\n"
+    )
+    assert [c["value"] for c in claims_of(text)] == [52, 300, 210]
+
+
+def test_numbered_demands_in_french_ask_for_amounts() -> None:
+    text = "Le comité demande au gouvernement :\n1. d'ouvrir 3 000 places d'accueil ;\n2. d'obtenir la libération des 52 otages.\n"
+    document = statecheck.check_text(text, date="2024-03-15", options=statecheck.Options(verify=False, language="fr"))
+    assert [c.value for c in document.claims] == [52]
+
+
+def test_an_amount_asked_for_in_a_sentence_is_not_a_claim() -> None:
+    text = "We call on the cabinet to admit 6,000 refugees and to fund 45 new ambulances, after 31,000 deaths."
+    assert [(c["value"], c["metric"]) for c in claims_of(text)] == [(31000, "killed")]
+
+
+def test_an_area_verb_does_not_make_counted_things_an_area() -> None:
+    text = "The army issued 14 evacuation orders covering parts of Rafah, affecting an estimated 95,000 people."
+    assert [(c["value"], c["metric"]) for c in claims_of(text)] == [(14, "other"), (95000, "other")]
+    assert [(c["value"], c["metric"], c["unit"]) for c in claims_of("The Strip covers 365 square kilometres.")] == [
+        (365, "area", "km2")
+    ]
+
+
+def test_bodies_handed_over_are_not_people_released() -> None:
+    text = "The group handed over the remains of only 3 of the 30 deceased captives and released 11 hostages."
+    assert [(c["value"], c["metric"]) for c in claims_of(text)][0::2] == [(3, "other"), (11, "hostages_released")]
+
+
+def test_a_count_in_a_clause_of_its_own_keeps_its_places() -> None:
+    text = "Some 1,180 people were killed on 7 October 2023 and 250 were carried into Gaza."
+    assert [(c["value"], c["place"]) for c in claims_of(text)] == [(1180, "israel"), (250, "israel")]
+    text = "At least 90 people were killed and 300 were wounded in Khan Younis on Monday."
+    assert [(c["value"], c["place"]) for c in claims_of(text)] == [(90, "khan_younis"), (300, "khan_younis")]
+
+
+def test_a_sentence_without_a_number_can_name_the_day_its_paragraph_counts() -> None:
+    text = (
+        "Amman, 15 March 2024\n\n"
+        "On Tuesday soldiers raided the clinic and took its staff away. "
+        "The health ministry says about 60 people were inside when the raid began."
+    )
+    assert [(c["value"], c["as_of"]) for c in claims_of(text)] == [(60, "2024-03-12")]

@@ -22,7 +22,7 @@ from functools import partial
 
 from statecheck.extract import lexicon
 from statecheck.extract.cards import clearly_other_language
-from statecheck.extract.claims.filters import is_claim_number, is_contact_line
+from statecheck.extract.claims.filters import is_asked_amount, is_claim_number, is_contact_line
 from statecheck.extract.claims.place import PlaceIndex, _combine, _dominant_place, _place_list_at, read_place
 from statecheck.extract.claims.source import _continues_report, read_source
 from statecheck.extract.claims.state import Context, Reading, counted
@@ -84,6 +84,11 @@ def extract_claims(document: Document, options: Options) -> Document:
                 context.document_date = stamp  # a live blog's update: its stamp dates what follows
             line = paragraphs[sentence.paragraph]
             contact = is_contact_line(line, words_for(language or "en"))
+            if line.strip() and not _ITEM.match(line):
+                # a line that asks for something opens a list of what it asks ("asks the Government to:")
+                context.section_asks = line.rstrip().endswith(":") and bool(
+                    paragraph_words().regex(r"\b(?:{request_heads})\b").search(line)
+                )
             if heading:
                 context.section_place = None
                 context.section_event = _heading_event(line, paragraph_words())
@@ -107,6 +112,7 @@ def extract_claims(document: Document, options: Options) -> Document:
         for earlier in unnoted:
             # the same as noting each in its turn: no sentence has read the context since
             _note_context(earlier.text, words, context, partial(place_index.places_in, earlier, words))
+            _note_event_day(earlier.text, words, context)
         unnoted.clear()
         if words.may_hold_number(sentence.text):
             claims.extend(_claims_in_sentence(document, sentence, words, context, place_index.places_in(sentence, words)))
@@ -139,6 +145,7 @@ def _date_stamp(line: str, language: str) -> str | None:
 
 
 _BULLET = re.compile(r"\s*[•*·–—-]\s")
+_ITEM = re.compile(r"\s*(?:[•*·–—-]|\d{1,2}[.)])\s")  # a bulleted or numbered line
 _HEADING_WORDS = 16
 
 
@@ -221,19 +228,39 @@ def _paragraph_words(paragraph: str, language: str) -> Words:
     return words_for(language)
 
 
-def _own_places_end(readings: list[Reading], index: int) -> int | None:
+def _own_places_end(sentence: str, readings: list[Reading], index: int, words: Words) -> int | None:
     """Where the places a count may take end: at the next count when that one counts something
     else under a group of its own ("105 hostages were freed in exchange for 240 prisoners from
-    the West Bank"), not when it shares this one's words ("killed 50 and injured 200 in Rafah")
-    or counts the same kind of thing ("46,000 students in UNRWA's 96 schools in the West Bank")."""
+    the West Bank") or in a clause of its own ("1,200 were killed and 251 were taken into Gaza"),
+    not when it shares this one's words ("killed 50 and injured 200 in Rafah") or counts the
+    same kind of thing ("46,000 students in UNRWA's 96 schools in the West Bank")."""
     if index + 1 >= len(readings):
         return None
     reading, following = readings[index], readings[index + 1]
-    if following.link in ("including", "parenthesis", "coordinated") or following.group in (None, "people"):
+    if following.link in ("including", "parenthesis", "coordinated"):
+        return None
+    casualties = ("killed", "injured")
+    # the dead and the wounded of one event share its place ("112 murieron y 760 resultaron heridos en ...")
+    own_clause = following.link == "and" and not (
+        reading.metric.startswith(casualties) and following.metric.startswith(casualties)
+    ) and words.regex(r"(?:\s+[\w'’-]+)?\s+(?:{auxiliaries})\b").match(
+        sentence, following.mention.end
+    ) is not None
+    if following.group in (None, "people") and not own_clause:
         return None
     if following.metric == reading.metric or "other" in (reading.metric, following.metric):
         return None
     return following.mention.start
+
+
+def _note_event_day(sentence: str, words: Words, context: Context) -> None:
+    """A sentence without a number may name the day of what its paragraph goes on to count:
+    "On Friday troops stormed the hospital. About 350 people were inside when the raid began."."""
+    dates = find_dates(sentence, context.document_date, words.language)
+    event_date = _event_date(dates)
+    if event_date and _names_its_day(dates, event_date):
+        context.last_event_date = event_date
+        context.last_event_paragraph = context.paragraph
 
 
 def _note_context(sentence: str, words: Words, context: Context, places_in: Callable[[], list[tuple[int, int, str]]]) -> None:
@@ -264,7 +291,10 @@ def _claims_in_sentence(
 ) -> list[Claim]:
     s = sentence.text
     dates = find_dates(s, context.document_date, words.language)
-    mentions = [m for m in find_numbers(s, words.language) if is_claim_number(m, s, dates, words)]
+    mentions = [
+        m for m in find_numbers(s, words.language)
+        if is_claim_number(m, s, dates, words) and not is_asked_amount(m, s, words, in_request_list=context.section_asks)
+    ]
     all_dates, dates = dates, without_beginnings(s, dates, mentions, words)
     readings: list[Reading] = []
     for index, mention in enumerate(mentions):
@@ -311,7 +341,7 @@ def _claims_in_sentence(
             head_place = claims[-1].place if claims and reading.link in ("including", "parenthesis") else None
             place = read_place(
                 s, reading, words, sentence_place, context, as_of,
-                head_place=head_place, stop=_own_places_end(readings, index),
+                head_place=head_place, stop=_own_places_end(s, readings, index, words),
             )
         if (
             place == "israel" and reading.metric in ("killed", "hostages") and as_of != WAR_START_ISO

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from statecheck.extract.claims.what import clause_before
+from statecheck.extract.claims.what import clause_before, read_bound
 from statecheck.extract.claims.words import _HEAD_WORDS, Words
 from statecheck.extract.dates import DateMention
 from statecheck.extract.numbers import NumberMention
@@ -70,6 +70,25 @@ def is_claim_number(mention: NumberMention, sentence: str, dates: list[DateMenti
 
 
 _LINE_END = re.compile(r"\s*\.?\s*$")
+_ITEM_OPENING = re.compile(r"^\s*(?:[-–•*]|\d{1,2}[.)])?\s*")
+_ASKING_VERB_WORDS = 4  # "offer up to 200 ...", "Back the call for 100 ...": the item's verb is its first words
+
+
+def is_asked_amount(mention: NumberMention, sentence: str, words: Words, *, in_request_list: bool) -> bool:
+    """An amount someone is asked to give or do, not a count of what is: "to grant 5,000 visas",
+    an item "- offer up to 200 police officers" under "asks the Government to:". A number after
+    "the", "all" or "of" counts what already is, even in a demand: "the release of all 48 hostages".
+    ``in_request_list``: the sentence is an item of a list under such a heading."""
+    _, bound_start = read_bound(sentence, mention, words)
+    left = sentence[:bound_start]
+    if words.regex(r"\b(?:{known_before})\s*$").search(left, max(0, len(left) - 20)):
+        return False
+    if in_request_list:
+        opening = left[_ITEM_OPENING.match(left).end() :]  # type: ignore[union-attr]
+        return "," not in opening and len(opening.split()) <= _ASKING_VERB_WORDS
+    return words.regex(
+        r"\b(?:{request_heads})\s[^.;:!?]{{0,120}}?\b(?:{infinitive_markers})\s*[\w'’-]+\s+$"
+    ).search(clause_before(sentence, bound_start)) is not None
 def _in_a_list_of_durations(right: str, words: Words) -> bool:
     """A number in a list that ends with a time unit: "aged 34, 52 and 56 years", "de 34, 52 e 56 anos"."""
     listed = words.regex(r"(?:\s*,\s*\d+)*\s*(?:,|\s(?:{conjunctions}))\s*\d+").match(right)
@@ -99,7 +118,9 @@ _TOWN_AFTER = re.compile(r"\s+[A-Z][^\W\d_]+")  # with case: a town's name
 
 def _in_address(mention: NumberMention, left: str, right: str, words: Words) -> bool:
     """A house number or a postcode: "12, rue des Lilas, 75011 Paris", "Rue de la Loi 155, 1040 Brussels"."""
-    if words.street_after.match(right) or words.street_named.search(left, max(0, len(left) - 60)):
+    if words.street_after.match(right) and not words.events["area"].match(right.lstrip()):
+        return True  # but "360 square kilometres" is an area
+    if words.street_named.search(left, max(0, len(left) - 60)):
         return True
     # a postcode: four or five digits before a town's name or at the line's end, on a line that names a street
     return (

@@ -44,6 +44,9 @@ class Context:
     for its lines that name only a place ("Khan Younis: about 955,000")."""
     section_date: str | None = None
     """The date the heading of the list being read gives its figures ("..., as of 1 December:")."""
+    section_asks: bool = False
+    """The heading of the list being read asks for something ("asks the Government to:"): its
+    items name amounts asked for, not counts."""
     listed: Reading | None = None
     """The count of the fact-sheet line just read ("- Killed: 34,012"), which a line opening with
     "of whom" breaks down."""

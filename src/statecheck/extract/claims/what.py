@@ -36,6 +36,7 @@ _BEFORE_PARENTHESIS = re.compile(r"([\w\s-]{2,40})\(\s*$")
 _AT_MOST_TWO_WORDS = re.compile(r"\s*(?:[\w'’-]+\s+){0,2}")
 _DASH_ASIDE_OPEN = re.compile(r"\s[–—]\s*$")
 _A_WORD = re.compile(r"[^\W\d_]{3,}")
+_WORD_NEXT = re.compile(r"\s*[^\W\d_]")
 # A line of a fact sheet or a table: a label, a colon, then the figure ("- Killed: 34,012",
 # "2. Trucks that entered Gaza: 1,302"); a bullet or an item number may open it.
 _LABEL_OPENING = r"[\s•*·–—-]*(?:\d{1,2}[.)]\s+)?"
@@ -218,6 +219,8 @@ def read_what(
         # millions of people, or a place's residents, with nothing happening to them, are a population
         event = "population"
     metric = _metric(event, group, mention, right, words)
+    if event == "released" and _bodies_of(sentence[max(0, bound_start - 40) : bound_start], words):
+        group, metric = "bodies", "other"  # "handed over the remains of 4 hostages": bodies, not people freed
     shares_verb = event_side == "inherited" or (link == "and" and previous is not None and event == previous.event)
     if shares_verb and previous is not None and metric == "other":
         metric, group = _inherited_metric(event, group, previous, words, metric)
@@ -539,6 +542,12 @@ def _asked_for(left: str, event_start: int, words: Words) -> bool:
     return bool(words.regex(r"\b(?:{demand_verbs})\s[^.;:!?]{{0,80}}$").search(left, 0, event_start))
 
 
+def _bodies_of(left: str, words: Words) -> bool:
+    """The number follows "the bodies of", "los restos de": what it counts is bodies."""
+    of = words.regex(r"\s+(?:{part_of})\s+(?:(?:{determiners})\s+)*(?:[\w'’-]+\s+)?$").search(left)  # "of only 4"
+    return of is not None and words.groups["bodies"].search(left[max(0, of.start() - 15) : of.start()]) is not None
+
+
 def _only_determiners(gap: str, words: Words) -> bool:
     """Between a verb and its number there are at most articles: "killed 10,000", "the return of 18"."""
     return bool(words.regex(r"\s*(?:(?:{determiners})\s+)*").fullmatch(gap))
@@ -573,8 +582,8 @@ def _metric(event: str | None, group: str | None, mention: NumberMention, right:
         return "other"
     if mention.percent and group in ("children", "women") and event in ("killed", "injured", None):
         return "other"  # a share of the dead who are children is a breakdown, not a count
-    if event == "area" or words.units["km2"].search(right[:12]) if "km2" in words.units else False:
-        return "area"
+    if event == "area" and (group is not None or (_WORD_NEXT.match(right) and not words.events["area"].match(right.lstrip()))):
+        event = None  # "12 evacuation orders covering ...", "affecting 90,000 people": not an area
     candidates = []
     if event and group:
         candidates.append(f"{event}.{group}")
