@@ -951,3 +951,25 @@ def test_a_sentence_without_a_number_can_name_the_day_its_paragraph_counts() -> 
         "The health ministry says about 60 people were inside when the raid began."
     )
     assert [(c["value"], c["as_of"]) for c in claims_of(text)] == [(60, "2024-03-12")]
+
+
+def test_victims_of_malnutrition_are_deaths_from_starvation() -> None:
+    assert [(c["value"], c["metric"]) for c in claims_of("So far 240 people have been victims of malnutrition.")] == [
+        (240, "killed_starvation")
+    ]
+
+
+def test_attacks_on_a_number_of_facilities_count_the_facilities() -> None:
+    text = "The agency recorded attacks on 38 clinics, and 900 attacks on health care in all."
+    assert [(c["value"], c["metric"]) for c in claims_of(text)] == [(38, "other"), (900, "attacks_on_health")]
+
+
+def test_a_line_that_dates_a_reports_figures_dates_them() -> None:
+    text = (
+        "Field Update 7\n\n"
+        "All figures valid as of 10 March 2024 unless stated. Released on 12 March 2024.\n\n"
+        "The ministry reports 31,000 people killed.\n\n"
+        "Households by district, as of 1 March:\n"
+        "- Rafah: about 1,400,000 people\n"
+    )
+    assert [(c["value"], c["as_of"]) for c in claims_of(text, "2024-03-12")] == [(31000, "2024-03-10"), (1400000, "2024-03-01")]

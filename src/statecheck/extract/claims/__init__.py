@@ -79,7 +79,7 @@ def extract_claims(document: Document, options: Options) -> Document:
             paragraph_words = _ParagraphWords(paragraphs[sentence.paragraph], language or "en")
             unnoted = []
             heading = _heads_a_list(paragraphs, sentence.paragraph)
-            stamp = _date_stamp(paragraphs[sentence.paragraph], language or "en")
+            stamp = _date_stamp(paragraphs[sentence.paragraph], language or "en", context.document_date)
             if stamp is not None:
                 context.document_date = stamp  # a live blog's update: its stamp dates what follows
             line = paragraphs[sentence.paragraph]
@@ -129,18 +129,28 @@ def extract_claims(document: Document, options: Options) -> Document:
 _CLOCK = re.compile(r"\b\d{1,2}[:.h]\d{2}\b|\b(?:GMT|UTC|CET|CEST|EST|[ap]\.?m\.?)\b", re.IGNORECASE)
 _STAMP_WORDS = 2
 _STAMP_CHARS = 60
+_DATING_LINE_CHARS = 160
 _DIGIT = re.compile(r"\d")
 
 
-def _date_stamp(line: str, language: str) -> str | None:
+def _date_stamp(line: str, language: str, document_date: str | None = None) -> str | None:
     """The day of a line that is only a date, maybe with a time and a word ("9 June 2024, 12:40",
-    "Updated 14 March 2024 09:00 GMT"): the stamp of a live blog's update."""
-    if len(line) > _STAMP_CHARS or not _DIGIT.search(line):
+    "Updated 14 March 2024 09:00 GMT"): the stamp of a live blog's update, or the line that dates
+    a report's figures ("Figures valid as of 10 March 2024")."""
+    if len(line) > _DATING_LINE_CHARS or not _DIGIT.search(line):
         return None  # most lines: a stamp is short and has its day in digits
-    dates = [d for d in find_dates(line, None, language) if d.kind == "explicit" and len(d.value) == 10]
-    if len(dates) != 1:
+    dates = [d for d in find_dates(line, document_date, language) if d.kind == "explicit" and len(d.value) == 10]
+    label = words_for(language).regex(r"(?:^|\s)(?:{stamp_labels})\s*:?\s*$")
+    labelled = [d for d in dates if label.search(line, max(0, d.start - 40), d.start)]
+    undated = "".join(line[end:start] for end, start in zip([0] + [d.end for d in dates], [d.start for d in dates] + [len(line)]))
+    if labelled and not _DIGIT.search(undated) and not line.rstrip().endswith(":"):  # a list's heading dates its list
+        # "All figures valid as of 20 August 2024, unless stated. Published on 21 August.": no count of its own
+        return labelled[0].value
+    if len(line) > _STAMP_CHARS or len(dates) != 1:
         return None
-    rest = _CLOCK.sub(" ", line[: dates[0].start] + " " + line[dates[0].end :])
+    found = label.search(line, 0, dates[0].start)
+    before = line[: found.start()] if found else line[: dates[0].start]
+    rest = _CLOCK.sub(" ", before + " " + line[dates[0].end :])
     return dates[0].value if len(re.findall(r"[^\W\d_]+", rest)) <= _STAMP_WORDS else None
 
 

@@ -219,6 +219,11 @@ def read_what(
         # millions of people, or a place's residents, with nothing happening to them, are a population
         event = "population"
     metric = _metric(event, group, mention, right, words)
+    if (
+        metric == "attacks_on_health" and event_side == "left" and event_span is not None
+        and _only_determiners(sentence[left_offset + event_span[1] : bound_start], words)
+    ):
+        metric = "other"  # "attacks on 67 hospitals" counts hospitals, not attacks
     if event == "released" and _bodies_of(sentence[max(0, bound_start - 40) : bound_start], words):
         group, metric = "bodies", "other"  # "handed over the remains of 4 hostages": bodies, not people freed
     shares_verb = event_side == "inherited" or (link == "and" and previous is not None and event == previous.event)
