@@ -81,7 +81,7 @@ def extract_claims(document: Document, options: Options) -> Document:
             heading = _heads_a_list(paragraphs, sentence.paragraph)
             stamp = _date_stamp(paragraphs[sentence.paragraph], language or "en", context.document_date)
             if stamp is not None:
-                context.document_date = stamp  # a live blog's update: its stamp dates what follows
+                context.document_date = stamp  # a live blog's update, or a report's "valid as of": it dates what follows
             line = paragraphs[sentence.paragraph]
             contact = is_contact_line(line, words_for(language or "en"))
             if line.strip() and not _ITEM.match(line):
@@ -142,7 +142,9 @@ def _date_stamp(line: str, language: str, document_date: str | None = None) -> s
     dates = [d for d in find_dates(line, document_date, language) if d.kind == "explicit" and len(d.value) == 10]
     label = words_for(language).regex(r"(?:^|\s)(?:{stamp_labels})\s*:?\s*$")
     labelled = [d for d in dates if label.search(line, max(0, d.start - 40), d.start)]
-    undated = "".join(line[end:start] for end, start in zip([0] + [d.end for d in dates], [d.start for d in dates] + [len(line)]))
+    undated = line
+    for date in sorted(dates, key=lambda d: d.start, reverse=True):
+        undated = undated[: date.start] + undated[date.end :]
     if labelled and not _DIGIT.search(undated) and not line.rstrip().endswith(":"):  # a list's heading dates its list
         # "All figures valid as of 20 August 2024, unless stated. Published on 21 August.": no count of its own
         return labelled[0].value
@@ -249,18 +251,22 @@ def _own_places_end(sentence: str, readings: list[Reading], index: int, words: W
     reading, following = readings[index], readings[index + 1]
     if following.link in ("including", "parenthesis", "coordinated"):
         return None
-    casualties = ("killed", "injured")
-    # the dead and the wounded of one event share its place ("112 murieron y 760 resultaron heridos en ...")
-    own_clause = following.link == "and" and not (
-        reading.metric.startswith(casualties) and following.metric.startswith(casualties)
-    ) and words.regex(r"(?:\s+[\w'’-]+)?\s+(?:{auxiliaries})\b").match(
-        sentence, following.mention.end
-    ) is not None
-    if following.group in (None, "people") and not own_clause:
+    if following.group in (None, "people") and not _in_a_clause_of_its_own(sentence, reading, following, words):
         return None
     if following.metric == reading.metric or "other" in (reading.metric, following.metric):
         return None
     return following.mention.start
+
+
+_CASUALTIES = ("killed", "injured")
+
+
+def _in_a_clause_of_its_own(sentence: str, reading: Reading, following: Reading, words: Words) -> bool:
+    """The count after ``reading`` has a verb of its own ("... and 251 were taken into Gaza"), and
+    is not the wounded of the same event ("112 murieron y 760 resultaron heridos en ...")."""
+    if following.link != "and" or (reading.metric.startswith(_CASUALTIES) and following.metric.startswith(_CASUALTIES)):
+        return False
+    return words.regex(r"(?:\s+[\w'’-]+)?\s+(?:{auxiliaries})\b").match(sentence, following.mention.end) is not None
 
 
 def _note_event_day(sentence: str, words: Words, context: Context) -> None:

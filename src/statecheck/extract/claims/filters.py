@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from statecheck.extract.claims.what import clause_before, read_bound
+from statecheck.extract.claims.what import LINE_OPENING, clause_before, read_bound
 from statecheck.extract.claims.words import _HEAD_WORDS, Words
 from statecheck.extract.dates import DateMention
 from statecheck.extract.numbers import NumberMention
@@ -69,8 +69,6 @@ def is_claim_number(mention: NumberMention, sentence: str, dates: list[DateMenti
     return True
 
 
-_LINE_END = re.compile(r"\s*\.?\s*$")
-_ITEM_OPENING = re.compile(r"^\s*(?:[-–•*]|\d{1,2}[.)])?\s*")
 _ASKING_VERB_WORDS = 4  # "offer up to 200 ...", "Back the call for 100 ...": the item's verb is its first words
 
 
@@ -84,11 +82,13 @@ def is_asked_amount(mention: NumberMention, sentence: str, words: Words, *, in_r
     if words.regex(r"\b(?:{known_before})\s*$").search(left, max(0, len(left) - 20)):
         return False
     if in_request_list:
-        opening = left[_ITEM_OPENING.match(left).end() :]  # type: ignore[union-attr]
+        opening = left[LINE_OPENING.match(left).end() :]  # type: ignore[union-attr]
         return "," not in opening and len(opening.split()) <= _ASKING_VERB_WORDS
     return words.regex(
         r"\b(?:{request_heads})\s[^.;:!?]{{0,120}}?\b(?:{infinitive_markers})\s*[\w'’-]+\s+$"
     ).search(clause_before(sentence, bound_start)) is not None
+
+
 def _in_a_list_of_durations(right: str, words: Words) -> bool:
     """A number in a list that ends with a time unit: "aged 34, 52 and 56 years", "de 34, 52 e 56 anos"."""
     listed = words.regex(r"(?:\s*,\s*\d+)*\s*(?:,|\s(?:{conjunctions}))\s*\d+").match(right)
@@ -113,6 +113,7 @@ def is_contact_line(line: str, words: Words) -> bool:
     return fields and count <= _CONTACT_LINE_WORDS and (_EMAIL.search(line) or words.phone_label.search(line)) is not None
 
 
+_LINE_END = re.compile(r"\s*\.?\s*$")
 _TOWN_AFTER = re.compile(r"\s+[A-Z][^\W\d_]+")  # with case: a town's name
 
 
@@ -144,7 +145,7 @@ def _is_age_after_name(mention: NumberMention, left: str, right: str, words: Wor
     name = _NAME_AND_COMMA.search(left, max(0, len(left) - 40))
     if name is None and _DESCRIBED_AFTER.match(right):
         name = _ONE_NAME_AND_COMMA.search(left, max(0, len(left) - 40))
-    if name is None or words.regex(r"\b(?:{inside}|at|from|near)\s+$").search(left, max(0, name.start() - 10), name.start()):
+    if name is None or words.regex(r"\b(?:{inside}|{place_prepositions})\s+$").search(left, max(0, name.start() - 10), name.start()):
         return False  # "In Khan Younis, 12, including three children, were killed": a place, not a name
     # a comma or a stop closes the age, or "and" and another name, capitalised (so matched with case)
     return words.regex(r"\s*(?:[,;)]|\.(?!\d)|$)|\s+(?:{conjunctions})\s+[A-Z]", flags=0).match(right) is not None

@@ -41,7 +41,8 @@ _WORD_NEXT = re.compile(r"\s*[^\W\d_]")
 # "2. Trucks that entered Gaza: 1,302"); a bullet or an item number may open it.
 _LABEL_OPENING = r"[\s•*·–—-]*(?:\d{1,2}[.)]\s+)?"
 _LINE_LABEL = re.compile(_LABEL_OPENING + r"[^\W\d][^:;!?]{0,80}?:\s*")
-_LABEL_START = re.compile(_LABEL_OPENING)
+LINE_OPENING = re.compile(_LABEL_OPENING)
+"""The bullet or item number that may open a line ("- ", "2. "), and the spaces around it."""
 _LIST_COMMA = re.compile(r"\s*(?:[\w'’-]+\s+)?(?:[\w'’-]+)?\s*,\s*")  # "3,324 children, 2,062 women"
 
 
@@ -292,7 +293,7 @@ def read_what(
     elif event_span is not None and event_side == "left":
         quote_start = min(quote_start, left_offset + event_span[0])
     if labelled and (event is not None or group is not None):
-        opening = _LABEL_START.match(sentence)
+        opening = LINE_OPENING.match(sentence)
         quote_start = min(quote_start, opening.end() if opening else 0)
     verb_before = event_side == "left" or (event_side == "inherited" and previous is not None and previous.verb_before)
     return Reading(mention, event, group, metric, quote_start, quote_end, bound, bound_start, list_head, link, verb_before)
@@ -354,7 +355,7 @@ def read_listed_part(sentence: str, reading: Reading, listed: Reading | None, wo
     34,012" then "- of whom children: 14,685" counts killed children."""
     if listed is None or listed.event is None or reading.event is not None or not is_labelled(sentence, reading.bound_start):
         return reading
-    opening = _LABEL_START.match(sentence)
+    opening = LINE_OPENING.match(sentence)
     if not words.including.match(sentence, opening.end() if opening else 0):
         return reading
     metric = _metric(listed.event, reading.group, reading.mention, "", words)
@@ -547,6 +548,12 @@ def _asked_for(left: str, event_start: int, words: Words) -> bool:
     return bool(words.regex(r"\b(?:{demand_verbs})\s[^.;:!?]{{0,80}}$").search(left, 0, event_start))
 
 
+def _measures_an_area(group: str | None, right: str, words: Words) -> bool:
+    """An area verb's number is an area when nothing counted follows it but a unit of area:
+    "covers 41", "covers 41 km²", not "12 evacuation orders covering"."""
+    return group is None and (not _WORD_NEXT.match(right) or words.events["area"].match(right.lstrip()) is not None)
+
+
 def _bodies_of(left: str, words: Words) -> bool:
     """The number follows "the bodies of", "los restos de": what it counts is bodies."""
     of = words.regex(r"\s+(?:{part_of})\s+(?:(?:{determiners})\s+)*(?:[\w'’-]+\s+)?$").search(left)  # "of only 4"
@@ -587,7 +594,7 @@ def _metric(event: str | None, group: str | None, mention: NumberMention, right:
         return "other"
     if mention.percent and group in ("children", "women") and event in ("killed", "injured", None):
         return "other"  # a share of the dead who are children is a breakdown, not a count
-    if event == "area" and (group is not None or (_WORD_NEXT.match(right) and not words.events["area"].match(right.lstrip()))):
+    if event == "area" and not _measures_an_area(group, right, words):
         event = None  # "12 evacuation orders covering ...", "affecting 90,000 people": not an area
     candidates = []
     if event and group:

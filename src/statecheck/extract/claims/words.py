@@ -316,7 +316,9 @@ def words_for(language: str) -> Words:
         # and the numbers listed after it: "resolutions 2712 and 2720"
         labels=_caseless(
             not_claims.get("labels", []),
-            suffix=r"\s*:?\s*(?:[a-z]{2}\d\d\s+)?(?:[+(\d][+\d\s()/]*(?:\b(?:and|et|y|e|und)\b\s*(?:[+(\d][+\d\s()/]*)?)*)?$",
+            suffix=r"\s*:?\s*(?:[a-z]{2}\d\d\s+)?(?:[+(\d][+\d\s()/]*(?:\b(?:"
+            + _alternation(section("grammar").get("conjunctions", []))
+            + r")\b\s*(?:[+(\d][+\d\s()/]*)?)*)?$",
         ),
         # "12, rue des Lilas", and with the name before the street's word: "360 University Avenue"
         street_after=re.compile(
