@@ -15,6 +15,7 @@ import pytest
 from typer.testing import CliRunner
 
 from bench_corpus import corpus_module
+from ctrl_c import like_a_terminal
 from statecheck import parallel, pipeline
 from statecheck.cli import app
 from statecheck.errors import InputError, UsageError
@@ -230,7 +231,7 @@ def test_ctrl_c_stops_workers_stuck_on_an_input(tmp_path: Path) -> None:
     os.mkfifo(gate)
     command = [sys.executable, "-m", "statecheck.cli", "check", "-f", "jsonl", "--workers", "2",
                *(str(tmp_path / name) for name in ("a.txt", "b.txt", "c.txt", "d.txt"))]
-    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    process = subprocess.Popen(like_a_terminal(command), stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     try:
         assert process.stderr is not None
         first = process.stderr.readline()  # "a: 1 claim ...": the pool is running, b.txt blocks it

@@ -15,6 +15,7 @@ import pytest
 from store_samples import sample_documents
 from typer.testing import CliRunner
 
+from ctrl_c import like_a_terminal
 from statecheck.cli import app
 from statecheck.store import load_document, open_store, save_document, table_counts
 
@@ -70,7 +71,7 @@ def test_sigint_mid_batch_then_rerun_stores_every_document_exactly_once(db_url: 
     os.mkfifo(gate)
     command = [sys.executable, "-m", "statecheck.cli", "ingest", str(tmp_path / "first"), str(gate),
                str(tmp_path / "second"), "--db", db_url, "--no-verify"]
-    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    process = subprocess.Popen(like_a_terminal(command), stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     try:
         deadline = time.monotonic() + 60
         stored = 0
