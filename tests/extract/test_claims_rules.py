@@ -973,3 +973,26 @@ def test_a_line_that_dates_a_reports_figures_dates_them() -> None:
         "- Rafah: about 1,400,000 people\n"
     )
     assert [(c["value"], c["as_of"]) for c in claims_of(text, "2024-03-12")] == [(31000, "2024-03-10"), (1400000, "2024-03-01")]
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("A shell hit a flat in the Zeitoun district, and 9 people were killed.", "gaza_city"),
+        ("Shrapnel from an interceptor wounded 14 people in Ashdod.", "israel"),
+        ("Some 18,000 residents of Kiryat Shmona have left the town.", "israel"),
+    ],
+)
+def test_towns_and_districts_are_places(text: str, place: str) -> None:
+    assert [c["place"] for c in claims_of(text)] == [place]
+
+
+def test_a_place_in_the_name_of_the_source_yields_to_the_storys_more_precise_place() -> None:
+    text = (
+        "Overnight an air strike hit a crowded market in Gaza City. "
+        "Gaza's Civil Defence says at least 22 people were killed."
+    )
+    assert [(c["value"], c["place"]) for c in claims_of(text)] == [(22, "gaza_city")]
+    # a place of another region is no more precise: the agency's own place stands
+    text = "Settlers burned cars in a village near Nablus. Gaza's health ministry reports 30,000 killed."
+    assert [(c["value"], c["place"]) for c in claims_of(text)] == [(30000, "gaza")]

@@ -328,6 +328,8 @@ def _claims_in_sentence(
     event_date = _event_date(dates)
     # the same for every number of the sentence: read once (it scans the whole sentence)
     own_source = read_source(s, words) if readings else None
+    source_at = s.find(own_source) if own_source else -1
+    source_span = (source_at, source_at + len(own_source)) if own_source and source_at >= 0 else None
     sentence_source = (
         own_source or (context.last_source() if _continues_report(s, words) else None)
     ) if readings else None
@@ -357,7 +359,7 @@ def _claims_in_sentence(
             head_place = claims[-1].place if claims and reading.link in ("including", "parenthesis") else None
             place = read_place(
                 s, reading, words, sentence_place, context, as_of,
-                head_place=head_place, stop=_own_places_end(s, readings, index, words),
+                head_place=head_place, stop=_own_places_end(s, readings, index, words), source_span=source_span,
             )
         if (
             place == "israel" and reading.metric in ("killed", "hostages") and as_of != WAR_START_ISO

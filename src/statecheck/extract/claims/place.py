@@ -140,15 +140,25 @@ def read_place(
     *,
     head_place: str | None = None,
     stop: int | None = None,
+    source_span: tuple[int, int] | None = None,
 ) -> str | None:
     """Where the counted thing is: the nearest place in the number's clause, else the sentence's,
     else the paragraph's, else the document's main place. (A sentence about the whole world
     gives its counts no place: the caller asks :data:`Words.worldwide` once per sentence.)
     ``head_place`` is the place of the count a part belongs to; ``stop`` where the next count's
-    own words begin."""
+    own words begin; ``source_span`` where the name of the figure's source stands."""
     mention = reading.mention
     if stop is not None:
         places = [p for p in places if p[0] < stop]  # the next count's own places
+    if source_span is not None:
+        places, in_source = _outside(places, source_span)
+        if in_source and not places:
+            # "Gaza's Civil Defence says 36 were killed", after a strike in Gaza City: the agency's
+            # place covers the one the story is in, which is the more precise
+            near = context.frame_place or context.previous_place()
+            if near is not None and words.region.get(near) == in_source[0][2]:
+                return near
+            places = in_source
     opener = words.regex(r"\s(?:{subordinators})\s").search(sentence, mention.end)
     if opener is not None:
         places = [p for p in places if p[0] < opener.start()]  # "toll surpasses 35,000 as Israel presses its Rafah offensive"
@@ -202,6 +212,12 @@ def read_place(
     if nationality:
         return nationality
     return context.frame_place or context.previous_place() or context.section_place or context.default_place
+
+
+def _outside(places: list[tuple[int, int, str]], span: tuple[int, int]) -> tuple[list[tuple[int, int, str]], list[tuple[int, int, str]]]:
+    """The places outside ``span``, and those inside it."""
+    inside = [p for p in places if span[0] <= p[0] and p[1] <= span[1]]
+    return [p for p in places if p not in inside], inside
 
 
 def _inside_a_part(sentence: str, start: int, place_start: int, words: Words) -> bool:
