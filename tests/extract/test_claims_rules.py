@@ -996,3 +996,13 @@ def test_a_place_in_the_name_of_the_source_yields_to_the_storys_more_precise_pla
     # a place of another region is no more precise: the agency's own place stands
     text = "Settlers burned cars in a village near Nablus. Gaza's health ministry reports 30,000 killed."
     assert [(c["value"], c["place"]) for c in claims_of(text)] == [(30000, "gaza")]
+
+
+def test_an_item_asking_to_move_an_indefinite_number_is_asked() -> None:
+    text = (
+        "After 400 children were wounded, the council asks the ministry to:\n"
+        "1. Fund the safe transfer of 60 wounded children each month;\n"
+        "2. Secure the release of the 12 detained nurses;\n"
+        "3. Stop the bombing that has killed 70 teachers.\n"
+    )
+    assert [c["value"] for c in claims_of(text)] == [400, 12, 70]

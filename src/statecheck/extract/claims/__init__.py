@@ -72,6 +72,7 @@ def extract_claims(document: Document, options: Options) -> Document:
     heading = False
     contact = False
     section_bullet = ""  # the bullet of the lines of the list being read
+    asks_below = False  # the last line that was not an item asked for what the items list
     for sentence in split_sentences(text, language or "en"):
         deadline.check(sentence.start)
         if sentence.paragraph != context.paragraph:
@@ -85,10 +86,14 @@ def extract_claims(document: Document, options: Options) -> Document:
             line = paragraphs[sentence.paragraph]
             contact = is_contact_line(line, words_for(language or "en"))
             if line.strip() and not _ITEM.match(line):
-                # a line that asks for something opens a list of what it asks ("asks the Government to:")
-                context.section_asks = line.rstrip().endswith(":") and bool(
+                # a line that asks for something opens a list of what it asks ("asks the Government to:"),
+                # which begins on the next line: what the line itself says is not asked
+                asks_below = line.rstrip().endswith(":") and bool(
                     paragraph_words().regex(r"\b(?:{request_heads})\b").search(line)
                 )
+                context.section_asks = False
+            elif line.strip():
+                context.section_asks = asks_below
             if heading:
                 context.section_place = None
                 context.section_event = _heading_event(line, paragraph_words())

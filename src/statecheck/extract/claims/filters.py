@@ -69,13 +69,13 @@ def is_claim_number(mention: NumberMention, sentence: str, dates: list[DateMenti
     return True
 
 
-_ASKING_VERB_WORDS = 4  # "offer up to 200 ...", "Back the call for 100 ...": the item's verb is its first words
+_ASKING_VERB_WORDS = 6  # "offer up to 200 ...", "fund the medical evacuation of 50 ...": the item's verb and its object
 
 
 def is_asked_amount(mention: NumberMention, sentence: str, words: Words, *, in_request_list: bool) -> bool:
     """An amount someone is asked to give or do, not a count of what is: "to grant 5,000 visas",
     an item "- offer up to 200 police officers" under "asks the Government to:". A number after
-    "the", "all" or "of" counts what already is, even in a demand: "the release of all 48 hostages".
+    "the", "all" or "of the" counts what already is, even in a demand: "the release of all 48 hostages".
     ``in_request_list``: the sentence is an item of a list under such a heading."""
     _, bound_start = read_bound(sentence, mention, words)
     left = sentence[:bound_start]
@@ -83,7 +83,11 @@ def is_asked_amount(mention: NumberMention, sentence: str, words: Words, *, in_r
         return False
     if in_request_list:
         opening = left[LINE_OPENING.match(left).end() :]  # type: ignore[union-attr]
-        return "," not in opening and len(opening.split()) <= _ASKING_VERB_WORDS
+        # not past a clause of its own: "- end the siege that has starved 30 children"
+        return (
+            "," not in opening and len(opening.split()) <= _ASKING_VERB_WORDS
+            and not words.regex(r"\b(?:{relative}|{subordinators})\b").search(opening)
+        )
     return words.regex(
         r"\b(?:{request_heads})\s[^.;:!?]{{0,120}}?\b(?:{infinitive_markers})\s*[\w'’-]+\s+$"
     ).search(clause_before(sentence, bound_start)) is not None
