@@ -1006,3 +1006,16 @@ def test_an_item_asking_to_move_an_indefinite_number_is_asked() -> None:
         "3. Stop the bombing that has killed 70 teachers.\n"
     )
     assert [c["value"] for c in claims_of(text)] == [400, 12, 70]
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Two soldiers were killed. One of the dead was a reservist aged 41.", "en"),
+        ("Deux soldats ont été tués. L'un des morts était un réserviste.", "fr"),
+        ("Dos soldados murieron. Uno de los muertos era un reservista.", "es"),
+    ],
+)
+def test_one_person_picked_out_of_a_group_is_not_a_count(text: str, language: str) -> None:
+    document = statecheck.check_text(text, date="2024-03-15", options=statecheck.Options(verify=False, language=language))
+    assert [c.value for c in document.claims] == [2]

@@ -59,6 +59,8 @@ def is_claim_number(mention: NumberMention, sentence: str, dates: list[DateMenti
     if (left.endswith("+") and _PHONE_GROUPS_AFTER.match(right)) or _PHONE_BEFORE.search(left, max(0, len(left) - 30)):
         return False  # an international number: "+" and its groups of digits
     if mention.in_words and mention.weak and not mention.percent:
+        if mention.value == 1 and words.regex(r"\s+(?:{one_of})\b").match(right):
+            return False  # "one of the dead was 19 years old": a person picked out, not a count
         if words.regex(r"\b(?:{articles})\s+$").search(left):
             return False  # "the three women": a reference to people already named, not a count
         if words.regex(r"\s+(?:{part_of})\s+(?:[A-Z][\w-]*['’]s\s+)?(?:\w+\s+)?\d").match(right):
