@@ -1019,3 +1019,23 @@ def test_an_item_asking_to_move_an_indefinite_number_is_asked() -> None:
 def test_one_person_picked_out_of_a_group_is_not_a_count(text: str, language: str) -> None:
     document = statecheck.check_text(text, date="2024-03-15", options=statecheck.Options(verify=False, language=language))
     assert [c.value for c in document.claims] == [2]
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("L'armée affirme avoir éliminé douze combattants armés.", "fr"),
+        ("El ejército dice que eliminó a 12 milicianos armados.", "es"),
+    ],
+)
+def test_fighters_eliminated_are_fighters_killed(text: str, language: str) -> None:
+    document = statecheck.check_text(text, date="2024-03-15", options=statecheck.Options(verify=False, language=language))
+    assert [(c.value, c.metric) for c in document.claims] == [(12, "killed_combatants")]
+
+
+def test_drones_shot_down_are_not_people_killed() -> None:
+    document = statecheck.check_text(
+        "L'armée dit avoir abattu 20 drones. Elle affirme aussi avoir abattu 12 miliciens.", date="2024-03-15",
+        options=statecheck.Options(verify=False, language="fr"),
+    )
+    assert [(c.value, c.metric) for c in document.claims] == [(20, "other"), (12, "killed_combatants")]
