@@ -1039,3 +1039,15 @@ def test_drones_shot_down_are_not_people_killed() -> None:
         options=statecheck.Options(verify=False, language="fr"),
     )
     assert [(c.value, c.metric) for c in document.claims] == [(20, "other"), (12, "killed_combatants")]
+
+
+def test_a_month_named_may_is_no_forecast() -> None:
+    text = "Between 3 and 9 May fewer than 300 trucks entered. The agency may send 40 more."
+    assert [(c["value"], c["bound"]) for c in claims_of(text)] == [(300, "under")]
+
+
+def test_a_number_set_against_another_counts_the_same_thing() -> None:
+    text = "Only 120 trucks crossed on Sunday, against roughly 600 a day before the war."
+    assert [(c["value"], c["metric"]) for c in claims_of(text)] == [(120, "aid_trucks"), (600, "aid_trucks")]
+    text = "Officials say 214 people are held in Gaza, up from 199 last week, as the search for the missing goes on."
+    assert [(c["value"], c["metric"]) for c in claims_of(text)] == [(214, "hostages"), (199, "hostages")]

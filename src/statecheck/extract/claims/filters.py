@@ -35,7 +35,7 @@ def is_claim_number(mention: NumberMention, sentence: str, dates: list[DateMenti
         return False
     if words.after_words.match(right) or words.frequency_after.match(right):
         return False
-    if words.forecast.search(clause_before(sentence, mention.start)[-50:]) or words.forecast_after.match(right):
+    if _forecast_before(sentence, mention, dates, words) or words.forecast_after.match(right):
         return False  # "could reach two million", "90 prisoners to be freed": a forecast, not a claim
     if words.labels.search(left[-30:]) or left.rstrip().endswith(("#", "№")):
         return False
@@ -93,6 +93,18 @@ def is_asked_amount(mention: NumberMention, sentence: str, words: Words, *, in_r
     return words.regex(
         r"\b(?:{request_heads})\s[^.;:!?]{{0,120}}?\b(?:{infinitive_markers})\s*[\w'’-]+\s+$"
     ).search(clause_before(sentence, bound_start)) is not None
+
+
+def _forecast_before(sentence: str, mention: NumberMention, dates: list[DateMention], words: Words) -> bool:
+    """A word of the number's clause, before it, that makes it a forecast ("could reach"), but
+    not a month that looks like one ("between 19 and 26 May fewer than 500 trucks")."""
+    window = clause_before(sentence, mention.start)[-50:]
+    offset = mention.start - len(window)
+    for match in words.forecast.finditer(window):
+        at = offset + match.start()
+        if not any(date.start <= at < date.end for date in dates):
+            return True
+    return False
 
 
 def _in_a_list_of_durations(right: str, words: Words) -> bool:

@@ -177,6 +177,10 @@ def read_what(
         group = previous.group
         if right_event is None:
             event = previous.event
+        elif event_side == "right" and event_span is not None and "," in event_window[: event_span[0]]:
+            # "210 are held, up from 203 earlier in the week, as the missing are identified": the verb
+            # after the comma is another clause's
+            event, event_span, event_side = previous.event, None, "inherited"
     if group is None and previous is not None and link == "including":
         # "726 soldiers have fallen, 346 of them in Gaza": the same soldiers; "121 are still held,
         # 37 of whom are dead": the held, whom the count's verb made hostages
