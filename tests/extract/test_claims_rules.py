@@ -1051,3 +1051,23 @@ def test_a_number_set_against_another_counts_the_same_thing() -> None:
     assert [(c["value"], c["metric"]) for c in claims_of(text)] == [(120, "aid_trucks"), (600, "aid_trucks")]
     text = "Officials say 214 people are held in Gaza, up from 199 last week, as the search for the missing goes on."
     assert [(c["value"], c["metric"]) for c in claims_of(text)] == [(214, "hostages"), (199, "hostages")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Roughly 1.6 million of the Strip's 2.1 million people have left their homes.", [(1600000, "displaced"), (2100000, "population")]),
+        ("About a third of the 2.1 million have been displaced.", [(33.33, "displaced"), (2100000, "population")]),
+        ("Some 19 of the 35 hospitals are out of service.", [(19, "hospitals_out_of_service"), (35, "other")]),
+    ],
+)
+def test_the_whole_a_part_of_people_is_taken_of_is_the_population(text: str, expected: list[tuple[float, str]]) -> None:
+    assert [(c["value"], c["metric"]) for c in claims_of(text)] == expected
+
+
+def test_people_driven_from_their_homes_in_spanish_are_displaced() -> None:
+    document = statecheck.check_text(
+        "La ofensiva llegó a expulsar de sus casas a más de 900.000 personas.", date="2024-03-15",
+        options=statecheck.Options(verify=False, language="es"),
+    )
+    assert [(c.value, c.metric) for c in document.claims] == [(900000, "displaced")]

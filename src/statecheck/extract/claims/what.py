@@ -277,9 +277,13 @@ def read_what(
     if metric != "other" and words.worldwide.search(own_clause):
         metric = "other"  # "12,193 children killed in conflicts around the world": not a count of this war
     if previous is not None and _is_part_of(sentence[previous.mention.end : bound_start], words):
-        if previous.mention.share or previous.mention.percent:
-            # "half of Gaza's 2.3 million citizens": the whole a share is taken of
-            metric = "population" if group == "people" and mention.value >= 100_000 else metric
+        people = group in (None, "people") or words.regex(r"\s*(?:{population_nouns})\b").match(right) is not None
+        if people and mention.value >= _SMALLEST_POPULATION and not mention.percent:
+            # "half of Gaza's 2.3 million citizens", "1.4 million of the Strip's 2.2 million people have
+            # fled": the whole the part is taken of is the population (spec §1); the verb is the part's
+            metric, event, event_span = "population", "population", None
+        elif previous.mention.share or previous.mention.percent:
+            pass  # "half of the 36 hospitals": the whole keeps what it counts
         elif right_event is None or words.regex(r"\b(?:{auxiliaries})\b").search(event_window, 0, (right_span or (0, 0))[0]):
             metric, event = "other", None  # the total that a part was counted against
         # else "94 of the 251 abducted": the total has its own participle and keeps its metric
@@ -395,6 +399,10 @@ def _compared_with(sentence: str, previous: Reading, bound_start: int, words: Wo
     """The number is set against the count before it, or restates it ("compared with", "that is")."""
     return words.regex(r"\b(?:{compared_with})\s+$").search(sentence, previous.mention.end, bound_start) is not None
 
+
+_SMALLEST_POPULATION = 100_000
+"""A whole of people that a part is drawn from ("half of Gaza's 2.3 million", "1.4 million of the
+Strip's 2.2 million") is a population from this size; "3 of the 40 people on board" is not."""
 
 _HELD_GROUPS = {"hostages": "hostages", "detained": "prisoners"}
 """The group of people a count of the held counts, when no word of it names one."""
