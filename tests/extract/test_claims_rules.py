@@ -1071,3 +1071,9 @@ def test_people_driven_from_their_homes_in_spanish_are_displaced() -> None:
         options=statecheck.Options(verify=False, language="es"),
     )
     assert [(c.value, c.metric) for c in document.claims] == [(900000, "displaced")]
+
+
+def test_the_french_perfect_tells_the_day_named_just_before() -> None:
+    text = "Lyon, le 22 avril 2024\n\nUne frappe a touché l'école samedi soir. Neuf personnes ont été tuées dans la frappe.\n"
+    document = statecheck.check_text(text, options=statecheck.Options(verify=False, language="fr"))
+    assert [(c.value, c.as_of) for c in document.claims] == [(9, "2024-04-20")]
