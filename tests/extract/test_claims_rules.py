@@ -1077,3 +1077,16 @@ def test_the_french_perfect_tells_the_day_named_just_before() -> None:
     text = "Lyon, le 22 avril 2024\n\nUne frappe a touché l'école samedi soir. Neuf personnes ont été tuées dans la frappe.\n"
     document = statecheck.check_text(text, options=statecheck.Options(verify=False, language="fr"))
     assert [(c.value, c.as_of) for c in document.claims] == [(9, "2024-04-20")]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "as_of"),
+    [
+        ("On 9 October last year, a rocket killed 3 people in Ashkelon.", "en", "2023-10-09"),
+        ("In March last year, 40 people were killed in Rafah.", "en", "2023-03"),
+        ("Le 9 octobre de l'année dernière, une roquette a tué 3 personnes.", "fr", "2023-10-09"),
+    ],
+)
+def test_a_day_written_with_last_year_is_a_day_of_last_year(text: str, language: str, as_of: str) -> None:
+    document = statecheck.check_text(text, date="2024-10-14", options=statecheck.Options(verify=False, language=language))
+    assert [c.as_of for c in document.claims] == [as_of]

@@ -12,7 +12,7 @@ import calendar
 import datetime as dt
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
@@ -296,10 +296,33 @@ def find_dates(sentence: str, document_date: str | None, language: str = "en") -
                 target = p.weekdays[match.group("weekday").lower()]
                 back = (base_day.weekday() - target) % 7
                 add(match.start(), match.end(), (base_day - dt.timedelta(days=back)).isoformat(), "weekday")
+        if found and rare_cue:
+            _date_years_named_after(sentence, p, base_day, found, taken)
         if rare_cue and p.any_relative.search(sentence):  # one search first: most sentences name none of these
             _add_relative(sentence, p, base_day, precision, add)
     found.sort(key=lambda d: d.start)
     return found
+
+
+_YEAR_GAP = re.compile(r"\s*,?\s*(?:(?:of|de)\s+)?", re.IGNORECASE)
+_WRITTEN_YEAR = re.compile(r"\d{4}")
+
+
+def _date_years_named_after(
+    sentence: str, p: _DatePatterns, base_day: dt.date, found: list[DateMention], taken: list[tuple[int, int]]
+) -> None:
+    """"7 October last year", "le 7 octobre de l'année dernière": a day or month written without its
+    year, then the year named relative to the document's; one date, the relative year's."""
+    for index, date in enumerate(found):
+        if date.kind != "explicit" or _WRITTEN_YEAR.search(sentence, date.start, date.end):
+            continue
+        gap = _YEAR_GAP.match(sentence, date.end)
+        for pattern, year in ((p.last_year, base_day.year - 1), (p.this_year, base_day.year)):
+            named = pattern.match(sentence, gap.end()) if gap else None
+            if named is not None and sentence[named.end() : named.end() + 1] not in ("'", "’"):
+                found[index] = replace(date, end=named.end(), value=f"{year:04d}{date.value[4:]}")
+                taken.append((date.end, named.end()))
+                break
 
 
 def _add_relative(
