@@ -1090,3 +1090,8 @@ def test_the_french_perfect_tells_the_day_named_just_before() -> None:
 def test_a_day_written_with_last_year_is_a_day_of_last_year(text: str, language: str, as_of: str) -> None:
     document = statecheck.check_text(text, date="2024-10-14", options=statecheck.Options(verify=False, language=language))
     assert [c.as_of for c in document.claims] == [as_of]
+
+
+def test_a_date_in_the_clause_after_a_semicolon_is_that_clauses() -> None:
+    text = "About 9,000 residents of Metula are staying in hotels; 14 villages were emptied on Monday."
+    assert [(c["value"], c["as_of"]) for c in claims_of(text)] == [(9000, "2024-03-15"), (14, "2024-03-11")]

@@ -164,8 +164,11 @@ def _dates_an_event(sentence: str, date: DateMention, words: Words) -> bool:
 
 
 def _after_a_comma(sentence: str, reading: Reading, date: DateMention) -> bool:
-    """A date after a comma that follows the count: it belongs to an aside or the next clause."""
-    return date.start >= reading.mention.end and "," in sentence[reading.quote_end : date.start]
+    """A date after a comma or a semicolon that follows the count: it belongs to an aside or the next clause."""
+    if date.start < reading.mention.end:
+        return False
+    between = sentence[reading.quote_end : date.start]
+    return "," in between or ";" in between
 
 
 def _running_total(sentence: str, reading: Reading, words: Words) -> bool:
