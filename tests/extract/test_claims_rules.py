@@ -1095,3 +1095,12 @@ def test_a_day_written_with_last_year_is_a_day_of_last_year(text: str, language:
 def test_a_date_in_the_clause_after_a_semicolon_is_that_clauses() -> None:
     text = "About 9,000 residents of Metula are staying in hotels; 14 villages were emptied on Monday."
     assert [(c["value"], c["as_of"]) for c in claims_of(text)] == [(9000, "2024-03-15"), (14, "2024-03-11")]
+
+
+def test_an_irregular_past_tells_on_the_day_named_before() -> None:
+    text = (
+        "Amman, 15 March 2024\n\n"
+        "The vaccination round ended on Tuesday, with 480,000 children reached. "
+        "Vitamin A went to 390,000 children."
+    )
+    assert [(c["value"], c["as_of"]) for c in claims_of(text, "2024-03-15")] == [(480000, "2024-03-12"), (390000, "2024-03-12")]
