@@ -1104,3 +1104,9 @@ def test_an_irregular_past_tells_on_the_day_named_before() -> None:
         "Vitamin A went to 390,000 children."
     )
     assert [(c["value"], c["as_of"]) for c in claims_of(text, "2024-03-15")] == [(480000, "2024-03-12"), (390000, "2024-03-12")]
+
+
+def test_a_wound_written_before_the_group_describes_it_whatever_the_verb() -> None:
+    text = "Paramedics evacuated 48 wounded soldiers to Haifa, and an air strike killed 12 wounded patients."
+    assert [(c["value"], c["metric"]) for c in claims_of(text)][:1] == [(48, "injured_soldiers")]
+    assert [c["metric"] for c in claims_of("Paramedics evacuated 300 residents.")] == ["displaced"]

@@ -136,7 +136,13 @@ def read_what(
     )
 
     event, event_span, event_side = None, None, ""
-    if governing:
+    describes_group = (
+        right_event in _KILLING and right_span is not None and group_end is not None
+        and right_span[0] <= 1 and right_span[1] < group_end
+    )
+    if governing and describes_group and left_event not in _KILLING:
+        event, event_span, event_side = right_event, right_span, "right"  # "evacuated 61 wounded soldiers": wounded ones
+    elif governing:
         event, event_span, event_side = left_event, left_span, "left"  # "killing at least 67 ..."
     elif link == "including" and previous is not None:
         if right_event is not None and right_span is not None and (own_predicate or right_span[0] <= (group_end or 0) + 12):
