@@ -1110,3 +1110,19 @@ def test_a_wound_written_before_the_group_describes_it_whatever_the_verb() -> No
     text = "Paramedics evacuated 48 wounded soldiers to Haifa, and an air strike killed 12 wounded patients."
     assert [(c["value"], c["metric"]) for c in claims_of(text)][:1] == [(48, "injured_soldiers")]
     assert [c["metric"] for c in claims_of("Paramedics evacuated 300 residents.")] == ["displaced"]
+
+
+def test_soldiers_lost_in_the_days_story_are_where_it_happened() -> None:
+    text = (
+        "Warsaw, 14 October 2024\n\n"
+        "On Sunday a drone launched from Lebanon struck a camp near Ashdod. Three soldiers were killed.\n\n"
+        "Since the war began, 700 soldiers have been killed."
+    )
+    assert [(c["value"], c["place"]) for c in claims_of(text, None)] == [(3, "israel"), (700, None)]
+
+
+def test_a_place_near_which_something_stands_is_where_it_is() -> None:
+    text = "In Gaza, more than 30,000 people have been killed. A shell hit a school near Jenin, killing 4 pupils."
+    assert [c["place"] for c in claims_of(text)] == ["gaza", "west_bank"]
+    # but a place that only locates another place, or a border, is not
+    assert [c["place"] for c in claims_of("Strikes on Rafah, south of Khan Younis, killed 12 people.")] == ["rafah"]

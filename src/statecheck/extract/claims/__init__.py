@@ -291,7 +291,10 @@ def _note_context(sentence: str, words: Words, context: Context, places_in: Call
 
     def place() -> str | None:
         places = places_in()
-        return _combine(_place_list_at(places, 0, sentence, words), words) if places else None
+        # where the sentence's story is, not where something came from ("a drone launched from
+        # Lebanon hit a base near Binyamina"), unless no other place is named
+        there = [p for p in places if not words.origin_before.search(sentence, max(0, p[0] - 12), p[0])] or places
+        return _combine(_place_list_at(there, 0, sentence, words), words) if there else None
 
     context.read_previous_place = place
     frame = words.frame.match(sentence)

@@ -30,14 +30,28 @@ def _places_in(text: str, words: Words, phrases: Iterable[_PlaceName] | None = N
         if name is None:
             continue
         before = text[max(0, start - 25) : start]  # not a copy of all the text before
-        if words.reference_before.search(before):
-            continue  # "Rafah, south of Gaza": Gaza only locates Rafah
+        reference = words.reference_before.search(before)
+        if reference is not None and (
+            _locates_a_place(text, found, start - len(before) + reference.start())
+            or words.route_after.match(text[end : end + 200])
+        ):
+            # "Rafah, south of Gaza": Gaza only locates Rafah; "homes near the Lebanese border" are on
+            # the border's other side (but "a base near Binyamina" is there)
+            continue
         if name == "rafah" and (words.route_words.search(before) or words.route_after.match(text[end : end + 200])):
             continue  # "through Rafah", "the Rafah crossing": a crossing, not where the count is
         if phrase.lower() in words.actors and not _actor_is_place(text, start, end, phrase, words):
             continue
         found.append((start, end, name))
     return found
+
+
+_ONLY_PUNCTUATION = re.compile(r"[\s,;()–—-]*")
+
+
+def _locates_a_place(text: str, found: list[tuple[int, int, str]], reference_at: int) -> bool:
+    """Whether the words "south of", "near" … at ``reference_at`` follow a place just named."""
+    return bool(found) and _ONLY_PUNCTUATION.fullmatch(text, found[-1][1], reference_at) is not None
 
 
 def _place_phrases(text: str, words: Words) -> list[_PlaceName]:
@@ -185,8 +199,11 @@ def read_place(
     if places and not reading.link:
         # a place named inside a part that follows is the part's: "600 soldiers killed, including 260 in Gaza"
         places = [p for p in places if p[0] < mention.end or not _inside_a_part(sentence, mention.end, p[0], words)]
-    if reading.metric in ("killed_soldiers", "injured_soldiers") and not places:
-        return None  # an army's losses are counted on every front unless a place is named with them
+    told_that_day = as_of is not None and as_of == context.last_event_date and context.last_event_paragraph == context.paragraph
+    if reading.metric in ("killed_soldiers", "injured_soldiers") and not places and not told_that_day:
+        # an army's losses are counted on every front unless a place is named with them, or they are
+        # the losses of the day its paragraph tells of ("A drone hit a base near Haifa. Four soldiers were killed.")
+        return None
     if not own and reading.metric in words.default_places:
         return words.default_places[reading.metric]  # hostages come home from Gaza; detainees go to Gaza and the West Bank
     if as_of == WAR_START_ISO and not own and reading.metric in ("killed", "injured", "hostages", "other"):
