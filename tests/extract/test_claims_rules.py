@@ -1126,3 +1126,21 @@ def test_a_place_near_which_something_stands_is_where_it_is() -> None:
     assert [c["place"] for c in claims_of(text)] == ["gaza", "west_bank"]
     # but a place that only locates another place, or a border, is not
     assert [c["place"] for c in claims_of("Strikes on Rafah, south of Khan Younis, killed 12 people.")] == ["rafah"]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        (
+            "Un bombardeo contra un edificio del barrio mató el lunes a seis personas e hirió a otras 31, según el Ministerio de Salud.",
+            "es", [(6, "killed"), (31, "injured")],
+        ),
+        (
+            "Um bombardeio contra um prédio do bairro matou na segunda-feira seis pessoas e feriu outras 31, segundo o Ministério da Saúde.",
+            "pt", [(6, "killed"), (31, "injured")],
+        ),
+    ],
+)
+def test_a_verb_after_and_wounds_the_next_count(text: str, language: str, expected: list[tuple[int, str]]) -> None:
+    document = statecheck.check_text(text, date="2024-03-15", options=statecheck.Options(verify=False, language=language))
+    assert [(c.value, c.metric) for c in document.claims] == expected

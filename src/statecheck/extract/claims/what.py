@@ -130,6 +130,8 @@ def read_what(
     right_event, right_span = _nearest(event_window, words.event_lists, from_start=not (mention.share or mention.percent))
     if right_span is not None and not (mention.share or mention.percent):
         right_event, right_span = _main_verb(event_window, right_event, right_span, words)
+    if following is not None and right_span is not None and words.regex(r"\s(?:{conjunctions})\s+$").search(event_window, 0, right_span[0]):
+        right_event, right_span = None, None  # "mató a cinco personas e hirió a otras 28": the verb after "e" is the next count's
     left_event, left_span = _nearest(left, words.event_lists, from_start=False)
     governing = left_span is not None and (
         _only_determiners(sentence[left_offset + left_span[1] : bound_start], words) or (labelled and right_event is None)
