@@ -1144,3 +1144,8 @@ def test_a_place_near_which_something_stands_is_where_it_is() -> None:
 def test_a_verb_after_and_wounds_the_next_count(text: str, language: str, expected: list[tuple[int, str]]) -> None:
     document = statecheck.check_text(text, date="2024-03-15", options=statecheck.Options(verify=False, language=language))
     assert [(c.value, c.metric) for c in document.claims] == expected
+
+
+def test_people_released_are_hostages_or_prisoners_by_what_held_them() -> None:
+    text = "Three women kidnapped from Kfar Aza were handed over on Friday. Israel freed 30 teenagers held in its prisons."
+    assert [(c["value"], c["metric"]) for c in claims_of(text)] == [(3, "hostages_released"), (30, "prisoners_released")]

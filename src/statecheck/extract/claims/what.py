@@ -239,6 +239,8 @@ def read_what(
         metric = "other"  # "attacks on 67 hospitals" counts hospitals, not attacks
     if event == "released" and _bodies_of(sentence[max(0, bound_start - 40) : bound_start], words):
         group, metric = "bodies", "other"  # "handed over the remains of 4 hostages": bodies, not people freed
+    elif event == "released" and metric == "other" and group in _FREED_PEOPLE:
+        metric = _freed_from(own_clause, words) or metric  # "two women abducted from Nahal Oz were released"
     shares_verb = event_side == "inherited" or (link == "and" and previous is not None and event == previous.event)
     if shares_verb and previous is not None and metric == "other":
         metric, group = _inherited_metric(event, group, previous, words, metric)
@@ -406,6 +408,19 @@ _SUBJECT_GAP = 30
 def _compared_with(sentence: str, previous: Reading, bound_start: int, words: Words) -> bool:
     """The number is set against the count before it, or restates it ("compared with", "that is")."""
     return words.regex(r"\b(?:{compared_with})\s+$").search(sentence, previous.mention.end, bound_start) is not None
+
+
+_FREED_PEOPLE = frozenset({"people", "women", "children", "women_and_children"})
+"""Groups of people whose release the words around them tell as hostages' or prisoners'."""
+
+
+def _freed_from(clause: str, words: Words) -> str | None:
+    """Hostages or prisoners released, by what the clause says they were held as."""
+    if words.events["hostages"].search(clause):
+        return "hostages_released"
+    if words.events["detained"].search(clause):
+        return "prisoners_released"
+    return None
 
 
 _SMALLEST_POPULATION = 100_000
