@@ -1149,3 +1149,8 @@ def test_a_verb_after_and_wounds_the_next_count(text: str, language: str, expect
 def test_people_released_are_hostages_or_prisoners_by_what_held_them() -> None:
     text = "Three women kidnapped from Kfar Aza were handed over on Friday. Israel freed 30 teenagers held in its prisons."
     assert [(c["value"], c["metric"]) for c in claims_of(text)] == [(3, "hostages_released"), (30, "prisoners_released")]
+
+
+def test_a_street_abbreviation_neither_ends_the_sentence_nor_hides_the_house_number() -> None:
+    text = "About 40 people were killed. Press office: ul. Polna 18, 00-625 Warszawa. Media: Str. der Pariser Kommune 12, Berlin."
+    assert [c["value"] for c in claims_of(text)] == [40]
