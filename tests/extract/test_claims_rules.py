@@ -1154,3 +1154,11 @@ def test_people_released_are_hostages_or_prisoners_by_what_held_them() -> None:
 def test_a_street_abbreviation_neither_ends_the_sentence_nor_hides_the_house_number() -> None:
     text = "About 40 people were killed. Press office: ul. Polna 18, 00-625 Warszawa. Media: Str. der Pariser Kommune 12, Berlin."
     assert [c["value"] for c in claims_of(text)] == [40]
+
+
+def test_hostages_still_held_are_held_in_gaza_whatever_the_text_is_about() -> None:
+    text = (
+        "Hezbollah fired 40 rockets at northern Israel from Lebanon on Monday, and strikes in Lebanon killed 30 people. "
+        "In Beirut, officials met. Today 97 hostages remain in captivity."
+    )
+    assert [(c["value"], c["place"]) for c in claims_of(text)][-1] == (97, "gaza")

@@ -185,7 +185,7 @@ def read_place(
         if held is None and holding is None:
             return "israel"
         after = [p for p in places if p[0] > mention.end and p[2] != "israel"]
-        return after[0][2] if after else context.default_place
+        return after[0][2] if after else words.default_places.get("hostages", context.default_place)
     if places and (reading.metric.startswith(("killed", "injured")) or reading.metric == "other"):
         # but "18,500 workers from Gaza", "48 detainees from the West Bank": where the counted people
         # are from, named right after them (not after a verb: "100 projectiles had crossed from Lebanon")
