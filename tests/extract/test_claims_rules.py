@@ -1162,3 +1162,15 @@ def test_hostages_still_held_are_held_in_gaza_whatever_the_text_is_about() -> No
         "In Beirut, officials met. Today 97 hostages remain in captivity."
     )
     assert [(c["value"], c["place"]) for c in claims_of(text)][-1] == (97, "gaza")
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Since October, more than 9,000 rockets have been fired from Lebanon at Israel.", "israel"),
+        ("Militants in Gaza launched some 3,000 rockets on Saturday.", "israel"),
+        ("Hezbollah fired about 100 rockets from Lebanon at Kiryat Shmona.", "israel"),
+    ],
+)
+def test_what_is_fired_is_counted_where_it_is_aimed(text: str, place: str) -> None:
+    assert [c["place"] for c in claims_of(text)] == [place]

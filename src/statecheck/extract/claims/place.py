@@ -178,6 +178,17 @@ def read_place(
         places = [p for p in places if p[0] < opener.start()]  # "toll surpasses 35,000 as Israel presses its Rafah offensive"
     if head_place is not None and not [p for p in _in_own_clause(sentence, reading, places) if p[0] >= reading.bound_start]:
         return head_place  # "98 hostages remain in Gaza, including 94 of the 251 abducted": a part is where its whole is
+    if reading.metric == "other" and words.regex(r"\s*(?:[\w'’-]+\s+){{0,2}}?(?:{projectiles})\b").match(sentence, mention.end):
+        # "more than 13,000 rockets have been launched at Israel from Lebanon": what is fired is
+        # counted where it is aimed, not where it came from
+        # counted where it is aimed or fell ("450 rockets fell inside Gaza"), not where it came from
+        aimed = words.regex(r"\b(?:{aimed_at})\s+(?:(?:{articles})\s+)?$")
+        targets = [
+            p for p in places
+            if p[0] > mention.end and not words.origin_before.search(sentence, max(0, p[0] - 12), p[0])
+            and (aimed.search(sentence, max(0, p[0] - 20), p[0]) or words.locative_before.search(sentence, max(0, p[0] - 20), p[0]))
+        ]
+        return _combine(targets[:1], words) if targets else words.default_places.get("projectiles", context.default_place)
     if reading.metric == "hostages":
         # people taken hostage were taken from Israel; "held in Gaza" says where they are now
         held = words.regex(r"\b(?:{held})\b").search(sentence[max(0, reading.bound_start - 20) : mention.end + 60])
