@@ -980,7 +980,7 @@ def test_a_line_that_dates_a_reports_figures_dates_them() -> None:
     [
         ("A shell hit a flat in the Zeitoun district, and 9 people were killed.", "gaza_city"),
         ("Shrapnel from an interceptor wounded 14 people in Ashdod.", "israel"),
-        ("Some 18,000 residents of Kiryat Shmona have left the town.", "israel"),
+        ("Some 18,000 residents of Nahariya have left the town.", "israel"),
     ],
 )
 def test_towns_and_districts_are_places(text: str, place: str) -> None:
@@ -1169,8 +1169,13 @@ def test_hostages_still_held_are_held_in_gaza_whatever_the_text_is_about() -> No
     [
         ("Since October, more than 9,000 rockets have been fired from Lebanon at Israel.", "israel"),
         ("Militants in Gaza launched some 3,000 rockets on Saturday.", "israel"),
-        ("Hezbollah fired about 100 rockets from Lebanon at Kiryat Shmona.", "israel"),
+        ("Hezbollah fired about 100 rockets from Lebanon at Nahariya.", "israel"),
     ],
 )
 def test_what_is_fired_is_counted_where_it_is_aimed(text: str, place: str) -> None:
     assert [c["place"] for c in claims_of(text)] == [place]
+
+
+def test_a_part_in_words_of_the_count_before_is_a_claim() -> None:
+    text = "Paramedics treated 45 wounded people, six of them in critical condition."
+    assert [(c["value"], c["metric"]) for c in claims_of(text)] == [(45, "injured"), (6, "other")]

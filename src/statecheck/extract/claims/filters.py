@@ -18,6 +18,7 @@ _PHONE_AFTER_A_ZERO = re.compile(r"(?<![\d,.])0\d{1,4}(?:\s\d{2,4})*\s$")  # the
 _PHONE_GROUPS_AFTER = re.compile(r"^[\s()]*\d")
 _HEAD_CUT = re.compile(r"[,;:!?()]")
 _LIST_MARKER = re.compile(r"[.)](?:\s|$)")
+_DIGIT_BEFORE = re.compile(r"\d[^.;:!?]*$")
 
 
 def is_claim_number(mention: NumberMention, sentence: str, dates: list[DateMention], words: Words) -> bool:
@@ -65,6 +66,8 @@ def is_claim_number(mention: NumberMention, sentence: str, dates: list[DateMenti
             return False  # "the three women": a reference to people already named, not a count
         if words.regex(r"\s+(?:{part_of})\s+(?:[A-Z][\w-]*['’]s\s+)?(?:\w+\s+)?\d").match(right):
             return True  # "six of UNRWA's 24 health centres"
+        if words.regex(r",?\s+(?:{of_them})\b").match(right) and _DIGIT_BEFORE.search(left):
+            return True  # "61 wounded soldiers, seven of them in serious condition": a part of the count before
         if words.regex(r"\b(?:{ratio})\s+(?:\w+\s+)?\d").search(right[:60]):
             return False  # "one bed for every 1,500 people": the ratio is the second number
         return _counts_war_thing(right, words, reach=3)
