@@ -1179,3 +1179,15 @@ def test_what_is_fired_is_counted_where_it_is_aimed(text: str, place: str) -> No
 def test_a_part_in_words_of_the_count_before_is_a_claim() -> None:
     text = "Paramedics treated 45 wounded people, six of them in critical condition."
     assert [(c["value"], c["metric"]) for c in claims_of(text)] == [(45, "injured"), (6, "other")]
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("El convoy de mañana llevará hasta 40 camiones. Ayer murieron 30 personas.", "es"),
+        ("O próximo voo levará cerca de 40 toneladas. Ontem morreram 30 pessoas.", "pt"),
+    ],
+)
+def test_a_future_told_by_its_ending_is_no_count(text: str, language: str) -> None:
+    document = statecheck.check_text(text, date="2024-03-15", options=statecheck.Options(verify=False, language=language))
+    assert [c.value for c in document.claims] == [30]

@@ -107,7 +107,8 @@ def _forecast_before(sentence: str, mention: NumberMention, dates: list[DateMent
         at = offset + match.start()
         if not any(date.start <= at < date.end for date in dates):
             return True
-    return False
+    # a future told by its ending, where the ending is the future's alone ("levará cerca de 8 toneladas")
+    return words.regex(r"\b\w{{2,}}(?:{future_endings})\b").search(window) is not None
 
 
 def _in_a_list_of_durations(right: str, words: Words) -> bool:
