@@ -108,7 +108,7 @@ def _forecast_before(sentence: str, mention: NumberMention, dates: list[DateMent
         if not any(date.start <= at < date.end for date in dates):
             return True
     # a future told by its ending, where the ending is the future's alone ("levará cerca de 8 toneladas")
-    return words.regex(r"\b\w{{2,}}(?:{future_endings})\b").search(window) is not None
+    return "future_endings" in words.grammar and words.regex(r"\b\w{{2,}}(?:{future_endings})\b").search(window) is not None
 
 
 def _in_a_list_of_durations(right: str, words: Words) -> bool:
