@@ -62,6 +62,8 @@ class _DatePatterns:
     last_month: re.Pattern[str]
     this_year: re.Pattern[str]
     last_year: re.Pattern[str]
+    year_gap: re.Pattern[str]
+    """What may stand between a day and the year named after it ("7 October of last year")."""
     any_relative: Caseless
     """Any phrase of ``today`` … ``last_year``: without one, none of them can match."""
     any_rare_cue: Caseless
@@ -193,6 +195,7 @@ def _patterns(language: str) -> _DatePatterns:
         any_unit=any_unit, any_calendar_word=any_calendar_word, day_of=day_of, since=since, speech=speech, attribution=attribution,
         today=words("today"), yesterday=words("yesterday"), this_month=words("this_month"),
         last_month=words("last_month"), this_year=words("this_year"), last_year=words("last_year"),
+        year_gap=re.compile(r"\s*,?\s*" + (rf"(?:(?:{alt('relative_year_joiners')})\s+)?" if table.get("relative_year_joiners") else ""), re.IGNORECASE),
         any_relative=Caseless(lexicon.phrase_pattern(relative_words)),
         any_rare_cue=Caseless(lexicon.phrase_pattern(rare_cues, suffix="")),
         war_start_event=war_start_event, months=months, weekdays=weekdays,
@@ -304,7 +307,6 @@ def find_dates(sentence: str, document_date: str | None, language: str = "en") -
     return found
 
 
-_YEAR_GAP = re.compile(r"\s*,?\s*(?:(?:of|de)\s+)?", re.IGNORECASE)
 _WRITTEN_YEAR = re.compile(r"\d{4}")
 
 
@@ -316,7 +318,7 @@ def _date_years_named_after(
     for index, date in enumerate(found):
         if date.kind != "explicit" or _WRITTEN_YEAR.search(sentence, date.start, date.end):
             continue
-        gap = _YEAR_GAP.match(sentence, date.end)
+        gap = p.year_gap.match(sentence, date.end)
         for pattern, year in ((p.last_year, base_day.year - 1), (p.this_year, base_day.year)):
             named = pattern.match(sentence, gap.end()) if gap else None
             if named is not None and sentence[named.end() : named.end() + 1] not in ("'", "’"):

@@ -18,7 +18,7 @@ _PHONE_AFTER_A_ZERO = re.compile(r"(?<![\d,.])0\d{1,4}(?:\s\d{2,4})*\s$")  # the
 _PHONE_GROUPS_AFTER = re.compile(r"^[\s()]*\d")
 _HEAD_CUT = re.compile(r"[,;:!?()]")
 _LIST_MARKER = re.compile(r"[.)](?:\s|$)")
-_DIGIT_BEFORE = re.compile(r"\d[^.;:!?]*$")
+_DIGIT_BEFORE = re.compile(r"\d[^.;:!?]*$")  # a figure earlier in the same sentence
 
 
 def is_claim_number(mention: NumberMention, sentence: str, dates: list[DateMention], words: Words) -> bool:

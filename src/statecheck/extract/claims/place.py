@@ -179,9 +179,8 @@ def read_place(
     if head_place is not None and not [p for p in _in_own_clause(sentence, reading, places) if p[0] >= reading.bound_start]:
         return head_place  # "98 hostages remain in Gaza, including 94 of the 251 abducted": a part is where its whole is
     if reading.metric == "other" and words.regex(r"\s*(?:[\w'’-]+\s+){{0,2}}?(?:{projectiles})\b").match(sentence, mention.end):
-        # "more than 13,000 rockets have been launched at Israel from Lebanon": what is fired is
-        # counted where it is aimed, not where it came from
-        # counted where it is aimed or fell ("450 rockets fell inside Gaza"), not where it came from
+        # "more than 13,000 rockets have been launched at Israel from Lebanon": what is fired is counted
+        # where it is aimed or fell ("450 rockets fell inside Gaza"), not where it came from
         aimed = words.regex(r"\b(?:{aimed_at})\s+(?:(?:{articles})\s+)?$")
         targets = [
             p for p in places

@@ -292,11 +292,12 @@ def read_what(
             # "half of Gaza's 2.3 million citizens", "1.4 million of the Strip's 2.2 million people have
             # fled": the whole the part is taken of is the population (spec §1); the verb is the part's
             metric, event, event_span = "population", "population", None
-        elif previous.mention.share or previous.mention.percent:
-            pass  # "half of the 36 hospitals": the whole keeps what it counts
-        elif right_event is None or words.regex(r"\b(?:{auxiliaries})\b").search(event_window, 0, (right_span or (0, 0))[0]):
-            metric, event = "other", None  # the total that a part was counted against
-        # else "94 of the 251 abducted": the total has its own participle and keeps its metric
+        elif not (previous.mention.share or previous.mention.percent) and (
+            right_event is None or words.regex(r"\b(?:{auxiliaries})\b").search(event_window, 0, (right_span or (0, 0))[0])
+        ):
+            metric, event = "other", None  # the total that a part was counted against ("18 of the 36 hospitals")
+        # else "half of the 36 hospitals" (a share's whole keeps what it counts), or "94 of the 251
+        # abducted" (the total has its own participle and keeps its metric)
 
     quote_start = min(bound_start, mention.start)
     quote_end = mention.end
