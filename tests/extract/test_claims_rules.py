@@ -1191,3 +1191,10 @@ def test_a_part_in_words_of_the_count_before_is_a_claim() -> None:
 def test_a_future_told_by_its_ending_is_no_count(text: str, language: str) -> None:
     document = statecheck.check_text(text, date="2024-03-15", options=statecheck.Options(verify=False, language=language))
     assert [c.value for c in document.claims] == [30]
+
+
+def test_people_dragged_into_gaza_are_hostages_and_an_average_restates_a_count() -> None:
+    text = "On 7 October gunmen killed 1,100 people in Israel and dragged 240 into Gaza."
+    assert [(c["value"], c["metric"]) for c in claims_of(text)] == [(1100, "killed"), (240, "hostages")]
+    text = "Since the truce began, 9,000 trucks have entered Gaza, an average of about 500 a day."
+    assert [(c["value"], c["metric"], c["scope"]) for c in claims_of(text)][1:] == [(500, "aid_trucks", "rate")]

@@ -770,7 +770,7 @@ def _head_is_unknown_noun(right: str, words: Words) -> bool:
         w
         for role in (
             "determiners", "auxiliaries", "conjunctions", "phrase_end", "copulas", "another", "adverbs",
-            "clause_openers", "subordinators",
+            "clause_openers", "subordinators", "inside", "place_prepositions",
         )
         for w in words.g(role).split("|")
     }
