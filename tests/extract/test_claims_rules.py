@@ -1198,3 +1198,8 @@ def test_people_dragged_into_gaza_are_hostages_and_an_average_restates_a_count()
     assert [(c["value"], c["metric"]) for c in claims_of(text)] == [(1100, "killed"), (240, "hostages")]
     text = "Since the truce began, 9,000 trucks have entered Gaza, an average of about 500 a day."
     assert [(c["value"], c["metric"], c["scope"]) for c in claims_of(text)][1:] == [(500, "aid_trucks", "rate")]
+
+
+def test_a_part_named_among_its_total_takes_the_totals_verb() -> None:
+    text = "The ministry says at least 9,000 women are among the 31,000 people killed."
+    assert [(c["value"], c["metric"]) for c in claims_of(text)] == [(9000, "killed_women"), (31000, "killed")]

@@ -56,8 +56,15 @@ def read_what(
     """The event (killed, injured, …) and the group (children, staff, …) a number counts."""
     right_end = min(len(sentence), mention.end + _RIGHT_REACH)
     right_start = mention.end
+    own_group: tuple[str | None, int | None] | None = None  # the group named before a total it is among
     if following is not None:
-        if _is_part_of(sentence[mention.end : following.start], words):
+        if _among(sentence[mention.end : following.start], words):
+            # "17,400 children are among the 43,985 Palestinians killed": the children's own noun,
+            # the total's verb
+            own_group = _group_after(sentence[mention.end : following.start], words)
+            right_start = following.end
+            right_end = min(len(sentence), following.end + _RIGHT_REACH)
+        elif _is_part_of(sentence[mention.end : following.start], words):
             if not mention.share:
                 # "18 of the 36 hospitals were out of service": 18 counts what follows the total
                 right_start = following.end
@@ -80,7 +87,7 @@ def read_what(
     if previous is not None and bound == "exact" and link == "coordinated":
         bound = previous.bound  # "more than 6,150 children and 4,000 women": the bound carries over
 
-    group, group_end = _group_after(right, words)
+    group, group_end = _group_after(right, words) if own_group is None else (own_group[0], None)
     if group is None:
         group = _group_before_parenthesis(raw_left, words)
     if group is None and _has_no_head(right, words):
@@ -470,6 +477,12 @@ def _joined_event_span(text: str, span: tuple[int, int], event: str | None, word
 def _is_part_of(between: str, words: Words) -> bool:
     """Only "of the", "of Gaza's", "out of" between two numbers: the first is a part of the second."""
     return bool(words.regex(r"\s+(?:{part_of})\s+(?:[A-Z][\w-]*['’]s\s+)?").fullmatch(between))
+
+
+def _among(between: str, words: Words) -> bool:
+    """Only a noun and "are among the" between a count and the total it is part of ("children are
+    among the 43,985 killed")."""
+    return words.regex(r"\s+(?:[\w'’-]+\s+){{0,3}}?(?:{among})\s+(?:(?:{articles})\s+)?").fullmatch(between) is not None
 
 
 def _is_ratio(right: str, words: Words) -> bool:
