@@ -1203,3 +1203,8 @@ def test_people_dragged_into_gaza_are_hostages_and_an_average_restates_a_count()
 def test_a_part_named_among_its_total_takes_the_totals_verb() -> None:
     text = "The ministry says at least 9,000 women are among the 31,000 people killed."
     assert [(c["value"], c["metric"]) for c in claims_of(text)] == [(9000, "killed_women"), (31000, "killed")]
+
+
+def test_a_part_of_whom_is_of_the_group_named_just_before_it() -> None:
+    text = "The attack killed some 1,100 people, and the council demands the return of the hostages, 120 of whom remain in Gaza."
+    assert [(c["value"], c["metric"]) for c in claims_of(text)] == [(1100, "killed"), (120, "hostages")]

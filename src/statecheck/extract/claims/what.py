@@ -196,6 +196,13 @@ def read_what(
             # "210 are held, up from 203 earlier in the week, as the missing are identified": the verb
             # after the comma is another clause's
             event, event_span, event_side = previous.event, None, "inherited"
+    named = _named_before_of_them(sentence, previous, bound_start, words) if link == "including" else None
+    if group is None and named is not None:
+        # "1,200 people were killed, and all the hostages, 136 of whom remain in Gaza, must be freed":
+        # the part is of the group named before the comma, not of the count before it
+        group = named
+        if event_side == "inherited":
+            event, event_side = None, ""
     if group is None and previous is not None and link == "including":
         # "726 soldiers have fallen, 346 of them in Gaza": the same soldiers; "121 are still held,
         # 37 of whom are dead": the held, whom the count's verb made hostages
@@ -477,6 +484,15 @@ def _joined_event_span(text: str, span: tuple[int, int], event: str | None, word
 def _is_part_of(between: str, words: Words) -> bool:
     """Only "of the", "of Gaza's", "out of" between two numbers: the first is a part of the second."""
     return bool(words.regex(r"\s+(?:{part_of})\s+(?:[A-Z][\w-]*['’]s\s+)?").fullmatch(between))
+
+
+def _named_before_of_them(sentence: str, previous: Reading | None, bound_start: int, words: Words) -> str | None:
+    """The group named right before ", N of whom" when it is not the one the count before counts."""
+    tail = sentence[max(0, bound_start - 40) : bound_start].rstrip().rstrip(",")
+    named = _group_before(tail, words)
+    if named is None or named == (previous.group if previous else None):
+        return None
+    return named if words.group_lists.last_spans(tail).get(named, (0, -1))[1] == len(tail) else None
 
 
 def _among(between: str, words: Words) -> bool:
