@@ -1208,3 +1208,15 @@ def test_a_part_named_among_its_total_takes_the_totals_verb() -> None:
 def test_a_part_of_whom_is_of_the_group_named_just_before_it() -> None:
     text = "The attack killed some 1,100 people, and the council demands the return of the hostages, 120 of whom remain in Gaza."
     assert [(c["value"], c["metric"]) for c in claims_of(text)] == [(1100, "killed"), (120, "hostages")]
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("En mars, 160 camions sont entrés chaque jour, contre environ 500 avant la guerre.", "fr"),
+        ("En marzo entraron 160 camiones al día, contra unos 500 antes de la guerra.", "es"),
+    ],
+)
+def test_a_number_set_against_another_in_romance_languages(text: str, language: str) -> None:
+    document = statecheck.check_text(text, date="2024-03-15", options=statecheck.Options(verify=False, language=language))
+    assert [(c.value, c.metric) for c in document.claims] == [(160, "aid_trucks"), (500, "aid_trucks")]
