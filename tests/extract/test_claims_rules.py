@@ -1220,3 +1220,8 @@ def test_a_part_of_whom_is_of_the_group_named_just_before_it() -> None:
 def test_a_number_set_against_another_in_romance_languages(text: str, language: str) -> None:
     document = statecheck.check_text(text, date="2024-03-15", options=statecheck.Options(verify=False, language=language))
     assert [(c.value, c.metric) for c in document.claims] == [(160, "aid_trucks"), (500, "aid_trucks")]
+
+
+def test_people_needing_hospital_treatment_are_injured() -> None:
+    text = "The barrage killed 14 people and left more than 900 needing hospital treatment."
+    assert [(c["value"], c["metric"]) for c in claims_of(text)] == [(14, "killed"), (900, "injured")]

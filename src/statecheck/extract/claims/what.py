@@ -144,6 +144,10 @@ def read_what(
         _only_determiners(sentence[left_offset + left_span[1] : bound_start], words) or (labelled and right_event is None)
     )
 
+    if group is not None and group_end is not None and right_span is not None and event_base == right_start and (
+        right_span[0] < group_end <= right_span[1]
+    ):
+        group, group_end = None, None  # "3,200 needing hospital treatment": the hospital is the event's word, not the counted
     event, event_span, event_side = None, None, ""
     describes_group = (
         right_event in _KILLING and right_span is not None and group_end is not None
