@@ -1225,3 +1225,10 @@ def test_a_number_set_against_another_in_romance_languages(text: str, language: 
 def test_people_needing_hospital_treatment_are_injured() -> None:
     text = "The barrage killed 14 people and left more than 900 needing hospital treatment."
     assert [(c["value"], c["metric"]) for c in claims_of(text)] == [(14, "killed"), (900, "injured")]
+
+
+def test_a_rate_right_after_a_count_restates_it() -> None:
+    text = "In the week to 25 July, agencies collected the cargo of 280 trucks at the crossings, fewer than 40 a day."
+    assert [(c["value"], c["metric"], c["scope"]) for c in claims_of(text)][1:] == [(40, "aid_trucks", "rate")]
+    text = "In April, 4,080 trucks crossed into Gaza, a daily average of 136."
+    assert [(c["value"], c["metric"]) for c in claims_of(text)][1:] == [(136, "aid_trucks")]

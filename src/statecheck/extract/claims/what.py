@@ -425,8 +425,15 @@ _SUBJECT_GAP = 30
 
 
 def _compared_with(sentence: str, previous: Reading, bound_start: int, words: Words) -> bool:
-    """The number is set against the count before it, or restates it ("compared with", "that is")."""
-    return words.regex(r"\b(?:{compared_with})\s+$").search(sentence, previous.mention.end, bound_start) is not None
+    """The number is set against the count before it, or restates it ("compared with", "that is"),
+    or restates it as a rate right after it ("262 trucks in a week, fewer than 40 a day")."""
+    if words.regex(r"\b(?:{compared_with})\s+$").search(sentence, previous.mention.end, bound_start) is not None:
+        return True
+    rate = words.scope.get("rate")
+    return (
+        rate is not None and _ONLY_A_COMMA.fullmatch(sentence, previous.quote_end, bound_start) is not None
+        and rate.search(sentence[bound_start : bound_start + 40]) is not None
+    )
 
 
 _FREED_PEOPLE = frozenset({"people", "women", "children", "women_and_children"})
@@ -445,6 +452,8 @@ def _freed_from(clause: str, words: Words) -> str | None:
 _SMALLEST_POPULATION = 100_000
 """A whole of people that a part is drawn from ("half of Gaza's 2.3 million", "1.4 million of the
 Strip's 2.2 million") is a population from this size; "3 of the 40 people on board" is not."""
+
+_ONLY_A_COMMA = re.compile(r"[^,;.]*,\s*")
 
 _HELD_GROUPS = {"hostages": "hostages", "detained": "prisoners"}
 """The group of people a count of the held counts, when no word of it names one."""
