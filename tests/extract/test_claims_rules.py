@@ -1232,3 +1232,9 @@ def test_a_rate_right_after_a_count_restates_it() -> None:
     assert [(c["value"], c["metric"], c["scope"]) for c in claims_of(text)][1:] == [(40, "aid_trucks", "rate")]
     text = "In April, 4,080 trucks crossed into Gaza, a daily average of 136."
     assert [(c["value"], c["metric"]) for c in claims_of(text)][1:] == [(136, "aid_trucks")]
+
+
+def test_prisoners_named_then_released_are_prisoners_released() -> None:
+    text = "Israel solta 90 presos palestinianos. Dos 90 presos libertados, 12 cumpriam penas longas."
+    document = statecheck.check_text(text, date="2024-03-15", options=statecheck.Options(verify=False, language="pt"))
+    assert [(c.value, c.metric) for c in document.claims][:2] == [(90, "prisoners_released"), (90, "prisoners_released")]

@@ -144,10 +144,18 @@ def read_what(
         _only_determiners(sentence[left_offset + left_span[1] : bound_start], words) or (labelled and right_event is None)
     )
 
+    if right_event in _HELD_GROUPS and right_span is not None and event_base == right_start and right_span[0] <= 1:
+        # "183 presos libertados": the word that names the held, right after the number, is no event of
+        # its own when a release follows it
+        later, later_span = _nearest(event_window[right_span[1] :], words.event_lists, from_start=True)
+        if later == "released" and later_span is not None:
+            group, group_end = group or _HELD_GROUPS[right_event], group_end or right_span[1]
+            right_event, right_span = later, (right_span[1] + later_span[0], right_span[1] + later_span[1])
     if group is not None and group_end is not None and right_span is not None and event_base == right_start and (
-        right_span[0] < group_end <= right_span[1]
+        right_span[0] < group_end <= right_span[1] and _inside_the_event(event_window[right_span[0] : right_span[1]], words)
     ):
-        group, group_end = None, None  # "3,200 needing hospital treatment": the hospital is the event's word, not the counted
+        # "3,200 needing hospital treatment", "hauled out of their homes": the noun is the event's word, not the counted
+        group, group_end = None, None
     event, event_span, event_side = None, None, ""
     describes_group = (
         right_event in _KILLING and right_span is not None and group_end is not None
@@ -506,6 +514,13 @@ def _named_before_of_them(sentence: str, previous: Reading | None, bound_start: 
     if named is None or named == (previous.group if previous else None):
         return None
     return named if words.group_lists.last_spans(tail).get(named, (0, -1))[1] == len(tail) else None
+
+
+def _inside_the_event(event_words: str, words: Words) -> bool:
+    """A group's noun stands inside the event's words, after their start ("needing hospital
+    treatment"), rather than being them ("presos")."""
+    starts = [start for start, _ in words.group_lists.first_spans(event_words).values()]
+    return bool(starts) and min(starts) > 0
 
 
 def _among(between: str, words: Words) -> bool:
