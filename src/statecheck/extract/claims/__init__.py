@@ -23,10 +23,19 @@ from functools import partial
 from statecheck.extract import lexicon
 from statecheck.extract.cards import clearly_other_language
 from statecheck.extract.claims.filters import is_asked_amount, is_claim_number, is_contact_line
-from statecheck.extract.claims.place import PlaceIndex, _combine, _dominant_place, _place_list_at, read_place
+from statecheck.extract.claims.place import (
+    PlaceIndex,
+    _combine,
+    _dominant_place,
+    _place_list_at,
+    came_from,
+    read_place,
+)
 from statecheck.extract.claims.source import _continues_report, read_source
 from statecheck.extract.claims.state import Context, Reading, counted
 from statecheck.extract.claims.what import (
+    BULLET,
+    LINE_ITEM,
     is_labelled,
     read_listed_part,
     read_under_heading,
@@ -44,7 +53,7 @@ from statecheck.extract.claims.when import (
     without_beginnings,
 )
 from statecheck.extract.claims.words import WAR_START_ISO, Words, may_hold_number_in_any_language, words_for
-from statecheck.extract.dates import find_dates
+from statecheck.extract.dates import DateMention, find_dates
 from statecheck.extract.deadline import Deadline
 from statecheck.extract.numbers import find_numbers
 from statecheck.extract.sentences import Sentence, split_sentences
@@ -85,7 +94,7 @@ def extract_claims(document: Document, options: Options) -> Document:
                 context.document_date = stamp  # a live blog's update, or a report's "valid as of": it dates what follows
             line = paragraphs[sentence.paragraph]
             contact = is_contact_line(line, words_for(language or "en"))
-            if line.strip() and not _ITEM.match(line):
+            if line.strip() and not LINE_ITEM.match(line):
                 # a line that asks for something opens a list of what it asks ("asks the Government to:"),
                 # which begins on the next line: what the line itself says is not asked
                 asks_below = line.rstrip().endswith(":") and bool(
@@ -98,7 +107,7 @@ def extract_claims(document: Document, options: Options) -> Document:
                 context.section_place = None
                 context.section_event = _heading_event(line, paragraph_words())
                 context.section_date = _heading_date(line, context.document_date, language or "en")
-                items = _BULLET.match(next((p for p in paragraphs[sentence.paragraph + 1 :] if p.strip()), ""))
+                items = BULLET.match(next((p for p in paragraphs[sentence.paragraph + 1 :] if p.strip()), ""))
                 section_bullet = items.group().strip() if items else ""
             elif line.strip() and _bullet_of(line) != section_bullet:
                 context.section_event = context.section_date = None  # the list has ended
@@ -117,7 +126,7 @@ def extract_claims(document: Document, options: Options) -> Document:
         for earlier in unnoted:
             # the same as noting each in its turn: no sentence has read the context since
             _note_context(earlier.text, words, context, partial(place_index.places_in, earlier, words))
-            _note_event_day(earlier.text, words, context)
+            _note_event_day(find_dates(earlier.text, context.document_date, words.language), context, counted=False)
         unnoted.clear()
         if words.may_hold_number(sentence.text):
             claims.extend(_claims_in_sentence(document, sentence, words, context, place_index.places_in(sentence, words)))
@@ -161,8 +170,6 @@ def _date_stamp(line: str, language: str, document_date: str | None = None) -> s
     return dates[0].value if len(re.findall(r"[^\W\d_]+", rest)) <= _STAMP_WORDS else None
 
 
-_BULLET = re.compile(r"\s*[•*·–—-]\s")
-_ITEM = re.compile(r"\s*(?:[•*·–—-]|\d{1,2}[.)])\s")  # a bulleted or numbered line
 _HEADING_WORDS = 16
 
 
@@ -173,14 +180,14 @@ def _heads_a_list(paragraphs: list[str], index: int) -> bool:
     if not line or len(line.split(maxsplit=_HEADING_WORDS)) > _HEADING_WORDS:
         return False  # most paragraphs: too long for a heading, no need to look at the next
     following = next((p for p in paragraphs[index + 1 :] if p.strip()), "")
-    if _BULLET.match(following) is None:
+    if BULLET.match(following) is None:
         return False
     # "• Estimated population by governorate, as of 1 December:" leads a list of its own
-    return line.endswith(":") or (not line.endswith((".", "!", "?")) and _BULLET.match(line) is None)
+    return line.endswith(":") or (not line.endswith((".", "!", "?")) and BULLET.match(line) is None)
 
 
 def _bullet_of(line: str) -> str:
-    bullet = _BULLET.match(line)
+    bullet = BULLET.match(line)
     return bullet.group().strip() if bullet else ""
 
 
@@ -274,14 +281,18 @@ def _in_a_clause_of_its_own(sentence: str, reading: Reading, following: Reading,
     return words.regex(r"(?:\s+[\w'’-]+)?\s+(?:{auxiliaries})\b").match(sentence, following.mention.end) is not None
 
 
-def _note_event_day(sentence: str, words: Words, context: Context) -> None:
-    """A sentence without a number may name the day of what its paragraph goes on to count:
-    "On Friday troops stormed the hospital. About 350 people were inside when the raid began."."""
-    dates = find_dates(sentence, context.document_date, words.language)
+def _note_event_day(dates: list[DateMention], context: Context, *, counted: bool) -> None:
+    """The day of the event a sentence tells, for the sentences after it. One without a number
+    (``counted`` False) matters only when it names its day: "On Friday troops stormed the
+    hospital. About 350 people were inside when the raid began."."""
     event_date = _event_date(dates)
-    if event_date and _names_its_day(dates, event_date):
+    if event_date is None:
+        return
+    # a day named as such, not one counted back from an elapsed time ("in 400 days of war")
+    named = _names_its_day(dates, event_date)
+    if counted or named:
         context.last_event_date = event_date
-        context.last_event_paragraph = context.paragraph
+        context.last_event_paragraph = context.paragraph if named else -1
 
 
 def _note_context(sentence: str, words: Words, context: Context, places_in: Callable[[], list[tuple[int, int, str]]]) -> None:
@@ -293,7 +304,7 @@ def _note_context(sentence: str, words: Words, context: Context, places_in: Call
         places = places_in()
         # where the sentence's story is, not where something came from ("a drone launched from
         # Lebanon hit a base near Binyamina"), unless no other place is named
-        there = [p for p in places if not words.origin_before.search(sentence, max(0, p[0] - 12), p[0])] or places
+        there = [p for p in places if not came_from(sentence, p, words)] or places
         return _combine(_place_list_at(there, 0, sentence, words), words) if there else None
 
     context.read_previous_place = place
@@ -333,7 +344,6 @@ def _claims_in_sentence(
         if first.list_head is None or first.list_head is not context.listed:
             context.listed = first if is_labelled(s, first.bound_start) else None
     claims: list[Claim] = []
-    event_date = _event_date(dates)
     # the same for every number of the sentence: read once (it scans the whole sentence)
     own_source = read_source(s, words) if readings else None
     source_at = s.find(own_source) if own_source else -1
@@ -399,10 +409,7 @@ def _claims_in_sentence(
                 end=end,
             )
         )
-    if event_date:
-        context.last_event_date = event_date
-        # a day named as such, not one counted back from an elapsed time ("in 400 days of war")
-        context.last_event_paragraph = context.paragraph if _names_its_day(dates, event_date) else -1
+    _note_event_day(dates, context, counted=True)
     _note_context(s, words, context, lambda: sentence_place)
     if readings:
         context.note_source(own_source)

@@ -54,6 +54,11 @@ def _locates_a_place(text: str, found: list[tuple[int, int, str]], reference_at:
     return bool(found) and _ONLY_PUNCTUATION.fullmatch(text, found[-1][1], reference_at) is not None
 
 
+def came_from(text: str, place: tuple[int, int, str], words: Words) -> bool:
+    """The place is named as where something came from ("from Lebanon", "desde la Franja")."""
+    return words.origin_before.search(text, max(0, place[0] - 12), place[0]) is not None
+
+
 def _place_phrases(text: str, words: Words) -> list[_PlaceName]:
     return [(match.start(), match.end(), text[match.start() : match.end()]) for match in words.any_place.finditer(text)]
 
@@ -184,7 +189,7 @@ def read_place(
         aimed = words.regex(r"\b(?:{aimed_at})\s+(?:(?:{articles})\s+)?$")
         targets = [
             p for p in places
-            if p[0] > mention.end and not words.origin_before.search(sentence, max(0, p[0] - 12), p[0])
+            if p[0] > mention.end and not came_from(sentence, p, words)
             and (aimed.search(sentence, max(0, p[0] - 20), p[0]) or words.locative_before.search(sentence, max(0, p[0] - 20), p[0]))
         ]
         return _combine(targets[:1], words) if targets else words.default_places.get("projectiles", context.default_place)
@@ -202,14 +207,14 @@ def read_place(
         auxiliary = words.regex(r"\b(?:{auxiliaries})\b")
         places = [
             p for p in places
-            if not words.origin_before.search(sentence, max(0, p[0] - 12), p[0])
+            if not came_from(sentence, p, words)
             or (mention.end <= p[0] <= reading.quote_end + 12 and not auxiliary.search(sentence, mention.end, p[0]))
         ]
     own = _in_own_clause(sentence, reading, places) if places else []
     if places and not reading.link:
         # a place named inside a part that follows is the part's: "600 soldiers killed, including 260 in Gaza"
         places = [p for p in places if p[0] < mention.end or not _inside_a_part(sentence, mention.end, p[0], words)]
-    told_that_day = as_of is not None and as_of == context.last_event_date and context.last_event_paragraph == context.paragraph
+    told_that_day = as_of is not None and as_of == context.day_told_here()
     if reading.metric in ("killed_soldiers", "injured_soldiers") and not places and not told_that_day:
         # an army's losses are counted on every front unless a place is named with them, or they are
         # the losses of the day its paragraph tells of ("A drone hit a base near Haifa. Four soldiers were killed.")

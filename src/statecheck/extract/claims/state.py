@@ -62,6 +62,10 @@ class Context:
         self.last_count = None
         self.read_previous_place = _nowhere
 
+    def day_told_here(self) -> str | None:
+        """The day this paragraph named for what it tells (:attr:`last_event_date`), if it named one."""
+        return self.last_event_date if self.last_event_paragraph == self.paragraph else None
+
     def previous_place(self) -> str | None:
         """The place of the sentence just before, in the same paragraph."""
         place = self.read_previous_place()

@@ -39,10 +39,15 @@ _A_WORD = re.compile(r"[^\W\d_]{3,}")
 _WORD_NEXT = re.compile(r"\s*[^\W\d_]")
 # A line of a fact sheet or a table: a label, a colon, then the figure ("- Killed: 34,012",
 # "2. Trucks that entered Gaza: 1,302"); a bullet or an item number may open it.
-_LABEL_OPENING = r"[\s•*·–—-]*(?:\d{1,2}[.)]\s+)?"
+_BULLETS = "•*·–—-"
+_LABEL_OPENING = rf"[\s{_BULLETS}]*(?:\d{{1,2}}[.)]\s+)?"
 _LINE_LABEL = re.compile(_LABEL_OPENING + r"[^\W\d][^:;!?]{0,80}?:\s*")
 LINE_OPENING = re.compile(_LABEL_OPENING)
 """The bullet or item number that may open a line ("- ", "2. "), and the spaces around it."""
+BULLET = re.compile(rf"\s*[{_BULLETS}]\s")
+"""A bullet opening a line."""
+LINE_ITEM = re.compile(rf"\s*(?:[{_BULLETS}]|\d{{1,2}}[.)])\s")
+"""A bullet or an item number opening a line: the line is an item of a list."""
 _LIST_COMMA = re.compile(r"\s*(?:[\w'’-]+\s+)?(?:[\w'’-]+)?\s*,\s*")  # "3,324 children, 2,062 women"
 
 
@@ -145,12 +150,14 @@ def read_what(
     )
 
     if right_event in _HELD_GROUPS and right_span is not None and event_base == right_start and right_span[0] <= 1:
-        # "183 presos libertados": the word that names the held, right after the number, is no event of
-        # its own when a release follows it
+        # the word that names the held, right after the number, is no event of its own when a release
+        # is told of them: after it ("183 presos libertados") or before it ("libertou em troca 183 presos")
         later, later_span = _nearest(event_window[right_span[1] :], words.event_lists, from_start=True)
         if later == "released" and later_span is not None:
             group, group_end = group or _HELD_GROUPS[right_event], group_end or right_span[1]
             right_event, right_span = later, (right_span[1] + later_span[0], right_span[1] + later_span[1])
+        elif left_event == "released" and group_end is not None and right_span[0] < group_end:
+            right_event, right_span = None, None
     if group is not None and group_end is not None and right_span is not None and event_base == right_start and (
         right_span[0] < group_end <= right_span[1] and _inside_the_event(event_window[right_span[0] : right_span[1]], words)
     ):
@@ -170,12 +177,6 @@ def read_what(
             event, event_span, event_side = right_event, right_span, "right"
         else:
             event, event_side = previous.event, "inherited"
-    elif (
-        right_event in ("detained", "hostages") and left_event == "released" and right_span is not None
-        and group_end is not None and right_span[0] < group_end
-    ):
-        # "libertou em troca 183 presos": the noun that names the held ones is no event of their own
-        event, event_span, event_side = left_event, left_span, "left"
     elif right_event is not None:
         event, event_span, event_side = right_event, right_span, "right"
     elif link in ("coordinated", "parenthesis") and previous is not None:

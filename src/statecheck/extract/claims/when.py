@@ -424,12 +424,11 @@ def resolve_as_of(
         return chosen.value
     if context.last_event_date and _refers_back(sentence, all_dates or dates, words) and not _counted_since_it(sentence, words):
         return context.last_event_date
-    if context.last_event_date and not dates and context.last_event_paragraph == context.paragraph and (
-        _told_in_past(sentence, words) or (scope != "total" and _narrative_perfect(sentence, words))
-    ):
+    told_here = context.day_told_here()
+    if told_here and not dates and (_told_in_past(sentence, words) or (scope != "total" and _narrative_perfect(sentence, words))):
         # "On 7 October, gunmen crossed the fence. Some 1,200 people were killed ...", and the perfect
         # that French news tells a day in ("Les troupes ont quitté le camp samedi. 14 personnes y ont été tuées")
-        return context.last_event_date
+        return told_here
     if words.narrative.search(sentence[max(0, reading.quote_start - 30) : mention.start]):
         return None
     return context.section_date or context.document_date
