@@ -1238,3 +1238,26 @@ def test_prisoners_named_then_released_are_prisoners_released() -> None:
     text = "Israel solta 90 presos palestinianos. Dos 90 presos libertados, 12 cumpriam penas longas."
     document = statecheck.check_text(text, date="2024-03-15", options=statecheck.Options(verify=False, language="pt"))
     assert [(c.value, c.metric) for c in document.claims][:2] == [(90, "prisoners_released"), (90, "prisoners_released")]
+
+
+def test_a_part_is_counted_as_its_whole_is() -> None:
+    text = "Doctors said 14 people were killed in the strike on the market, including five children."
+    assert [(c["value"], c["scope"]) for c in claims_of(text)] == [(14, "incident"), (5, "incident")]
+    text = "In the past 24 hours, 31 people were killed, including nine women."
+    assert [(c["value"], c["scope"]) for c in claims_of(text)] == [(31, "period"), (9, "period")]
+
+
+@pytest.mark.parametrize(
+    ("text", "scope"),
+    [
+        ("Hamas handed 6 hostages to the Red Cross on Saturday.", "incident"),
+        ("Israel released 110 Palestinian prisoners in exchange.", "incident"),
+        ("Since the truce began, 30 hostages have been freed.", "period"),
+        ("So far 30 hostages have been freed under the deal.", "period"),
+        ("Bisher sind 30 Geiseln freigelassen worden.", "period"),
+    ],
+)
+def test_people_freed_are_freed_at_a_handover_or_over_a_deal(text: str, scope: str) -> None:
+    language = "de" if text.startswith("Bisher") else "en"
+    document = statecheck.check_text(text, date="2025-02-08", options=statecheck.Options(verify=False, language=language))
+    assert [(c.metric.endswith("_released"), c.scope) for c in document.claims] == [(True, scope)]

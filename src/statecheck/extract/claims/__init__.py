@@ -43,12 +43,14 @@ from statecheck.extract.claims.what import (
     read_what,
 )
 from statecheck.extract.claims.when import (
+    RELEASES,
     _borrow_forward,
     _event_date,
     _names_its_day,
     _own_date,
     _simple_past,
     read_scope,
+    release_scope,
     resolve_as_of,
     without_beginnings,
 )
@@ -365,8 +367,15 @@ def _claims_in_sentence(
         if shares_span:
             scope, period = "period", claims[-1].period
         head = reading.list_head
-        if head is not None and id(head) in positions and head.metric == reading.metric and claims[positions[id(head)]].scope == "static":
-            scope, period = "static", None  # "98 hostages remain, including 94 of the 251 abducted": held now, like their whole
+        whole = claims[positions[id(head)]] if head is not None and id(head) in positions else None
+        if whole is not None and (
+            (scope == "total" and not _own_date(reading, dates)) or (whole.scope == "static" and whole.metric == reading.metric)
+        ):
+            # a part is counted as its whole is: "10 killed in the strike, six of them children" (one
+            # incident); "98 hostages remain, including 94 of the 251 abducted" (held now, whatever day it names)
+            scope, period = whole.scope, whole.period
+        if scope == "total" and reading.metric in RELEASES:
+            scope, period = release_scope(s, reading, words, dates, context)
         context.last_count = counted(reading)
         as_of = resolve_as_of(s, reading, dates, words, context, scope, all_dates=all_dates)
         if claims and (shares_span or reading.link in ("coordinated", "including", "parenthesis")) and not _own_date(reading, dates):

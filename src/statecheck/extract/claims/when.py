@@ -113,6 +113,27 @@ def read_scope(
     return "total", None
 
 
+RELEASES = ("hostages_released", "prisoners_released")
+
+
+def release_scope(
+    sentence: str, reading: Reading, words: Words, dates: list[DateMention], context: Context
+) -> tuple[str, tuple[str, str] | None]:
+    """The scope of people freed whose words name no span: freed at a handover (``incident``), or
+    counted over a deal: "so far", "since the truce began", "during the first phase" (``period``).
+    They are never a war's total."""
+    # what leads up to the number frames it ("Since the truce began, ..."); after it, only its own clause
+    own_end = sentence.find(",", reading.mention.end)
+    own_end = len(sentence) if own_end < 0 else own_end
+    if words.scope["cumulative"].search(sentence[:own_end]) is None:
+        return "incident", None
+    since = [d for d in dates if d.since and len(d.value) == 10 and d.start < own_end]
+    base = context.document_date
+    if since and base and len(base) == 10:
+        return "period", (since[-1].value, base)
+    return "period", _period_span(sentence, reading, dates, context, words)
+
+
 def _held_now(sentence: str, reading: Reading, words: Words) -> bool:
     """Hostages or detainees held now: "120 hostages still held", "Israel is holding 3,443 detainees"."""
     mention = reading.mention
