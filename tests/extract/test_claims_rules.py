@@ -1261,3 +1261,26 @@ def test_people_freed_are_freed_at_a_handover_or_over_a_deal(text: str, scope: s
     language = "de" if text.startswith("Bisher") else "en"
     document = statecheck.check_text(text, date="2025-02-08", options=statecheck.Options(verify=False, language=language))
     assert [(c.metric.endswith("_released"), c.scope) for c in document.claims] == [(True, scope)]
+
+
+@pytest.mark.parametrize(
+    ("text", "scope"),
+    [
+        ("Since the truce took effect, at least 40 people have been killed.", "period"),
+        ("At least 40 people have been killed since the bombing resumed.", "period"),
+        ("Some 1,200 trucks have crossed at the border since 20 November.", "period"),
+        ("Seit Inkrafttreten der Waffenruhe wurden 40 Menschen getötet.", "period"),
+        ("The army says 150 soldiers have been killed since the ground offensive began on 28 October.", "total"),
+        ("The clinic has treated 30,000 patients since it opened in January.", "total"),
+        ("Since then, more than 700 soldiers have fallen.", "total"),
+    ],
+)
+def test_a_count_since_a_truce_or_a_later_day_is_of_a_span(text: str, scope: str) -> None:
+    language = "de" if text.startswith("Seit") else "en"
+    document = statecheck.check_text(text, date="2024-12-10", options=statecheck.Options(verify=False, language=language))
+    assert [c.scope for c in document.claims][:1] == [scope]
+
+
+def test_a_day_in_an_aside_does_not_date_the_span_before_it() -> None:
+    text = "Five soldiers have been killed since 20 November, three of them on 2 December."
+    assert [(c["value"], c["scope"], c["as_of"]) for c in claims_of(text, date="2024-12-10")][:1] == [(5, "period", "2024-12-10")]

@@ -6,6 +6,7 @@ import calendar
 import re
 from dataclasses import replace
 from itertools import chain
+from typing import NamedTuple
 
 from statecheck.extract.claims.state import Context, Reading, counted
 from statecheck.extract.claims.what import (
@@ -53,19 +54,26 @@ def read_scope(
     if singled_out is not None:
         return "period", _span_of(singled_out.value)  # "in July alone, 12,000 children were admitted"
     cue = words.scope["period"].search(clause)
-    since = [d for d in dates if d.since and d.kind == "explicit" and d.value > WAR_START_ISO and d.start < mention.start]
+    since = _a_later_start(sentence, reading, right, dates, context, words)
     # "..., bringing the toll to 39,000": the running total, whatever span or day the sentence names
     running_total = _running_total(sentence, reading, words)
     if cue and not running_total and not any(d.since and cue.end() <= d.start < reading.bound_start for d in dates):
         span = _period_span(sentence, reading, dates, context, words)
         if span is None or span[0] != WAR_START_ISO:
             return "period", span
-    if since and since[-1].value[:7] != WAR_START_ISO[:7]:
+    if since is not None and not running_total:
         # "since 6 May, one million people have fled": counted from a later start than the war's
-        end = [d.value for d in dates if not d.since and d.start > since[-1].start and len(d.value) == 10]
+        if since.value is None:
+            return "period", None  # "since the truce took effect": a later start, its day not named
+        # the span's end in the same clause: "from 6 May to 20 May", not "since 10 October, two of them on 19 October"
+        clause_end = _CLAUSE_END.search(sentence, since.start)
+        end = [
+            d.value for d in dates
+            if not d.since and since.start < d.start < (clause_end.start() if clause_end else len(sentence)) and len(d.value) == 10
+        ]
         base = context.document_date if context.document_date and len(context.document_date) == 10 else None
         stop = end[-1] if end else base
-        return "period", ((since[-1].value, stop) if stop and len(since[-1].value) == 10 else None)
+        return "period", ((since.value, stop) if stop and len(since.value) == 10 else None)
     opening_attack = any(d.value == WAR_START_ISO for d in dates)  # the war's first count and its span, a total
     # after a comma and a new subject the clause is another's: "After a strike hit the hospital, the toll rose to"
     subject = words.regex(r",\s+(?:{phrase_determiners})\s").search(left)
@@ -111,6 +119,58 @@ def read_scope(
         # things done accumulate ("treated 27,000 patients"); things that are, stand ("350 beds")
         return ("total" if _done(left, right, words) else "static"), None
     return "total", None
+
+
+_SINCE_PHRASE = r"(?<![\w])(?:{since_words})\s+(?:[^\s,;]+\s+){{0,7}}[^\s,;]+"
+
+
+_CLAUSE_END = re.compile(r"[,;:]")
+
+
+class _Since(NamedTuple):
+    start: int
+    value: str | None
+    """The day or month the span starts, None when only the event is named ("since the truce began")."""
+
+
+def _a_later_start(
+    sentence: str, reading: Reading, right: str, dates: list[DateMention], context: Context, words: Words
+) -> _Since | None:
+    """The start of the span a count runs from, when it is later than the war's: a truce, a
+    resumption, a later day ("since 21 October", "since Friday"). None for the war's own start,
+    or that of the operation or place counted ("since the ground offensive began on 27 October",
+    "since it opened in January"), which make the count a running total.
+
+    The "since" read is the one in the number's own clause, after it or before it, else one
+    that opens the sentence ("Since the truce began, ... 30 hostages ...")."""
+    mention = reading.mention
+    pattern = words.regex(_SINCE_PHRASE)
+    own_end = _CLAUSE_END.search(sentence, mention.end, mention.end + len(right))
+    phrase = pattern.search(sentence, mention.end, own_end.start() if own_end else mention.end + len(right))
+    if phrase is None:
+        own_start = reading.bound_start - len(clause_before(sentence, reading.bound_start, max(0, reading.bound_start - 60)))
+        before = list(pattern.finditer(sentence, own_start, mention.start))
+        opening = pattern.match(sentence, len(sentence) - len(sentence.lstrip(" \"“'‘«")))
+        phrase = before[-1] if before else (opening if opening is not None and opening.end() <= mention.start else None)
+    if phrase is None:
+        # a span's start named before the number by other words ("from", "between", "after")
+        earlier = [d for d in dates if d.since and d.kind == "explicit" and d.value > WAR_START_ISO and d.start < mention.start]
+        return _Since(earlier[-1].start, earlier[-1].value) if earlier and not _the_war_began(earlier[-1].value) else None
+    if words.regex(r"(?:{since_beginnings})").search(phrase.group()):
+        return None
+    # the date the phrase names (a date's own words may run past the phrase: "since 19 January 2025")
+    named = [d for d in dates if d.since and phrase.start() <= d.start <= phrase.end() and d.value > WAR_START_ISO]
+    named = [d for d in named if d.kind == "explicit" or (d.kind == "relative" and d.value != context.document_date)]
+    if named:
+        return None if _the_war_began(named[-1].value) else _Since(named[-1].start, named[-1].value)
+    if words.regex(r"(?:{since_events})").search(phrase.group()):
+        return _Since(phrase.start(), None)
+    return None
+
+
+def _the_war_began(value: str) -> bool:
+    """Whether a date is the war's start: 7 October 2023, the day after (the Lebanese front), or that month."""
+    return value[:7] == WAR_START_ISO[:7] and (len(value) == 7 or value <= "2023-10-08")
 
 
 RELEASES = ("hostages_released", "prisoners_released")
@@ -409,7 +469,8 @@ def resolve_as_of(
         own_start = clause_start(sentence, reading.bound_start)
         usable = [d for d in usable if not _dates_an_event(sentence, d, words) and not d.end <= own_start]
     if scope == "period":
-        days = [d for d in usable if len(d.value) == 10]
+        # not a day in an aside after the number ("killed since 10 October, two of them on 19 October")
+        days = [d for d in usable if len(d.value) == 10 and not _after_a_comma(sentence, reading, d)]
         # a named day over "now" or "today"; a named month over them too ("in two weeks of September")
         spans = [d for d in days if d.kind != "relative"] or ([] if any(len(d.value) == 7 for d in usable) else days)
         events = [d for d in spans if not d.reporting]
