@@ -1284,3 +1284,13 @@ def test_a_count_since_a_truce_or_a_later_day_is_of_a_span(text: str, scope: str
 def test_a_day_in_an_aside_does_not_date_the_span_before_it() -> None:
     text = "Five soldiers have been killed since 20 November, three of them on 2 December."
     assert [(c["value"], c["scope"], c["as_of"]) for c in claims_of(text, date="2024-12-10")][:1] == [(5, "period", "2024-12-10")]
+
+
+def test_a_part_of_a_running_total_can_name_its_own_span() -> None:
+    text = "The ministry said 20,500 people had been killed since the start of the war, including 90 in the previous 24 hours."
+    assert [(c["value"], c["scope"]) for c in claims_of(text)] == [(20500, "total"), (90, "period")]
+
+
+def test_the_span_of_the_next_count_is_not_this_ones() -> None:
+    text = "The ministry said 20,500 people had been killed and 54,000 wounded, with 300 deaths recorded over the previous day."
+    assert [(c["value"], c["scope"]) for c in claims_of(text)] == [(20500, "total"), (54000, "total"), (300, "period")]

@@ -257,6 +257,10 @@ def _running_total(sentence: str, reading: Reading, words: Words) -> bool:
     total = words.scope.get("total")
     # "bringing the death toll from more than a year of fighting to 3,516": the phrase may stand well before
     left = clause_before(sentence, reading.bound_start, max(0, reading.bound_start - 120))
+    if reading.link == "including":
+        # a part's words start at its "including": "killed since the start of the war, including 70 in the past day"
+        parts = list(words.including.finditer(left))
+        left = left[parts[-1].end() :] if parts else left
     return total is not None and total.search(left) is not None
 
 
@@ -408,7 +412,7 @@ def _event_date(dates: list[DateMention]) -> str | None:
     return events[-1].value if events else None
 
 
-_NEXT_COUNT = re.compile(r",\s+(?=[^\s,]*\d)")
+_NEXT_COUNT = re.compile(r",\s+(?=(?:[^\s,\d]+\s+){0,2}[^\s,]*\d)")  # ", 390 more", ", with 390 deaths"
 _RELATIVE_CLAUSE_REACH = 200  # characters from an event's date to a count told in its clause
 
 
