@@ -1294,3 +1294,8 @@ def test_a_part_of_a_running_total_can_name_its_own_span() -> None:
 def test_the_span_of_the_next_count_is_not_this_ones() -> None:
     text = "The ministry said 20,500 people had been killed and 54,000 wounded, with 300 deaths recorded over the previous day."
     assert [(c["value"], c["scope"]) for c in claims_of(text)] == [(20500, "total"), (54000, "total"), (300, "period")]
+
+
+def test_an_additional_sum_given_is_one_grant() -> None:
+    text = "The government has allocated an additional €12 million to the UN agencies working in Gaza."
+    assert [(c["value"], c["scope"]) for c in claims_of(text)] == [(12_000_000, "incident")]

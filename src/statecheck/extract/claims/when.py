@@ -11,6 +11,7 @@ from typing import NamedTuple
 from statecheck.extract.claims.state import Context, Reading, counted
 from statecheck.extract.claims.what import (
     _clause_right,
+    _currency,
     _event_fits,
     _metric,
     clause_before,
@@ -50,6 +51,10 @@ def read_scope(
         # "another 7,000 were killed" adds to the same count over time; "killed 500 and wounded
         # another 900" only adds a different count beside the first, and takes no span from it
         return "period", _period_span(sentence, reading, dates, context, words)
+    if reading.event is None and _currency(sentence, mention, words) is not None and (
+        marked or words.period_markers.search(left.rstrip(_CURRENCY_SIGNS))
+    ):
+        return "incident", None  # "an additional £10 million for UNRWA": one grant, not a sum that stands
     singled_out = _date_singled_out(sentence, dates, words)
     if singled_out is not None:
         return "period", _span_of(singled_out.value)  # "in July alone, 12,000 children were admitted"
@@ -125,6 +130,7 @@ _SINCE_PHRASE = r"(?<![\w])(?:{since_words})\s+(?:[^\s,;]+\s+){{0,7}}[^\s,;]+"
 
 
 _CLAUSE_END = re.compile(r"[,;:]")
+_CURRENCY_SIGNS = " $€£₪¥"
 
 
 class _Since(NamedTuple):
