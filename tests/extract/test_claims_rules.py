@@ -1299,3 +1299,23 @@ def test_the_span_of_the_next_count_is_not_this_ones() -> None:
 def test_an_additional_sum_given_is_one_grant() -> None:
     text = "The government has allocated an additional €12 million to the UN agencies working in Gaza."
     assert [(c["value"], c["scope"]) for c in claims_of(text)] == [(12_000_000, "incident")]
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Families live within seven kilometres of the fence.", "en"),
+        ("Boats may fish only up to 6 or 12 nautical miles from the shore.", "en"),
+        ("Each family received a 20-kilo bag of flour.", "en"),
+        ("La marine limitait la pêche à 6 ou 15 milles nautiques selon les saisons.", "fr"),
+        ("Paramedics treated the wounded, the oldest a man of 70.", "en"),
+        ("More than 4,000 are expected to give birth next month.", "en"),
+    ],
+)
+def test_distances_sizes_ages_and_expectations_are_not_claims(text: str, language: str) -> None:
+    document = statecheck.check_text(text, date="2024-11-20", options=statecheck.Options(verify=False, language=language))
+    assert document.claims == ()
+
+
+def test_an_area_is_still_a_claim() -> None:
+    assert [c["unit"] for c in claims_of("The zone covers 365 square kilometres.")] == ["km2"]

@@ -18,6 +18,8 @@ _PHONE_AFTER_A_ZERO = re.compile(r"(?<![\d,.])0\d{1,4}(?:\s\d{2,4})*\s$")  # the
 _PHONE_GROUPS_AFTER = re.compile(r"^[\s()]*\d")
 _HEAD_CUT = re.compile(r"[,;:!?()]")
 _LIST_MARKER = re.compile(r"[.)](?:\s|$)")
+# the unit, maybe after a second number ("6 or 12 nautical miles", "20-30 km")
+_DISTANCE_AFTER = r"(?:\s*(?:[-–]|\w{{1,4}})\s*\d[\d.,]*)?\s*-?\s*(?:{distances})\b(?!\s*(?:²|2\b|square|carr|cuadrad|quadrad))"
 _DIGIT_BEFORE = re.compile(r"\d[^.;:!?]*$")  # a figure earlier in the same sentence
 
 
@@ -34,6 +36,8 @@ def is_claim_number(mention: NumberMention, sentence: str, dates: list[DateMenti
         return False  # "1. An immediate ceasefire": the number of an item in a list
     if words.time_units.match(right) and not mention.percent:
         return False
+    if words.regex(_DISTANCE_AFTER).match(right):
+        return False  # "within seven kilometres of the fence", "6 or 12 nautical miles", "a 25-kilo bag"
     if words.after_words.match(right) or words.frequency_after.match(right):
         return False
     if _forecast_before(sentence, mention, dates, words) or words.forecast_after.match(right):
