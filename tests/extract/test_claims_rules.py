@@ -1319,3 +1319,14 @@ def test_distances_sizes_ages_and_expectations_are_not_claims(text: str, languag
 
 def test_an_area_is_still_a_claim() -> None:
     assert [c["unit"] for c in claims_of("The zone covers 365 square kilometres.")] == ["km2"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Press office: Kungsgatan 12, 114 56 Stockholm.",
+        "Press office: Rua da Consolação, 2300, 01302-001 São Paulo – (11) 5555-0199",
+    ],
+)
+def test_postcodes_in_two_groups_house_numbers_after_a_comma_and_area_codes_are_not_claims(text: str) -> None:
+    assert claims_of(text) == []

@@ -61,6 +61,8 @@ def is_claim_number(mention: NumberMention, sentence: str, dates: list[DateMenti
         return False  # "020 7946 0815": a count never starts with a zero; a phone number does
     if _PHONE_AFTER_A_ZERO.search(left, max(0, len(left) - 30)):
         return False
+    if left.endswith("(") and _AREA_CODE.match(right):
+        return False  # a telephone's area code
     if (left.endswith("+") and _PHONE_GROUPS_AFTER.match(right)) or _PHONE_BEFORE.search(left, max(0, len(left) - 30)):
         return False  # an international number: "+" and its groups of digits
     if mention.in_words and mention.weak and not mention.percent:
@@ -143,18 +145,25 @@ _LINE_END = re.compile(r"\s*\.?\s*$")
 _TOWN_AFTER = re.compile(r"\s+[A-Z][^\W\d_]+")  # with case: a town's name
 
 
+_SECOND_POSTCODE_GROUP = re.compile(r"\s\d\d\s+[A-ZÀ-Þ]")
+_FIRST_POSTCODE_GROUP = re.compile(r"(?<![\d.,])\d{3}\s$")
+_AREA_CODE = re.compile(r"\)\s?\d{4,5}[-\s]\d{4}\b")  # "(11) 5555-0148"
+
+
 def _in_address(mention: NumberMention, left: str, right: str, words: Words) -> bool:
     """A house number or a postcode: "12, rue des Lilas, 75011 Paris", "Rue de la Loi 155, 1040 Brussels"."""
     if words.street_after.match(right) and not words.events["area"].match(right.lstrip()):
         return True  # but "360 square kilometres" is an area
     if words.street_named.search(left, max(0, len(left) - 60)):
         return True
-    # a postcode: four or five digits before a town's name or at the line's end, on a line that names a street
-    return (
-        mention.digits.isdigit() and 4 <= len(mention.digits) <= 5
-        and (_TOWN_AFTER.match(right) is not None or _LINE_END.match(right) is not None)
-        and words.street.search(left, max(0, len(left) - 60)) is not None
+    # a postcode: four or five digits before a town's name or at the line's end, or written in two
+    # groups ("111 21 Stockholm"), on a line that names a street
+    postcode = mention.digits.isdigit() and (
+        (4 <= len(mention.digits) <= 5 and (_TOWN_AFTER.match(right) is not None or _LINE_END.match(right) is not None))
+        or (len(mention.digits) == 3 and _SECOND_POSTCODE_GROUP.match(right) is not None)
+        or (len(mention.digits) == 2 and _FIRST_POSTCODE_GROUP.search(left) is not None and _TOWN_AFTER.match(right) is not None)
     )
+    return postcode and words.street.search(left, max(0, len(left) - 60)) is not None
 
 
 # a first name and a surname at least, the surname maybe with a particle ("Anas al-Sharif")

@@ -325,10 +325,11 @@ def words_for(language: str) -> Words:
             r"^\s*,?\s*(?:[A-Z][\w'’.-]*\s+){0,3}(?i:" + lexicon.phrase_pattern(not_claims.get("streets", []), prefix="") + ")"
         ),
         # a street may end a compound ("Hauptstraße"): no word boundary before its word; the words
-        # of its name are capitalised or small particles ("Rue de la Loi"), never a verb
+        # of its name are capitalised or small particles ("Rue de la Loi"), never a verb; a comma
+        # may part the name from its number ("Rua Augusta, 1508")
         street_named=re.compile(
             "(?i:" + lexicon.phrase_pattern(not_claims.get("streets", []), prefix="", suffix="") + r")"
-            r"(?:\s+(?:[A-Z][\w'’.-]*|(?i:" + _alternation(not_claims.get("street_particles", [])) + r")))*\s+$"
+            r"(?:\s+(?:[A-Z][\w'’.-]*|(?i:" + _alternation(not_claims.get("street_particles", [])) + r")))*,?\s+$"
         ),
         street=_pattern(not_claims.get("streets", []), prefix=""),
         # a telephone label and the number it opens: "tel. +41", "Telefon: 030"
