@@ -1330,3 +1330,7 @@ def test_an_area_is_still_a_claim() -> None:
 )
 def test_postcodes_in_two_groups_house_numbers_after_a_comma_and_area_codes_are_not_claims(text: str) -> None:
     assert claims_of(text) == []
+
+
+def test_a_terminal_number_is_a_name() -> None:
+    assert claims_of("A missile struck near Terminal 3 at the airport, the army said.") == []
