@@ -1334,3 +1334,24 @@ def test_postcodes_in_two_groups_house_numbers_after_a_comma_and_area_codes_are_
 
 def test_a_terminal_number_is_a_name() -> None:
     assert claims_of("A missile struck near Terminal 3 at the airport, the army said.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        ("Within hours more than ten airlines had cancelled their flights.", "en", [10]),
+        ("Die Miliz hat mindestens zehn Drohnen auf israelische Städte abgefeuert.", "de", [10]),
+        ("The talks went on over two rounds.", "en", []),
+        ("Aid deliveries have fallen by about two thirds since May.", "en", []),
+    ],
+)
+def test_a_bound_makes_a_small_number_word_a_quantity(text: str, language: str, expected: list[int]) -> None:
+    document = statecheck.check_text(text, date="2024-11-20", options=statecheck.Options(verify=False, language=language))
+    assert [c.value for c in document.claims] == expected
+
+
+def test_people_brought_in_with_wounds_are_injured_and_those_killed_on_the_way_to_food_are_aid_seekers() -> None:
+    text = "Rescuers said at least 14 others were brought in with wounds."
+    assert [c["metric"] for c in claims_of(text)] == ["injured"]
+    text = "At least 700 people have been killed on their way to food distribution sites."
+    assert [c["metric"] for c in claims_of(text)] == ["killed_aid_seekers"]

@@ -20,6 +20,11 @@ _HEAD_CUT = re.compile(r"[,;:!?()]")
 _LIST_MARKER = re.compile(r"[.)](?:\s|$)")
 # the unit, maybe after a second number ("6 or 12 nautical miles", "20-30 km")
 _DISTANCE_AFTER = r"(?:\s*(?:[-–]|\w{{1,4}})\s*\d[\d.,]*)?\s*-?\s*(?:{distances})\b(?!\s*(?:²|2\b|square|carr|cuadrad|quadrad))"
+# "ten drones", "zehn Drohnen"; not a fraction or a multiple ("two thirds", "deux tiers", "zwei Drittel")
+_NOUN_AFTER = re.compile(
+    r"\s+(?!(?:thirds?|quarters?|fifths?|tenths?|times|of|tiers|quarts|fois|tercios|cuartos|veces|terços|quartos|vezes"
+    r"|Drittel|Viertel|Mal|mal)\b)[^\W\d_]"
+)
 _DIGIT_BEFORE = re.compile(r"\d[^.;:!?]*$")  # a figure earlier in the same sentence
 
 
@@ -76,6 +81,12 @@ def is_claim_number(mention: NumberMention, sentence: str, dates: list[DateMenti
             return True  # "61 wounded soldiers, seven of them in serious condition": a part of the count before
         if words.regex(r"\b(?:{ratio})\s+(?:\w+\s+)?\d").search(right[:60]):
             return False  # "one bed for every 1,500 people": the ratio is the second number
+        bound, bound_start = read_bound(sentence, mention, words)
+        if (
+            mention.value > 1 and bound != "exact" and sentence[bound_start : mention.start].strip().lower() != "over"
+            and _NOUN_AFTER.match(right)
+        ):
+            return True  # "at least ten drones", "more than ten airlines": a bound asserts a quantity
         return _counts_war_thing(right, words, reach=3)
     return True
 
