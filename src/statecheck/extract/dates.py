@@ -40,6 +40,8 @@ class DateMention:
 class _DatePatterns:
     explicit: re.Pattern[str]
     weekday: re.Pattern[str]
+    weekday_last_week: re.Pattern[str]
+    """What makes a weekday that of the week before: "Monday last week"."""
     month_only: re.Pattern[str]
     last_month_name: re.Pattern[str]
     day_range: re.Pattern[str]
@@ -122,6 +124,7 @@ def _patterns(language: str) -> _DatePatterns:
     iso = r"(?P<iso>(?:19|20)\d\d-[01]\d-[0-3]\d)"
     explicit = re.compile(rf"(?<![\w-])(?:{iso}|{day_month}|{month_day}|{month_year})(?![\w])", re.IGNORECASE)
     weekday = re.compile(rf"(?<![\w])(?P<weekday>{_alternation(weekdays)})(?![\w])", re.IGNORECASE)
+    weekday_last_week = re.compile(rf",?\s+(?:{alt('weekday_last_week')})(?![\w])", re.IGNORECASE)
     list_joiners = alt("list_joiners")
     month_only = re.compile(
         rf"(?<![\w])(?:{alt('month_prepositions')})\s+(?:(?:{alt('month_modifiers')})\s*)?(?:{month_names})"
@@ -189,7 +192,7 @@ def _patterns(language: str) -> _DatePatterns:
         return re.compile(lexicon.phrase_pattern(table.get(key, [])), re.IGNORECASE)
 
     return _DatePatterns(
-        explicit=explicit, weekday=weekday, month_only=month_only, last_month_name=last_month_name,
+        explicit=explicit, weekday=weekday, weekday_last_week=weekday_last_week, month_only=month_only, last_month_name=last_month_name,
         day_range=day_range, elapsed=elapsed,
         elapsed_after=elapsed_after, ages=re.compile(lexicon.phrase_pattern(table.get("ages", []), suffix=r"\s*$"), re.IGNORECASE),
         any_unit=any_unit, any_calendar_word=any_calendar_word, day_of=day_of, since=since, speech=speech, attribution=attribution,
@@ -298,7 +301,10 @@ def find_dates(sentence: str, document_date: str | None, language: str = "en") -
             for match in p.weekday.finditer(sentence) if calendar_word else ():
                 target = p.weekdays[match.group("weekday").lower()]
                 back = (base_day.weekday() - target) % 7
-                add(match.start(), match.end(), (base_day - dt.timedelta(days=back)).isoformat(), "weekday")
+                last_week = p.weekday_last_week.match(sentence, match.end())
+                if last_week is not None:
+                    back = base_day.weekday() + 7 - target  # that day of the week before the document's
+                add(match.start(), last_week.end() if last_week else match.end(), (base_day - dt.timedelta(days=back)).isoformat(), "weekday")
         if found and rare_cue:
             _date_years_named_after(sentence, p, base_day, found, taken)
         if rare_cue and p.any_relative.search(sentence):  # one search first: most sentences name none of these

@@ -1,0 +1,21 @@
+"""Dates found in a sentence and resolved against the document's date (:mod:`statecheck.extract.dates`)."""
+
+from __future__ import annotations
+
+import pytest
+
+from statecheck.extract.dates import find_dates
+
+
+@pytest.mark.parametrize(
+    ("sentence", "language", "value"),
+    [
+        ("On Monday last week the crossing closed.", "en", "2025-03-31"),
+        ("On Monday the crossing closed.", "en", "2025-04-07"),
+        ("Le lundi de la semaine dernière, le point de passage a fermé.", "fr", "2025-03-31"),
+        ("Am Montag vergangener Woche wurde der Übergang geschlossen.", "de", "2025-03-31"),
+    ],
+)
+def test_a_weekday_of_last_week_is_that_day_of_the_week_before(sentence: str, language: str, value: str) -> None:
+    # the document is dated Tuesday 8 April 2025
+    assert [d.value for d in find_dates(sentence, "2025-04-08", language)] == [value]
