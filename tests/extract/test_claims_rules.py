@@ -1355,3 +1355,15 @@ def test_people_brought_in_with_wounds_are_injured_and_those_killed_on_the_way_t
     assert [c["metric"] for c in claims_of(text)] == ["injured"]
     text = "At least 700 people have been killed on their way to food distribution sites."
     assert [c["metric"] for c in claims_of(text)] == ["killed_aid_seekers"]
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Según la CIF, unos 2,1 millones de personas se enfrentan a niveles de crisis alimentaria en la Franja.", "es"),
+        ("La dernière analyse classe 1,5 million de personnes en phase 3 ou plus dans la bande de Gaza.", "fr"),
+    ],
+)
+def test_people_in_a_food_crisis_or_an_ipc_phase_are_food_insecure(text: str, language: str) -> None:
+    document = statecheck.check_text(text, date="2024-11-20", options=statecheck.Options(verify=False, language=language))
+    assert [c.metric for c in document.claims] == ["food_insecure"]
