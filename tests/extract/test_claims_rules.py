@@ -1367,3 +1367,10 @@ def test_people_brought_in_with_wounds_are_injured_and_those_killed_on_the_way_t
 def test_people_in_a_food_crisis_or_an_ipc_phase_are_food_insecure(text: str, language: str) -> None:
     document = statecheck.check_text(text, date="2024-11-20", options=statecheck.Options(verify=False, language=language))
     assert [c.metric for c in document.claims] == ["food_insecure"]
+
+
+def test_people_who_remain_in_a_place_are_its_population() -> None:
+    assert [c["metric"] for c in claims_of("An estimated 350,000 people remain in northern Gaza.")] == ["population"]
+    assert [c["metric"] for c in claims_of("About 450,000 remain in the city.")] == ["population"]
+    assert [c["metric"] for c in claims_of("Some 98 hostages remain in Gaza.")] == ["hostages"]
+    assert [c["metric"] for c in claims_of("About 450,000 people remain displaced.")] == ["displaced"]

@@ -252,11 +252,13 @@ def read_what(
         else:
             event = None
     population_noun = words.regex(r"\s*(?:\S+\s+)?(?:\w+['’])?(?:{population_nouns})\b")  # "2,3 millions d'habitants"
-    if event is None and group == "people" and not mention.percent and (
-        (mention.value >= 1_000_000 and population_noun.match(right))
-        or words.regex(r"\s*(?:\S+\s+)?(?:\w+['’])?(?:{resident_nouns})\b").match(right)
+    if event is None and group in (None, "people") and not mention.percent and (
+        (group == "people" and mention.value >= 1_000_000 and population_noun.match(right))
+        or (group == "people" and words.regex(r"\s*(?:\S+\s+)?(?:\w+['’])?(?:{resident_nouns})\b").match(right))
+        or words.regex(r"\s*(?:(?:{population_nouns})\s+)?(?:{remain_in})\b").match(right)
     ):
-        # millions of people, or a place's residents, with nothing happening to them, are a population
+        # millions of people, a place's residents, or those who remain in it, with nothing
+        # happening to them, are a population
         event = "population"
     metric = _metric(event, group, mention, right, words)
     if (
