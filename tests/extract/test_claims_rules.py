@@ -1374,3 +1374,10 @@ def test_people_who_remain_in_a_place_are_its_population() -> None:
     assert [c["metric"] for c in claims_of("About 450,000 remain in the city.")] == ["population"]
     assert [c["metric"] for c in claims_of("Some 98 hostages remain in Gaza.")] == ["hostages"]
     assert [c["metric"] for c in claims_of("About 450,000 people remain displaced.")] == ["displaced"]
+
+
+@pytest.mark.parametrize(
+    "text", ["The party demands the release of all 133 hostages.", "We will keep up the pressure until all 58 hostages are home."]
+)
+def test_hostages_whose_release_is_awaited_are_those_held(text: str) -> None:
+    assert [(c["metric"], c["scope"], c["place"]) for c in claims_of(text)] == [("hostages", "static", "gaza")]

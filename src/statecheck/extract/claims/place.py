@@ -7,7 +7,7 @@ from bisect import bisect_left
 from collections.abc import Iterable
 
 from statecheck.extract.claims.state import Context, Reading
-from statecheck.extract.claims.what import _clause_right, clause_start
+from statecheck.extract.claims.what import _clause_right, clause_start, release_awaited
 from statecheck.extract.claims.words import WAR_START_ISO, Words
 from statecheck.extract.sentences import Sentence
 
@@ -197,7 +197,7 @@ def read_place(
         # people taken hostage were taken from Israel; "held in Gaza" says where they are now
         held = words.regex(r"\b(?:{held})\b").search(sentence[max(0, reading.bound_start - 20) : mention.end + 60])
         holding = words.regex(r"\b(?:{holding})\b[^,;.]{{0,30}}$").search(sentence, max(0, reading.bound_start - 60), reading.bound_start)
-        if held is None and holding is None:
+        if held is None and holding is None and not release_awaited(sentence, reading.bound_start, words):
             return "israel"
         after = [p for p in places if p[0] > mention.end and p[2] != "israel"]
         return after[0][2] if after else words.default_places.get("hostages", context.default_place)

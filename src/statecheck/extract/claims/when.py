@@ -17,6 +17,7 @@ from statecheck.extract.claims.what import (
     clause_before,
     clause_start,
     is_labelled,
+    release_awaited,
 )
 from statecheck.extract.claims.words import WAR_START_ISO, Words
 from statecheck.extract.dates import DateMention, parse_date
@@ -40,7 +41,9 @@ def read_scope(
         left = sentence[max(0, reading.bound_start - 60) : reading.bound_start]  # "Daily average in March: 161 trucks"
     right = _up_to_the_next_count(_clause_right(sentence[mention.end : mention.end + 80]), words)
     clause = left + " " + right
-    if reading.metric in ("population", "area") or reading.event in ("alive", "in_need") or _held_now(sentence, reading, words):
+    if reading.metric in ("population", "area") or reading.event in ("alive", "in_need") or _held_now(sentence, reading, words) or (
+        reading.metric in ("hostages", "detained") and release_awaited(sentence, reading.bound_start, words)
+    ):
         return "static", None  # what stands: how many live there, are held, are alive, need care
     if words.scope["rate"].search(left[-25:] + " " + right[:40]):
         return "rate", None
