@@ -1381,3 +1381,21 @@ def test_people_who_remain_in_a_place_are_its_population() -> None:
 )
 def test_hostages_whose_release_is_awaited_are_those_held(text: str) -> None:
     assert [(c["metric"], c["scope"], c["place"]) for c in claims_of(text)] == [("hostages", "static", "gaza")]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        ("The youngest person we interviewed was 15, the oldest 71.", "en", []),
+        ("The youngest of the 40 children killed was a baby.", "en", [40]),
+        ("Sergeant Cohen, who was 19, was killed on the border.", "en", []),
+        ("Forecasters expect another 80 millimetres of rain.", "en", []),
+        ("Some 1,882 people were wounded.", "en", [1882]),
+        ("El hospital, fundado por misioneros en 1882, atendía a los heridos de los bombardeos.", "es", []),
+        ("Weitere Auskünfte: Kommunikation, Bundeshaus West, 3003 Bern, Tel. +41 58 465 00 00", "de", []),
+        ("Die Reisewarnung der höchsten Stufe 6 bleibt aufrecht, teilte das Ministerium mit.", "de", []),
+    ],
+)
+def test_ages_rainfall_old_years_levels_and_postcodes_beside_a_telephone(text: str, language: str, expected: list[int]) -> None:
+    document = statecheck.check_text(text, date="2024-11-20", options=statecheck.Options(verify=False, language=language))
+    assert [c.value for c in document.claims] == expected

@@ -51,6 +51,10 @@ def is_claim_number(mention: NumberMention, sentence: str, dates: list[DateMenti
         return False
     if words.age_before.search(left[-40:]) or words.age_after.match(right) or _in_a_list_of_durations(right, words):
         return False
+    if words.regex(r"\b(?:{age_superlatives})\b[^\d.;:]{{0,45}}$").search(left, max(0, len(left) - 60)) and not _counts_war_thing(
+        right, words, reach=2
+    ):
+        return False  # "the youngest we interviewed was 15, the oldest 71": ages (not "the youngest of the 40 children")
     if _in_address(mention, left, right, words):
         return False
     if _is_age_after_name(mention, left, right, words):
@@ -174,7 +178,8 @@ def _in_address(mention: NumberMention, left: str, right: str, words: Words) -> 
         or (len(mention.digits) == 3 and _SECOND_POSTCODE_GROUP.match(right) is not None)
         or (len(mention.digits) == 2 and _FIRST_POSTCODE_GROUP.search(left) is not None and _TOWN_AFTER.match(right) is not None)
     )
-    return postcode and words.street.search(left, max(0, len(left) - 60)) is not None
+    # a street or a telephone on the line ("Bundeshaus West, 3003 Bern, Tel. +41 58 ...")
+    return postcode and (words.street.search(left, max(0, len(left) - 60)) is not None or words.phone_label.search(right) is not None)
 
 
 # a first name and a surname at least, the surname maybe with a particle ("Anas al-Sharif")
@@ -200,10 +205,12 @@ def _is_age_after_name(mention: NumberMention, left: str, right: str, words: Wor
 def _is_year(mention: NumberMention, left: str, right: str, words: Words) -> bool:
     if mention.in_words or mention.percent or not mention.digits.isdigit() or len(mention.digits) != 4:
         return False
-    if not 1900 <= mention.value <= 2100:
+    if not 1800 <= mention.value <= 2100:
         return False
     if words.regex(r"\b(?:{year_before})\s+$").search(left, max(0, len(left) - 20)):
-        return True  # "since 2009 and employs 84 staff": a year, though a count follows
+        return True  # "since 2009 and employs 84 staff", "founded in 1882": a year, though a count follows
+    if mention.value < 1900:
+        return False  # "1,882 wounded": a count unless a year's word says otherwise
     if words.regex(r"\s+(?:{articles})\b").match(right):
         return True  # "since 1948 the refugees …": a count is not followed by "the"
     return not _counts_war_thing(right, words)
