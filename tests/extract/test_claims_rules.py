@@ -1399,3 +1399,15 @@ def test_hostages_whose_release_is_awaited_are_those_held(text: str) -> None:
 def test_ages_rainfall_old_years_levels_and_postcodes_beside_a_telephone(text: str, language: str, expected: list[int]) -> None:
     document = statecheck.check_text(text, date="2024-11-20", options=statecheck.Options(verify=False, language=language))
     assert [c.value for c in document.claims] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        ("L'armée a fait état de 40 morts dans ses rangs, dont neuf membres des forces de sécurité.", "fr", [40, 9]),
+        ("Twelve people were wounded, among them five children.", "en", [12, 5]),
+    ],
+)
+def test_a_small_number_word_that_is_a_part_of_a_count_is_a_claim(text: str, language: str, expected: list[int]) -> None:
+    document = statecheck.check_text(text, date="2024-11-20", options=statecheck.Options(verify=False, language=language))
+    assert [c.value for c in document.claims] == expected

@@ -83,6 +83,8 @@ def is_claim_number(mention: NumberMention, sentence: str, dates: list[DateMenti
             return True  # "six of UNRWA's 24 health centres"
         if words.regex(r",?\s+(?:{of_them})\b").match(right) and _DIGIT_BEFORE.search(left):
             return True  # "61 wounded soldiers, seven of them in serious condition": a part of the count before
+        if _right_after_including(left, words) and _DIGIT_BEFORE.search(left):
+            return True  # "..., dont neuf membres des forces de sécurité", "darunter fünf Thailänder": a part
         if words.regex(r"\b(?:{ratio})\s+(?:\w+\s+)?\d").search(right[:60]):
             return False  # "one bed for every 1,500 people": the ratio is the second number
         bound, bound_start = read_bound(sentence, mention, words)
@@ -214,6 +216,13 @@ def _is_year(mention: NumberMention, left: str, right: str, words: Words) -> boo
     if words.regex(r"\s+(?:{articles})\b").match(right):
         return True  # "since 1948 the refugees …": a count is not followed by "the"
     return not _counts_war_thing(right, words)
+
+
+def _right_after_including(left: str, words: Words) -> bool:
+    """Whether the number comes right after a word that opens a part ("including", "dont", "darunter")."""
+    tail = left[-30:]
+    found = list(words.including.finditer(tail))
+    return bool(found) and not tail[found[-1].end() :].strip()
 
 
 def _counts_war_thing(right: str, words: Words, reach: int = _HEAD_WORDS) -> bool:
