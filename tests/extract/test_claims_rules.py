@@ -1411,3 +1411,17 @@ def test_ages_rainfall_old_years_levels_and_postcodes_beside_a_telephone(text: s
 def test_a_small_number_word_that_is_a_part_of_a_count_is_a_claim(text: str, language: str, expected: list[int]) -> None:
     document = statecheck.check_text(text, date="2024-11-20", options=statecheck.Options(verify=False, language=language))
     assert [c.value for c in document.claims] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "as_of"),
+    [
+        ("Only 60 trucks entered on Monday, against some 500 a day, including fuel, before the war.", "en", [None]),
+        ("Avant la guerre, quelque 500 camions entraient chaque jour.", "fr", [None]),
+        ("Flour sells for $150 a sack, more than ten times the price before the war.", "en", ["2024-11-20", "2024-11-20"]),
+        ("Noch 120 Menschen werden festgehalten, darunter vier, die schon vor dem Krieg verschleppt worden waren.", "de", ["2024-11-20", "2024-11-20"]),
+    ],
+)
+def test_a_figure_of_before_the_war_has_no_date(text: str, language: str, as_of: list[str | None]) -> None:
+    document = statecheck.check_text(text, date="2024-11-20", options=statecheck.Options(verify=False, language=language))
+    assert [c.as_of for c in document.claims][-len(as_of):] == as_of

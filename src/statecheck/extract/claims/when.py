@@ -133,6 +133,8 @@ _SINCE_PHRASE = r"(?<![\w])(?:{since_words})\s+(?:[^\s,;]+\s+){{0,7}}[^\s,;]+"
 
 
 _CLAUSE_END = re.compile(r"[,;:]")
+_ANY_DIGIT = re.compile(r"\d")
+_BEFORE_WAR_REACH = 90  # characters after a number in which "before the war" still says when it held
 _CURRENCY_SIGNS = " $€£₪¥"
 
 
@@ -472,6 +474,13 @@ def resolve_as_of(
     mention = reading.mention
     if words.regex(r"\b(?:{past_state})\b").search(sentence[mention.end : mention.end + 40]):
         return None  # a state before the war ("the 280,000 people who lived there")
+    before_war = words.regex(r"\b(?:{before_the_war})\b").search(sentence, mention.end, mention.end + _BEFORE_WAR_REACH)
+    if before_war is not None and not _ANY_DIGIT.search(sentence, mention.end, before_war.start()) and not words.regex(
+        r"\b(?:{relative}|{multiples})\b"
+    ).search(sentence, mention.end, before_war.start()):
+        # "some 500 trucks a day, including fuel, before the war": a figure of before the war; not
+        # "ten times the price before the war" or "four who had been abducted before the war"
+        return None
     told_at = _told_at_dated_event(sentence, reading, all_dates or dates, words)
     if told_at is not None:
         return told_at
