@@ -1425,3 +1425,11 @@ def test_a_small_number_word_that_is_a_part_of_a_count_is_a_claim(text: str, lan
 def test_a_figure_of_before_the_war_has_no_date(text: str, language: str, as_of: list[str | None]) -> None:
     document = statecheck.check_text(text, date="2024-11-20", options=statecheck.Options(verify=False, language=language))
     assert [c.as_of for c in document.claims][-len(as_of):] == as_of
+
+
+def test_a_stamp_with_a_time_of_day_dates_the_figures_after_it() -> None:
+    text = (
+        "All information is valid as of 5 December 2023, 22:00 (local time), unless otherwise stated.\n\n"
+        "Some 16,000 Palestinians have been killed."
+    )
+    assert [c["as_of"] for c in claims_of(text, date="2023-12-06")] == ["2023-12-05"]

@@ -161,7 +161,8 @@ def _date_stamp(line: str, language: str, document_date: str | None = None) -> s
     undated = line
     for date in sorted(dates, key=lambda d: d.start, reverse=True):
         undated = undated[: date.start] + undated[date.end :]
-    if labelled and not _DIGIT.search(undated) and not line.rstrip().endswith(":"):  # a list's heading dates its list
+    # a list's heading dates its list; a time of the day is no count ("valid as of 5 December 2023, 22:00")
+    if labelled and not _DIGIT.search(_CLOCK.sub(" ", undated)) and not line.rstrip().endswith(":"):
         # "All figures valid as of 20 August 2024, unless stated. Published on 21 August.": no count of its own
         return labelled[0].value
     if len(line) > _STAMP_CHARS or len(dates) != 1:
