@@ -1433,3 +1433,27 @@ def test_a_stamp_with_a_time_of_day_dates_the_figures_after_it() -> None:
         "Some 16,000 Palestinians have been killed."
     )
     assert [c["as_of"] for c in claims_of(text, date="2023-12-06")] == ["2023-12-05"]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        (
+            "Since Hamas killed some 1,200 people on 7 October 2023, Israel has fought on: nearly 800 soldiers have fallen.",
+            "en", [("killed", "2023-10-07"), ("killed_soldiers", "2024-11-09")],
+        ),
+        (
+            "The attack on 7 October killed 1,200 people. Of those taken that day, 59 are still held in Gaza.",
+            "en", [("killed", "2023-10-07"), ("hostages", "2024-11-09")],
+        ),
+        (
+            "Der Krieg begann am 7. Oktober mit dem Überfall der Hamas. Im Gazastreifen wurden seither mehr als 41.800 Menschen getötet.",
+            "de", [("killed", "2024-11-09")],
+        ),
+    ],
+)
+def test_a_count_held_now_or_run_since_the_war_began_is_dated_by_the_report(
+    text: str, language: str, expected: list[tuple[str, str]]
+) -> None:
+    document = statecheck.check_text(text, date="2024-11-09", options=statecheck.Options(verify=False, language=language))
+    assert [(c.metric, c.as_of) for c in document.claims] == expected

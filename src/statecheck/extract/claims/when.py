@@ -521,15 +521,28 @@ def resolve_as_of(
             if scope != "static" and 0 <= d.start - mention.end < _OWN_DATE_REACH and "," not in sentence[mention.end : d.start]
         ]
         chosen = own[0] if own else min(pool, key=distance)
+        if (
+            chosen.value == WAR_START_ISO and scope == "total" and chosen.end <= clause_start(sentence, reading.bound_start)
+            and words.regex(r"\b(?:{perfect})\b").search(sentence, clause_start(sentence, reading.bound_start), reading.quote_end + 40)
+        ):
+            # "Since Hamas attacked on 7 October 2023, ... nearly 800 soldiers have fallen": the war's
+            # first day, in a clause before, is where the count starts; it runs to the report
+            return context.section_date or context.document_date
         if chosen.kind == "elapsed" and _at_least_this_late(sentence, chosen, context, words):
             return context.document_date  # "in more than 400 days of war": up to the report, at least
         if chosen.kind == "relative" and reporting and len(reporting[0].value) >= len(chosen.value):
             return reporting[0].value  # "the ministry said on Saturday that ... have now been killed"
         return chosen.value
-    if context.last_event_date and _refers_back(sentence, all_dates or dates, words) and not _counted_since_it(sentence, words):
-        return context.last_event_date
+    since_then = words.regex(r"\b(?:{since_then})\b").search(sentence) is not None  # "seither": from that day to the report
+    if (
+        context.last_event_date and scope != "static" and not since_then
+        and _refers_back(sentence, all_dates or dates, words) and not _counted_since_it(sentence, words)
+    ):
+        return context.last_event_date  # but those held now, "of the 252 taken that day", are counted now
     told_here = context.day_told_here()
-    if told_here and not dates and (_told_in_past(sentence, words) or (scope != "total" and _narrative_perfect(sentence, words))):
+    if told_here and not dates and not since_then and (
+        _told_in_past(sentence, words) or (scope != "total" and _narrative_perfect(sentence, words))
+    ):
         # "On 7 October, gunmen crossed the fence. Some 1,200 people were killed ...", and the perfect
         # that French news tells a day in ("Les troupes ont quitté le camp samedi. 14 personnes y ont été tuées")
         return told_here
