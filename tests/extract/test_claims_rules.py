@@ -1457,3 +1457,8 @@ def test_a_count_held_now_or_run_since_the_war_began_is_dated_by_the_report(
 ) -> None:
     document = statecheck.check_text(text, date="2024-11-09", options=statecheck.Options(verify=False, language=language))
     assert [(c.metric, c.as_of) for c in document.claims] == expected
+
+
+def test_a_place_inside_an_earlier_part_is_not_the_place_of_a_count_joined_after_it() -> None:
+    text = "Since the start of the war, 700 soldiers have fallen, 340 of them in the ground operation in Gaza, and 4,500 have been wounded."
+    assert [(c["value"], c["place"]) for c in claims_of(text)] == [(700, None), (340, "gaza"), (4500, None)]

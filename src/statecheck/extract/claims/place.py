@@ -214,6 +214,10 @@ def read_place(
     if places and not reading.link:
         # a place named inside a part that follows is the part's: "600 soldiers killed, including 260 in Gaza"
         places = [p for p in places if p[0] < mention.end or not _inside_a_part(sentence, mention.end, p[0], words)]
+    elif places and reading.link in ("and", "coordinated"):
+        # nor is it the place of a count joined after the part: "726 soldiers have fallen, 346 of them
+        # in Gaza, and 4,576 have been wounded"
+        places = [p for p in places if not _in_an_earlier_part(sentence, p, reading.bound_start, words)]
     told_that_day = as_of is not None and as_of == context.day_told_here()
     if reading.metric in ("killed_soldiers", "injured_soldiers") and not places and not told_that_day:
         # an army's losses are counted on every front unless a place is named with them, or they are
@@ -250,6 +254,17 @@ def _outside(places: list[tuple[int, int, str]], span: tuple[int, int]) -> tuple
     """The places outside ``span``, and those inside it."""
     inside = [p for p in places if span[0] <= p[0] and p[1] <= span[1]]
     return [p for p in places if p not in inside], inside
+
+
+def _in_an_earlier_part(sentence: str, place: tuple[int, int, str], before: int, words: Words) -> bool:
+    """Whether a place stands in a part that opened and closed (at a comma) before ``before``."""
+    cue = None
+    for found in words.including.finditer(sentence, 0, place[0]):
+        cue = found
+    if cue is None:
+        return False
+    close = sentence.find(",", place[1])
+    return 0 <= close < before and "," not in sentence[cue.end() : place[0]]
 
 
 def _inside_a_part(sentence: str, start: int, place_start: int, words: Words) -> bool:
