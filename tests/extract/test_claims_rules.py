@@ -1462,3 +1462,14 @@ def test_a_count_held_now_or_run_since_the_war_began_is_dated_by_the_report(
 def test_a_place_inside_an_earlier_part_is_not_the_place_of_a_count_joined_after_it() -> None:
     text = "Since the start of the war, 700 soldiers have fallen, 340 of them in the ground operation in Gaza, and 4,500 have been wounded."
     assert [(c["value"], c["place"]) for c in claims_of(text)] == [(700, None), (340, "gaza"), (4500, None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        ("We remember the 1,200 people slaughtered on 7 October 2023 and the 251 people dragged into Gaza that day.", ["israel", "israel"]),
+        ("At least 90 people died and 400 were wounded yesterday in Khan Younis.", ["khan_younis", "khan_younis"]),
+    ],
+)
+def test_a_count_with_a_verb_of_another_kind_keeps_its_places(text: str, places: list[str]) -> None:
+    assert [c["place"] for c in claims_of(text, date="2024-09-02")] == places

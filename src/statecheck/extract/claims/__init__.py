@@ -266,7 +266,12 @@ def _own_places_end(sentence: str, readings: list[Reading], index: int, words: W
     reading, following = readings[index], readings[index + 1]
     if following.link in ("including", "parenthesis", "coordinated"):
         return None
-    if following.group in (None, "people") and not _in_a_clause_of_its_own(sentence, reading, following, words):
+    if (
+        following.group in (None, "people") and not _in_a_clause_of_its_own(sentence, reading, following, words)
+        and (following.event in (None, reading.event) or following.verb_before or {reading.event, following.event} <= set(_CASUALTIES))
+    ):
+        # "112 died and 760 were wounded in Gaza City" share the place; "the 1,200 slaughtered on
+        # 7 October and the 251 dragged into Gaza" do not (another verb, of another kind)
         return None
     if following.metric == reading.metric or "other" in (reading.metric, following.metric):
         return None
