@@ -1473,3 +1473,15 @@ def test_a_place_inside_an_earlier_part_is_not_the_place_of_a_count_joined_after
 )
 def test_a_count_with_a_verb_of_another_kind_keeps_its_places(text: str, places: list[str]) -> None:
     assert [c["place"] for c in claims_of(text, date="2024-09-02")] == places
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("The army now counts 210 captives, among them people taken from Kfar Aza.", "en"),
+        ("Die Regierung fordert die Freigabe der verbleibenden 79 Geiseln.", "de"),
+    ],
+)
+def test_captives_and_remaining_hostages_are_held_in_gaza(text: str, language: str) -> None:
+    document = statecheck.check_text(text, date="2024-11-20", options=statecheck.Options(verify=False, language=language))
+    assert [(c.metric, c.place) for c in document.claims][:1] == [("hostages", "gaza")]

@@ -199,7 +199,8 @@ def read_place(
         holding = words.regex(r"\b(?:{holding})\b[^,;.]{{0,30}}$").search(sentence, max(0, reading.bound_start - 60), reading.bound_start)
         if held is None and holding is None and not release_awaited(sentence, reading.bound_start, words):
             return "israel"
-        after = [p for p in places if p[0] > mention.end and p[2] != "israel"]
+        # held in Gaza or one of its places: not a town of Israel named later ("captives ... from Kfar Aza")
+        after = [p for p in places if p[0] > mention.end and words.region.get(p[2], p[2]) == "gaza"]
         return after[0][2] if after else words.default_places.get("hostages", context.default_place)
     if places and (reading.metric.startswith(("killed", "injured")) or reading.metric == "other"):
         # but "18,500 workers from Gaza", "48 detainees from the West Bank": where the counted people
