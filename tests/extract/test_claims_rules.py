@@ -1485,3 +1485,16 @@ def test_a_count_with_a_verb_of_another_kind_keeps_its_places(text: str, places:
 def test_captives_and_remaining_hostages_are_held_in_gaza(text: str, language: str) -> None:
     document = statecheck.check_text(text, date="2024-11-20", options=statecheck.Options(verify=False, language=language))
     assert [(c.metric, c.place) for c in document.claims][:1] == [("hostages", "gaza")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The military says one of its soldiers was killed by gunfire in Rafah this afternoon.", [(1, "killed_soldiers")]),
+        ("One of the children killed was a baby.", []),
+        ("One of the dead was 19 years old.", []),
+        ("The army says some 250,000 have already left the city since late August.", [(250000, "displaced")]),
+    ],
+)
+def test_one_of_a_group_killed_is_a_count_and_those_who_have_left_are_displaced(text: str, expected: list[tuple[int, str]]) -> None:
+    assert [(c["value"], c["metric"]) for c in claims_of(text)] == expected

@@ -75,7 +75,8 @@ def is_claim_number(mention: NumberMention, sentence: str, dates: list[DateMenti
     if (left.endswith("+") and _PHONE_GROUPS_AFTER.match(right)) or _PHONE_BEFORE.search(left, max(0, len(left) - 30)):
         return False  # an international number: "+" and its groups of digits
     if mention.in_words and mention.weak and not mention.percent:
-        if mention.value == 1 and words.regex(r"\s+(?:{one_of})\b").match(right):
+        one_of = words.regex(r"\s+(?:{one_of})\b").match(right) if mention.value == 1 else None
+        if one_of is not None and not _one_of_a_group_killed_or_hurt(right[one_of.end() :], words):
             return False  # "one of the dead was 19 years old": a person picked out, not a count
         if words.regex(r"\b(?:{articles})\s+$").search(left):
             return False  # "the three women": a reference to people already named, not a count
@@ -216,6 +217,19 @@ def _is_year(mention: NumberMention, left: str, right: str, words: Words) -> boo
     if words.regex(r"\s+(?:{articles})\b").match(right):
         return True  # "since 1948 the refugees …": a count is not followed by "the"
     return not _counts_war_thing(right, words)
+
+
+def _one_of_a_group_killed_or_hurt(after: str, words: Words) -> bool:
+    """"one of its soldiers was killed": one more of a group, killed or wounded, is a count of one
+    (not "one of the dead was 19": the dead are an event's word, not a group's)."""
+    head = after.lstrip()
+    group = words.group_lists.any_of.match(head)
+    if group is None or words.event_lists.any_of.match(head):
+        return False
+    rest = head[group.end() : group.end() + 40]
+    event = words.events["killed"].search(rest) or words.events["injured"].search(rest)
+    # a verb of its own ("was killed"), not a participle that picks one out ("one of the children killed was")
+    return event is not None and words.regex(r"\b(?:{auxiliaries})\b").search(rest, 0, event.start()) is not None
 
 
 def _right_after_including(left: str, words: Words) -> bool:
