@@ -1498,3 +1498,7 @@ def test_captives_and_remaining_hostages_are_held_in_gaza(text: str, language: s
 )
 def test_one_of_a_group_killed_is_a_count_and_those_who_have_left_are_displaced(text: str, expected: list[tuple[int, str]]) -> None:
     assert [(c["value"], c["metric"]) for c in claims_of(text)] == expected
+
+
+def test_an_age_range_is_not_a_count() -> None:
+    assert claims_of("The dead ranged in age from 25 to 79, the ministry said.") == []
