@@ -1502,3 +1502,18 @@ def test_one_of_a_group_killed_is_a_count_and_those_who_have_left_are_displaced(
 
 def test_an_age_range_is_not_a_count() -> None:
     assert claims_of("The dead ranged in age from 25 to 79, the ministry said.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("WHO has verified 490 attacks on health care since 7 October, and 15 more in the past week alone.", [("attacks_on_health", "total"), ("attacks_on_health", "period")]),
+        ("The ministry said 300 people had been killed, and 20 more overnight.", [("killed", "total"), ("killed", "period")]),
+    ],
+)
+def test_n_more_counts_what_the_count_before_it_counts(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(c["metric"], c["scope"]) for c in claims_of(text)] == expected
+
+
+def test_a_press_line_with_an_international_number_holds_no_claim() -> None:
+    assert claims_of("Press office: 47 Triq il-Merkanti, Valletta VLT 1175 | +356 2155 0193") == []

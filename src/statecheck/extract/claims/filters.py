@@ -156,10 +156,12 @@ def is_contact_line(line: str, words: Words) -> bool:
     count = len(line.split())
     # a block of fields ("... | tel. ... | press@..."), or a line too short to say anything else
     fields = "|" in line or count <= _CONTACT_FIELDS_WORDS
-    return fields and count <= _CONTACT_LINE_WORDS and (_EMAIL.search(line) or words.phone_label.search(line)) is not None
+    contact = _EMAIL.search(line) or words.phone_label.search(line) or _INTERNATIONAL_PHONE.search(line)
+    return fields and count <= _CONTACT_LINE_WORDS and contact is not None
 
 
 _LINE_END = re.compile(r"\s*\.?\s*$")
+_INTERNATIONAL_PHONE = re.compile(r"(?<![\w+])\+\d{1,3}(?:[\s()-]*\d){6,}")  # "+356 2155 0193", with no label
 _TOWN_AFTER = re.compile(r"\s+[A-Z][^\W\d_]+")  # with case: a town's name
 
 

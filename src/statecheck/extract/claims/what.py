@@ -273,6 +273,11 @@ def read_what(
     shares_verb = event_side == "inherited" or (link == "and" and previous is not None and event == previous.event)
     if shares_verb and previous is not None and metric == "other":
         metric, group = _inherited_metric(event, group, previous, words, metric)
+    if (
+        metric == "other" and previous is not None and group in (None, "people", previous.group) and not mention.percent
+        and words.period_markers_after.match(right) and previous.metric != "other"
+    ):
+        event, metric = previous.event, previous.metric  # "490 attacks on health care, and 15 more in the past week"
     if (mention.percent or mention.share) and previous is not None and _restates_as_share(sentence, previous, bound_start, right, words):
         event, metric = previous.event, previous.metric  # "1.9 million people have fled, 85 percent of the population"
     head = (previous.list_head or previous) if previous is not None and link == "including" else None
