@@ -1517,3 +1517,8 @@ def test_n_more_counts_what_the_count_before_it_counts(text: str, expected: list
 
 def test_a_press_line_with_an_international_number_holds_no_claim() -> None:
     assert claims_of("Press office: 47 Triq il-Merkanti, Valletta VLT 1175 | +356 2155 0193") == []
+
+
+def test_a_total_named_before_an_aside_says_what_its_number_counts() -> None:
+    text = "Their deaths raised the number of soldiers killed since October 7, 2023, on all fronts to 904."
+    assert [(c["value"], c["metric"]) for c in claims_of(text, date="2025-09-09")] == [(904, "killed_soldiers")]

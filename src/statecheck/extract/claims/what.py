@@ -181,7 +181,10 @@ def read_what(
         event, event_span, event_side = right_event, right_span, "right"
     elif link in ("coordinated", "parenthesis") and previous is not None:
         event, event_side = previous.event, "inherited"
-    elif left_event is not None and (group in (None, "people") or "," not in sentence[left_offset + (left_span or (0, 0))[1] : mention.start]):
+    elif left_event is not None and (
+        group in (None, "people") or "," not in sentence[left_offset + (left_span or (0, 0))[1] : mention.start]
+        or _from_total_name(left[: (left_span or (0, 0))[0]], words)  # "the number of soldiers killed since ..., to 904"
+    ):
         event, event_span, event_side = left_event, left_span, "left"
 
     if mention.share and words.events["population"].search(left[-15:]):
