@@ -1522,3 +1522,9 @@ def test_a_press_line_with_an_international_number_holds_no_claim() -> None:
 def test_a_total_named_before_an_aside_says_what_its_number_counts() -> None:
     text = "Their deaths raised the number of soldiers killed since October 7, 2023, on all fronts to 904."
     assert [(c["value"], c["metric"]) for c in claims_of(text, date="2025-09-09")] == [(904, "killed_soldiers")]
+
+
+@pytest.mark.parametrize("camp", ["Nuseirat", "Maghazi", "Bureij", "Zawayda"])
+def test_the_central_camps_are_in_deir_al_balah(camp: str) -> None:
+    text = f"An Israeli strike on a house in {camp} killed 15 people, the ministry said."
+    assert [c["place"] for c in claims_of(text)] == ["deir_al_balah"]
