@@ -19,3 +19,15 @@ from statecheck.extract.dates import find_dates
 def test_a_weekday_of_last_week_is_that_day_of_the_week_before(sentence: str, language: str, value: str) -> None:
     # the document is dated Tuesday 8 April 2025
     assert [d.value for d in find_dates(sentence, "2025-04-08", language)] == [value]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "language"),
+    [
+        ("Plus de 9 900 Palestiniens étaient détenus au début du mois de septembre.", "fr"),
+        ("Más de 9.900 palestinos estaban detenidos a principios del mes de septiembre.", "es"),
+        ("Mais de 9.900 palestinianos estavam detidos no início do mês de setembro.", "pt"),
+    ],
+)
+def test_the_start_of_the_month_of_a_month_is_that_month(sentence: str, language: str) -> None:
+    assert [d.value for d in find_dates(sentence, "2024-11-14", language)] == ["2024-09"]
