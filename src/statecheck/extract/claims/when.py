@@ -74,7 +74,7 @@ def read_scope(
         if since.value is None:
             return "period", None  # "since the truce took effect": a later start, its day not named
         # the span's end in the same clause: "from 6 May to 20 May", not "since 10 October, two of them on 19 October"
-        clause_end = _CLAUSE_END.search(sentence, since.start)
+        clause_end = _CLAUSE_BREAK.search(sentence, since.start)
         end = [
             d.value for d in dates
             if not d.since and since.start < d.start < (clause_end.start() if clause_end else len(sentence)) and len(d.value) == 10
@@ -129,10 +129,8 @@ def read_scope(
     return "total", None
 
 
-_SINCE_PHRASE = r"(?<![\w])(?:{since_words})\s+(?:[^\s,;]+\s+){{0,7}}[^\s,;]+"
-
-
-_CLAUSE_END = re.compile(r"[,;:]")
+_SINCE_PHRASE = r"(?<![\w])(?:{since_words})\s+(?:[^\s,;]+\s+){{0,7}}[^\s,;]+"  # "since" and the words it governs
+_CLAUSE_BREAK = re.compile(r"[,;:]")
 _ANY_DIGIT = re.compile(r"\d")
 _BEFORE_WAR_REACH = 90  # characters after a number in which "before the war" still says when it held
 _CURRENCY_SIGNS = " $€£₪¥"
@@ -156,7 +154,7 @@ def _a_later_start(
     that opens the sentence ("Since the truce began, ... 30 hostages ...")."""
     mention = reading.mention
     pattern = words.regex(_SINCE_PHRASE)
-    own_end = _CLAUSE_END.search(sentence, mention.end, mention.end + len(right))
+    own_end = _CLAUSE_BREAK.search(sentence, mention.end, mention.end + len(right))
     phrase = pattern.search(sentence, mention.end, own_end.start() if own_end else mention.end + len(right))
     if phrase is None:
         own_start = reading.bound_start - len(clause_before(sentence, reading.bound_start, max(0, reading.bound_start - 60)))
