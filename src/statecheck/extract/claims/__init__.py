@@ -36,6 +36,7 @@ from statecheck.extract.claims.state import Context, Reading, counted
 from statecheck.extract.claims.what import (
     BULLET,
     LINE_ITEM,
+    RELEASED_HELD,
     is_labelled,
     read_listed_part,
     read_under_heading,
@@ -43,7 +44,6 @@ from statecheck.extract.claims.what import (
     read_what,
 )
 from statecheck.extract.claims.when import (
-    RELEASES,
     _borrow_forward,
     _event_date,
     _names_its_day,
@@ -380,7 +380,7 @@ def _claims_in_sentence(
             # a part is counted as its whole is: "10 killed in the strike, six of them children" (one
             # incident); "98 hostages remain, including 94 of the 251 abducted" (held now, whatever day it names)
             scope, period = whole.scope, whole.period
-        if scope == "total" and reading.metric in RELEASES:
+        if scope == "total" and reading.metric in RELEASED_HELD:
             scope, period = release_scope(s, reading, words, dates, context)
         context.last_count = counted(reading)
         as_of = resolve_as_of(s, reading, dates, words, context, scope, all_dates=all_dates)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from statecheck.extract.claims.what import LINE_OPENING, clause_before, read_bound
-from statecheck.extract.claims.words import _HEAD_WORDS, Words
+from statecheck.extract.claims.words import _HEAD_WORDS, Words, last_match
 from statecheck.extract.dates import DateMention
 from statecheck.extract.numbers import NumberMention
 
@@ -19,12 +19,9 @@ _PHONE_GROUPS_AFTER = re.compile(r"^[\s()]*\d")
 _HEAD_CUT = re.compile(r"[,;:!?()]")
 _LIST_MARKER = re.compile(r"[.)](?:\s|$)")
 # the unit, maybe after a second number ("6 or 12 nautical miles", "20-30 km")
-_DISTANCE_AFTER = r"(?:\s*(?:[-–]|\w{{1,4}})\s*\d[\d.,]*)?\s*-?\s*(?:{distances})\b(?!\s*(?:²|2\b|square|carr|cuadrad|quadrad))"
-# "ten drones", "zehn Drohnen"; not a fraction or a multiple ("two thirds", "deux tiers", "zwei Drittel")
-_NOUN_AFTER = re.compile(
-    r"\s+(?!(?:thirds?|quarters?|fifths?|tenths?|times|of|tiers|quarts|fois|tercios|cuartos|veces|terços|quartos|vezes"
-    r"|Drittel|Viertel|Mal|mal)\b)[^\W\d_]"
-)
+_DISTANCE_AFTER = r"(?:\s*(?:[-–]|\w{{1,4}})\s*\d[\d.,]*)?\s*-?\s*(?:{distances})\b(?!\s*(?:²|2\b))"
+# "ten drones", "zehn Drohnen": a word, not a fraction, a multiple or a part ("two thirds", "zwei Mal", "two of")
+_NOUN_AFTER = r"\s+(?!(?:{fraction_nouns}|{multiples}|{part_of})\b)[^\W\d_]"
 _DIGIT_BEFORE = re.compile(r"\d[^.;:!?]*$")  # a figure earlier in the same sentence
 
 
@@ -41,7 +38,7 @@ def is_claim_number(mention: NumberMention, sentence: str, dates: list[DateMenti
         return False  # "1. An immediate ceasefire": the number of an item in a list
     if words.time_units.match(right) and not mention.percent:
         return False
-    if words.regex(_DISTANCE_AFTER).match(right):
+    if words.regex(_DISTANCE_AFTER).match(right) and not _names_an_area(right, words):
         return False  # "within seven kilometres of the fence", "6 or 12 nautical miles", "a 25-kilo bag"
     if words.after_words.match(right) or words.frequency_after.match(right):
         return False
@@ -91,7 +88,7 @@ def is_claim_number(mention: NumberMention, sentence: str, dates: list[DateMenti
         bound, bound_start = read_bound(sentence, mention, words)
         if (
             mention.value > 1 and bound != "exact" and sentence[bound_start : mention.start].strip().lower() != "over"
-            and _NOUN_AFTER.match(right)
+            and words.regex(_NOUN_AFTER).match(right)
         ):
             return True  # "at least ten drones", "more than ten airlines": a bound asserts a quantity
         return _counts_war_thing(right, words, reach=3)
@@ -172,7 +169,7 @@ _AREA_CODE = re.compile(r"\)\s?\d{4,5}[-\s]\d{4}\b")  # "(11) 5555-0148"
 
 def _in_address(mention: NumberMention, left: str, right: str, words: Words) -> bool:
     """A house number or a postcode: "12, rue des Lilas, 75011 Paris", "Rue de la Loi 155, 1040 Brussels"."""
-    if words.street_after.match(right) and not words.events["area"].match(right.lstrip()):
+    if words.street_after.match(right) and not _names_an_area(right, words):
         return True  # but "360 square kilometres" is an area
     if words.street_named.search(left, max(0, len(left) - 60)):
         return True
@@ -221,6 +218,11 @@ def _is_year(mention: NumberMention, left: str, right: str, words: Words) -> boo
     return not _counts_war_thing(right, words)
 
 
+def _names_an_area(right: str, words: Words) -> bool:
+    """The words after a number give an area: "360 square kilometres", "0,5 quilômetro quadrado"."""
+    return words.events["area"].match(right.lstrip()) is not None
+
+
 def _one_of_a_group_killed_or_hurt(after: str, words: Words) -> bool:
     """"one of its soldiers was killed": one more of a group, killed or wounded, is a count of one
     (not "one of the dead was 19": the dead are an event's word, not a group's)."""
@@ -236,9 +238,8 @@ def _one_of_a_group_killed_or_hurt(after: str, words: Words) -> bool:
 
 def _right_after_including(left: str, words: Words) -> bool:
     """Whether the number comes right after a word that opens a part ("including", "dont", "darunter")."""
-    tail = left[-30:]
-    found = list(words.including.finditer(tail))
-    return bool(found) and not tail[found[-1].end() :].strip()
+    found = last_match(words.including, left, max(0, len(left) - 30))
+    return found is not None and not left[found.end() :].strip()
 
 
 def _counts_war_thing(right: str, words: Words, reach: int = _HEAD_WORDS) -> bool:

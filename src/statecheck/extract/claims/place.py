@@ -8,7 +8,7 @@ from collections.abc import Iterable
 
 from statecheck.extract.claims.state import Context, Reading
 from statecheck.extract.claims.what import _clause_right, clause_start, release_awaited
-from statecheck.extract.claims.words import WAR_START_ISO, Words
+from statecheck.extract.claims.words import WAR_START_ISO, Words, last_match
 from statecheck.extract.sentences import Sentence
 
 _LETTERS = re.compile(r"[^\W\d_]+")
@@ -259,9 +259,7 @@ def _outside(places: list[tuple[int, int, str]], span: tuple[int, int]) -> tuple
 
 def _in_an_earlier_part(sentence: str, place: tuple[int, int, str], before: int, words: Words) -> bool:
     """Whether a place stands in a part that opened and closed (at a comma) before ``before``."""
-    cue = None
-    for found in words.including.finditer(sentence, 0, place[0]):
-        cue = found
+    cue = last_match(words.including, sentence, 0, place[0])
     if cue is None:
         return False
     close = sentence.find(",", place[1])

@@ -321,8 +321,8 @@ def read_what(
         metric = "other"  # "1,000 wounded, some 300 of them critically": the wounded by how badly
     if metric.startswith("killed") and words.events["unrwa_premises"].search(own_clause):
         metric = "other"  # "270 people sheltering in UNRWA premises have been killed": UNRWA's count of its own
-    if metric in _RELEASED_HELD and release_awaited(sentence, bound_start, words):
-        metric = _RELEASED_HELD[metric]  # "the release of all 133 hostages": a release asked for counts those held
+    if metric in RELEASED_HELD and release_awaited(sentence, bound_start, words):
+        metric = RELEASED_HELD[metric]  # "the release of all 133 hostages": a release asked for counts those held
     if metric != "other" and words.worldwide.search(own_clause):
         metric = "other"  # "12,193 children killed in conflicts around the world": not a count of this war
     if previous is not None and _is_part_of(sentence[previous.mention.end : bound_start], words):
@@ -919,13 +919,16 @@ def read_bound(sentence: str, mention: NumberMention, words: Words) -> tuple[str
     return "exact", mention.start
 
 
-_RELEASED_HELD = {"hostages_released": "hostages", "prisoners_released": "detained"}
+RELEASED_HELD = {"hostages_released": "hostages", "prisoners_released": "detained"}
+"""The metrics of people freed, and what they were while held."""
 
 
 def release_awaited(sentence: str, bound_start: int, words: Words) -> bool:
     """Whether a release is asked for or awaited right before the count: "the release of all 133
     hostages", "until all 58 hostages are home". Those counted are still held."""
     return words.regex(r"\b(?:{release_of_all})\s+$").search(sentence, max(0, bound_start - 40), bound_start) is not None
+
+
 _ITEM_METRICS = frozenset({
     "destroyed_housing", "damaged_housing", "destroyed_ambulances", "destroyed_hospitals", "damaged_hospitals",
     "hospitals_out_of_service", "attacks_on_health", "destroyed_schools", "damaged_schools", "destroyed_mosques",

@@ -19,7 +19,7 @@ from statecheck.extract.claims.what import (
     is_labelled,
     release_awaited,
 )
-from statecheck.extract.claims.words import WAR_START_ISO, Words
+from statecheck.extract.claims.words import WAR_START_ISO, Words, last_match
 from statecheck.extract.dates import DateMention, parse_date
 from statecheck.extract.numbers import NumberMention
 
@@ -182,9 +182,6 @@ def _the_war_began(value: str) -> bool:
     return value[:7] == WAR_START_ISO[:7] and (len(value) == 7 or value <= "2023-10-08")
 
 
-RELEASES = ("hostages_released", "prisoners_released")
-
-
 def release_scope(
     sentence: str, reading: Reading, words: Words, dates: list[DateMention], context: Context
 ) -> tuple[str, tuple[str, str] | None]:
@@ -268,8 +265,8 @@ def _running_total(sentence: str, reading: Reading, words: Words) -> bool:
     left = clause_before(sentence, reading.bound_start, max(0, reading.bound_start - 120))
     if reading.link == "including":
         # a part's words start at its "including": "killed since the start of the war, including 70 in the past day"
-        parts = list(words.including.finditer(left))
-        left = left[parts[-1].end() :] if parts else left
+        part = last_match(words.including, left)
+        left = left[part.end() :] if part else left
     return total is not None and total.search(left) is not None
 
 

@@ -229,6 +229,14 @@ def _place_names(place_lists: dict[str, list[str]]) -> dict[str, str]:
     return names
 
 
+def last_match(pattern: re.Pattern[str], text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
+    """The last match of ``pattern`` in ``text[pos:endpos]`` (matches do not overlap), or None."""
+    found = None
+    for found in pattern.finditer(text, pos, len(text) if endpos is None else endpos):
+        pass
+    return found
+
+
 def _alternation(phrases: list[str]) -> str:
     ordered = sorted({p.strip() for p in phrases if p.strip()}, key=len, reverse=True)
     return "|".join(r"\s+".join(re.escape(w) for w in p.split()) for p in ordered)
