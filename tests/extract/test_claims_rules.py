@@ -920,6 +920,22 @@ def test_numbered_demands_in_french_ask_for_amounts() -> None:
     assert [c["value"] for c in claims] == [52]
 
 
+def test_an_item_asks_for_its_amount_however_far_from_its_verb() -> None:
+    text = (
+        "The Green Left proposes:\n"
+        "1. Pressing at every summit for the border posts to open and for at least 450 trucks a day to cross;\n"
+        "2. Raising the budget of the trauma programme for displaced families by 12 million euros;\n"
+        "3. Funding the hospital ship, which has treated 640 patients, and the nation's 90 field clinics.\n"
+    )
+    assert [c["value"] for c in claims_of(text)] == [640, 90]
+
+
+def test_a_german_heading_that_ends_with_a_comma_opens_a_list_of_demands() -> None:
+    text = "Wir fordern den Senat auf,\n1. mindestens 8 Millionen Euro für die Traumahilfe bereitzustellen;\n2. die 40 Geiseln nicht zu vergessen.\n"
+    claims = claims_of(text, date="2024-03-15", language="de")
+    assert [c["value"] for c in claims] == [40]
+
+
 def test_an_amount_asked_for_in_a_sentence_is_not_a_claim() -> None:
     text = "We call on the cabinet to admit 6,000 refugees and to fund 45 new ambulances, after 31,000 deaths."
     assert [(c["value"], c["metric"]) for c in claims_of(text)] == [(31000, "killed")]

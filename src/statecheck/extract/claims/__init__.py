@@ -97,9 +97,9 @@ def extract_claims(document: Document, options: Options) -> Document:
             line = paragraphs[sentence.paragraph]
             contact = is_contact_line(line, words_for(language or "en"))
             if line.strip() and not LINE_ITEM.match(line):
-                # a line that asks for something opens a list of what it asks ("asks the Government to:"),
-                # which begins on the next line: what the line itself says is not asked
-                asks_below = line.rstrip().endswith(":") and bool(
+                # a line that asks for something opens a list of what it asks ("asks the Government to:",
+                # "fordern die Bundesregierung auf,"), which begins on the next line: what the line itself says is not asked
+                asks_below = line.rstrip().endswith((":", ",")) and bool(
                     paragraph_words().regex(r"\b(?:{request_heads})\b").search(line)
                 )
                 context.section_asks = False

@@ -95,9 +95,6 @@ def is_claim_number(mention: NumberMention, sentence: str, dates: list[DateMenti
     return True
 
 
-_ASKING_VERB_WORDS = 6  # "offer up to 200 ...", "fund the medical evacuation of 50 ...": the item's verb and its object
-
-
 def is_asked_amount(mention: NumberMention, sentence: str, words: Words, *, in_request_list: bool) -> bool:
     """An amount someone is asked to give or do, not a count of what is: "to grant 5,000 visas",
     an item "- offer up to 200 police officers" under "asks the Government to:". A number after
@@ -109,11 +106,12 @@ def is_asked_amount(mention: NumberMention, sentence: str, words: Words, *, in_r
         return False
     if in_request_list:
         opening = left[LINE_OPENING.match(left).end() :]  # type: ignore[union-attr]
-        # not past a clause of its own: "- end the siege that has starved 30 children"
-        return (
-            "," not in opening and len(opening.split()) <= _ASKING_VERB_WORDS
-            and not words.regex(r"\b(?:{relative}|{subordinators})\b").search(opening)
-        )
+        # what the item asks for, however far its verb ("- press for every crossing to reopen and for
+        # at least 600 trucks a day to enter"), unless the number is in a clause of its own with a
+        # verb of its own: "- end the siege that has starved 30 children"
+        return words.regex(
+            r"\b(?:{relative}|{subordinators})\s+(?:[\w'’-]+\s+){{0,2}}?(?:{auxiliaries})\b"
+        ).search(opening) is None
     return words.regex(
         r"\b(?:{request_heads})\s[^.;:!?]{{0,120}}?\b(?:{infinitive_markers})\s*[\w'’-]+\s+$"
     ).search(clause_before(sentence, bound_start)) is not None
