@@ -939,6 +939,11 @@ def test_a_german_heading_that_ends_with_a_comma_opens_a_list_of_demands() -> No
 def test_an_amount_asked_for_in_a_sentence_is_not_a_claim() -> None:
     text = "We call on the cabinet to admit 6,000 refugees and to fund 45 new ambulances, after 31,000 deaths."
     assert [(c["value"], c["metric"]) for c in claims_of(text)] == [(31000, "killed")]
+    # asked in the past: still what someone wanted, not what is
+    text = "In a letter last week the envoy urged Egypt to let at least 280 trucks a day through Rafah."
+    assert claims_of(text) == []
+    text = "La ministre a demandé à Israël de laisser entrer au moins 280 camions par jour."
+    assert claims_of(text, language="fr") == []
 
 
 def test_an_area_verb_does_not_make_counted_things_an_area() -> None:

@@ -113,7 +113,7 @@ def is_asked_amount(mention: NumberMention, sentence: str, words: Words, *, in_r
             r"\b(?:{relative}|{subordinators})\s+(?:[\w'’-]+\s+){{0,2}}?(?:{auxiliaries})\b"
         ).search(opening) is None
     return words.regex(
-        r"\b(?:{request_heads})\s[^.;:!?]{{0,120}}?\b(?:{infinitive_markers})\s*[\w'’-]+\s+$"
+        r"\b(?:{request_heads})\s[^.;:!?]{{0,120}}?\b(?:{infinitive_markers})\s*[\w'’-]+(?:\s+[\w'’-]+)?\s+$"
     ).search(clause_before(sentence, bound_start)) is not None
 
 
