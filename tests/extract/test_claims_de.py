@@ -164,6 +164,10 @@ AS_OF = [
     ("Mehr als 31.000 Menschen wurden getötet.", "2024-03-15", "2024-03-15"),
     ("Heute sind es 31.000 Tote.", "2024-03", "2024-03"),
     ("Das Ministerium sagte am Montag, 31.045 Menschen seien getötet worden.", "2024-03-15", "2024-03-11"),
+    # a day told before dates a story told on in the preterite, a strong verb's too ("warf")
+    ("Am Dienstag stürzte ein Lager ein. Ein Kran warf rund 40 Säcke in den Hof.", "2024-03-15", "2024-03-12"),
+    # a capitalised word ending in -ten is a noun ("Kosten"), not a preterite: the estimate is the report's
+    ("Am Dienstag legte das Schiff an. Die Kosten werden auf rund 90 Millionen Euro geschätzt.", "2024-03-15", "2024-03-15"),
 ]
 
 

@@ -975,6 +975,27 @@ def test_a_sentence_without_a_number_can_name_the_day_its_paragraph_counts() -> 
     assert [(c["value"], c["as_of"]) for c in claims_of(text)] == [(60, "2024-03-12")]
 
 
+def test_a_number_word_of_another_language_does_not_hide_the_day_a_sentence_names() -> None:
+    # "central" begins like the French "cent": the sentence is read, and its day noted, all the same
+    text = (
+        "Amman, 15 March 2024\n\n"
+        "While the city slept on Tuesday night, a strike flattened a block in central Rafah. "
+        "Medics said at least 45 people were killed in that one attack."
+    )
+    assert [(c["value"], c["as_of"]) for c in claims_of(text)] == [(45, "2024-03-12")]
+
+
+def test_a_standing_quantity_is_dated_by_the_tense_of_its_own_clause() -> None:
+    text = (
+        "Amman, 15 March 2024\n\n"
+        "On Tuesday the army ordered everyone out of the eastern districts. The area covers about 60 square "
+        "kilometres, a third of the Strip, and some 90,000 people were living there."
+    )
+    assert [(c["value"], c["as_of"]) for c in claims_of(text)] == [
+        (60, "2024-03-15"), (33.33, "2024-03-15"), (90000, "2024-03-12")
+    ]
+
+
 def test_victims_of_malnutrition_are_deaths_from_starvation() -> None:
     assert [(c["value"], c["metric"]) for c in claims_of("So far 240 people have been victims of malnutrition.")] == [
         (240, "killed_starvation")

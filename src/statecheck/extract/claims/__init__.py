@@ -135,7 +135,9 @@ def extract_claims(document: Document, options: Options) -> Document:
             if sentence.paragraph == 0:
                 in_first_paragraph = len(claims)
         else:
+            # a number word of another language only ("central", "dos"): read as a sentence without a number
             _note_context(sentence.text, words, context, partial(place_index.places_in, sentence, words))
+            _note_event_day(find_dates(sentence.text, context.document_date, words.language), context, counted=False)
             context.unread_sources.append((sentence.text, paragraph_words))
     if document.card.title and paragraphs[0].strip().endswith(document.card.title.strip()):
         claims = _headline_as_in_body(claims, in_first_paragraph)
@@ -289,6 +291,12 @@ def _in_a_clause_of_its_own(sentence: str, reading: Reading, following: Reading,
     return words.regex(r"(?:\s+[\w'’-]+)?\s+(?:{auxiliaries})\b").match(sentence, following.mention.end) is not None
 
 
+def _verb_of_its_own(sentence: str, reading: Reading, words: Words) -> bool:
+    """A verb right after the number is its own: "a third of the Strip, and some 250,000 people were
+    living in it" is told in its own tense, not in that of the count before it."""
+    return words.regex(r"(?:\s+[\w'’-]+){{0,2}}?\s+(?:{auxiliaries})\b").match(sentence, reading.mention.end) is not None
+
+
 def _note_event_day(dates: list[DateMention], context: Context, *, counted: bool) -> None:
     """The day of the event a sentence tells, for the sentences after it. One without a number
     (``counted`` False) matters only when it names its day: "On Friday troops stormed the
@@ -384,7 +392,10 @@ def _claims_in_sentence(
             scope, period = release_scope(s, reading, words, dates, context)
         context.last_count = counted(reading)
         as_of = resolve_as_of(s, reading, dates, words, context, scope, all_dates=all_dates)
-        if claims and (shares_span or reading.link in ("coordinated", "including", "parenthesis")) and not _own_date(reading, dates):
+        if (
+            claims and (shares_span or reading.link in ("coordinated", "including", "parenthesis"))
+            and not _own_date(reading, dates) and not _verb_of_its_own(s, reading, words)
+        ):
             as_of = claims[-1].as_of  # "murdering 6,000 children and 4,000 women": one verb, one date
         if worldwide:
             place = None

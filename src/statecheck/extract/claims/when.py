@@ -297,14 +297,23 @@ def _simple_past(clause: str, words: Words) -> bool:
     return bool(words.regex(r"\b(?:{simple_past_markers})\b").search(clause))
 
 
+def _own_clause(sentence: str, reading: Reading) -> str:
+    """The clause that holds the number, from the break before it to the break after it."""
+    after = _CLAUSE_BREAK.search(sentence, reading.mention.end)
+    return sentence[clause_start(sentence, reading.bound_start) : after.start() if after else len(sentence)]
+
+
 def _told_in_past(clause: str, words: Words) -> bool:
     """The simple past, of any verb: "were butchered", "was shelled" (not "have been killed")."""
     if _simple_past(clause, words):
         return True
     if words.regex(r"\b(?:{perfect_markers})\b").search(clause):
         return False
-    # a preterite by its ending ("se llevaron", "morreram"), in languages where no other form ends so
-    return words.regex(r"\b(?:{past_auxiliaries})\b|\b\w{{2,}}(?:{past_endings})\b").search(clause) is not None
+    # a preterite by its ending ("se llevaron", "morreram", "töteten"), in languages where no other
+    # verb form ends so; a capital inside a sentence starts a German noun ("die Kosten"), not a verb
+    return words.regex(
+        r"\b(?:{past_auxiliaries})\b|(?:^|\b(?-i:(?=[^\W\d_A-ZÀ-ÖØ-Þ])))\w{{2,}}(?:{past_endings})\b"
+    ).search(clause) is not None
 
 
 def _narrative_perfect(clause: str, words: Words) -> bool:
@@ -535,8 +544,13 @@ def resolve_as_of(
     ):
         return context.last_event_date  # but those held now, "of the 252 taken that day", are counted now
     told_here = context.day_told_here()
+    # a standing quantity is told in its own clause: "The zone measures 117 km², close to a third of
+    # the Strip, and 250,000 people were living in it": the past is the people's, not the area's
+    # the people "taken that day" are told with that day
+    clause = _own_clause(sentence, reading) if scope == "static" else sentence
+    told = sentence if _refers_back(clause, [], words) else clause
     if told_here and not dates and not since_then and (
-        _told_in_past(sentence, words) or (scope != "total" and _narrative_perfect(sentence, words))
+        _told_in_past(told, words) or (scope != "total" and _narrative_perfect(told, words))
     ):
         # "On 7 October, gunmen crossed the fence. Some 1,200 people were killed ...", and the perfect
         # that French news tells a day in ("Les troupes ont quitté le camp samedi. 14 personnes y ont été tuées")
