@@ -77,6 +77,9 @@ NOT_CLAIMS = [
     "Verein für Frieden, Hauptstraße 5, 10115 Berlin",
     "Pressekontakt: Tel. 030 2345 6789",
     "Unser Verein unterstützt seit 2014 die Klinik in der Stadt.",
+    'Die Behörde rechnet damit, dass die Zahl der Wartenden bis Ende Mai auf 9.000 steigen könnte.',
+    'Das Land nimmt in den kommenden Wochen bis zu 30 kranke Kinder auf.',
+    'Die Kosten von voraussichtlich 6 Millionen Euro trägt der Bund.',
 ]
 
 

@@ -68,6 +68,7 @@ def test_numbers_and_metrics(text: str, expected: list[dict[str, Any]]) -> None:
 
 # §1 what is not a claim ------------------------------------------------------------------------
 NOT_CLAIMS = [
+    "L'entrepôt contient de quoi nourrir 200 000 personnes pendant un mois.",
     "Renseignements : bureau de presse, tél. +33 1 45 67 89 10 (voir le rapport, p. 12).",
     "Le feu a pris vers 21 h 30 dans le camp.",
     "Entre le 3 et le 19 avril, le convoi a été bloqué.",

@@ -996,6 +996,23 @@ def test_a_standing_quantity_is_dated_by_the_tense_of_its_own_clause() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The agency has 9,000 tonnes of flour in Jordan, enough to feed 400,000 people for a month.",
+        "Officials say up to 25,000 more could flee if the shelling goes on.",
+        "The ministry will fly in the coming weeks some 40 wounded children to Oslo.",
+    ],
+)
+def test_capacities_and_plans_are_not_claims(text: str) -> None:
+    assert [c["value"] for c in claims_of(text)] == ([9000] if "tonnes" in text else [])
+
+
+def test_an_age_between_commas_before_a_description_is_no_count() -> None:
+    text = "\"We have nothing left,\" said Samir, 52, whose shop was flattened by the blast."
+    assert claims_of(text) == []
+
+
 def test_victims_of_malnutrition_are_deaths_from_starvation() -> None:
     assert [(c["value"], c["metric"]) for c in claims_of("So far 240 people have been victims of malnutrition.")] == [
         (240, "killed_starvation")

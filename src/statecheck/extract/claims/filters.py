@@ -185,7 +185,6 @@ def _in_address(mention: NumberMention, left: str, right: str, words: Words) -> 
 # a first name and a surname at least, the surname maybe with a particle ("Anas al-Sharif")
 _NAME_AND_COMMA = re.compile(r"\b[A-Z][\w'’-]+(?:\s+(?:[A-Z]|(?:al|el|abu|bin|ben|ibn)-)[\w'’-]+)+,\s*$")
 _ONE_NAME_AND_COMMA = re.compile(r"\b[A-Z][\w'’-]+,\s*$")
-_DESCRIBED_AFTER = re.compile(r",\s+(?:who|a|an)\s")  # "Eyal, 47, who commands ...": a person described
 _AGE_MAX = 110
 
 
@@ -194,7 +193,7 @@ def _is_age_after_name(mention: NumberMention, left: str, right: str, words: Wor
     if mention.percent or not mention.digits.isdigit() or mention.value > _AGE_MAX:
         return False
     name = _NAME_AND_COMMA.search(left, max(0, len(left) - 40))
-    if name is None and _DESCRIBED_AFTER.match(right):
+    if name is None and words.regex(r",\s+(?:{person_described})\s").match(right):  # "Eyal, 47, who commands ..."
         name = _ONE_NAME_AND_COMMA.search(left, max(0, len(left) - 40))
     if name is None or words.regex(r"\b(?:{inside}|{place_prepositions})\s+$").search(left, max(0, name.start() - 10), name.start()):
         return False  # "In Khan Younis, 12, including three children, were killed": a place, not a name
