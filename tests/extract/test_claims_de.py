@@ -77,9 +77,9 @@ NOT_CLAIMS = [
     "Verein für Frieden, Hauptstraße 5, 10115 Berlin",
     "Pressekontakt: Tel. 030 2345 6789",
     "Unser Verein unterstützt seit 2014 die Klinik in der Stadt.",
-    'Die Behörde rechnet damit, dass die Zahl der Wartenden bis Ende Mai auf 9.000 steigen könnte.',
-    'Das Land nimmt in den kommenden Wochen bis zu 30 kranke Kinder auf.',
-    'Die Kosten von voraussichtlich 6 Millionen Euro trägt der Bund.',
+    "Die Behörde rechnet damit, dass die Zahl der Wartenden bis Ende Mai auf 9.000 steigen könnte.",
+    "Das Land nimmt in den kommenden Wochen bis zu 30 kranke Kinder auf.",
+    "Die Kosten von voraussichtlich 6 Millionen Euro trägt der Bund.",
 ]
 
 
@@ -90,6 +90,8 @@ def test_not_claims(text: str) -> None:
 
 # §1 conventions ---------------------------------------------------------------------------------
 CONVENTIONS = [
+    # "sollen ... worden sein" reports a claim, it plans nothing
+    ("Bei dem Angriff sollen 30 Menschen getötet worden sein.", [{"value": 30, "metric": "killed"}]),
     # the Hamas attack on Israel, named without its date, is the attack of 7 October 2023
     ("Beim Überfall der Hamas auf Israel wurden etwa 1.200 Menschen ermordet.", [{"value": 1200, "metric": "killed", "place": "israel", "as_of": "2023-10-07", "scope": "total"}]),
     # a day's count told in the tense of news, and the running total it brings the toll to
