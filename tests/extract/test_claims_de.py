@@ -90,6 +90,11 @@ def test_not_claims(text: str) -> None:
 
 # §1 conventions ---------------------------------------------------------------------------------
 CONVENTIONS = [
+    # a day's toll, the places between the day and the number listed with commas
+    (
+        "Laut der Behörde wurden am Montag im Süden des Landes, in der Ebene von Marj und im Raum Baalbek 61 Menschen getötet.",
+        [{"value": 61, "metric": "killed", "scope": "period", "period": ["2024-03-11", "2024-03-11"]}],
+    ),
     # "sollen ... worden sein" reports a claim, it plans nothing
     ("Bei dem Angriff sollen 30 Menschen getötet worden sein.", [{"value": 30, "metric": "killed"}]),
     # the Hamas attack on Israel, named without its date, is the attack of 7 October 2023
@@ -169,6 +174,8 @@ AS_OF = [
     ("Mehr als 31.000 Menschen wurden getötet.", "2024-03-15", "2024-03-15"),
     ("Heute sind es 31.000 Tote.", "2024-03", "2024-03"),
     ("Das Ministerium sagte am Montag, 31.045 Menschen seien getötet worden.", "2024-03-15", "2024-03-11"),
+    # "nach Angaben" is "according to", not "after": the Monday is the count's own day
+    ("Nach Angaben der Behörde wurden am Montag in Tyros 61 Menschen getötet.", "2024-03-15", "2024-03-11"),
     # a day told before dates a story told on in the preterite, a strong verb's too ("warf")
     ("Am Dienstag stürzte ein Lager ein. Ein Kran warf rund 40 Säcke in den Hof.", "2024-03-15", "2024-03-12"),
     # a capitalised word ending in -ten is a noun ("Kosten"), not a preterite: the estimate is the report's

@@ -103,8 +103,15 @@ def read_scope(
         day = []  # "between 7 October 2023 and 8 August 2024", "since the 7th": the whole war, a total
     if reading.event == "entered" and day:
         return "period", (day[-1].value, day[-1].value)  # "On 1 November, 51 trucks entered"
+    # from the day to the number, past the commas of a list of places: "wurden am Montag im Süden,
+    # in der Bekaa-Ebene und im Raum Baalbek 492 Menschen getötet"
+    told_from_day = (
+        sentence[clause_start(sentence, day[-1].start) : mention.end] + " " + right
+        if day and day[-1].end <= reading.bound_start else clause
+    )
     if reading.event in ("killed", "injured") and day and not running_total and (
-        _simple_past(clause, words) or (not day[-1].reporting and _narrative_perfect(clause, words))
+        _simple_past(clause, words) or _simple_past(told_from_day, words)
+        or (not day[-1].reporting and _narrative_perfect(clause, words))
     ):
         return "period", (day[-1].value, day[-1].value)  # "strikes killed 33 people on Sunday"
     happened = reading.event in _HAPPENINGS or (reading.event is None and _done(left, right, words))
