@@ -975,6 +975,17 @@ def test_a_sentence_without_a_number_can_name_the_day_its_paragraph_counts() -> 
     assert [(c["value"], c["as_of"]) for c in claims_of(text)] == [(60, "2024-03-12")]
 
 
+def test_yesterday_names_the_day_a_story_goes_on_telling() -> None:
+    text = (
+        "Amman, 15 March 2024\n\n"
+        "Yesterday afternoon a shell struck the courtyard of the clinic. Four people died and eleven were hurt."
+    )
+    assert [(c["value"], c["as_of"]) for c in claims_of(text)] == [(4, "2024-03-14"), (11, "2024-03-14")]
+    # "today" tells the present: the army's losses on every front keep no place
+    text = "Amman, 15 March 2024\n\nToday 30 of them are still held. More than 600 soldiers have fallen since then."
+    assert [(c["value"], c["place"]) for c in claims_of(text)][1:] == [(600, None)]
+
+
 def test_a_number_word_of_another_language_does_not_hide_the_day_a_sentence_names() -> None:
     # "central" begins like the French "cent": the sentence is read, and its day noted, all the same
     text = (

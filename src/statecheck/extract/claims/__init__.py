@@ -45,10 +45,9 @@ from statecheck.extract.claims.what import (
 )
 from statecheck.extract.claims.when import (
     _borrow_forward,
-    _event_date,
-    _names_its_day,
     _own_date,
     _simple_past,
+    event_day,
     read_scope,
     release_scope,
     resolve_as_of,
@@ -301,11 +300,10 @@ def _note_event_day(dates: list[DateMention], context: Context, *, counted: bool
     """The day of the event a sentence tells, for the sentences after it. One without a number
     (``counted`` False) matters only when it names its day: "On Friday troops stormed the
     hospital. About 350 people were inside when the raid began."."""
-    event_date = _event_date(dates)
-    if event_date is None:
+    told = event_day(dates, context.document_date)
+    if told is None:
         return
-    # a day named as such, not one counted back from an elapsed time ("in 400 days of war")
-    named = _names_its_day(dates, event_date)
+    event_date, named = told
     if counted or named:
         context.last_event_date = event_date
         context.last_event_paragraph = context.paragraph if named else -1

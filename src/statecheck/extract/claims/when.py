@@ -429,9 +429,18 @@ def _counted_since_it(sentence: str, words: Words) -> bool:
     )
 
 
-def _event_date(dates: list[DateMention]) -> str | None:
-    events = [d for d in dates if not d.since and not d.reporting and d.kind in ("explicit", "elapsed", "weekday")]
-    return events[-1].value if events else None
+def event_day(dates: list[DateMention], today: str | None) -> tuple[str, bool] | None:
+    """The day of the event a sentence tells, and whether the sentence names that day as one
+    told of: not one counted back from an elapsed time ("in 400 days of war"), nor the report's
+    own ("today", "now"), which moves the story to the present; "yesterday" names its day."""
+    events = [d for d in dates if not d.since and not d.reporting and d.kind in _EVENT_DAY_KINDS]
+    if not events:
+        return None
+    day = events[-1].value
+    return day, any(d.value == day and d.kind != "elapsed" and not (d.kind == "relative" and d.value == today) for d in events)
+
+
+_EVENT_DAY_KINDS = frozenset({"explicit", "elapsed", "weekday", "relative"})
 
 
 _NEXT_COUNT = re.compile(r",\s+(?=(?:[^\s,\d]+\s+){0,2}[^\s,]*\d)")  # ", 390 more", ", with 390 deaths"
@@ -462,10 +471,6 @@ def _told_at_dated_event(sentence: str, reading: Reading, dates: list[DateMentio
             own_words = _NEXT_COUNT.split(_clause_right(sentence[reading.mention.start : reading.mention.end + 80]), maxsplit=1)[0]
             return date.value if _told_in_past(own_words, words) else None
     return None
-
-
-def _names_its_day(dates: list[DateMention], event_date: str) -> bool:
-    return any(d.value == event_date and d.kind in ("explicit", "weekday") for d in dates)
 
 
 def resolve_as_of(
