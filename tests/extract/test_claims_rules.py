@@ -1058,6 +1058,14 @@ def test_towns_and_districts_are_places(text: str, place: str) -> None:
     assert [c["place"] for c in claims_of(text)] == [place]
 
 
+def test_the_strike_that_caused_a_toll_gives_it_its_place() -> None:
+    text = "Nine people were killed when a drone hit a tent camp in Khan Younis, medics said."
+    assert [(c["value"], c["place"]) for c in claims_of(text)] == [(9, "khan_younis")]
+    # a clause of what goes on around a running total does not
+    text = "The toll passed 36,000 as the army pressed on with its offensive in Khan Younis."
+    assert [(c["value"], c["place"]) for c in claims_of(text)] == [(36000, "gaza")]
+
+
 def test_a_place_in_the_name_of_the_source_yields_to_the_storys_more_precise_place() -> None:
     text = (
         "Overnight an air strike hit a crowded market in Gaza City. "

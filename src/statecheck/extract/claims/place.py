@@ -149,6 +149,9 @@ def _place_list_at(
     return group
 
 
+_CASUALTIES = ("killed", "injured")
+
+
 def read_place(
     sentence: str,
     reading: Reading,
@@ -179,8 +182,12 @@ def read_place(
                 return near
             places = in_source
     opener = words.regex(r"\s(?:{subordinators})\s").search(sentence, mention.end)
-    if opener is not None:
-        places = [p for p in places if p[0] < opener.start()]  # "toll surpasses 35,000 as Israel presses its Rafah offensive"
+    if opener is not None and not (
+        reading.metric.startswith(_CASUALTIES) and words.regex(r"\s(?:{event_openers})\s").match(sentence, opener.start())
+    ):
+        # "toll surpasses 35,000 as Israel presses its Rafah offensive"; but the strike that killed
+        # them is where they died: "18 were killed when missiles hit a school in Nuseirat"
+        places = [p for p in places if p[0] < opener.start()]
     if head_place is not None and not [p for p in _in_own_clause(sentence, reading, places) if p[0] >= reading.bound_start]:
         return head_place  # "98 hostages remain in Gaza, including 94 of the 251 abducted": a part is where its whole is
     if reading.metric == "other" and words.regex(r"\s*(?:[\w'’-]+\s+){{0,2}}?(?:{projectiles})\b").match(sentence, mention.end):
