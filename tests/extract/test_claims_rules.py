@@ -1052,6 +1052,7 @@ def test_a_line_that_dates_a_reports_figures_dates_them() -> None:
         ("A shell hit a flat in the Zeitoun district, and 9 people were killed.", "gaza_city"),
         ("Shrapnel from an interceptor wounded 14 people in Ashdod.", "israel"),
         ("Some 18,000 residents of Nahariya have left the town.", "israel"),
+        ("An air strike on the port of Hodeidah killed four dock workers.", "yemen"),
     ],
 )
 def test_towns_and_districts_are_places(text: str, place: str) -> None:
