@@ -287,11 +287,13 @@ def read_what(
     if head is not None and group == "people" and metric in ("killed", "injured") and head.metric not in (metric, "other"):
         metric = "other"  # "seven aid workers killed, including three British nationals": the aid workers by nationality
     if (
-        link == "including" and previous is not None and event_side != "right"
-        and metric == "hostages" == (previous.list_head or previous).metric
+        previous is not None and event_side != "right" and metric in _HOSTAGE_COUNTS
+        and metric == (previous.list_head or previous).metric
+        and (link == "including" or (_is_a_part(sentence, previous, link, words) and words.regex(_OF_THEM).match(sentence, mention.end)))
     ):
-        # "120 hostages, including eight Americans": the held broken down, with no metric of its
-        # own; "including 94 of the 251 abducted" names its own captivity, and stays a count of it
+        # "120 hostages, including eight Americans", "24 hostages have come back, five of them Thai":
+        # those held or freed broken down, with no metric of their own; "including 94 of the 251
+        # abducted" names its own captivity, and stays a count of it
         metric = "other"
     if metric != "other" and _is_a_part(sentence, previous, link, words) and words.regex(
         r"^[^,;]{{0,40}}?\b(?:{agent_by})\s"
@@ -357,6 +359,8 @@ def read_what(
     return Reading(mention, event, group, metric, quote_start, quote_end, bound, bound_start, list_head, link, verb_before)
 
 
+_HOSTAGE_COUNTS = ("hostages", "hostages_released")
+_OF_THEM = r"\s+(?:{of_them})\b"
 _PEOPLE_EVENTS = frozenset({"killed", "injured", "missing", "displaced", "detained", "hostages", "population",
                             "hunger", "starvation_death", "aid_seeking", "ill", "malnourished", "in_need"})
 _OBJECT_GROUPS = frozenset({"housing", "hospitals", "schools", "mosques", "ambulances", "trucks", "health"})
