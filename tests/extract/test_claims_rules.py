@@ -957,6 +957,8 @@ def test_an_area_verb_does_not_make_counted_things_an_area() -> None:
 def test_hostages_come_back_are_released_and_their_nationals_are_a_breakdown() -> None:
     text = "Since the truce began, 19 hostages have come back alive, four of them Nepali students."
     assert [(c["value"], c["metric"]) for c in claims_of(text)] == [(19, "hostages_released"), (4, "other")]
+    text = "Desde el inicio de la tregua, 19 rehenes han vuelto con vida."
+    assert [(c["value"], c["metric"]) for c in claims_of(text, language="es")] == [(19, "hostages_released")]
 
 
 def test_bodies_handed_over_are_not_people_released() -> None:
