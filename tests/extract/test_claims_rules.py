@@ -982,6 +982,17 @@ def test_a_sentence_without_a_number_can_name_the_day_its_paragraph_counts() -> 
     assert [(c["value"], c["as_of"]) for c in claims_of(text)] == [(60, "2024-03-12")]
 
 
+def test_the_next_day_is_the_day_after_the_one_told() -> None:
+    text = (
+        "Amman, 15 March 2024\n\n"
+        "On Monday settlers stormed the village of Burin. The next day, as the funeral left the mosque, "
+        "soldiers killed three people."
+    )
+    assert [(c["value"], c["as_of"]) for c in claims_of(text)] == [(3, "2024-03-12")]
+    text = "Genève, 15 mars 2024\n\nLundi, des colons ont attaqué le village. Le lendemain, trois habitants ont été tués."
+    assert [(c["value"], c["as_of"]) for c in claims_of(text, language="fr")] == [(3, "2024-03-12")]
+
+
 def test_yesterday_names_the_day_a_story_goes_on_telling() -> None:
     text = (
         "Amman, 15 March 2024\n\n"

@@ -31,3 +31,9 @@ def test_a_weekday_of_last_week_is_that_day_of_the_week_before(sentence: str, la
 )
 def test_the_start_of_the_month_of_a_month_is_that_month(sentence: str, language: str) -> None:
     assert [d.value for d in find_dates(sentence, "2024-11-14", language)] == ["2024-09"]
+
+
+def test_a_span_the_war_has_not_lasted_yet_is_no_date() -> None:
+    # "17 years" after 7 October 2023 is 2040: an age ("un adolescent de 17 ans"), not the war's time
+    assert find_dates("Un adolescent de 17 ans a été blessé.", "2024-03-15", "fr") == []
+    assert [d.value for d in find_dates("Après cinq mois de guerre, la faim s'étend.", "2024-03-15", "fr")] == ["2024-03"]

@@ -268,6 +268,10 @@ def find_dates(sentence: str, document_date: str | None, language: str = "en") -
             if p.ages.search(sentence, max(0, match.start() - 20), match.start()):
                 continue  # "menores de dos años": an age
             value = _elapsed(match.group("n"), match.group("unit"), p, language, bool(match.group("half")))
+            if value is not None and base is not None and int(value[:4]) > base[0].year + 1:
+                # years the war had not lasted by the report ("un adolescent de 17 ans"): an age, not
+                # the war's time (a month or two past the report's date is the report's own misdating)
+                continue
             add(match.start(), match.end(), value, "elapsed")
     rare_cue = p.any_rare_cue.search(sentence) is not None
     for match in p.day_of.finditer(sentence) if rare_cue else ():

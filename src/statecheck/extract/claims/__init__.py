@@ -15,6 +15,7 @@ Every word these steps look for lives in ``lexicon/<language>/claims.toml``.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Callable
 from dataclasses import replace
@@ -127,7 +128,7 @@ def extract_claims(document: Document, options: Options) -> Document:
         for earlier in unnoted:
             # the same as noting each in its turn: no sentence has read the context since
             _note_context(earlier.text, words, context, partial(place_index.places_in, earlier, words))
-            _note_event_day(find_dates(earlier.text, context.document_date, words.language), context, counted=False)
+            _note_event_day(_dates_in(earlier.text, words, context), context, counted=False)
         unnoted.clear()
         if words.may_hold_number(sentence.text):
             claims.extend(_claims_in_sentence(document, sentence, words, context, place_index.places_in(sentence, words)))
@@ -136,7 +137,7 @@ def extract_claims(document: Document, options: Options) -> Document:
         else:
             # a number word of another language only ("central", "dos"): read as a sentence without a number
             _note_context(sentence.text, words, context, partial(place_index.places_in, sentence, words))
-            _note_event_day(find_dates(sentence.text, context.document_date, words.language), context, counted=False)
+            _note_event_day(_dates_in(sentence.text, words, context), context, counted=False)
             context.unread_sources.append((sentence.text, paragraph_words))
     if document.card.title and paragraphs[0].strip().endswith(document.card.title.strip()):
         claims = _headline_as_in_body(claims, in_first_paragraph)
@@ -296,6 +297,20 @@ def _verb_of_its_own(sentence: str, reading: Reading, words: Words) -> bool:
     return words.regex(r"(?:\s+[\w'’-]+){{0,2}}?\s+(?:{auxiliaries})\b").match(sentence, reading.mention.end) is not None
 
 
+def _dates_in(sentence: str, words: Words, context: Context) -> list[DateMention]:
+    """The sentence's dates (:func:`find_dates`), with the day after the day the story told of
+    where the sentence names it ("The next day two men were shot")."""
+    dates = find_dates(sentence, context.document_date, words.language)
+    told = context.last_event_date
+    if told is None or len(told) != len("YYYY-MM-DD") or not words.g("next_day"):
+        return dates
+    found = words.regex(r"\b(?:{next_day})\b").search(sentence)
+    if found is None or any(d.start < found.end() and found.start() < d.end for d in dates):
+        return dates
+    day = (dt.date.fromisoformat(told) + dt.timedelta(days=1)).isoformat()
+    return sorted([*dates, DateMention(found.start(), found.end(), day, "explicit")], key=lambda d: d.start)
+
+
 def _note_event_day(dates: list[DateMention], context: Context, *, counted: bool) -> None:
     """The day of the event a sentence tells, for the sentences after it. One without a number
     (``counted`` False) matters only when it names its day: "On Friday troops stormed the
@@ -339,7 +354,7 @@ def _claims_in_sentence(
     document: Document, sentence: Sentence, words: Words, context: Context, sentence_place: list[tuple[int, int, str]]
 ) -> list[Claim]:
     s = sentence.text
-    dates = find_dates(s, context.document_date, words.language)
+    dates = _dates_in(s, words, context)
     mentions = [
         m for m in find_numbers(s, words.language)
         if is_claim_number(m, s, dates, words) and not is_asked_amount(m, s, words, in_request_list=context.section_asks)

@@ -562,7 +562,7 @@ def resolve_as_of(
     clause = _own_clause(sentence, reading) if scope == "static" else sentence
     told = sentence if _refers_back(clause, [], words) else clause
     if told_here and not dates and not since_then and (
-        _told_in_past(told, words) or (scope != "total" and _narrative_perfect(told, words))
+        _told_in_past(told, words) or (scope not in ("total", "static") and _narrative_perfect(told, words))
     ):
         # "On 7 October, gunmen crossed the fence. Some 1,200 people were killed ...", and the perfect
         # that French news tells a day in ("Les troupes ont quitté le camp samedi. 14 personnes y ont été tuées")
