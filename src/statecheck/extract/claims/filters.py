@@ -138,6 +138,7 @@ def _in_a_list_of_durations(right: str, words: Words) -> bool:
 
 # the lookbehind starts an address at the beginning of its run: linear on "99999…" (no "@" there)
 _EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+\.\w")
+_CONTACT_MARK = re.compile(r"[@\d+(]")  # what an e-mail address or a telephone number needs
 _CONTACT_LINE_WORDS = 30
 _CONTACT_LINE_CHARS = 400
 _CONTACT_FIELDS_WORDS = 12
@@ -151,8 +152,13 @@ def is_contact_line(line: str, words: Words) -> bool:
     count = len(line.split())
     # a block of fields ("... | tel. ... | press@..."), or a line too short to say anything else
     fields = "|" in line or count <= _CONTACT_FIELDS_WORDS
+    if not fields or count > _CONTACT_LINE_WORDS:
+        return False  # most lines: too long to be an address block, whatever they hold
+    # each pattern below needs "@", a digit, "+" or "(" (after a telephone label): one cheap scan first
+    if not _CONTACT_MARK.search(line):
+        return False
     contact = _EMAIL.search(line) or words.phone_label.search(line) or _INTERNATIONAL_PHONE.search(line)
-    return fields and count <= _CONTACT_LINE_WORDS and contact is not None
+    return contact is not None
 
 
 _LINE_END = re.compile(r"\s*\.?\s*$")
