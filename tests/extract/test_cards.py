@@ -72,6 +72,9 @@ def card(text: str, meta: dict[str, Any] | None = None, **options: Any) -> Card:
         ("Après 3 mois de guerre, la coopérative ne peut plus payer ses membres et les familles sont parties.", None, "2024-01"),
         ("Nach 100 Tagen Krieg kann die Genossenschaft ihre Mitglieder nicht mehr bezahlen und die Familien sind fort.", None, "2024-01-15"),
         ("Após 2 semanas de guerra, a cooperativa não consegue pagar aos seus membros e as famílias partiram.", None, "2023-10-21"),
+        # a number in several words, read whole ("twelve days" alone would date it in October 2023)
+        (f"One hundred and twelve days into this onslaught, {BODY}", None, "2024-01-27"),
+        ("Tras treinta y cinco días de guerra, la cooperativa no puede pagar a sus miembros.", None, "2023-11-11"),
         # an event that is not the war's start is no anchor
         (f"Ten days after the truce, {BODY}", None, None),
         # date_from_stamp: the scraper's stamp is only a last resort
@@ -414,7 +417,7 @@ def test_an_elapsed_time_is_looked_for_only_where_its_unit_or_day_number_is() ->
         "Jour 12 de la guerre ; día 3 de la ofensiva ; dia 9 da guerra ; Tag 5 des Krieges.",
     ]
     words = card_words()
-    quick_patterns = [(p, quick) for p, _numbers, _days, _months, _half, quick in words.elapsed]
+    quick_patterns = [(p, quick) for p, _read_number, _days, _months, _half, quick in words.elapsed]
     quick_patterns += [(p, quick) for p, _numbers, quick in words.day_of]
     matched = 0
     for pattern, quick in quick_patterns:

@@ -20,7 +20,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from functools import cached_property, lru_cache
+from functools import cached_property, lru_cache, partial
 from typing import Any, NamedTuple
 
 from statecheck.extract import lexicon
@@ -34,6 +34,7 @@ from statecheck.extract.issuers import (
     looks_like_acronym,
     split_acronym,
 )
+from statecheck.extract.numbers import parse_words
 from statecheck.memo import per_document
 from statecheck.model import Card, Document, Issuer
 from statecheck.options import Options
@@ -102,10 +103,10 @@ class CardWords:
     """ "Updated:", "Publié le": a label before a date, not a place."""
     """A word before a date at the end of a place ("…, le" in "Paris, le 5 décembre 2023")."""
     elapsed: tuple[
-        tuple[re.Pattern[str], Mapping[str, float], Mapping[str, int], Mapping[str, int], tuple[str, ...], re.Pattern[str] | None],
+        tuple[re.Pattern[str], Callable[[str], float | None], Mapping[str, int], Mapping[str, int], tuple[str, ...], re.Pattern[str] | None],
         ...,
     ]
-    """Per pattern: the pattern, its numbers, units and halves, and a quicker pattern that every
+    """Per pattern: the pattern, what reads its number, its units and halves, and a quicker pattern that every
     match of it holds (from the space before its unit on, :func:`_held_from`; None where the
     pattern has none)."""
     day_of: tuple[tuple[re.Pattern[str], Mapping[str, float], re.Pattern[str] | None], ...]
@@ -196,7 +197,10 @@ def _elapsed_patterns(language: str) -> tuple[Any, ...]:
     # These patterns are tried at every word of a text; the word lists as tries ("seven(?:t(?:een|y))?")
     # rather than flat alternations match the same and are tried about a third faster.
     bound = _trie(table.get("bounds", []))
-    number = rf"(?:(?:{bound})\s+)?(?P<n>\d{{1,3}}|{_trie(numbers)})(?P<half>\s+(?:{_trie(half)}))?"
+    # a number in several words too ("one hundred and twelve days into the onslaught")
+    word = _trie(numbers)
+    joiner = rf"(?:(?:{_trie(table['number_joiners'])})\s+)?" if table.get("number_joiners") else ""
+    number = rf"(?:(?:{bound})\s+)?(?P<n>\d{{1,3}}|{word}(?:(?:\s+|-){joiner}{word})*)(?P<half>\s+(?:{_trie(half)}))?"
     unit = rf"(?P<unit>{_trie(list(unit_days) + list(unit_months))})"
     # A few words (or an elided article, "l'") and then the event: "the criminal offensive".
     event = rf"(?:[\w’'-]+\s+|\w+['’]){{0,4}}?(?:{_trie(table.get('events', []))})(?![\w])"
@@ -207,7 +211,8 @@ def _elapsed_patterns(language: str) -> tuple[Any, ...]:
     compiled = []
     for pattern in table.get("patterns", []):
         regex = re.compile(rf"(?<![\w]){fill(pattern)}", re.IGNORECASE)
-        compiled.append((regex, numbers, unit_days, unit_months, half, _held_from(pattern, " {unit}", fill)))
+        compiled.append((regex, partial(_number, numbers=numbers, language=language), unit_days, unit_months, half,
+                         _held_from(pattern, " {unit}", fill)))
 
     def fill_day(pattern: str) -> str:
         return pattern.replace("{n}", r"(?P<n>\d{1,4})").replace("{event}", event)
@@ -759,11 +764,13 @@ def date_from_meta(ctx: CardContext) -> str | None:
     return None
 
 
-def _number(text: str, numbers: Mapping[str, float]) -> float | None:
-    text = text.strip().lower()
+def _number(text: str, *, numbers: Mapping[str, float], language: str) -> float | None:
+    text = " ".join(text.lower().split())
     if text.isdigit():
         return float(text)
-    return numbers.get(text)
+    if text in numbers:
+        return numbers[text]
+    return parse_words(text, language)
 
 
 def date_from_elapsed_time(ctx: CardContext) -> str | None:
@@ -774,13 +781,13 @@ def date_from_elapsed_time(ctx: CardContext) -> str | None:
         text = _STAMP.sub("", text)
     best: tuple[int, str] | None = None
     elapsed, day_of = ctx.words.elapsed_by_language.get(ctx.language or "", (ctx.words.elapsed, ctx.words.day_of))
-    for pattern, numbers, unit_days, unit_months, _half, quick in elapsed:
+    for pattern, read_number, unit_days, unit_months, _half, quick in elapsed:
         if quick is not None and not quick.search(text):
             continue  # no unit word followed by the rest of the pattern: the pattern cannot match
         match = pattern.search(text)
         if not match or (best and best[0] <= match.start()):
             continue
-        n = _number(match.group("n"), numbers)
+        n = read_number(match.group("n"))
         if n is None:
             continue
         if match.group("half"):
