@@ -1080,6 +1080,8 @@ def test_towns_and_districts_are_places(text: str, place: str) -> None:
 def test_the_strike_that_caused_a_toll_gives_it_its_place() -> None:
     text = "Nine people were killed when a drone hit a tent camp in Khan Younis, medics said."
     assert [(c["value"], c["place"]) for c in claims_of(text)] == [(9, "khan_younis")]
+    text = "Seven killed as air strike hits bakery queue in Khan Younis"
+    assert [(c["value"], c["place"]) for c in claims_of(text)] == [(7, "khan_younis")]
     # a clause of what goes on around a running total does not
     text = "The toll passed 36,000 as the army pressed on with its offensive in Khan Younis."
     assert [(c["value"], c["place"]) for c in claims_of(text)] == [(36000, "gaza")]

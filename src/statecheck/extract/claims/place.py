@@ -183,10 +183,15 @@ def read_place(
             places = in_source
     opener = words.regex(r"\s(?:{subordinators})\s").search(sentence, mention.end)
     if opener is not None and not (
-        reading.metric.startswith(_CASUALTIES) and words.regex(r"\s(?:{event_openers})\s").match(sentence, opener.start())
+        reading.metric.startswith(_CASUALTIES)
+        and (
+            words.regex(r"\s(?:{event_openers})\s").match(sentence, opener.start())
+            or words.incident_ahead.match(sentence, opener.end()) is not None
+        )
     ):
         # "toll surpasses 35,000 as Israel presses its Rafah offensive"; but the strike that killed
-        # them is where they died: "18 were killed when missiles hit a school in Nuseirat"
+        # them is where they died: "18 were killed when missiles hit a school in Nuseirat", "Ten
+        # killed as strike hits water queue in Nuseirat"
         places = [p for p in places if p[0] < opener.start()]
     if head_place is not None and not [p for p in _in_own_clause(sentence, reading, places) if p[0] >= reading.bound_start]:
         return head_place  # "98 hostages remain in Gaza, including 94 of the 251 abducted": a part is where its whole is

@@ -79,6 +79,8 @@ class Words:
     default_places: dict[str, str]
     """A metric's place when the clause names none (``hostages_released`` → ``gaza``)."""
     incident_noun: Caseless
+    incident_ahead: Caseless
+    """An incident noun within the next few words: "as [an Israeli] strike hits a water queue"."""
     single_incident: Caseless
     """One event named as the subject of a count: "an Israeli strike on a tent ... killed six"."""
     nationality: dict[str, str]
@@ -376,6 +378,7 @@ def words_for(language: str) -> Words:
             r"\b(?:in|during|by)\s+(?:the|a|an|one|this|that)\s+(?:[\w'’-]+\s+){0,3}?"
             + lexicon.phrase_pattern(scope.get("incident_nouns", []), prefix=""),
         ),
+        incident_ahead=Caseless(r"\s*(?:[\w'’-]+\s+){0,2}?" + lexicon.phrase_pattern(scope.get("incident_nouns", []), prefix="")),
         single_incident=Caseless(
             r"(?<!\w)(?:" + _alternation(section("grammar").get("single_determiners", [])) + r")\s+(?:[\w'’-]+\s+){0,3}?"
             + lexicon.phrase_pattern(scope.get("incident_nouns", []), prefix="")
