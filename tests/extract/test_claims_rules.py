@@ -954,6 +954,11 @@ def test_an_area_verb_does_not_make_counted_things_an_area() -> None:
     ]
 
 
+def test_others_after_a_part_are_others_of_the_whole() -> None:
+    text = "Twelve people, five of them children, were killed, and at least 30 others were wounded."
+    assert [(c["value"], c["metric"]) for c in claims_of(text)] == [(12, "killed"), (5, "killed_children"), (30, "injured")]
+
+
 def test_hostages_come_back_are_released_and_their_nationals_are_a_breakdown() -> None:
     text = "Since the truce began, 19 hostages have come back alive, four of them Nepali students."
     assert [(c["value"], c["metric"]) for c in claims_of(text)] == [(19, "hostages_released"), (4, "other")]

@@ -200,7 +200,10 @@ def read_what(
         if antecedent.group not in (None, "people", "bodies") and mention.value <= 10 * antecedent.mention.value:
             group = antecedent.group  # "152 staff killed and 26 injured": the same staff
     if previous is not None and previous.group is not None and words.regex(r"\s+(?:{others_after})\b").match(sentence, mention.end):
-        group = previous.group  # "destroyed 150,000 housing units and damaged 200,000 others": the things just counted
+        # "destroyed 150,000 housing units and damaged 200,000 others": the things just counted; after
+        # a part, the whole's ("ten people, six of them children, were killed; 16 others were wounded")
+        counted = previous.list_head if previous.link in ("including", "parenthesis") and previous.list_head else previous
+        group = counted.group
     elif group is None and previous is not None and words.regex(r"\b(?:{another})\s+$").search(sentence, 0, mention.start):
         group = previous.group
     if group is None and previous is not None and _compared_with(sentence, previous, bound_start, words):
