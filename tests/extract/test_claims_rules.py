@@ -954,6 +954,19 @@ def test_an_area_verb_does_not_make_counted_things_an_area() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Some 45,000 residents of the north have not been home for a year.", "en"),
+        ("Unos 45.000 vecinos del norte siguen sin poder regresar a sus hogares.", "es"),
+        ("Cerca de 45 mil moradores do norte continuam fora de casa.", "pt"),
+        ("Quelque 45 000 habitants du nord ne peuvent toujours pas rentrer.", "fr"),
+    ],
+)
+def test_people_kept_from_their_homes_are_displaced(text: str, language: str) -> None:
+    assert [(c["value"], c["metric"]) for c in claims_of(text, language=language)] == [(45000, "displaced")]
+
+
 def test_others_after_a_part_are_others_of_the_whole() -> None:
     text = "Twelve people, five of them children, were killed, and at least 30 others were wounded."
     assert [(c["value"], c["metric"]) for c in claims_of(text)] == [(12, "killed"), (5, "killed_children"), (30, "injured")]
