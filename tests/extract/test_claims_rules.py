@@ -1000,6 +1000,16 @@ def test_a_sentence_without_a_number_can_name_the_day_its_paragraph_counts() -> 
     assert [(c["value"], c["as_of"]) for c in claims_of(text)] == [(60, "2024-03-12")]
 
 
+def test_a_headline_under_a_kicker_holds_when_its_story_says() -> None:
+    text = (
+        "Green Unity Party\nPress statement\n\nSeven killed in Jabalia school strike\n\nAmman, 15 March 2024\n\n"
+        "On Thursday an air strike hit a school in Jabalia. Seven people were killed, the civil defence said."
+    )
+    assert [(c["value"], c["metric"], c["as_of"]) for c in claims_of(text, None)] == [
+        (7, "killed", "2024-03-14"), (7, "killed", "2024-03-14")
+    ]
+
+
 def test_the_next_day_is_the_day_after_the_one_told() -> None:
     text = (
         "Amman, 15 March 2024\n\n"

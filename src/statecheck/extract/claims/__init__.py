@@ -79,7 +79,12 @@ def extract_claims(document: Document, options: Options) -> Document:
     # Sentences of the paragraph before the first that may hold a number: what they tell the
     # context is read with the paragraph's words, so only once a number needs those words.
     unnoted: list[Sentence] = []
-    in_first_paragraph = 0
+    # the headline's counts: those of the title's paragraph (a kicker or a party's name may stand above it)
+    title = (document.card.title or "").strip()
+    title_paragraph = next(
+        (index for index, paragraph in enumerate(paragraphs[:_TITLE_PARAGRAPHS]) if title and paragraph.strip().endswith(title)), None
+    )
+    headline_start = headline_end = 0
     heading = False
     contact = False
     section_bullet = ""  # the bullet of the lines of the list being read
@@ -131,16 +136,17 @@ def extract_claims(document: Document, options: Options) -> Document:
             _note_event_day(_dates_in(earlier.text, words, context), context, counted=False)
         unnoted.clear()
         if words.may_hold_number(sentence.text):
+            before = len(claims)
             claims.extend(_claims_in_sentence(document, sentence, words, context, place_index.places_in(sentence, words)))
-            if sentence.paragraph == 0:
-                in_first_paragraph = len(claims)
+            if sentence.paragraph == title_paragraph:
+                headline_start = before if headline_start == headline_end else headline_start
+                headline_end = len(claims)
         else:
             # a number word of another language only ("central", "dos"): read as a sentence without a number
             _note_context(sentence.text, words, context, partial(place_index.places_in, sentence, words))
             _note_event_day(_dates_in(sentence.text, words, context), context, counted=False)
             context.unread_sources.append((sentence.text, paragraph_words))
-    if document.card.title and paragraphs[0].strip().endswith(document.card.title.strip()):
-        claims = _headline_as_in_body(claims, in_first_paragraph)
+    claims = _headline_as_in_body(claims, headline_start, headline_end)
     return replace(document, claims=tuple(claims))
 
 
@@ -211,12 +217,17 @@ def _heading_date(line: str, document_date: str | None, language: str) -> str | 
     return dates[-1].value if dates else None
 
 
-def _headline_as_in_body(claims: list[Claim], in_headline: int) -> list[Claim]:
+_TITLE_PARAGRAPHS = 6  # the title stands among the first lines of a text
+
+
+def _headline_as_in_body(claims: list[Claim], start: int, end: int) -> list[Claim]:
     """A headline sums up its story in the present tense ("Strikes kill 33 in Lebanon"): a count
-    it shares with the body (the same value of the same thing) holds when the body says it holds."""
+    it shares with the body (the same value of the same thing) holds when the body says it holds.
+    ``claims[start:end]`` are the headline's."""
     told = list(claims)
-    for index, claim in enumerate(claims[:in_headline]):
-        same = next((later for later in claims[in_headline:] if _same_count(later, claim)), None)
+    for index in range(start, end):
+        claim = claims[index]
+        same = next((later for later in claims[end:] if _same_count(later, claim)), None)
         if same is not None:
             told[index] = replace(claim, scope=same.scope, period=same.period, as_of=same.as_of)
     return told

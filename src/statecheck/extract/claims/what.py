@@ -768,6 +768,11 @@ def _group_after(right: str, words: Words) -> tuple[str | None, int | None]:
     verb = words.regex(r"\s(?:{phrase_end})\s").search(head + " ")
     if verb and verb.start() > 0:
         head = head[: verb.start()]
+    if words.event_lists.any_of.match(head, len(head) - len(head.lstrip())):
+        # "7 killed in Jabalia school strike": after a verb that comes first, a place ends the phrase
+        # ("murdered children" keep their noun)
+        place = words.regex(r"\s(?:{inside})\s").search(head)
+        head = head[: place.start()] if place else head
     found = sorted((start, -end, name) for name, (start, end) in words.group_lists.first_spans(head).items())
     best: tuple[str | None, int | None, int] = (None, None, 10**6)
     if found:
