@@ -1010,6 +1010,14 @@ def test_a_headline_under_a_kicker_holds_when_its_story_says() -> None:
     ]
 
 
+def test_a_count_since_a_day_named_before_it_runs_to_the_report() -> None:
+    text = "The air campaign, which escalated sharply on Monday, has killed more than 700 people across Lebanon since then."
+    assert [(c["value"], c["as_of"]) for c in claims_of(text)] == [(700, "2024-03-15")]
+    # "since then" in the clause of another count is that count's
+    text = "When the truce began on 10 March, 20 captives were still held; since then 12 bodies have been returned."
+    assert next((c["value"], c["as_of"]) for c in claims_of(text)) == (20, "2024-03-10")
+
+
 def test_the_next_day_is_the_day_after_the_one_told() -> None:
     text = (
         "Amman, 15 March 2024\n\n"

@@ -138,6 +138,7 @@ def read_scope(
 
 _SINCE_PHRASE = r"(?<![\w])(?:{since_words})\s+(?:[^\s,;]+\s+){{0,7}}[^\s,;]+"  # "since" and the words it governs
 _CLAUSE_BREAK = re.compile(r"[,;:]")
+_OWN_CLAUSE_END = re.compile(r"[,;:]|\d")  # a clause break, or the next count's figure
 _ANY_DIGIT = re.compile(r"\d")
 _BEFORE_WAR_REACH = 90  # characters after a number in which "before the war" still says when it held
 _CURRENCY_SIGNS = " $€£₪¥"
@@ -501,6 +502,12 @@ def resolve_as_of(
     if told_at is not None:
         return told_at
     usable = [d for d in dates if not d.since]
+    own_end = _OWN_CLAUSE_END.search(sentence, mention.end)
+    counted_since = words.regex(r"\b(?:{since_then})\b").search(sentence, mention.end, own_end.start() if own_end else len(sentence))
+    if counted_since is not None and scope in ("total", "period") and any(d.end <= counted_since.start() for d in usable):
+        # "The campaign, which escalated on Monday, has killed more than 720 people since then": the
+        # day named is where the count starts; it runs to the report
+        return context.section_date or context.document_date
     if scope == "static":
         # "130 hostages abducted on 7 October remain in Gaza": that date is the abduction's; the count
         # stands now. So does one in a clause of its own: "killed in the October 7 attack, and that 128 remain"
