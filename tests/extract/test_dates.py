@@ -37,3 +37,8 @@ def test_a_span_the_war_has_not_lasted_yet_is_no_date() -> None:
     # "17 years" after 7 October 2023 is 2040: an age ("un adolescent de 17 ans"), not the war's time
     assert find_dates("Un adolescent de 17 ans a été blessé.", "2024-03-15", "fr") == []
     assert [d.value for d in find_dates("Après cinq mois de guerre, la faim s'étend.", "2024-03-15", "fr")] == ["2024-03"]
+
+
+def test_the_night_of_a_day_a_span_starts_on_starts_it() -> None:
+    dates = find_dates("In the two weeks since the army broke the truce on the night of 18 March, many fled.", "2025-04-01", "en")
+    assert [(d.value, d.since) for d in dates] == [("2025-03-18", True)]
