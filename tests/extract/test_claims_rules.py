@@ -1010,6 +1010,20 @@ def test_a_headline_under_a_kicker_holds_when_its_story_says() -> None:
     ]
 
 
+def test_a_reports_figures_hold_at_the_end_of_the_period_it_covers() -> None:
+    text = (
+        "Situation Report No. 12\n\nReporting period: 1–14 March 2024 | Published 15 March 2024\n\n"
+        "The ministry has recorded 31,184 people killed."
+    )
+    assert [(c["value"], c["as_of"]) for c in claims_of(text, None)] == [(31184, "2024-03-14")]
+    text = (
+        "Boletim n.º 9\n\nLisboa, 15 de março de 2024\n\n"
+        "Os números abaixo referem-se ao período de 7 de outubro de 2023 a 13 de março de 2024.\n\n"
+        "- Mortos: 31.112\n"
+    )
+    assert [(c["value"], c["as_of"]) for c in claims_of(text, None, language="pt")] == [(31112, "2024-03-13")]
+
+
 def test_a_count_since_a_day_named_before_it_runs_to_the_report() -> None:
     text = "The air campaign, which escalated sharply on Monday, has killed more than 700 people across Lebanon since then."
     assert [(c["value"], c["as_of"]) for c in claims_of(text)] == [(700, "2024-03-15")]

@@ -154,6 +154,7 @@ _CLOCK = re.compile(r"\b\d{1,2}[:.h]\d{2}\b|\b(?:GMT|UTC|CET|CEST|EST|[ap]\.?m\.
 _STAMP_WORDS = 2
 _STAMP_CHARS = 60
 _DATING_LINE_CHARS = 160
+_PERIOD_LINE_CHARS = 300  # a sentence that says which span a report's figures cover
 _DIGIT = re.compile(r"\d")
 
 
@@ -161,8 +162,15 @@ def _date_stamp(line: str, language: str, document_date: str | None = None) -> s
     """The day of a line that is only a date, maybe with a time and a word ("9 June 2024, 12:40",
     "Updated 14 March 2024 09:00 GMT"): the stamp of a live blog's update, or the line that dates
     a report's figures ("Figures valid as of 10 March 2024")."""
-    if len(line) > _DATING_LINE_CHARS or not _DIGIT.search(line):
+    if len(line) > _PERIOD_LINE_CHARS or not _DIGIT.search(line):
         return None  # most lines: a stamp is short and has its day in digits
+    period = words_for(language).regex(r"(?:{period_labels})").search(line)
+    if period is not None:
+        # "Reporting period: 1–25 September 2025 | Published 26 September": the figures hold at the span's end
+        span = [d for d in find_dates(line, document_date, language) if d.start >= period.end() and len(d.value) == 10]
+        return span[1].value if len(span) >= 2 else None
+    if len(line) > _DATING_LINE_CHARS:
+        return None
     dates = [d for d in find_dates(line, document_date, language) if d.kind == "explicit" and len(d.value) == 10]
     label = words_for(language).regex(r"(?:^|\s)(?:{stamp_labels})\s*:?\s*$")
     labelled = [d for d in dates if label.search(line, max(0, d.start - 40), d.start)]
