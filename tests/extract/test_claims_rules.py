@@ -1010,6 +1010,13 @@ def test_a_headline_under_a_kicker_holds_when_its_story_says() -> None:
     ]
 
 
+def test_a_date_stated_as_the_figures_date_holds_after_a_comma() -> None:
+    text = "Some 31,272 people killed since 7 October (Ministry of Health, as of 14 March)."
+    assert [(c["value"], c["as_of"]) for c in claims_of(text)] == [(31272, "2024-03-14")]
+    text = "Strikes have killed 1,974 people in Lebanon since October, the minister told a news conference on Wednesday."
+    assert [(c["value"], c["as_of"]) for c in claims_of(text)] == [(1974, "2024-03-13")]
+
+
 def test_a_reports_figures_hold_at_the_end_of_the_period_it_covers() -> None:
     text = (
         "Situation Report No. 12\n\nReporting period: 1–14 March 2024 | Published 15 March 2024\n\n"

@@ -266,6 +266,11 @@ def _after_a_comma(sentence: str, reading: Reading, date: DateMention) -> bool:
     return "," in between or ";" in between
 
 
+def _stated_as_of(sentence: str, date: DateMention, words: Words) -> bool:
+    """The date is given as the one the figures hold at: "(Ministry of Health, as of 15 May)"."""
+    return words.regex(r"\b(?:{as_of_markers})\s*$").search(sentence, max(0, date.start - 25), date.start) is not None
+
+
 def _running_total(sentence: str, reading: Reading, words: Words) -> bool:
     """The number's own clause names it a running total: "..., bringing the toll to 39,000"."""
     total = words.scope.get("total")
@@ -523,9 +528,15 @@ def resolve_as_of(
             return (events or spans)[-1].value  # "killed 33 on Sunday, the ministry said on Monday": Sunday
     # a date after a comma that follows the number belongs to an aside ("..., the vast majority on 7 October")
     relative = words.regex(r"\b(?:{relative})\b")
+    # the report's own date after a comma dates its figures ("..., the minister told a news conference
+    # on Thursday"): the last one, by the speech verb ("a 07 deste mês, informou hoje": today)
+    told_on = max((d for d in usable if d.reporting), key=lambda d: d.start, default=None)
     usable = [
         d for d in usable
-        if not (_after_a_comma(sentence, reading, d) or (d.start >= mention.end and relative.search(sentence[mention.end : d.start])))
+        if not (
+            (_after_a_comma(sentence, reading, d) and d is not told_on and not _stated_as_of(sentence, d, words))
+            or (d.start >= mention.end and relative.search(sentence[mention.end : d.start]))
+        )
     ]
     if usable:
         reporting = [d for d in usable if d.reporting]
