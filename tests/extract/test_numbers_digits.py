@@ -1,13 +1,16 @@
-"""The digits pattern of :func:`~statecheck.extract.numbers.patterns` starts with a digit, for speed:
-it finds what the pattern written with its lookbehinds first found."""
+"""Numbers in digits: the digits pattern of :func:`~statecheck.extract.numbers.patterns` starts with
+a digit, for speed, and finds what the pattern written with its lookbehinds first found; a decimal
+with a scale word is the number written."""
 
 from __future__ import annotations
 
 import random
 import re
 
+import pytest
+
 from statecheck.extract import lexicon
-from statecheck.extract.numbers import patterns
+from statecheck.extract.numbers import find_numbers, patterns
 
 
 def _lookbehinds_first(language: str) -> re.Pattern[str]:
@@ -46,3 +49,9 @@ def test_the_digits_pattern_finds_what_it_found_with_its_lookbehinds_first() -> 
         before, now = _lookbehinds_first(language), patterns(language).digits
         for text in texts:
             assert [m.span() for m in now.finditer(text)] == [m.span() for m in before.finditer(text)], (language, text)
+
+
+@pytest.mark.parametrize(("text", "value"), [("US$4.07 billion", 4_070_000_000), ("17.9 billion", 17_900_000_000), ("0.7 million", 700_000)])
+def test_a_scaled_decimal_is_the_number_written(text: str, value: int) -> None:
+    # in binary floating point 4.07 * 1e9 is 4070000000.0000005
+    assert [m.value for m in find_numbers(text, "en")] == [value]

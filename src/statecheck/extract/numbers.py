@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from decimal import Decimal
 from functools import lru_cache
 from typing import Any
 
@@ -236,7 +237,12 @@ def _scaled(value: float, scale_words: list[str], p: _Patterns) -> float | None:
         if word not in p.scales:
             return None
         scale *= p.scales[word]
-    return value * scale
+    return _times(value, scale)
+
+
+def _times(value: float, scale: float) -> float:
+    """``value * scale`` in decimal, as written: 4.07 billion is 4,070,000,000, not 4070000000.0000005."""
+    return float(Decimal(repr(value)) * Decimal(repr(scale)))
 
 
 def _text2num(text: str, language: str) -> float | None:
@@ -295,7 +301,7 @@ def find_numbers(sentence: str, language: str = "en") -> list[NumberMention]:
             # "1.9M" only when attached and upper case or a known abbreviation ("bn", "mn")
             if not short or short in p.abbreviations:
                 for word in (scale_match.group("long") or short or "").lower().replace(".", " ").split():
-                    value *= p.scales.get(word, 1.0)
+                    value = _times(value, p.scales.get(word, 1.0))
                 end = scale_match.end()
         elif p.ambiguous_group and re.fullmatch(rf"\d{{1,3}}(?:{re.escape(p.ambiguous_group)}\d{{3}})+", match.group()):
             # "8,500 personas" (Latin American usage): the comma groups thousands when no scale word follows
