@@ -1134,6 +1134,14 @@ def test_towns_and_districts_are_places(text: str, place: str) -> None:
     assert [c["place"] for c in claims_of(text)] == [place]
 
 
+def test_a_toll_told_after_a_strike_is_that_strikes() -> None:
+    text = "Before dawn an air strike flattened a house in Jabalia. At least 27 people were killed there."
+    assert [(c["value"], c["scope"]) for c in claims_of(text)] == [(27, "incident")]
+    # "since then": the war's toll from that day on
+    text = "Before dawn an air strike flattened a house in Jabalia. Since then 412 people were killed in the north."
+    assert [(c["value"], c["scope"]) for c in claims_of(text)] != [(412, "incident")]
+
+
 def test_the_strike_that_caused_a_toll_gives_it_its_place() -> None:
     text = "Nine people were killed when a drone hit a tent camp in Khan Younis, medics said."
     assert [(c["value"], c["place"]) for c in claims_of(text)] == [(9, "khan_younis")]

@@ -356,6 +356,8 @@ def _note_context(sentence: str, words: Words, context: Context, places_in: Call
         return _combine(_place_list_at(there, 0, sentence, words), words) if there else None
 
     context.read_previous_place = place
+    if not context.incident_told and words.incident_ahead.search(sentence):
+        context.incident_told = True
     frame = words.frame.match(sentence)
     if frame:
         places = places_in()

@@ -28,6 +28,8 @@ class Context:
     last_event_date: str | None = None
     last_event_paragraph: int = -1
     """The paragraph that named :attr:`last_event_date`: a story told on in the simple past keeps its day."""
+    incident_told: bool = False
+    """A sentence before, in this paragraph, told of one strike, attack or raid."""
     last_count: str | None = None
     """What the last count of the paragraph counts (:func:`counted`), for an "another" that follows."""
     frame_place: str | None = None
@@ -59,6 +61,7 @@ class Context:
         """A new paragraph: the places of the one before frame it no more."""
         self.paragraph = paragraph
         self.frame_place = None
+        self.incident_told = False
         self.last_count = None
         self.read_previous_place = _nowhere
 

@@ -118,6 +118,13 @@ def read_scope(
     done_then = happened and reading.metric not in _STANDING and not running_total and _told_in_past(clause, words)
     if day and done_then and not day[-1].reporting:
         return "period", (day[-1].value, day[-1].value)  # "60,000 reservists were called up on Wednesday"
+    if (
+        reading.event in ("killed", "injured") and context.incident_told and not running_total and mention.value < _INCIDENT_TOLL_MAX
+        and _told_in_past(clause, words) and not words.regex(r"\b(?:{since_then})\b").search(sentence)
+    ):
+        # "An air strike hit the house before dawn. At least 90 people were killed there": that strike's
+        # toll (not "... since then more than 41,800 were killed": the war's, from that day)
+        return "incident", None
     up_to = words.regex(r"\b(?:{up_to_date})\s+$")
     month = [
         d for d in dates
@@ -138,6 +145,7 @@ def read_scope(
 
 _SINCE_PHRASE = r"(?<![\w])(?:{since_words})\s+(?:[^\s,;]+\s+){{0,7}}[^\s,;]+"  # "since" and the words it governs
 _CLAUSE_BREAK = re.compile(r"[,;:]")
+_INCIDENT_TOLL_MAX = 1000  # one strike, one raid: a toll of thousands is a war's, or the first day's
 _OWN_CLAUSE_END = re.compile(r"[,;:]|\d")  # a clause break, or the next count's figure
 _ANY_DIGIT = re.compile(r"\d")
 _BEFORE_WAR_REACH = 90  # characters after a number in which "before the war" still says when it held
