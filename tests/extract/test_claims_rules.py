@@ -1033,7 +1033,9 @@ def test_a_reports_figures_hold_at_the_end_of_the_period_it_covers() -> None:
 
 def test_a_count_since_a_day_named_before_it_runs_to_the_report() -> None:
     text = "The air campaign, which escalated sharply on Monday, has killed more than 700 people across Lebanon since then."
-    assert [(c["value"], c["as_of"]) for c in claims_of(text)] == [(700, "2024-03-15")]
+    assert [(c["value"], c["as_of"], c["scope"], c["period"]) for c in claims_of(text)] == [
+        (700, "2024-03-15", "period", ["2024-03-11", "2024-03-15"])
+    ]
     # "since then" in the clause of another count is that count's
     text = "When the truce began on 10 March, 20 captives were still held; since then 12 bodies have been returned."
     assert next((c["value"], c["as_of"]) for c in claims_of(text)) == (20, "2024-03-10")
