@@ -1136,6 +1136,34 @@ def test_towns_and_districts_are_places(text: str, place: str) -> None:
     assert [c["place"] for c in claims_of(text)] == [place]
 
 
+@pytest.mark.parametrize(
+    ("text", "scope"),
+    [
+        ("Norway has given UNRWA NOK 300 million since the war began.", "total"),
+        ("Die Schweiz hat seit Oktober 2023 rund 80 Millionen Franken bereitgestellt.", "total"),
+        ("A sack of flour now sells for $120 in Khan Younis.", "static"),
+        ("The agency's appeal requires US$ 310 million for this year.", "static"),
+    ],
+)
+def test_sums_given_add_up_and_prices_and_appeals_stand(text: str, scope: str) -> None:
+    assert [c["scope"] for c in claims_of(text)] == [scope]
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("New Zealand has given NZ$ 17 million.", "nzd"),
+        ("Canada has given C$ 40 million.", "cad"),
+        ("The union raised R$ 250,000.", "brl"),
+        ("A kilo of sugar costs 25 shekels.", "ils"),
+        ("Norway has given NOK 300 million.", "nok"),
+        ("The US has given $5 million.", "usd"),
+    ],
+)
+def test_currencies_are_units(text: str, unit: str) -> None:
+    assert [c["unit"] for c in claims_of(text)] == [unit]
+
+
 def test_a_toll_told_after_a_strike_is_that_strikes() -> None:
     text = "Before dawn an air strike flattened a house in Jabalia. At least 27 people were killed there."
     assert [(c["value"], c["scope"]) for c in claims_of(text)] == [(27, "incident")]

@@ -147,7 +147,10 @@ def read_scope(
         nearest = min(month, key=lambda d: d.start - mention.end if d.start >= mention.end else 2 * (mention.start - d.end))
         return "period", _span_of(nearest.value)  # "strikes killed 210 people in March", "2,874 trucks entered in February"
     if reading.metric == "other" and reading.event is None:
-        # things done accumulate ("treated 27,000 patients"); things that are, stand ("350 beds")
+        # things done accumulate ("treated 27,000 patients"); things that are, stand ("350 beds"); sums
+        # given or spent add up ("€40 million since the war began"), a price or an appeal's needs stand
+        if _currency(sentence, mention, words) is not None and not words.regex(r"\b(?:{standing_amounts})\b").search(clause):
+            return "total", None
         return ("total" if _done(left, right, words) else "static"), None
     return "total", None
 

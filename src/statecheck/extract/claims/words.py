@@ -18,8 +18,9 @@ _LEFT_REACH = 100
 _BOUND_REACH = 200  # characters before a number searched for its bound word ("more than")
 _HEAD_WORDS = 8  # a group noun counts as the number's head only this many words after it
 _DIGIT = re.compile(r"\d")
-CURRENCIES = ("usd", "eur", "gbp")
-"""Units written before the figure as well as after it, even attached to it ("$5")."""
+CURRENCIES = ("nzd", "aud", "cad", "brl", "usd", "eur", "gbp", "chf", "ils", "nok", "dkk", "sek")
+"""Units written before the figure as well as after it, even attached to it ("$5"); a dollar with
+its country's letters ("NZ$", "A$", "R$") before the plain one."""
 _BOUND_NAMES = ("over", "at_least", "about", "nearly", "under", "up_to")  # tried in this order
 # a bound word ends right before its number, or before the currency sign written before it
 # ("more than $674 million")
