@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import event, select
 from store_samples import changed, gaza_document, spanish_document, west_bank_document
 
 from statecheck.model import Document
@@ -85,3 +85,27 @@ def test_an_input_given_twice_in_one_batch_is_stored_once(store: Store, tmp_path
     results = list(ingest_results(store, [path, other, path], commit_every=10))
     assert [result.status for result in results] == ["stored", "stored", "unchanged"]
     assert table_counts(store)["documents"] == 2
+
+
+def test_the_stored_hashes_of_the_next_inputs_are_read_in_one_query(store: Store, tmp_path: Path) -> None:
+    paths = []
+    for n in range(6):
+        path = tmp_path / f"statement{n}.txt"
+        path.write_text(f"Gaza, 3 March 2024. The ministry said {30_500 + n} people have been killed.", encoding="utf-8")
+        paths.append(path)
+    list(ingest_results(store, paths[:3], commit_every=10))
+    paths[1].write_text("Gaza, 4 March 2024. The ministry said 30,600 people have been killed.", encoding="utf-8")
+    lookups: list[str] = []
+
+    def count(conn: object, cursor: object, statement: str, *args: object) -> None:
+        if statement.lstrip().upper().startswith("SELECT") and "documents.sha256" in statement:
+            lookups.append(statement)
+
+    event.listen(store.engine, "before_cursor_execute", count)
+    try:
+        results = list(ingest_results(store, paths, commit_every=10))
+    finally:
+        event.remove(store.engine, "before_cursor_execute", count)
+    assert [r.status for r in results] == ["unchanged", "new_version", "unchanged", "stored", "stored", "stored"]
+    # one lookup for the six inputs before they are read, one when the changed and new ones are written
+    assert len(lookups) == 2

@@ -15,6 +15,7 @@ import os
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from itertools import islice
 from pathlib import Path
 from stat import S_ISREG
 from typing import TYPE_CHECKING, Any, Self
@@ -31,6 +32,7 @@ from statecheck.store.documents import (
     SaveStatus,
     clear_failure,
     is_unchanged,
+    latest_versions,
     record_failure,
     save_documents,
     stored_sha256,
@@ -45,6 +47,8 @@ BATCH_DOCUMENTS = 50
 """Inputs committed together at most."""
 BATCH_SECONDS = 1.0
 """A batch is committed once it is this old, so that a slow stream of inputs still shows up."""
+LOOKUP_AHEAD = 256
+"""Inputs whose stored hashes are looked up together, before they are read (one query, not 256)."""
 
 
 @dataclass(frozen=True)
@@ -118,10 +122,13 @@ def ingest_results(
 
     with Batch(store, documents=commit_every) as batch:
         if scheduler is None and resolve_workers(workers) == 1:
-            for location in expand_inputs(inputs):
-                if may_block(location):
-                    batch.commit()  # what is done is stored before we wait on a pipe or a server
-                yield from batch.add(_read_and_check(batch, location, options))
+            locations = expand_inputs(inputs)
+            while chunk := list(islice(locations, LOOKUP_AHEAD)):
+                batch.look_up(chunk)
+                for location in chunk:
+                    if may_block(location):
+                        batch.commit()  # what is done is stored before we wait on a pipe or a server
+                    yield from batch.add(_read_and_check(batch, location, options))
         else:
             outcomes = check_many(
                 expand_inputs(inputs), options, workers=workers, scheduler=scheduler,
@@ -171,6 +178,8 @@ class Batch:
         """The locations of the documents in ``pending`` not written yet."""
         self.ready: list[IngestResult] = []
         """Results committed and not yet handed out."""
+        self.looked_up: dict[str, str | None] = {}
+        """The stored hash (None: never stored) of inputs not read yet (:meth:`look_up`)."""
         self.started = time.monotonic()
 
     def __enter__(self) -> Self:
@@ -188,9 +197,18 @@ class Batch:
             self.commit()
         return self.take()
 
+    def look_up(self, locations: list[str]) -> None:
+        """Find the stored hash of each of the next inputs in one query (:meth:`is_unchanged` uses
+        each once: an input that comes again, after this run wrote it, is looked up again)."""
+        with database_errors(self.store):
+            latest = latest_versions(self.connection, locations)
+        self.looked_up = {location: latest[location][2] if location in latest else None for location in locations}
+
     def is_unchanged(self, location: str, sha256: str) -> bool:
         if location in self.unsaved:  # the same input came twice in this batch
             self.write()
+        elif location in self.looked_up:
+            return self.looked_up.pop(location) == sha256
         return is_unchanged(self.store, location, sha256, connection=self.connection)
 
     def record_failure(self, location: str, error: BaseException) -> None:
