@@ -82,15 +82,16 @@ def read_scope(
         base = context.document_date if context.document_date and len(context.document_date) == 10 else None
         stop = end[-1] if end else base
         return "period", ((since.value, stop) if stop and len(since.value) == 10 else None)
-    since_then = words.regex(r"\b(?:{since_then})\b").search(clause)
     named = [d.value for d in dates if not d.since and d.end <= reading.bound_start and len(d.value) == 10]
-    start = named[-1] if since_then is not None and named else None
-    base = context.document_date if context.document_date and len(context.document_date) == 10 else None
-    if start and len(start) == 10 and start > WAR_START_ISO and base and start <= base and not running_total and reading.event:
+    report = context.document_date if context.document_date and len(context.document_date) == 10 else ""
+    if (
+        named and WAR_START_ISO < named[-1] <= report and not running_total and reading.event
+        and words.regex(r"\b(?:{since_then})\b").search(clause)
+    ):
         # "Strikes escalated on Monday ... have killed more than 720 people since then": from the day
         # named before the number to the report; since the war's first day it is the war's total
         # (which day a "since that day" in a later sentence means is not read)
-        return "period", (start, base)
+        return "period", (named[-1], report)
     opening_attack = any(d.value == WAR_START_ISO for d in dates)  # the war's first count and its span, a total
     # after a comma and a new subject the clause is another's: "After a strike hit the hospital, the toll rose to"
     subject = words.regex(r",\s+(?:{phrase_determiners})\s").search(left)
@@ -594,9 +595,9 @@ def resolve_as_of(
     ):
         return context.last_event_date  # but those held now, "of the 252 taken that day", are counted now
     told_here = context.day_told_here()
-    # a standing quantity is told in its own clause: "The zone measures 117 km², close to a third of
-    # the Strip, and 250,000 people were living in it": the past is the people's, not the area's
-    # the people "taken that day" are told with that day
+    # a standing quantity is told in its own clause ("The zone measures 117 km², close to a third of
+    # the Strip, and 250,000 people were living in it": the past is the people's, not the area's),
+    # unless that clause refers back ("the 252 taken that day")
     clause = _own_clause(sentence, reading) if scope == "static" else sentence
     told = sentence if _refers_back(clause, [], words) else clause
     if told_here and not dates and not since_then and (
