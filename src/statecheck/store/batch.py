@@ -25,6 +25,7 @@ from statecheck import pipeline
 from statecheck.errors import StatecheckError
 from statecheck.extract.fingerprint import Fingerprint
 from statecheck.ingest.inputs import expand_inputs
+from statecheck.ingest.read import valid_text
 from statecheck.model import Document
 from statecheck.options import Options
 from statecheck.store.database import Store, database_errors
@@ -200,9 +201,10 @@ class Batch:
     def look_up(self, locations: list[str]) -> None:
         """Find the stored hash of each of the next inputs in one query (:meth:`is_unchanged` uses
         each once: an input that comes again, after this run wrote it, is looked up again)."""
+        names = [valid_text(location) for location in locations]  # as Source.location has them (no surrogates)
         with database_errors(self.store):
-            latest = latest_versions(self.connection, locations)
-        self.looked_up = {location: latest[location][2] if location in latest else None for location in locations}
+            latest = latest_versions(self.connection, names)
+        self.looked_up = {name: latest[name][2] if name in latest else None for name in names}
 
     def is_unchanged(self, location: str, sha256: str) -> bool:
         if location in self.unsaved:  # the same input came twice in this batch
