@@ -164,7 +164,7 @@ def _date_stamp(line: str, language: str, document_date: str | None = None) -> s
     a report's figures ("Figures valid as of 10 March 2024")."""
     if len(line) > _PERIOD_LINE_CHARS or not _DIGIT.search(line):
         return None  # most lines: a stamp is short and has its day in digits
-    period = words_for(language).regex(r"(?:{period_labels})").search(line)
+    period = words_for(language).regex(r"\b(?:{period_labels})").search(line)
     if period is not None:
         # "Reporting period: 1–25 September 2025 | Published 26 September": the figures hold at the span's end
         span = [d for d in find_dates(line, document_date, language) if d.start >= period.end() and len(d.value) == 10]
@@ -356,7 +356,7 @@ def _note_context(sentence: str, words: Words, context: Context, places_in: Call
         return _combine(_place_list_at(there, 0, sentence, words), words) if there else None
 
     context.read_previous_place = place
-    if not context.incident_told and words.incident_ahead.search(sentence):
+    if not context.incident_told and words.incident_named.search(sentence):
         context.incident_told = True
     frame = words.frame.match(sentence)
     if frame:

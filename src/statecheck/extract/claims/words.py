@@ -82,6 +82,8 @@ class Words:
     incident_noun: Caseless
     incident_ahead: Caseless
     """An incident noun within the next few words: "as [an Israeli] strike hits a water queue"."""
+    incident_named: Caseless
+    """An incident noun anywhere ("strike", "raid"): a sentence that tells of one event."""
     single_incident: Caseless
     """One event named as the subject of a count: "an Israeli strike on a tent ... killed six"."""
     nationality: dict[str, str]
@@ -380,6 +382,7 @@ def words_for(language: str) -> Words:
             + lexicon.phrase_pattern(scope.get("incident_nouns", []), prefix=""),
         ),
         incident_ahead=Caseless(r"\s*(?:[\w'’-]+\s+){0,2}?" + lexicon.phrase_pattern(scope.get("incident_nouns", []), prefix="")),
+        incident_named=Caseless(lexicon.phrase_pattern(scope.get("incident_nouns", []))),
         single_incident=Caseless(
             r"(?<!\w)(?:" + _alternation(section("grammar").get("single_determiners", [])) + r")\s+(?:[\w'’-]+\s+){0,3}?"
             + lexicon.phrase_pattern(scope.get("incident_nouns", []), prefix="")
