@@ -26,13 +26,13 @@ from statecheck.extract.cards import clearly_other_language
 from statecheck.extract.claims.filters import is_asked_amount, is_claim_number, is_contact_line
 from statecheck.extract.claims.place import (
     PlaceIndex,
-    _combine,
-    _dominant_place,
-    _place_list_at,
     came_from,
+    combine_places,
+    dominant_place,
+    place_list_at,
     read_place,
 )
-from statecheck.extract.claims.source import _continues_report, read_source
+from statecheck.extract.claims.source import continues_report, read_source
 from statecheck.extract.claims.state import Context, Reading, counted
 from statecheck.extract.claims.what import (
     BULLET,
@@ -45,13 +45,13 @@ from statecheck.extract.claims.what import (
     read_what,
 )
 from statecheck.extract.claims.when import (
-    _borrow_forward,
-    _own_date,
-    _simple_past,
+    borrow_forward,
     event_day,
+    own_date,
     read_scope,
     release_scope,
     resolve_as_of,
+    simple_past,
     without_beginnings,
 )
 from statecheck.extract.claims.words import WAR_START_ISO, Words, may_hold_number_in_any_language, words_for
@@ -71,7 +71,7 @@ def extract_claims(document: Document, options: Options) -> Document:
     words = words_for(language or "en")
     text = document.text.normalised
     place_index = PlaceIndex(text, words)
-    context = Context(document_date=document.card.date, default_place=_dominant_place(place_index))
+    context = Context(document_date=document.card.date, default_place=dominant_place(place_index))
     claims: list[Claim] = []
     paragraphs = text.split("\n")
     deadline = Deadline("claims", options, location=document.source.location, length=len(text))
@@ -122,7 +122,7 @@ def extract_claims(document: Document, options: Options) -> Document:
             # the heading's place, in whichever of its sentences names one ("2. West Bank" splits after "2.")
             words = paragraph_words()
             places = place_index.places_in(sentence, words)
-            context.section_place = _combine(_place_list_at(places, 0, sentence.text, words), words) if places else None
+            context.section_place = combine_places(place_list_at(places, 0, sentence.text, words), words) if places else None
         if contact:
             continue  # "Rua da Palma, 245 | Tel. 21 555 01 90 | press@...": an address block
         if not may_hold_number_in_any_language(sentence.text):
@@ -353,7 +353,7 @@ def _note_context(sentence: str, words: Words, context: Context, places_in: Call
         # where the sentence's story is, not where something came from ("a drone launched from
         # Lebanon hit a base near Binyamina"), unless no other place is named
         there = [p for p in places if not came_from(sentence, p, words)] or places
-        return _combine(_place_list_at(there, 0, sentence, words), words) if there else None
+        return combine_places(place_list_at(there, 0, sentence, words), words) if there else None
 
     context.read_previous_place = place
     if not context.incident_told and words.incident_named.search(sentence):
@@ -386,7 +386,7 @@ def _claims_in_sentence(
         previous = readings[-1] if readings else None
         following = mentions[index + 1] if index + 1 < len(mentions) else None
         readings.append(read_what(s, mention, previous, following, words))
-    readings = _borrow_forward(s, readings, words)
+    readings = borrow_forward(s, readings, words)
     if context.section_event is not None:
         readings = [read_under_heading(s, reading, context.section_event, words) for reading in readings]
     if readings:
@@ -399,7 +399,7 @@ def _claims_in_sentence(
     source_at = s.find(own_source) if own_source else -1
     source_span = (source_at, source_at + len(own_source)) if own_source and source_at >= 0 else None
     sentence_source = (
-        own_source or (context.last_source() if _continues_report(s, words) else None)
+        own_source or (context.last_source() if continues_report(s, words) else None)
     ) if readings else None
     # no place for any count of the sentence: searched only where there is a count to place
     worldwide = bool(readings) and words.worldwide.search(s) is not None
@@ -410,14 +410,14 @@ def _claims_in_sentence(
         # "Au cours des dernières 24 heures, 81 personnes ont été tuées et 132 blessées": one span for both
         shares_span = (
             scope == "total" and bool(claims) and claims[-1].scope == "period"
-            and reading.link in ("coordinated", "and") and not _own_date(reading, dates)
+            and reading.link in ("coordinated", "and") and not own_date(reading, dates)
         )
         if shares_span:
             scope, period = "period", claims[-1].period
         head = reading.list_head
         whole = claims[positions[id(head)]] if head is not None and id(head) in positions else None
         if whole is not None and (
-            (scope == "total" and not _own_date(reading, dates)) or (whole.scope == "static" and whole.metric == reading.metric)
+            (scope == "total" and not own_date(reading, dates)) or (whole.scope == "static" and whole.metric == reading.metric)
         ):
             # a part is counted as its whole is: "10 killed in the strike, six of them children" (one
             # incident); "98 hostages remain, including 94 of the 251 abducted" (held now, whatever day it names)
@@ -428,7 +428,7 @@ def _claims_in_sentence(
         as_of = resolve_as_of(s, reading, dates, words, context, scope, all_dates=all_dates)
         if (
             claims and (shares_span or reading.link in ("coordinated", "including", "parenthesis"))
-            and not _own_date(reading, dates) and not _verb_of_its_own(s, reading, words)
+            and not own_date(reading, dates) and not _verb_of_its_own(s, reading, words)
         ):
             as_of = claims[-1].as_of  # "murdering 6,000 children and 4,000 women": one verb, one date
         if worldwide:
@@ -441,7 +441,7 @@ def _claims_in_sentence(
             )
         if (
             place == "israel" and reading.metric in ("killed", "hostages") and as_of != WAR_START_ISO
-            and any(d.value == WAR_START_ISO for d in dates) and _simple_past(s, words)
+            and any(d.value == WAR_START_ISO for d in dates) and simple_past(s, words)
         ):
             as_of = WAR_START_ISO  # "the attack on Saturday [7 October], which killed 1,300 people in Israel"
         source = sentence_source

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from statecheck.extract.claims.what import LINE_OPENING, clause_before, read_bound
-from statecheck.extract.claims.words import _HEAD_WORDS, Words, last_match
+from statecheck.extract.claims.words import HEAD_WORDS, Words, last_match
 from statecheck.extract.dates import DateMention
 from statecheck.extract.numbers import NumberMention
 
@@ -245,7 +245,7 @@ def _right_after_including(left: str, words: Words) -> bool:
     return found is not None and not left[found.end() :].strip()
 
 
-def _counts_war_thing(right: str, words: Words, reach: int = _HEAD_WORDS) -> bool:
+def _counts_war_thing(right: str, words: Words, reach: int = HEAD_WORDS) -> bool:
     """Whether one of the next few words names a group, a unit or an event."""
     head = " ".join(right.split()[:reach])
     head = _HEAD_CUT.split(head, 1)[0]

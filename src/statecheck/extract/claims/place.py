@@ -7,7 +7,7 @@ from bisect import bisect_left
 from collections.abc import Iterable
 
 from statecheck.extract.claims.state import Context, Reading
-from statecheck.extract.claims.what import _clause_right, clause_start, release_awaited
+from statecheck.extract.claims.what import clause_right, clause_start, release_awaited
 from statecheck.extract.claims.words import WAR_START_ISO, Words, last_match
 from statecheck.extract.sentences import Sentence
 
@@ -110,7 +110,7 @@ def _actor_is_place(text: str, start: int, end: int, phrase: str, words: Words) 
     return bool(words.regex(r"(?:{counted_after_nationality})\b").match(following))
 
 
-def _combine(places: list[tuple[int, int, str]], words: Words) -> str | None:
+def combine_places(places: list[tuple[int, int, str]], words: Words) -> str | None:
     """One place for a list of places: "Gaza and the West Bank" is the occupied territory."""
     if not places:
         return None
@@ -125,7 +125,7 @@ def _combine(places: list[tuple[int, int, str]], words: Words) -> str | None:
     return places[0][2] if places[0][2] not in ("northern_israel",) else "israel"
 
 
-def _place_list_at(
+def place_list_at(
     places: list[tuple[int, int, str]], index: int, sentence: str, words: Words
 ) -> list[tuple[int, int, str]]:
     """The places coordinated with ``places[index]`` ("Gaza, the West Bank and East Jerusalem")."""
@@ -204,7 +204,7 @@ def read_place(
             if p[0] > mention.end and not came_from(sentence, p, words)
             and (aimed.search(sentence, max(0, p[0] - 20), p[0]) or words.locative_before.search(sentence, max(0, p[0] - 20), p[0]))
         ]
-        return _combine(targets[:1], words) if targets else words.default_places.get("projectiles", context.default_place)
+        return combine_places(targets[:1], words) if targets else words.default_places.get("projectiles", context.default_place)
     if reading.metric == "hostages":
         # people taken hostage were taken from Israel; "held in Gaza" says where they are now
         held = words.regex(r"\b(?:{held})\b").search(sentence[max(0, reading.bound_start - 20) : mention.end + 60])
@@ -254,7 +254,7 @@ def read_place(
         if index > 0 and inside.fullmatch(sentence, places[index - 1][1], places[index][0]):
             index -= 1  # "Rafah in the Gaza Strip": the smaller place is the one meant
         if distance(places[index]) < 160:
-            combined = _combine(_place_list_at(places, index, sentence, words), words)
+            combined = combine_places(place_list_at(places, index, sentence, words), words)
             if combined:
                 return combined
     nationality = _nationality_place(sentence, reading, words)
@@ -288,7 +288,7 @@ def _inside_a_part(sentence: str, start: int, place_start: int, words: Words) ->
 def _in_own_clause(sentence: str, reading: Reading, places: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """The places named in the number's own clause (between clause breaks around it)."""
     start = clause_start(sentence, reading.bound_start)
-    end = reading.mention.end + len(_clause_right(sentence[reading.mention.end :]))
+    end = reading.mention.end + len(clause_right(sentence[reading.mention.end :]))
     return [place for place in places if start <= place[0] and place[1] <= end]
 
 
@@ -302,7 +302,7 @@ def _nationality_place(sentence: str, reading: Reading, words: Words) -> str | N
     return None
 
 
-def _dominant_place(index: PlaceIndex) -> str | None:
+def dominant_place(index: PlaceIndex) -> str | None:
     """The place a document is mostly about: the region named most often (Gaza on a tie)."""
     words = index.words
     text = index.text

@@ -6,7 +6,7 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
-from statecheck.extract.claims.words import Words, _alternation, words_for
+from statecheck.extract.claims.words import Words, alternation, words_for
 
 _TRAILING_PUNCTUATION = re.compile(r"[\s,.;:]+$")
 
@@ -28,7 +28,7 @@ def _name_pattern(language: str) -> str:
 @lru_cache(maxsize=8)
 def _name_nouns(language: str) -> str:
     """Nouns that begin a source's name in lower case in some languages ("le ministère de la Santé")."""
-    return _alternation(words_for(language).table.get("sources", {}).get("name_nouns", [])) or r"(?!x)x"
+    return alternation(words_for(language).table.get("sources", {}).get("name_nouns", [])) or r"(?!x)x"
 
 
 class _SourcePatterns(NamedTuple):
@@ -100,5 +100,5 @@ def _named_by_noun(tokens: list[str], words: Words) -> bool:
     return bool(heads) and len(tokens) >= 2 and re.fullmatch(rf"(?:{heads})", tokens[-1], re.IGNORECASE) is not None
 
 
-def _continues_report(sentence: str, words: Words) -> bool:
+def continues_report(sentence: str, words: Words) -> bool:
     return bool(words.regex(r"\b(?:{report_continuation})\b").search(sentence))

@@ -9,18 +9,18 @@ from functools import lru_cache
 
 from statecheck.extract.claims.state import Reading
 from statecheck.extract.claims.words import (
-    _BOUND_REACH,
-    _HEAD_WORDS,
-    _LEFT_REACH,
-    _RIGHT_REACH,
+    BOUND_REACH,
     CURRENCIES,
+    HEAD_WORDS,
+    LEFT_REACH,
+    RIGHT_REACH,
     PhraseLists,
     Words,
 )
 from statecheck.extract.numbers import NumberMention
 
 # Language-neutral patterns, compiled once (those with a language's words come from Words.regex)
-_FIRST_WORDS = re.compile(rf"(?:\s*\S+){{1,{_HEAD_WORDS}}}")  # up to the end of the head's last word
+_FIRST_WORDS = re.compile(rf"(?:\s*\S+){{1,{HEAD_WORDS}}}")  # up to the end of the head's last word
 _LATIN_WORD = re.compile(r"[A-Za-z][\w'’-]*")
 _LOWER_START = re.compile(r"\s*[a-z]")
 _HEAD_WORD = re.compile(r"\s*[\w$€£%]")
@@ -59,7 +59,7 @@ def read_what(
     words: Words,
 ) -> Reading:
     """The event (killed, injured, …) and the group (children, staff, …) a number counts."""
-    right_end = min(len(sentence), mention.end + _RIGHT_REACH)
+    right_end = min(len(sentence), mention.end + RIGHT_REACH)
     right_start = mention.end
     own_group: tuple[str | None, int | None] | None = None  # the group named before a total it is among
     if following is not None:
@@ -68,18 +68,18 @@ def read_what(
             # the total's verb
             own_group = _group_after(sentence[mention.end : following.start], words)
             right_start = following.end
-            right_end = min(len(sentence), following.end + _RIGHT_REACH)
+            right_end = min(len(sentence), following.end + RIGHT_REACH)
         elif _is_part_of(sentence[mention.end : following.start], words):
             if not mention.share:
                 # "18 of the 36 hospitals were out of service": 18 counts what follows the total
                 right_start = following.end
-                right_end = min(len(sentence), following.end + _RIGHT_REACH)
+                right_end = min(len(sentence), following.end + RIGHT_REACH)
             # a share of a total ("half of the 2.3 million have fled") reads on past it
         else:
             right_end = min(right_end, following.start)  # "a third of them are dead, and 800 soldiers ..."
     raw_right = sentence[right_start:right_end]
-    right = _clause_right(raw_right)
-    left_start = max(0, mention.start - _LEFT_REACH, previous.mention.end if previous else 0)
+    right = clause_right(raw_right)
+    left_start = max(0, mention.start - LEFT_REACH, previous.mention.end if previous else 0)
     raw_left = sentence[left_start : mention.start]
     left = clause_before(sentence, mention.start, left_start)
     bound, bound_start = read_bound(sentence, mention, words)
@@ -135,7 +135,7 @@ def read_what(
             event_base = mention.end
     if not mention.share and (words.including.search(right[-15:]) or _opens_including_aside(right, group_end, words)):
         # "287 aid workers, including 205 UNRWA staff, have been killed": read past the parts
-        past = _past_parts(_clause_right(sentence[mention.end : mention.end + 200]), group_end or 0, words)
+        past = _past_parts(clause_right(sentence[mention.end : mention.end + 200]), group_end or 0, words)
         if past:
             event_window, event_base = past, mention.end
     # a proportion ("85% of the population have fled") takes the last verb of its clause, not its "of" noun
@@ -250,7 +250,7 @@ def read_what(
         event = "hostages" if group == "hostages" else "detained"
     if event == "alive" and group_end is not None:
         event, event_span = None, None  # "the 132 hostages held in Gaza are alive": still the hostages; only a part is told apart by it
-    if event is not None and not _event_fits(event, group, right, words):
+    if event is not None and not event_fits(event, group, right, words):
         if event in _KILLING and group is None and event_side == "right" and _head_is_unknown_noun(right, words):
             # "750 professores foram mortos": people of a kind the lexicon has no group for; their
             # count is other, but it was killed all the same (a total, dated like one)
@@ -266,7 +266,7 @@ def read_what(
         # millions of people, a place's residents, or those who remain in it, with nothing
         # happening to them, are a population
         event = "population"
-    metric = _metric(event, group, mention, right, words)
+    metric = metric_of(event, group, mention, right, words)
     if (
         metric == "attacks_on_health" and event_side == "left" and event_span is not None
         and _only_determiners(sentence[left_offset + event_span[1] : bound_start], words)
@@ -315,7 +315,7 @@ def read_what(
         group_end = max(group_end or 0, described[1])
     elif metric != "other" and (_is_breakdown(right, event, words) or _is_ratio(right, words)):
         metric = "other"
-    if metric != "other" and (_currency(sentence, mention, words) is not None or (metric == "area" and mention.percent)):
+    if metric != "other" and (currency_of(sentence, mention, words) is not None or (metric == "area" and mention.percent)):
         metric = "other"  # "30 million euros for the population", "11 per cent of the territory": no count of people or km²
     if metric.startswith("killed") and words.regex(r"\b(?:{in_custody})\b").search(own_clause):
         metric = "other"  # "73 Palestinians have lost their lives in Israeli prisons": deaths in custody
@@ -369,7 +369,7 @@ _PEOPLE_EVENTS = frozenset({"killed", "injured", "missing", "displaced", "detain
 _OBJECT_GROUPS = frozenset({"housing", "hospitals", "schools", "mosques", "ambulances", "trucks", "health"})
 
 
-def _event_fits(event: str, group: str | None, right: str, words: Words) -> bool:
+def event_fits(event: str, group: str | None, right: str, words: Words) -> bool:
     """A people event ("displaced") cannot count objects ("149 installations", "144,000 jobs"), and the reverse."""
     if group is None and event in _PEOPLE_EVENTS and _head_is_unknown_noun(right, words):
         return False
@@ -412,7 +412,7 @@ def read_under_heading(sentence: str, reading: Reading, event: str, words: Words
     list's heading names ("Estimated population by governorate:")."""
     if reading.event is not None or reading.group not in (None, "people") or not is_labelled(sentence, reading.bound_start):
         return reading
-    return replace(reading, event=event, metric=_metric(event, reading.group, reading.mention, "", words))
+    return replace(reading, event=event, metric=metric_of(event, reading.group, reading.mention, "", words))
 
 
 def read_listed_part(sentence: str, reading: Reading, listed: Reading | None, words: Words) -> Reading:
@@ -423,7 +423,7 @@ def read_listed_part(sentence: str, reading: Reading, listed: Reading | None, wo
     opening = LINE_OPENING.match(sentence)
     if not words.including.match(sentence, opening.end() if opening else 0):
         return reading
-    metric = _metric(listed.event, reading.group, reading.mention, "", words)
+    metric = metric_of(listed.event, reading.group, reading.mention, "", words)
     return replace(reading, event=listed.event, metric=metric, list_head=listed, link="including")
 
 
@@ -701,7 +701,7 @@ def _own_clause(right: str, group_end: int | None, words: Words) -> str:
         return right[:comma]
 
 
-def _metric(event: str | None, group: str | None, mention: NumberMention, right: str, words: Words) -> str:
+def metric_of(event: str | None, group: str | None, mention: NumberMention, right: str, words: Words) -> str:
     metrics = words.metrics
     if group == "women_and_children":
         return "other"
@@ -869,7 +869,7 @@ def _group_before_parenthesis(left: str, words: Words) -> str | None:
     return next((name for name in words.groups if name in named), None)
 
 
-def _clause_right(text: str) -> str:
+def clause_right(text: str) -> str:
     match = _CLAUSE_END.search(text)
     return text[: match.start()] if match else text
 
@@ -919,7 +919,7 @@ def read_bound(sentence: str, mention: NumberMention, words: Words) -> tuple[str
     # "the" and "some" may sit between: "nearly all the 2,000" is not a bound on 2,000
     # A bound ends at the number: search the characters just before it, not the whole sentence
     # once per number (endpos makes "$" the number's start; the lookbehind still sees before pos).
-    window = max(0, mention.start - _BOUND_REACH)
+    window = max(0, mention.start - BOUND_REACH)
     # each bound's words match only where some bound's words do: most numbers have none
     if words.any_bound.search(sentence, window, mention.start):
         for name, pattern in words.bounds:
@@ -948,7 +948,7 @@ _ITEM_METRICS = frozenset({
 })
 
 
-def _currency(sentence: str, mention: NumberMention, words: Words) -> str | None:
+def currency_of(sentence: str, mention: NumberMention, words: Words) -> str | None:
     """The currency written with the number: "$30", "30 millones de euros"."""
     left = sentence[max(0, mention.start - 4) : mention.start]
     right = sentence[mention.end : mention.end + 40].lstrip()
@@ -965,7 +965,7 @@ def read_unit(sentence: str, reading: Reading, words: Words) -> str:
         return "percent"
     if reading.metric == "other" and _is_ratio(sentence[mention.end : reading.quote_end + 60], words):
         return "ratio"
-    currency = _currency(sentence, mention, words)
+    currency = currency_of(sentence, mention, words)
     if currency is not None:
         return currency
     right = sentence[mention.end : mention.end + 40]
@@ -973,7 +973,7 @@ def read_unit(sentence: str, reading: Reading, words: Words) -> str:
         return "km2"
     if reading.metric in _ITEM_METRICS:
         return "items"
-    head = " ".join(right.split()[:_HEAD_WORDS])
+    head = " ".join(right.split()[:HEAD_WORDS])
     head = _UNIT_HEAD_CUT.split(head, 1)[0]
     phrase_end = words.regex(r"\s(?:{phrase_end})\s").search(" " + head + " ")
     if phrase_end and phrase_end.start() > 0:

@@ -10,13 +10,13 @@ from typing import NamedTuple
 
 from statecheck.extract.claims.state import Context, Reading, counted
 from statecheck.extract.claims.what import (
-    _clause_right,
-    _currency,
-    _event_fits,
-    _metric,
     clause_before,
+    clause_right,
     clause_start,
+    currency_of,
+    event_fits,
     is_labelled,
+    metric_of,
     release_awaited,
 )
 from statecheck.extract.claims.words import WAR_START_ISO, Words, last_match
@@ -39,7 +39,7 @@ def read_scope(
     left = clause_before(sentence, reading.bound_start, max(0, reading.bound_start - 60))
     if is_labelled(sentence, reading.bound_start):
         left = sentence[max(0, reading.bound_start - 60) : reading.bound_start]  # "Daily average in March: 161 trucks"
-    right = _up_to_the_next_count(_clause_right(sentence[mention.end : mention.end + 80]), words)
+    right = _up_to_the_next_count(clause_right(sentence[mention.end : mention.end + 80]), words)
     clause = left + " " + right
     if reading.metric in ("population", "area") or reading.event in ("alive", "in_need") or _held_now(sentence, reading, words) or (
         reading.metric in ("hostages", "detained") and release_awaited(sentence, reading.bound_start, words)
@@ -54,7 +54,7 @@ def read_scope(
         # "another 7,000 were killed" adds to the same count over time; "killed 500 and wounded
         # another 900" only adds a different count beside the first, and takes no span from it
         return "period", _period_span(sentence, reading, dates, context, words)
-    if reading.event is None and _currency(sentence, mention, words) is not None and (
+    if reading.event is None and currency_of(sentence, mention, words) is not None and (
         marked or words.period_markers.search(left.rstrip(_CURRENCY_SIGNS))
     ):
         return "incident", None  # "an additional £10 million for UNRWA": one grant, not a sum that stands
@@ -120,7 +120,7 @@ def read_scope(
         if day and day[-1].end <= reading.bound_start else clause
     )
     if reading.event in ("killed", "injured") and day and not running_total and (
-        _simple_past(clause, words) or _simple_past(told_from_day, words)
+        simple_past(clause, words) or simple_past(told_from_day, words)
         or (not day[-1].reporting and _narrative_perfect(clause, words))
     ):
         return "period", (day[-1].value, day[-1].value)  # "strikes killed 33 people on Sunday"
@@ -143,14 +143,14 @@ def read_scope(
     ]
     if month and not day and not running_total and (
         reading.event == "entered" or done_then
-        or (reading.event in ("killed", "injured") and (_simple_past(clause, words) or _narrative_perfect(clause, words)))
+        or (reading.event in ("killed", "injured") and (simple_past(clause, words) or _narrative_perfect(clause, words)))
     ):
         nearest = min(month, key=lambda d: d.start - mention.end if d.start >= mention.end else 2 * (mention.start - d.end))
         return "period", _span_of(nearest.value)  # "strikes killed 210 people in March", "2,874 trucks entered in February"
     if reading.metric == "other" and reading.event is None:
         # things done accumulate ("treated 27,000 patients"); things that are, stand ("350 beds"); sums
         # given or spent add up ("€40 million since the war began"), a price or an appeal's needs stand
-        if _currency(sentence, mention, words) is not None and not words.regex(r"\b(?:{standing_amounts})\b").search(clause):
+        if currency_of(sentence, mention, words) is not None and not words.regex(r"\b(?:{standing_amounts})\b").search(clause):
             return "total", None
         return ("total" if _done(left, right, words) else "static"), None
     return "total", None
@@ -233,7 +233,7 @@ def _held_now(sentence: str, reading: Reading, words: Words) -> bool:
     """Hostages or detainees held now: "120 hostages still held", "Israel is holding 3,443 detainees"."""
     mention = reading.mention
     return reading.metric in ("hostages", "detained") and bool(
-        words.regex(r"\b(?:{held})\b").search(_clause_right(sentence[mention.end : mention.end + 70]))
+        words.regex(r"\b(?:{held})\b").search(clause_right(sentence[mention.end : mention.end + 70]))
         or words.regex(r"\b(?:{holding})\b[^,;.]{{0,30}}$").search(sentence, max(0, reading.bound_start - 60), reading.bound_start)
         or (is_labelled(sentence, reading.bound_start) and words.regex(r"\b(?:{held})\b").search(sentence, 0, reading.bound_start))
     )
@@ -324,7 +324,7 @@ def _span_of(value: str) -> tuple[str, str]:
     return (f"{value}-01-01", f"{value}-12-31")
 
 
-def _simple_past(clause: str, words: Words) -> bool:
+def simple_past(clause: str, words: Words) -> bool:
     """"were killed", "strikes killed": the simple past, not "have been killed"."""
     if words.regex(r"\b(?:{perfect_markers})\b").search(clause):
         return False
@@ -339,7 +339,7 @@ def _own_clause(sentence: str, reading: Reading) -> str:
 
 def _told_in_past(clause: str, words: Words) -> bool:
     """The simple past, of any verb: "were butchered", "was shelled" (not "have been killed")."""
-    if _simple_past(clause, words):
+    if simple_past(clause, words):
         return True
     if words.regex(r"\b(?:{perfect_markers})\b").search(clause):
         return False
@@ -386,7 +386,7 @@ def _period_span(
     return None
 
 
-def _borrow_forward(sentence: str, readings: list[Reading], words: Words) -> list[Reading]:
+def borrow_forward(sentence: str, readings: list[Reading], words: Words) -> list[Reading]:
     """"More than 800 mosques and 120 schools have been destroyed": a count with no verb of its
     own, coordinated with the next one, shares the next one's verb."""
     result = list(readings)
@@ -396,15 +396,15 @@ def _borrow_forward(sentence: str, readings: list[Reading], words: Words) -> lis
         if reading.event is not None or following.event is None or following.link != "coordinated" or reading.group == "bodies":
             continue
         # the words after the number say what it counts: "15,000 rockets ..., and 60,000 displaced"
-        if not _event_fits(following.event, reading.group, sentence[reading.mention.end : following.mention.start], words):
+        if not event_fits(following.event, reading.group, sentence[reading.mention.end : following.mention.start], words):
             continue
-        metric = _metric(following.event, reading.group, reading.mention, "", words)
+        metric = metric_of(following.event, reading.group, reading.mention, "", words)
         if metric != reading.metric:
             result[index] = replace(reading, event=following.event, metric=metric)
     return result
 
 
-def _own_date(reading: Reading, dates: list[DateMention]) -> bool:
+def own_date(reading: Reading, dates: list[DateMention]) -> bool:
     """Whether a date stands in the number's own words (after it, before the next comma)."""
     return any(reading.mention.end <= d.start <= reading.quote_end + 40 and not d.since for d in dates)
 
@@ -495,7 +495,7 @@ def _told_at_dated_event(sentence: str, reading: Reading, dates: list[DateMentio
         near = 0 <= reading.bound_start - date.end <= _RELATIVE_CLAUSE_REACH
         if near and opener.fullmatch(sentence, date.end, reading.bound_start):
             # up to the next count's clause: "..., 168 hostages have come home" is not this one's
-            own_words = _NEXT_COUNT.split(_clause_right(sentence[reading.mention.start : reading.mention.end + 80]), maxsplit=1)[0]
+            own_words = _NEXT_COUNT.split(clause_right(sentence[reading.mention.start : reading.mention.end + 80]), maxsplit=1)[0]
             return date.value if _told_in_past(own_words, words) else None
     return None
 

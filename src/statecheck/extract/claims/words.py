@@ -13,10 +13,10 @@ from statecheck.extract.caseless import Caseless
 WAR_START_ISO = "2023-10-07"
 
 # How far around a number its counted thing and qualifiers are looked for, in characters.
-_RIGHT_REACH = 90
-_LEFT_REACH = 100
-_BOUND_REACH = 200  # characters before a number searched for its bound word ("more than")
-_HEAD_WORDS = 8  # a group noun counts as the number's head only this many words after it
+RIGHT_REACH = 90
+LEFT_REACH = 100
+BOUND_REACH = 200  # characters before a number searched for its bound word ("more than")
+HEAD_WORDS = 8  # a group noun counts as the number's head only this many words after it
 _DIGIT = re.compile(r"\d")
 CURRENCIES = ("nzd", "aud", "cad", "brl", "usd", "eur", "gbp", "chf", "ils", "nok", "dkk", "sek")
 """Units written before the figure as well as after it, even attached to it ("$5"); a dollar with
@@ -242,7 +242,7 @@ def last_match(pattern: re.Pattern[str], text: str, pos: int = 0, endpos: int | 
     return found
 
 
-def _alternation(phrases: list[str]) -> str:
+def alternation(phrases: list[str]) -> str:
     ordered = sorted({p.strip() for p in phrases if p.strip()}, key=len, reverse=True)
     return "|".join(r"\s+".join(re.escape(w) for w in p.split()) for p in ordered)
 
@@ -330,7 +330,7 @@ def words_for(language: str) -> Words:
         labels=_caseless(
             not_claims.get("labels", []),
             suffix=r"\s*:?\s*(?:[a-z]{2}\d\d\s+)?(?:[+(\d][+\d\s()/]*(?:\b(?:"
-            + _alternation(section("grammar").get("conjunctions", []))
+            + alternation(section("grammar").get("conjunctions", []))
             + r")\b\s*(?:[+(\d][+\d\s()/]*)?)*)?$",
         ),
         # "12, rue des Lilas", and with the name before the street's word: "360 University Avenue"
@@ -342,7 +342,7 @@ def words_for(language: str) -> Words:
         # may part the name from its number ("Rua Augusta, 1508")
         street_named=re.compile(
             "(?i:" + lexicon.phrase_pattern(not_claims.get("streets", []), prefix="", suffix="") + r")"
-            r"(?:\s+(?:[A-Z][\w'’.-]*|(?i:" + _alternation(not_claims.get("street_particles", [])) + r")))*,?\s+$"
+            r"(?:\s+(?:[A-Z][\w'’.-]*|(?i:" + alternation(not_claims.get("street_particles", [])) + r")))*,?\s+$"
         ),
         street=_pattern(not_claims.get("streets", []), prefix=""),
         # a telephone label and the number it opens: "tel. +41", "Telefon: 030"
@@ -384,7 +384,7 @@ def words_for(language: str) -> Words:
         incident_ahead=Caseless(r"\s*(?:[\w'’-]+\s+){0,2}?" + lexicon.phrase_pattern(scope.get("incident_nouns", []), prefix="")),
         incident_named=Caseless(lexicon.phrase_pattern(scope.get("incident_nouns", []))),
         single_incident=Caseless(
-            r"(?<!\w)(?:" + _alternation(section("grammar").get("single_determiners", [])) + r")\s+(?:[\w'’-]+\s+){0,3}?"
+            r"(?<!\w)(?:" + alternation(section("grammar").get("single_determiners", [])) + r")\s+(?:[\w'’-]+\s+){0,3}?"
             + lexicon.phrase_pattern(scope.get("incident_nouns", []), prefix="")
         ),
         nationality={k.lower(): v for k, v in places.get("nationality", {}).items()},
@@ -395,7 +395,7 @@ def words_for(language: str) -> Words:
         reference_before=_pattern(places.get("references", []), suffix=r"\s+(?:the\s+)?$"),
         # "from the Gaza Strip", "desde la Franja", "depuis l'enclave": an article may stand between
         origin_before=_pattern(
-            places.get("origins", []), suffix=r"\s+(?:(?:" + _alternation(section("grammar").get("articles", [])) + r")\s*)?$"
+            places.get("origins", []), suffix=r"\s+(?:(?:" + alternation(section("grammar").get("articles", [])) + r")\s*)?$"
         ),
         frame=re.compile(r"^\s*(?:" + "|".join(re.escape(w) for w in places.get("frame", [])) + r")\s+(?:the\s+)?", re.IGNORECASE),
         scope={k: _caseless(v) for k, v in scope.items()},
@@ -408,10 +408,10 @@ def words_for(language: str) -> Words:
             r"\bthe\s+(?:[\w-]+\s+){0,2}?" + lexicon.phrase_pattern(dates.get("event_reference_nouns", []), prefix=""),
         ),
         since_opening=_pattern(dates.get("since_subordinators", []), prefix=r"^\W*"),
-        began_on=_pattern(dates.get("began_on", []), suffix=r"\s+(?:(?:" + _alternation(dates.get("since_fillers", [])) + r")\s+)*$"),
-        grammar={role: _alternation(values) for role, values in section("grammar").items()},
-        name_particles=_alternation(sources.get("name_particles", [])),
-        name_heads=_alternation(sources.get("name_heads", [])),
+        began_on=_pattern(dates.get("began_on", []), suffix=r"\s+(?:(?:" + alternation(dates.get("since_fillers", [])) + r")\s+)*$"),
+        grammar={role: alternation(values) for role, values in section("grammar").items()},
+        name_particles=alternation(sources.get("name_particles", [])),
+        name_heads=alternation(sources.get("name_heads", [])),
         pronouns=frozenset(p.lower() for p in sources.get("pronouns", [])),
         table=table,
     )
