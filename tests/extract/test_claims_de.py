@@ -90,6 +90,11 @@ def test_not_claims(text: str) -> None:
 
 # §1 conventions ---------------------------------------------------------------------------------
 CONVENTIONS = [
+    # the dot of a day ("seit dem 7. Oktober") ends no sentence: the children are a part of the dead
+    (
+        "Das Ministerium meldete 8.805 Tote seit dem 7. Oktober, darunter 3.650 Kinder, sowie mehr als 22.000 Verletzte.",
+        [{"value": 8805, "metric": "killed"}, {"value": 3650, "metric": "killed_children"}, {"value": 22000, "metric": "injured"}],
+    ),
     # a day's toll, the places between the day and the number listed with commas
     (
         "Laut der Behörde wurden am Montag im Süden des Landes, in der Ebene von Marj und im Raum Baalbek 61 Menschen getötet.",
