@@ -967,6 +967,11 @@ def test_people_kept_from_their_homes_are_displaced(text: str, language: str) ->
     assert [(c["value"], c["metric"]) for c in claims_of(text, language=language)] == [(45000, "displaced")]
 
 
+def test_agency_personnel_killed_are_aid_workers() -> None:
+    text = "Since October 2023, 214 UNRWA personnel have been killed."
+    assert [(c["value"], c["metric"]) for c in claims_of(text)] == [(214, "killed_aid")]
+
+
 def test_others_after_a_part_are_others_of_the_whole() -> None:
     text = "Twelve people, five of them children, were killed, and at least 30 others were wounded."
     assert [(c["value"], c["metric"]) for c in claims_of(text)] == [(12, "killed"), (5, "killed_children"), (30, "injured")]
