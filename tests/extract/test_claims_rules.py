@@ -1187,6 +1187,13 @@ def test_the_strike_that_caused_a_toll_gives_it_its_place() -> None:
     assert [(c["value"], c["place"]) for c in claims_of(text)] == [(36000, "gaza")]
 
 
+def test_the_paragraphs_place_comes_before_the_nationality_of_the_counted() -> None:
+    text = "Colonos atacaram a aldeia de Burin, perto de Nablus. A OCHA registou 1.919 ataques de colonos israelenses."
+    assert [(c["value"], c["place"]) for c in claims_of(text, language="pt")] == [(1919, "west_bank")]
+    # with no place told, who they are says where: "1,200 Israelis were killed"
+    assert [c["place"] for c in claims_of("Some 1,200 Israelis were killed.")] == ["israel"]
+
+
 def test_a_place_in_the_name_of_the_source_yields_to_the_storys_more_precise_place() -> None:
     text = (
         "Overnight an air strike hit a crowded market in Gaza City. "

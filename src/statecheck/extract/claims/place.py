@@ -257,10 +257,15 @@ def read_place(
             combined = combine_places(place_list_at(places, index, sentence, words), words)
             if combined:
                 return combined
+    # where the paragraph's story is before who the people are: "Settlers raided the village of Burin.
+    # Nine Israeli civilians were detained" were detained in the West Bank
+    told_there = context.frame_place or context.previous_place()
+    if told_there:
+        return told_there
     nationality = _nationality_place(sentence, reading, words)
     if nationality:
         return nationality
-    return context.frame_place or context.previous_place() or context.section_place or context.default_place
+    return context.section_place or context.default_place
 
 
 def _outside(places: list[tuple[int, int, str]], span: tuple[int, int]) -> tuple[list[tuple[int, int, str]], list[tuple[int, int, str]]]:
