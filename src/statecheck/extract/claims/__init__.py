@@ -307,7 +307,7 @@ def _in_a_clause_of_its_own(sentence: str, reading: Reading, following: Reading,
     is not the wounded of the same event ("112 murieron y 760 resultaron heridos en ...")."""
     if following.link != "and" or (reading.metric.startswith(_CASUALTIES) and following.metric.startswith(_CASUALTIES)):
         return False
-    return words.regex(r"(?:\s+[\w'’-]+)?\s+(?:{auxiliaries})\b").match(sentence, following.mention.end) is not None
+    return _verb_of_its_own(sentence, following, words)
 
 
 def _verb_of_its_own(sentence: str, reading: Reading, words: Words) -> bool:

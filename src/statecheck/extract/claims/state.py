@@ -65,6 +65,11 @@ class Context:
         self.last_count = None
         self.read_previous_place = _nowhere
 
+    @property
+    def report_day(self) -> str | None:
+        """The document's date where it names a day (not only a month or a year)."""
+        return self.document_date if self.document_date and len(self.document_date) == len("YYYY-MM-DD") else None
+
     def day_told_here(self) -> str | None:
         """The day this paragraph named for what it tells (:attr:`last_event_date`), if it named one."""
         return self.last_event_date if self.last_event_paragraph == self.paragraph else None

@@ -79,14 +79,13 @@ def read_scope(
             d.value for d in dates
             if not d.since and since.start < d.start < (clause_end.start() if clause_end else len(sentence)) and len(d.value) == 10
         ]
-        base = context.document_date if context.document_date and len(context.document_date) == 10 else None
-        stop = end[-1] if end else base
+        stop = end[-1] if end else context.report_day
         return "period", ((since.value, stop) if stop and len(since.value) == 10 else None)
     named = [d.value for d in dates if not d.since and d.end <= reading.bound_start and len(d.value) == 10]
-    report = context.document_date if context.document_date and len(context.document_date) == 10 else ""
+    report = context.report_day
     if (
-        named and WAR_START_ISO < named[-1] <= report and not running_total and reading.event
-        and words.regex(r"\b(?:{since_then})\b").search(clause)
+        named and report and WAR_START_ISO < named[-1] <= report and not running_total and reading.event
+        and words.regex(_SINCE_THEN).search(clause)
     ):
         # "Strikes escalated on Monday ... have killed more than 720 people since then": from the day
         # named before the number to the report; since the war's first day it is the war's total
@@ -130,7 +129,7 @@ def read_scope(
         return "period", (day[-1].value, day[-1].value)  # "60,000 reservists were called up on Wednesday"
     if (
         reading.event in ("killed", "injured") and context.incident_told and not running_total and mention.value < _INCIDENT_TOLL_MAX
-        and _told_in_past(clause, words) and not words.regex(r"\b(?:{since_then})\b").search(sentence)
+        and _told_in_past(clause, words) and not words.regex(_SINCE_THEN).search(sentence)
     ):
         # "An air strike hit the house before dawn. At least 90 people were killed there": that strike's
         # toll (not "... since then more than 41,800 were killed": the war's, from that day)
@@ -158,6 +157,7 @@ def read_scope(
 
 _SINCE_PHRASE = r"(?<![\w])(?:{since_words})\s+(?:[^\s,;]+\s+){{0,7}}[^\s,;]+"  # "since" and the words it governs
 _CLAUSE_BREAK = re.compile(r"[,;:]")
+_SINCE_THEN = r"\b(?:{since_then})\b"  # "since then", "seither": from a day told before to the report
 _INCIDENT_TOLL_MAX = 1000  # one strike, one raid: a toll of thousands is a war's, or the first day's
 _OWN_CLAUSE_END = re.compile(r"[,;:]|\d")  # a clause break, or the next count's figure
 _ANY_DIGIT = re.compile(r"\d")
@@ -529,7 +529,7 @@ def resolve_as_of(
         return told_at
     usable = [d for d in dates if not d.since]
     own_end = _OWN_CLAUSE_END.search(sentence, mention.end)
-    counted_since = words.regex(r"\b(?:{since_then})\b").search(sentence, mention.end, own_end.start() if own_end else len(sentence))
+    counted_since = words.regex(_SINCE_THEN).search(sentence, mention.end, own_end.start() if own_end else len(sentence))
     if counted_since is not None and scope in ("total", "period") and any(d.end <= counted_since.start() for d in usable):
         # "The campaign, which escalated on Monday, has killed more than 720 people since then": the
         # day named is where the count starts; it runs to the report
@@ -588,7 +588,7 @@ def resolve_as_of(
         if chosen.kind == "relative" and reporting and len(reporting[0].value) >= len(chosen.value):
             return reporting[0].value  # "the ministry said on Saturday that ... have now been killed"
         return chosen.value
-    since_then = words.regex(r"\b(?:{since_then})\b").search(sentence) is not None  # "seither": from that day to the report
+    since_then = words.regex(_SINCE_THEN).search(sentence) is not None  # "seither": from that day to the report
     if (
         context.last_event_date and scope != "static" and not since_then
         and _refers_back(sentence, all_dates or dates, words) and not _counted_since_it(sentence, words)
