@@ -54,7 +54,13 @@ from statecheck.extract.claims.when import (
     simple_past,
     without_beginnings,
 )
-from statecheck.extract.claims.words import WAR_START_ISO, Words, may_hold_number_in_any_language, words_for
+from statecheck.extract.claims.words import (
+    CASUALTIES,
+    WAR_START_ISO,
+    Words,
+    may_hold_number_in_any_language,
+    words_for,
+)
 from statecheck.extract.dates import DateMention, find_dates
 from statecheck.extract.deadline import Deadline
 from statecheck.extract.numbers import find_numbers
@@ -289,7 +295,7 @@ def _own_places_end(sentence: str, readings: list[Reading], index: int, words: W
         return None
     if (
         following.group in (None, "people") and not _in_a_clause_of_its_own(sentence, reading, following, words)
-        and (following.event in (None, reading.event) or following.verb_before or {reading.event, following.event} <= set(_CASUALTIES))
+        and (following.event in (None, reading.event) or following.verb_before or {reading.event, following.event} <= set(CASUALTIES))
     ):
         # "112 died and 760 were wounded in Gaza City" share the place; "the 1,200 slaughtered on
         # 7 October and the 251 dragged into Gaza" do not (another verb, of another kind)
@@ -299,13 +305,11 @@ def _own_places_end(sentence: str, readings: list[Reading], index: int, words: W
     return following.mention.start
 
 
-_CASUALTIES = ("killed", "injured")
-
 
 def _in_a_clause_of_its_own(sentence: str, reading: Reading, following: Reading, words: Words) -> bool:
     """The count after ``reading`` has a verb of its own ("... and 251 were taken into Gaza"), and
     is not the wounded of the same event ("112 murieron y 760 resultaron heridos en ...")."""
-    if following.link != "and" or (reading.metric.startswith(_CASUALTIES) and following.metric.startswith(_CASUALTIES)):
+    if following.link != "and" or (reading.metric.startswith(CASUALTIES) and following.metric.startswith(CASUALTIES)):
         return False
     return _verb_of_its_own(sentence, following, words)
 

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 
 from statecheck.extract.claims.state import Context, Reading
 from statecheck.extract.claims.what import clause_right, clause_start, release_awaited
-from statecheck.extract.claims.words import WAR_START_ISO, Words, last_match
+from statecheck.extract.claims.words import CASUALTIES, WAR_START_ISO, Words, last_match
 from statecheck.extract.sentences import Sentence
 
 _LETTERS = re.compile(r"[^\W\d_]+")
@@ -149,8 +149,6 @@ def place_list_at(
     return group
 
 
-_CASUALTIES = ("killed", "injured")
-
 
 def read_place(
     sentence: str,
@@ -183,7 +181,7 @@ def read_place(
             places = in_source
     opener = words.regex(r"\s(?:{subordinators})\s").search(sentence, mention.end)
     if opener is not None and not (
-        reading.metric.startswith(_CASUALTIES)
+        reading.metric.startswith(CASUALTIES)
         and (
             words.regex(r"\s(?:{event_openers})\s").match(sentence, opener.start())
             or words.incident_ahead.match(sentence, opener.end()) is not None
@@ -214,7 +212,7 @@ def read_place(
         # held in Gaza or one of its places: not a town of Israel named later ("captives ... from Kfar Aza")
         after = [p for p in places if p[0] > mention.end and words.region.get(p[2], p[2]) == "gaza"]
         return after[0][2] if after else words.default_places.get("hostages", context.default_place)
-    if places and (reading.metric.startswith(("killed", "injured")) or reading.metric == "other"):
+    if places and (reading.metric.startswith(CASUALTIES) or reading.metric == "other"):
         # but "18,500 workers from Gaza", "48 detainees from the West Bank": where the counted people
         # are from, named right after them (not after a verb: "100 projectiles had crossed from Lebanon")
         auxiliary = words.regex(r"\b(?:{auxiliaries})\b")

@@ -10,6 +10,7 @@ from functools import lru_cache
 from statecheck.extract.claims.state import Reading
 from statecheck.extract.claims.words import (
     BOUND_REACH,
+    CASUALTIES,
     CURRENCIES,
     HEAD_WORDS,
     LEFT_REACH,
@@ -287,7 +288,7 @@ def read_what(
     if (mention.percent or mention.share) and previous is not None and _restates_as_share(sentence, previous, bound_start, right, words):
         event, metric = previous.event, previous.metric  # "1.9 million people have fled, 85 percent of the population"
     head = (previous.list_head or previous) if previous is not None and link == "including" else None
-    if head is not None and group == "people" and metric in ("killed", "injured") and head.metric not in (metric, "other"):
+    if head is not None and group == "people" and metric in CASUALTIES and head.metric not in (metric, "other"):
         metric = "other"  # "seven aid workers killed, including three British nationals": the aid workers by nationality
     if (
         previous is not None and event_side != "right" and metric in _HOSTAGE_COUNTS

@@ -19,7 +19,7 @@ from statecheck.extract.claims.what import (
     metric_of,
     release_awaited,
 )
-from statecheck.extract.claims.words import WAR_START_ISO, Words, last_match
+from statecheck.extract.claims.words import CASUALTIES, WAR_START_ISO, Words, last_match
 from statecheck.extract.dates import DateMention, parse_date
 from statecheck.extract.numbers import NumberMention
 
@@ -101,7 +101,7 @@ def read_scope(
         incident = None  # "strikes on Lebanon killed 33 on Sunday": a day of a campaign, not one event
     if reading.event in ("killed", "injured", None) and not opening_attack and (incident or words.incident_noun.search(own_clause)):
         return "incident", None
-    if reading.event in ("killed", "injured") and not opening_attack and not running_total and _an_event_did_it(sentence, reading, words):
+    if reading.event in CASUALTIES and not opening_attack and not running_total and _an_event_did_it(sentence, reading, words):
         return "incident", None  # "Another strike the same day, on the village of ..., killed 11 people"
     day = [d for d in dates if len(d.value) == 10 and not d.since and d.kind != "elapsed" and d.value != WAR_START_ISO]
     # the event's own day over the report's ("killed on Wednesday, it said on Thursday"); the report's when it is the only one
@@ -118,7 +118,7 @@ def read_scope(
         sentence[clause_start(sentence, day[-1].start) : mention.end] + " " + right
         if day and day[-1].end <= reading.bound_start else clause
     )
-    if reading.event in ("killed", "injured") and day and not running_total and (
+    if reading.event in CASUALTIES and day and not running_total and (
         simple_past(clause, words) or simple_past(told_from_day, words)
         or (not day[-1].reporting and _narrative_perfect(clause, words))
     ):
@@ -128,7 +128,7 @@ def read_scope(
     if day and done_then and not day[-1].reporting:
         return "period", (day[-1].value, day[-1].value)  # "60,000 reservists were called up on Wednesday"
     if (
-        reading.event in ("killed", "injured") and context.incident_told and not running_total and mention.value < _INCIDENT_TOLL_MAX
+        reading.event in CASUALTIES and context.incident_told and not running_total and mention.value < _INCIDENT_TOLL_MAX
         and _told_in_past(clause, words) and not words.regex(_SINCE_THEN).search(sentence)
     ):
         # "An air strike hit the house before dawn. At least 90 people were killed there": that strike's
@@ -142,7 +142,7 @@ def read_scope(
     ]
     if month and not day and not running_total and (
         reading.event == "entered" or done_then
-        or (reading.event in ("killed", "injured") and (simple_past(clause, words) or _narrative_perfect(clause, words)))
+        or (reading.event in CASUALTIES and (simple_past(clause, words) or _narrative_perfect(clause, words)))
     ):
         nearest = min(month, key=lambda d: d.start - mention.end if d.start >= mention.end else 2 * (mention.start - d.end))
         return "period", _span_of(nearest.value)  # "strikes killed 210 people in March", "2,874 trucks entered in February"

@@ -18,6 +18,8 @@ LEFT_REACH = 100
 BOUND_REACH = 200  # characters before a number searched for its bound word ("more than")
 HEAD_WORDS = 8  # a group noun counts as the number's head only this many words after it
 _DIGIT = re.compile(r"\d")
+CASUALTIES = ("killed", "injured")
+"""The events of a toll: the killed and the injured of one event share its words and its place."""
 CURRENCIES = ("nzd", "aud", "cad", "brl", "usd", "eur", "gbp", "chf", "ils", "nok", "dkk", "sek")
 """Units written before the figure as well as after it, even attached to it ("$5"); a dollar with
 its country's letters ("NZ$", "A$", "R$") before the plain one."""
