@@ -111,7 +111,7 @@ def connect(scheduler: Any) -> tuple[Any, bool]:
     if isinstance(scheduler, Client):
         return scheduler, False
     try:
-        return Client(str(scheduler), set_as_default=False, timeout=f"{CONNECT_TIMEOUT_S}s"), True  # type: ignore[no-untyped-call]
+        return Client(str(scheduler), set_as_default=False, timeout=f"{CONNECT_TIMEOUT_S}s"), True  # type: ignore[no-untyped-call,unused-ignore]
     except (OSError, TimeoutError) as error:
         raise StatecheckError(f"cannot reach the Dask scheduler ({error})", location=str(scheduler)) from error
 

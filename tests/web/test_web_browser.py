@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 from browsing import CHROMIUM, screenshot, serving
-from conftest import save_samples
 
+from conftest import save_samples
 from statecheck.store import open_store
 
 pytestmark = [

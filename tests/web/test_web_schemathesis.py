@@ -15,12 +15,12 @@ from typing import Any
 
 import pytest
 import schemathesis
-from conftest import save_samples
 from hostile_samples import store_hostile
 from hypothesis import HealthCheck, Phase, given, settings
 from starlette.applications import Starlette
 from starlette.testclient import TestClient
 
+from conftest import save_samples
 from statecheck.store import open_store
 from statecheck.web import create_app
 from statecheck.web.openapi import openapi_schema

@@ -21,9 +21,9 @@ from urllib.parse import quote
 import httpx
 import pytest
 from browsing import CHROMIUM, free_port, serving
-from conftest import save_samples
 from hostile_samples import HOSTILE, PAYLOADS, QUOTE, hostile_document, store_hostile
 
+from conftest import save_samples
 from statecheck.report import render_report
 from statecheck.store import open_store
 
