@@ -1735,3 +1735,36 @@ def test_a_total_named_before_an_aside_says_what_its_number_counts() -> None:
 def test_the_central_camps_are_in_deir_al_balah(camp: str) -> None:
     text = f"An Israeli strike on a house in {camp} killed 15 people, the ministry said."
     assert [c["place"] for c in claims_of(text)] == ["deir_al_balah"]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        # "now" dates a count by the report but tells no day's events: the running total
+        ("The health authority now records 52,300 Palestinians killed and 118,000 injured since October last year.", "en",
+         [("killed", "total", None), ("injured", "total", None)]),
+        ("Le ministère recense maintenant 52 300 Palestiniens tués et 118 000 blessés.", "fr", [("killed", "total", None), ("injured", "total", None)]),
+        ("Das Ministerium zählt inzwischen 52.300 getötete Palästinenser und 118.000 Verletzte.", "de", [("killed", "total", None), ("injured", "total", None)]),
+        # "today" does tell a day's events
+        ("Today 14 people were killed across the Gaza Strip, the ministry said.", "en", [("killed", "period", ["2024-09-20", "2024-09-20"])]),
+    ],
+)
+def test_the_present_moment_is_no_day_of_events(text: str, language: str, expected: list[tuple[str, str, Any]]) -> None:
+    claims = claims_of(text, date="2024-09-20", language=language)
+    assert [(c["metric"], c["scope"], c["period"]) for c in claims] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "since October", with no year, is the last October before the report: the war's start here
+        ("Officials said 64 were killed in the past 24 hours, bringing the totals since October to 52,300 dead and 118,000 wounded.",
+         [("killed", "period"), ("killed", "total"), ("injured", "total")]),
+        ("Since October, 1.9 million people have been displaced.", [("displaced", "total")]),
+        # a later month opens a span, as "since 6 May" does
+        ("Since February, mobile teams have vaccinated 31,000 children.", [("other", "period")]),
+    ],
+)
+def test_since_a_month_named_without_its_year(text: str, expected: list[tuple[str, str]]) -> None:
+    claims = claims_of(text, date="2024-09-20", language="en")
+    assert [(c["metric"], c["scope"]) for c in claims] == expected

@@ -103,7 +103,10 @@ def read_scope(
         return "incident", None
     if reading.event in CASUALTIES and not opening_attack and not running_total and _an_event_did_it(sentence, reading, words):
         return "incident", None  # "Another strike the same day, on the village of ..., killed 11 people"
-    day = [d for d in dates if len(d.value) == 10 and not d.since and d.kind != "elapsed" and d.value != WAR_START_ISO]
+    day = [
+        d for d in dates
+        if len(d.value) == 10 and not d.since and d.kind != "elapsed" and d.value != WAR_START_ISO and not _present_moment(sentence, d, words)
+    ]
     # the event's own day over the report's ("killed on Wednesday, it said on Thursday"); the report's when it is the only one
     day = [d for d in day if not d.reporting] or day
     if any(len(d.value) == 7 and d.kind == "explicit" and not d.since for d in dates):
@@ -204,6 +207,12 @@ def _a_later_start(
     if words.regex(r"(?:{since_events})").search(phrase.group()):
         return _Since(phrase.start(), None)
     return None
+
+
+def _present_moment(sentence: str, date: DateMention, words: Words) -> bool:
+    """A date that is the report's present moment ("now", "so far"), not a day whose events are told
+    ("today", "this morning"): "the ministry now counts 43,000 killed" is the running total."""
+    return date.kind == "relative" and words.regex(r"(?:{present_moment})").fullmatch(sentence, date.start, date.end) is not None
 
 
 def _the_war_began(value: str) -> bool:
