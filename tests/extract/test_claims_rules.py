@@ -1768,3 +1768,22 @@ def test_the_present_moment_is_no_day_of_events(text: str, language: str, expect
 def test_since_a_month_named_without_its_year(text: str, expected: list[tuple[str, str]]) -> None:
     claims = claims_of(text, date="2024-09-20", language="en")
     assert [(c["metric"], c["scope"]) for c in claims] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        # a verb that leaves people in a state: the state told after the count is what it counts
+        ("An earlier strike had already left 41 dead in the same street.", "en", [(41, "killed")]),
+        ("The night's shelling left 9 dead and 26 injured.", "en", [(9, "killed"), (26, "injured")]),
+        ("O bombardeio deixou 41 mortos no bairro.", "pt", [(41, "killed")]),
+        # people who left are still displaced
+        ("Some 85,000 residents had already left before the orders.", "en", [(85000, "displaced")]),
+        # a group named after its number, then "among them": a part of the count before
+        ("At least 58 people were killed, 19 children among them.", "en", [(58, "killed"), (19, "killed_children")]),
+        ("Au moins 58 personnes ont été tuées, 19 enfants parmi elles.", "fr", [(58, "killed"), (19, "killed_children")]),
+    ],
+)
+def test_what_a_count_is_told_after_it(text: str, language: str, expected: list[tuple[int, str]]) -> None:
+    claims = claims_of(text, date="2024-10-30", language=language)
+    assert [(c["value"], c["metric"]) for c in claims] == expected

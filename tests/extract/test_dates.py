@@ -42,3 +42,17 @@ def test_a_span_the_war_has_not_lasted_yet_is_no_date() -> None:
 def test_the_night_of_a_day_a_span_starts_on_starts_it() -> None:
     dates = find_dates("In the two weeks since the army broke the truce on the night of 18 March, many fled.", "2025-04-01", "en")
     assert [(d.value, d.since) for d in dates] == [("2025-03-18", True)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "language", "dates"),
+    [
+        # the war's first day named with its year is read whole: its year is no count
+        ("El 7 de octubre de 2023 murieron en Israel unas 1.200 personas.", "es", [("2023-10-07", "7 de octubre de 2023")]),
+        ("O ataque de 7 de outubro de 2023 deixou 1.200 mortos.", "pt", [("2023-10-07", "7 de outubro de 2023")]),
+        ("Un año después, el 7 de octubre de 2024, hubo actos en Tel Aviv.", "es", [("2024-10-07", "7 de octubre de 2024")]),
+    ],
+)
+def test_the_first_day_of_the_war_written_with_its_year_is_one_date(sentence: str, language: str, dates: list[tuple[str, str]]) -> None:
+    found = find_dates(sentence, "2025-05-03", language)
+    assert [(d.value, sentence[d.start : d.end]) for d in found] == dates

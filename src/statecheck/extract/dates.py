@@ -277,6 +277,9 @@ def find_dates(sentence: str, document_date: str | None, language: str = "en") -
     for match in p.day_of.finditer(sentence) if rare_cue else ():
         add(match.start(), match.end(), (WAR_START + dt.timedelta(days=int(match.group("n")) - 1)).isoformat(), "elapsed")
     for match in p.war_start_event.finditer(sentence) if rare_cue else ():
+        written = p.explicit.search(sentence, match.start())
+        if written is not None and written.start() < match.end() < written.end():
+            continue  # "el 7 de octubre de 2023": the date runs on to its year, read whole below
         add(match.start(), match.end(), WAR_START.isoformat(), "explicit")
     calendar_word = p.any_calendar_word.search(sentence) is not None
     for match in p.explicit.finditer(sentence) if calendar_word or _ISO_START.search(sentence) else ():

@@ -164,6 +164,12 @@ def read_what(
     ):
         # "3,200 needing hospital treatment", "hauled out of their homes": the noun is the event's word, not the counted
         group, group_end = None, None
+    if (
+        governing and right_event in _KILLING and right_span is not None and left_span is not None
+        and right_span[0] <= (group_end or 0) + 1
+        and words.regex(r"\b(?:{result_verbs})$").search(left, 0, left_span[1])
+    ):
+        governing = False  # "the strike had left 73 dead": the state told after the count is what it counts
     event, event_span, event_side = None, None, ""
     describes_group = (
         right_event in _KILLING and right_span is not None and group_end is not None
@@ -595,6 +601,8 @@ def _link(sentence: str, previous: Reading | None, bound_start: int, words: Word
         return "including"
     if between.rstrip().endswith(",") and words.regex(r"\s*(?:{of_them})\b").match(sentence, mention_end):
         return "including"  # "41,000 Palestinians, 16,000 of them children": a part of the count before
+    if between.rstrip().endswith(",") and words.regex(r"(?:\s+[^\W\d_][\w'’-]*){{0,2}}\s+(?:{among_them})\b").match(sentence, mention_end):
+        return "including"  # "93 people were killed, 25 children among them"
     if _coordinated(between, words):
         return "coordinated"
     if words.regex(r"\b(?:{conjunctions})\s+(?:(?:{another})\s+)?$").search(between):
