@@ -1787,3 +1787,23 @@ def test_since_a_month_named_without_its_year(text: str, expected: list[tuple[st
 def test_what_a_count_is_told_after_it(text: str, language: str, expected: list[tuple[int, str]]) -> None:
     claims = claims_of(text, date="2024-10-30", language=language)
     assert [(c["value"], c["metric"]) for c in claims] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        # soldiers who fell in battle are killed; rockets that fell are not, nor a figure that fell to a level
+        ("Since the spring, 64 soldiers fell on the southern front.", "en", [(64, "killed_soldiers")]),
+        ("Some 30 rockets fell on open ground near Metula.", "en", [(30, "other")]),
+        # a quantity measured in litres or tonnes is no count of people, whatever its destination
+        ("Tankers brought 1.6 million litres of water to displacement camps in Deir al-Balah.", "en", [(1600000, "other")]),
+        # people kept away from their homes are displaced; those who lived somewhere are its population
+        ("Cerca de 45 mil moradores continuam longe das suas casas, diz o governo.", "pt", [(45000, "displaced")]),
+        ("Unos 45.000 vecinos siguen lejos de sus casas, según el ayuntamiento.", "es", [(45000, "displaced")]),
+        ("Vor dem Krieg lebten in der Stadt rund 120.000 Menschen, sagte der Bürgermeister am Montag.", "de", [(120000, "population")]),
+        ("The 45,000 residents who left the frontier towns have not come back.", "en", [(45000, "displaced")]),
+    ],
+)
+def test_what_people_and_things_are_counted_as(text: str, language: str, expected: list[tuple[int, str]]) -> None:
+    claims = claims_of(text, date="2024-10-30", language=language)
+    assert [(c["value"], c["metric"]) for c in claims] == expected
