@@ -1807,3 +1807,20 @@ def test_what_a_count_is_told_after_it(text: str, language: str, expected: list[
 def test_what_people_and_things_are_counted_as(text: str, language: str, expected: list[tuple[int, str]]) -> None:
     claims = claims_of(text, date="2024-10-30", language=language)
     assert [(c["value"], c["metric"]) for c in claims] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        # the pluperfect after a strike told of is that strike's toll
+        ("Before dawn on Monday an air strike hit a school used as a shelter in Nuseirat. Medics said 22 people had been killed.",
+         "en", [("killed", "incident", None)]),
+        ("Lundi à l'aube, une frappe aérienne a touché une école transformée en abri à Nousseirat. Selon les secouristes, 22 personnes avaient été tuées.",
+         "fr", [("killed", "incident", None)]),
+        # up to a day, not on it: "as of" a day, the pluperfect still tells a total
+        ("The ministry said 39,400 people had been killed as of 27 July.", "en", [("killed", "total", None)]),
+    ],
+)
+def test_the_pluperfect_tells_the_past_of_a_story(text: str, language: str, expected: list[tuple[str, str, Any]]) -> None:
+    claims = claims_of(text, date="2024-07-30", language=language)
+    assert [(c["metric"], c["scope"], c["period"]) for c in claims] == expected

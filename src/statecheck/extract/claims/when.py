@@ -103,9 +103,11 @@ def read_scope(
         return "incident", None
     if reading.event in CASUALTIES and not opening_attack and not running_total and _an_event_did_it(sentence, reading, words):
         return "incident", None  # "Another strike the same day, on the village of ..., killed 11 people"
+    up_to = words.regex(r"\b(?:{up_to_date})\s+$")
     day = [
         d for d in dates
         if len(d.value) == 10 and not d.since and d.kind != "elapsed" and d.value != WAR_START_ISO and not _present_moment(sentence, d, words)
+        and not up_to.search(sentence, max(0, d.start - 12), d.start)  # "killed as of 6 February": up to that day, no span of it
     ]
     # the event's own day over the report's ("killed on Wednesday, it said on Thursday"); the report's when it is the only one
     day = [d for d in day if not d.reporting] or day
@@ -137,7 +139,6 @@ def read_scope(
         # "An air strike hit the house before dawn. At least 90 people were killed there": that strike's
         # toll (not "... since then more than 41,800 were killed": the war's, from that day)
         return "incident", None
-    up_to = words.regex(r"\b(?:{up_to_date})\s+$")
     month = [
         d for d in dates
         if len(d.value) == 7 and not d.since and not d.reporting and d.kind == "explicit"
@@ -348,8 +349,8 @@ def _own_clause(sentence: str, reading: Reading) -> str:
 
 def _told_in_past(clause: str, words: Words) -> bool:
     """The simple past, of any verb: "were butchered", "was shelled" (not "have been killed")."""
-    if simple_past(clause, words):
-        return True
+    if simple_past(clause, words) or words.regex(r"\b(?:{pluperfect_markers})\b").search(clause):
+        return True  # the pluperfect tells a story's past: "an air strike hit ... 61 people had been killed"
     if words.regex(r"\b(?:{perfect_markers})\b").search(clause):
         return False
     # a preterite by its ending ("se llevaron", "morreram", "töteten"), in languages where no other
