@@ -1824,3 +1824,14 @@ def test_what_people_and_things_are_counted_as(text: str, language: str, expecte
 def test_the_pluperfect_tells_the_past_of_a_story(text: str, language: str, expected: list[tuple[str, str, Any]]) -> None:
     claims = claims_of(text, date="2024-07-30", language=language)
     assert [(c["metric"], c["scope"], c["period"]) for c in claims] == expected
+
+
+def test_a_live_blog_entry_takes_the_place_its_stamp_line_names() -> None:
+    text = (
+        "Live: a day of strikes\n\nRiverside Wire | Live updates, Tuesday 3 September 2024\n\n"
+        "3 Sep, 17:10 – West Bank\nMedics say 652 Palestinians have been killed in the territory since the war began.\n\n"
+        "3 Sep, 15:00\nThe health ministry reports that 40,800 people have been killed in Gaza.\n\n"
+        "3 Sep, 11:45 – Lebanon\nThe army said 19 fighters were killed overnight.\n"
+    )
+    claims = claims_of(text, date="2024-09-03", language="en")
+    assert [(c["value"], c["place"]) for c in claims] == [(652, "west_bank"), (40800, "gaza"), (19, "lebanon")]

@@ -91,7 +91,7 @@ def extract_claims(document: Document, options: Options) -> Document:
         (index for index, paragraph in enumerate(paragraphs[:_TITLE_PARAGRAPHS]) if title and paragraph.strip().endswith(title)), None
     )
     headline_start = headline_end = 0
-    heading = False
+    heading = names_place = False
     contact = False
     section_bullet = ""  # the bullet of the lines of the list being read
     asks_below = False  # the last line that was not an item asked for what the items list
@@ -105,6 +105,9 @@ def extract_claims(document: Document, options: Options) -> Document:
             stamp = _date_stamp(paragraphs[sentence.paragraph], language or "en", context.document_date)
             if stamp is not None:
                 context.document_date = stamp  # a live blog's update, or a report's "valid as of": it dates what follows
+                # and the place it names is its entry's ("25 Aug, 18:40 – West Bank"); one naming none ends the last's
+                context.section_place = None
+            names_place = heading or stamp is not None
             line = paragraphs[sentence.paragraph]
             contact = is_contact_line(line, words_for(language or "en"))
             if line.strip() and not LINE_ITEM.match(line):
@@ -124,7 +127,7 @@ def extract_claims(document: Document, options: Options) -> Document:
                 section_bullet = items.group().strip() if items else ""
             elif line.strip() and _bullet_of(line) != section_bullet:
                 context.section_event = context.section_date = None  # the list has ended
-        if heading and context.section_place is None:
+        if names_place and context.section_place is None:
             # the heading's place, in whichever of its sentences names one ("2. West Bank" splits after "2.")
             words = paragraph_words()
             places = place_index.places_in(sentence, words)
