@@ -1835,3 +1835,17 @@ def test_a_live_blog_entry_takes_the_place_its_stamp_line_names() -> None:
     )
     claims = claims_of(text, date="2024-09-03", language="en")
     assert [(c["value"], c["place"]) for c in claims] == [(652, "west_bank"), (40800, "gaza"), (19, "lebanon")]
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (("Hezbollah fired 90 rockets at Haifa on Saturday, and the army struck Beirut.\n\n"
+         "The Hamas-run health ministry says more than 42,000 people have been killed."), "en"),
+        (("O Hezbollah disparou 90 foguetes contra Haifa no sábado, e o exército atacou Beirute.\n\n"
+         "O Ministério da Saúde controlado pelo Hamas fala em mais de 42 mil mortos."), "pt"),
+    ],
+)
+def test_a_ministry_run_by_hamas_counts_the_dead_of_gaza(text: str, language: str) -> None:
+    claims = claims_of(text, date="2024-10-21", language=language)
+    assert [(c["value"], c["place"]) for c in claims][-1] == (42000, "gaza")
