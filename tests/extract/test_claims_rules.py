@@ -1849,3 +1849,8 @@ def test_a_live_blog_entry_takes_the_place_its_stamp_line_names() -> None:
 def test_a_ministry_run_by_hamas_counts_the_dead_of_gaza(text: str, language: str) -> None:
     claims = claims_of(text, date="2024-10-21", language=language)
     assert [(c["value"], c["place"]) for c in claims][-1] == (42000, "gaza")
+
+
+def test_a_month_counted_alone_in_french_is_a_span() -> None:
+    claims = claims_of("Selon l'ONU, 180 attaques de colons ont été recensées au cours du seul mois d'août.", date="2025-09-10", language="fr")
+    assert [(c["scope"], c["period"], c["as_of"]) for c in claims] == [("period", ["2025-08-01", "2025-08-31"], "2025-08")]

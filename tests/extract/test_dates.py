@@ -56,3 +56,16 @@ def test_the_night_of_a_day_a_span_starts_on_starts_it() -> None:
 def test_the_first_day_of_the_war_written_with_its_year_is_one_date(sentence: str, language: str, dates: list[tuple[str, str]]) -> None:
     found = find_dates(sentence, "2025-05-03", language)
     assert [(d.value, sentence[d.start : d.end]) for d in found] == dates
+
+
+@pytest.mark.parametrize(
+    ("sentence", "language", "value"),
+    [
+        ("Au cours du mois d'août, les colons ont mené 150 attaques.", "fr", "2025-08"),
+        ("Durant le mois de mars, 20 personnes ont été arrêtées.", "fr", "2025-03"),
+        ("Durante el mes de agosto se registraron 150 ataques.", "es", "2025-08"),
+        ("Durante o mês de agosto foram registados 150 ataques.", "pt", "2025-08"),
+    ],
+)
+def test_the_month_of_a_named_month_is_that_month(sentence: str, language: str, value: str) -> None:
+    assert [d.value for d in find_dates(sentence, "2025-11-12", language)] == [value]

@@ -127,7 +127,7 @@ def _patterns(language: str) -> _DatePatterns:
     weekday_last_week = re.compile(rf",?\s+(?:{alt('weekday_last_week')})(?![\w])", re.IGNORECASE)
     list_joiners = alt("list_joiners")
     month_only = re.compile(
-        rf"(?<![\w])(?:{alt('month_prepositions')})\s+(?:(?:{alt('month_modifiers')})\s*)?(?:{month_names})"
+        rf"(?<![\w])(?:{alt('month_prepositions')})(?:\s+|(?<=['’]))(?:(?:{alt('month_modifiers')})\s*)?(?:{month_names})"
         rf"(?:\s+(?:{list_joiners})\s+(?:{month_names}))*(?![\w])",
         re.IGNORECASE,
     )
@@ -303,7 +303,7 @@ def find_dates(sentence: str, document_date: str | None, language: str = "en") -
                 continue
             month = p.months[last.group("month").lower()]
             year = base_day.year if month <= base_day.month else base_day.year - 1
-            add(match.start() + match.group().index(" ") + 1, match.end(), f"{year:04d}-{month:02d}", "explicit")
+            add(match.start() + match.group().find(" ") + 1, match.end(), f"{year:04d}-{month:02d}", "explicit")
         if precision == "day":
             for match in p.weekday.finditer(sentence) if calendar_word else ():
                 target = p.weekdays[match.group("weekday").lower()]
