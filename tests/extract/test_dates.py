@@ -69,3 +69,17 @@ def test_the_first_day_of_the_war_written_with_its_year_is_one_date(sentence: st
 )
 def test_the_month_of_a_named_month_is_that_month(sentence: str, language: str, value: str) -> None:
     assert [d.value for d in find_dates(sentence, "2025-11-12", language)] == [value]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "language", "dates"),
+    [
+        # the start of a span named in an aside after its event
+        ("Depuis l'ouverture de la saison, fin septembre, 2 500 arbres ont été abattus.", "fr", [("2025-09", True)]),
+        ("Desde que la tregua entró en vigor, en enero, han muerto 300 personas.", "es", [("2025-01", True)]),
+        # "d'après" is "according to", and a clause after a comma starts no span
+        ("D'après le rapport de l'ONU, publié jeudi, 400 familles ont été déplacées.", "fr", [("2025-11-06", False)]),
+    ],
+)
+def test_a_span_may_start_on_a_day_named_in_an_aside(sentence: str, language: str, dates: list[tuple[str, bool]]) -> None:
+    assert [(d.value, d.since) for d in find_dates(sentence, "2025-11-12", language)] == dates

@@ -167,9 +167,12 @@ def _patterns(language: str) -> _DatePatterns:
     day_of = re.compile(
         rf"(?<![\w])(?:{alt('day_words')})\s+(?P<n>\d+)\s+(?:{alt('day_of')})\s+{determiners}(?:{events})", re.IGNORECASE
     )
-    # "since 7 October", "since it launched its offensive on 7 October 2023": the start of a span
+    # "since 7 October", "since it launched its offensive on 7 October 2023", "depuis l'ouverture de
+    # la récolte, début octobre" (the day in an aside, after a comma): the start of a span; not
+    # "d'après" (according to)
+    word = rf"(?!(?:{alt('since_stops')})\s)(?![\w'’-]*\d)[\w'’-]+"  # no digit: a date ends the phrase
     since = re.compile(
-        rf"(?<![\w])(?:{_alternation(table.get('since', []))})\s+(?:(?!(?:{alt('since_stops')})\s)(?![\w'’-]*\d)[\w'’-]+\s+){{0,8}}?"
+        rf"(?<![\w'’])(?:{_alternation(table.get('since', []))})\s+(?:{word}\s+){{0,8}}?(?:{word},\s+(?=(?:{alt('since_fillers')})\s))?"
         rf"(?:(?:{alt('since_fillers')})\s+)*$",
         re.IGNORECASE,
     )
