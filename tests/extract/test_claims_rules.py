@@ -1854,3 +1854,22 @@ def test_a_ministry_run_by_hamas_counts_the_dead_of_gaza(text: str, language: st
 def test_a_month_counted_alone_in_french_is_a_span() -> None:
     claims = claims_of("Selon l'ONU, 180 attaques de colons ont été recensées au cours du seul mois d'août.", date="2025-09-10", language="fr")
     assert [(c["scope"], c["period"], c["as_of"]) for c in claims] == [("period", ["2025-08-01", "2025-08-31"], "2025-08")]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        # a toll followed by the clause that tells what struck is that one event's, dated by its day
+        ("Eleven people were killed when Israeli missiles hit a school in Nuseirat on Tuesday evening, rescuers said.",
+         "en", [("killed", "incident", "2024-09-10")]),
+        ("Four paramedics were killed when their ambulance was hit by an Israeli air strike late on Monday.",
+         "en", [("killed_medical", "incident", "2024-09-09")]),
+        ("Onze personnes ont été tuées lorsqu'une frappe a touché une école de Nousseirat mardi soir.",
+         "fr", [("killed", "incident", "2024-09-10")]),
+        # a campaign's day is no incident
+        ("Israeli strikes across Gaza killed 40 people on Tuesday, the ministry said.", "en", [("killed", "period", "2024-09-10")]),
+    ],
+)
+def test_a_toll_followed_by_what_struck_is_an_incident(text: str, language: str, expected: list[tuple[str, str, str]]) -> None:
+    claims = claims_of(text, date="2024-09-12", language=language)
+    assert [(c["metric"], c["scope"], c["as_of"]) for c in claims] == expected

@@ -103,6 +103,8 @@ def read_scope(
         return "incident", None
     if reading.event in CASUALTIES and not opening_attack and not running_total and _an_event_did_it(sentence, reading, words):
         return "incident", None  # "Another strike the same day, on the village of ..., killed 11 people"
+    if reading.event in CASUALTIES and not opening_attack and not running_total and _struck_when(sentence, reading, words):
+        return "incident", None  # "ten people were killed when a missile hit a water point"
     up_to = words.regex(r"\b(?:{up_to_date})\s+$")
     day = [
         d for d in dates
@@ -208,6 +210,17 @@ def _a_later_start(
     if words.regex(r"(?:{since_events})").search(phrase.group()):
         return _Since(phrase.start(), None)
     return None
+
+
+_STRUCK_REACH = 160  # characters after a count to the clause that tells what struck
+
+
+def _struck_when(sentence: str, reading: Reading, words: Words) -> bool:
+    """The toll is followed by a clause that tells what struck ("were killed when their convoy was
+    hit by an air strike", "als eine Rakete ... einschlug"): one event's toll."""
+    return reading.mention.value < _INCIDENT_TOLL_MAX and words.regex(
+        r"\s(?:{struck_openers})(?:\s+|(?<=['’]))(?:[\w'’-]+\s+){{0,8}}?(?:{incident_causes})\b"
+    ).search(sentence, reading.mention.end, reading.mention.end + _STRUCK_REACH) is not None
 
 
 def _present_moment(sentence: str, date: DateMention, words: Words) -> bool:
@@ -562,11 +575,13 @@ def resolve_as_of(
     # the report's own date after a comma dates its figures ("..., the minister told a news conference
     # on Thursday"): the last one, by the speech verb ("a 07 deste mês, informou hoje": today)
     told_on = max((d for d in usable if d.reporting), key=lambda d: d.start, default=None)
+    # but the clause that tells what struck dates the toll it caused ("killed when missiles hit a school on Wednesday")
+    struck = scope == "incident" and _struck_when(sentence, reading, words)
     usable = [
         d for d in usable
         if not (
             (_after_a_comma(sentence, reading, d) and d is not told_on and not _stated_as_of(sentence, d, words))
-            or (d.start >= mention.end and relative.search(sentence[mention.end : d.start]))
+            or (d.start >= mention.end and relative.search(sentence[mention.end : d.start]) and not struck)
         )
     ]
     if usable:
