@@ -1873,3 +1873,18 @@ def test_a_month_counted_alone_in_french_is_a_span() -> None:
 def test_a_toll_followed_by_what_struck_is_an_incident(text: str, language: str, expected: list[tuple[str, str, str]]) -> None:
     claims = claims_of(text, date="2024-09-12", language=language)
     assert [(c["metric"], c["scope"], c["as_of"]) for c in claims] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a resumption or a truce starts a later span, even of an offensive
+        ("Since the army resumed its offensive on 18 March, more than 2,100 people have been killed.", ("period", ["2025-03-18", "2025-04-20"])),
+        ("Since the fighting resumed, 2,100 people have been killed.", ("period", None)),
+        # the start of what is counted makes a running total
+        ("Since the ground offensive began on 27 October 2023, 9,000 people have been killed.", ("total", None)),
+    ],
+)
+def test_a_resumption_starts_a_later_span(text: str, expected: tuple[str, Any]) -> None:
+    claims = claims_of(text, date="2025-04-20", language="en")
+    assert [(c["scope"], c["period"]) for c in claims] == [expected]

@@ -200,16 +200,16 @@ def _a_later_start(
         # a span's start named before the number by other words ("from", "between", "after")
         earlier = [d for d in dates if d.since and d.kind == "explicit" and d.value > WAR_START_ISO and d.start < mention.start]
         return _Since(earlier[-1].start, earlier[-1].value) if earlier and not _the_war_began(earlier[-1].value) else None
-    if words.regex(r"(?:{since_beginnings})").search(phrase.group()):
+    # a truce or a resumption starts a later span, even of an offensive ("since Israel resumed its offensive")
+    later_event = words.regex(r"(?:{since_events})").search(phrase.group()) is not None
+    if not later_event and words.regex(r"(?:{since_beginnings})").search(phrase.group()):
         return None
     # the date the phrase names (a date's own words may run past the phrase: "since 19 January 2025")
     named = [d for d in dates if d.since and phrase.start() <= d.start <= phrase.end() and d.value > WAR_START_ISO]
     named = [d for d in named if d.kind == "explicit" or (d.kind == "relative" and d.value != context.document_date)]
     if named:
         return None if _the_war_began(named[-1].value) else _Since(named[-1].start, named[-1].value)
-    if words.regex(r"(?:{since_events})").search(phrase.group()):
-        return _Since(phrase.start(), None)
-    return None
+    return _Since(phrase.start(), None) if later_event else None
 
 
 _STRUCK_REACH = 160  # characters after a count to the clause that tells what struck
@@ -455,7 +455,11 @@ def without_beginnings(sentence: str, dates: list[DateMention], mentions: list[N
     opening = words.since_opening.match(sentence)
     # "Since 6 May, …" is a span from a day; "Since the operation began on 6 May, …" names the
     # event the count runs from (spec §2: a total since the event began)
-    clause_opened = opening is not None and len(sentence[opening.end() : dates[0].start].split()) >= _WORDS_OF_AN_EVENT
+    clause_opened = (
+        opening is not None and len(sentence[opening.end() : dates[0].start].split()) >= _WORDS_OF_AN_EVENT
+        # but a truce or a resumption is a later start: "Since Israel resumed its offensive on 18 March, …"
+        and not words.regex(r"(?:{since_events})").search(sentence, opening.end(), dates[0].start)
+    )
     return [
         d for d in dates
         if not ((clause_opened and d.end <= mentions[0].start) or (not d.since and words.began_on.search(sentence, 0, d.start)))
