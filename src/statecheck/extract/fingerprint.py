@@ -217,9 +217,18 @@ def fingerprint(text: str, *, signed: bool = True, numbers: bool = True) -> Fing
     )
 
 
+@lru_cache(maxsize=BANDS + NUMBER_BANDS)
+def _band_prefix(kind: bytes, band: int) -> hashlib.blake2b:
+    """The hash state after a band key's first bytes, which every text shares (made once)."""
+    return hashlib.blake2b(kind + band.to_bytes(2, "little"), digest_size=8)
+
+
 def _band_key(kind: bytes, band: int, values: bytes) -> int:
-    digest = hashlib.blake2b(kind + band.to_bytes(2, "little") + values, digest_size=8).digest()
-    return int.from_bytes(digest, "little", signed=True)
+    """BLAKE2b of ``kind``, the band's number and its values; the hash of the first two is copied
+    rather than computed again (a document has up to 48 band keys)."""
+    hasher = _band_prefix(kind, band).copy()
+    hasher.update(values)
+    return int.from_bytes(hasher.digest(), "little", signed=True)
 
 
 def word_band_keys(print_: Fingerprint) -> tuple[int, ...]:
