@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import asdict, replace
 from pathlib import Path
 
 import pytest
@@ -12,7 +12,7 @@ from store_samples import changed, gaza_document, sample_documents, spanish_docu
 import statecheck.store.batch as batch_module
 import statecheck.store.documents as documents_module
 import statecheck.store.recheck as recheck_module
-from statecheck.model import Text, Verdict
+from statecheck.model import Card, Issuer, Text, Verdict
 from statecheck.store import (
     ClaimQuery,
     DocumentQuery,
@@ -27,7 +27,7 @@ from statecheck.store import (
     search_documents,
     table_counts,
 )
-from statecheck.store.codec import pack_offsets, unpack_offsets
+from statecheck.store.codec import card_from_json, card_to_json, dumps, pack_offsets, unpack_offsets
 
 
 def write(folder: Path, name: str, text: str) -> Path:
@@ -98,6 +98,14 @@ def test_offsets_are_packed_and_unpacked_exactly() -> None:
         assert unpack_offsets(pack_offsets(offsets)) == offsets
     text = Text(original="a  b\n-c", normalised="a b c", offsets=(0, 1, 3, 6, 6, 7))
     assert unpack_offsets(pack_offsets(text.offsets)) == text.offsets
+
+
+def test_a_card_is_stored_as_its_dataclass_record() -> None:
+    # card_to_json builds the record by hand, for speed: it must stay what asdict makes.
+    card = Card(doc="d1", title="Título", date="2024-03", issuers=("Partido", "Frente"), place="gaza",
+                language="es", roles=(Issuer("Partido", "signatory", "partido"), Issuer("Frente")), genre="statement")
+    assert card_to_json(card) == dumps(asdict(card))
+    assert card_from_json(card_to_json(card)) == card
 
 
 def test_ingest_a_folder_twice_leaves_the_same_rows(store: Store, tmp_path: Path) -> None:

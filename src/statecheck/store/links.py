@@ -296,16 +296,14 @@ def _likeliest(print_: fp.Fingerprint, language: str | None, candidates: Sequenc
 
 
 class _Measured:
-    """The fingerprints of the documents a batch measures: its entries' own, and the stored ones'.
-    A stored fingerprint is kept packed and unpacked when it is measured: unpacked, the shingles
-    of a batch's few hundred candidates took tens of MB."""
+    """The fingerprints of the documents a batch measures: its entries' own, and the stored ones'
+    (their shingles a view of the stored bytes, so a batch's few hundred candidates hold no more)."""
 
     def __init__(
         self, connection: Connection, entries: Sequence[IndexEntry], likeliest: Sequence[list[int]],
         own: dict[int, fp.Fingerprint], known: dict[int, _Candidate],
     ) -> None:
-        self.own = own
-        self.packed: dict[int, bytes] = {}
+        self.prints = dict(own)
         wanted = sorted({other for ids in likeliest for other in ids} - own.keys())
         # Numbers and names matter only to a translation, which needs another language; they, and
         # the shingles of a fingerprint stored before 0003, come from the stored text.
@@ -319,15 +317,15 @@ class _Measured:
                 if row.shingle_hashes is None or row.id in with_numbers:
                     from_text.append(row.id)
                 else:
-                    self.packed[row.id] = row.shingle_hashes
+                    self.prints[row.id] = fp.Fingerprint(
+                        fp.unpack_shingles(row.shingle_hashes), b"", (), frozenset(), None
+                    )
         for chunk in _chunks(from_text):
             for document_id, text in connection.execute(_TEXTS, {"ids": chunk}).all():
-                self.own[document_id] = _stored_fingerprint(text, document_id in with_numbers)
+                self.prints[document_id] = _stored_fingerprint(text, document_id in with_numbers)
 
     def __getitem__(self, document_id: int) -> fp.Fingerprint:
-        if document_id in self.own:
-            return self.own[document_id]
-        return fp.Fingerprint(fp.unpack_shingles(self.packed[document_id]), b"", (), frozenset(), None)
+        return self.prints[document_id]
 
 
 def _measure(
