@@ -1888,3 +1888,14 @@ def test_a_toll_followed_by_what_struck_is_an_incident(text: str, language: str,
 def test_a_resumption_starts_a_later_span(text: str, expected: tuple[str, Any]) -> None:
     claims = claims_of(text, date="2025-04-20", language="en")
     assert [(c["scope"], c["period"]) for c in claims] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("At least 52 Palestinian journalists remain detained in Israeli prisons.", "en"),
+        ("Al menos 52 periodistas palestinos siguen detenidos en cárceles israelíes.", "es"),
+    ],
+)
+def test_people_still_detained_are_a_standing_count_whatever_their_group(text: str, language: str) -> None:
+    assert [c["scope"] for c in claims_of(text, date="2025-05-03", language=language)] == ["static"]

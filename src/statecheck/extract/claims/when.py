@@ -255,7 +255,7 @@ def release_scope(
 def _held_now(sentence: str, reading: Reading, words: Words) -> bool:
     """Hostages or detainees held now: "120 hostages still held", "Israel is holding 3,443 detainees"."""
     mention = reading.mention
-    return reading.metric in ("hostages", "detained") and bool(
+    return (reading.metric in ("hostages", "detained") or reading.event in ("hostages", "detained")) and bool(
         words.regex(r"\b(?:{held})\b").search(clause_right(sentence[mention.end : mention.end + 70]))
         or words.regex(r"\b(?:{holding})\b[^,;.]{{0,30}}$").search(sentence, max(0, reading.bound_start - 60), reading.bound_start)
         or (is_labelled(sentence, reading.bound_start) and words.regex(r"\b(?:{held})\b").search(sentence, 0, reading.bound_start))
