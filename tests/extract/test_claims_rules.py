@@ -1899,3 +1899,17 @@ def test_a_resumption_starts_a_later_span(text: str, expected: tuple[str, Any]) 
 )
 def test_people_still_detained_are_a_standing_count_whatever_their_group(text: str, language: str) -> None:
     assert [c["scope"] for c in claims_of(text, date="2025-05-03", language=language)] == ["static"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # one weapon as the subject of the toll's verb is one event
+        ("A rocket that struck a clinic in Ashkelon on 20 June wounded about 35 people.", [("injured", "incident", "2025-06-20")]),
+        # a shooting told in the clause after the toll
+        ("Four people were killed on Monday morning when a gunman opened fire at a bus stop in Jerusalem.", [("killed", "incident", "2025-09-08")]),
+    ],
+)
+def test_one_weapon_or_one_shooting_is_one_incident(text: str, expected: list[tuple[str, str, str]]) -> None:
+    claims = claims_of(text, date="2025-09-10", language="en")
+    assert [(c["metric"], c["scope"], c["as_of"]) for c in claims] == expected

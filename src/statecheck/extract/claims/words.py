@@ -387,7 +387,8 @@ def words_for(language: str) -> Words:
         incident_named=Caseless(lexicon.phrase_pattern(scope.get("incident_nouns", []))),
         single_incident=Caseless(
             r"(?<!\w)(?:" + alternation(section("grammar").get("single_determiners", [])) + r")\s+(?:[\w'’-]+\s+){0,3}?"
-            + lexicon.phrase_pattern(scope.get("incident_nouns", []), prefix="")
+            # one strike, or one weapon that struck ("a missile that struck the hospital wounded 80")
+            + lexicon.phrase_pattern(scope.get("incident_nouns", []) + section("grammar").get("incident_causes", []), prefix="")
         ),
         nationality={k.lower(): v for k, v in places.get("nationality", {}).items()},
         worldwide=_caseless(places.get("worldwide", [])),
