@@ -1913,3 +1913,19 @@ def test_people_still_detained_are_a_standing_count_whatever_their_group(text: s
 def test_one_weapon_or_one_shooting_is_one_incident(text: str, expected: list[tuple[str, str, str]]) -> None:
     claims = claims_of(text, date="2025-09-10", language="en")
     assert [(c["metric"], c["scope"], c["as_of"]) for c in claims] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the bound's words are the verb: "has passed" is a perfect, the running total
+        "The number of people killed in Gaza since the war began has passed 41,000, the ministry said on Thursday.",
+        # "put the total at" names the running total after a day's figures
+        "The ministry reported 52 deaths over the previous 24 hours and put the total at 41,200 killed.",
+        # "as of today" is the present moment
+        "As of today, the ministry lists 41,200 dead.",
+    ],
+)
+def test_a_running_total_told_with_a_day_is_no_day_s_count(text: str) -> None:
+    claims = claims_of(text, date="2024-08-16", language="en")
+    assert [(c["value"], c["scope"]) for c in claims][-1] == (41000 if "41,000" in text else 41200, "total")

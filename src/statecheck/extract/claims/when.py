@@ -121,12 +121,14 @@ def read_scope(
         return "period", (day[-1].value, day[-1].value)  # "On 1 November, 51 trucks entered"
     # from the day to the number, past the commas of a list of places: "wurden am Montag im Süden,
     # in der Bekaa-Ebene und im Raum Baalbek 492 Menschen getötet"
+    # the bound's words are the verb's ("the number killed ... has passed 40,000"): their tense counts
+    with_bound = left + sentence[reading.bound_start : mention.start] + " " + right
     told_from_day = (
         sentence[clause_start(sentence, day[-1].start) : mention.end] + " " + right
-        if day and day[-1].end <= reading.bound_start else clause
+        if day and day[-1].end <= reading.bound_start else with_bound
     )
     if reading.event in CASUALTIES and day and not running_total and (
-        simple_past(clause, words) or simple_past(told_from_day, words)
+        simple_past(with_bound, words) or simple_past(told_from_day, words)
         or (not day[-1].reporting and _narrative_perfect(clause, words))
     ):
         return "period", (day[-1].value, day[-1].value)  # "strikes killed 33 people on Sunday"
