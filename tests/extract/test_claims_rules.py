@@ -1929,3 +1929,17 @@ def test_one_weapon_or_one_shooting_is_one_incident(text: str, expected: list[tu
 def test_a_running_total_told_with_a_day_is_no_day_s_count(text: str) -> None:
     claims = claims_of(text, date="2024-08-16", language="en")
     assert [(c["value"], c["scope"]) for c in claims][-1] == (41000 if "41,000" in text else 41200, "total")
+
+
+@pytest.mark.parametrize(
+    ("text", "scope"),
+    [
+        # a list of the things counted before the verb that did them: what was done adds up
+        ("Since October, more than 9,000 rockets, missiles and drones have been launched at Israel.", "total"),
+        ("Over 4,000 patients and companions have left Gaza for treatment abroad.", "total"),
+        # a comma and a new clause are no list: what stands, stands
+        ("The hospital has 210 beds, but it was treating 500 patients on Monday.", "static"),
+    ],
+)
+def test_a_list_of_things_done_adds_up(text: str, scope: str) -> None:
+    assert claims_of(text, date="2024-08-16", language="en")[0]["scope"] == scope

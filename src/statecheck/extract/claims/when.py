@@ -386,7 +386,11 @@ def _done(left: str, right: str, words: Words) -> bool:
     verb = r"(?:\w+(?:{past_suffixes}|ing)|{irregular_past})"
     before = words.regex(r"\b" + verb + r"\s+(?:(?:{determiners})\s+)*$").search(left)
     word = r"(?!(?:{conjunctions})\b)[\w'’-]+"
-    after = words.regex(r"\s*(?:" + word + r"\s+){{0,4}}?(?:{auxiliaries})\s+(?:been\s+)?" + verb + r"\b").match(right)
+    # the counted things may be a list: "25,000 rockets, missiles and drones have been fired"
+    things = (
+        r"\s*(?:(?:" + word + r"\s+){{0,4}}?|" + word + r"(?:,\s+" + word + r")*\s+(?:{conjunctions})\s+" + word + r"\s+)"
+    )
+    after = words.regex(things + r"(?:{auxiliaries})\s+(?:been\s+)?" + verb + r"\b").match(right)
     return bool(before or after)
 
 
