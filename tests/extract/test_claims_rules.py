@@ -1943,3 +1943,20 @@ def test_a_running_total_told_with_a_day_is_no_day_s_count(text: str) -> None:
 )
 def test_a_list_of_things_done_adds_up(text: str, scope: str) -> None:
     assert claims_of(text, date="2024-08-16", language="en")[0]["scope"] == scope
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Strikes on Gaza go on.\n\nThe annual audit counted 4,120 antisemitic incidents across Canada last year.", "en"),
+        ("Strikes on Gaza go on.\n\nHere at home, police arrested 310 people at a single march.", "en"),
+        ("Les frappes sur Gaza continuent.\n\nLe ministère de l'Intérieur a recensé 950 actes antisémites en France depuis le 7 octobre.", "fr"),
+    ],
+)
+def test_what_is_counted_abroad_has_no_place_of_the_war(text: str, language: str) -> None:
+    assert [c["place"] for c in claims_of(text, date="2024-08-16", language=language)] == [None]
+
+
+def test_killed_at_home_is_still_where_the_war_is() -> None:
+    text = "Strikes on Gaza go on.\n\nWe have lost eleven colleagues since October, most of them killed at home with their families."
+    assert [c["place"] for c in claims_of(text, date="2024-08-16", language="en")] == ["gaza"]

@@ -168,6 +168,7 @@ def read_place(
     ``head_place`` is the place of the count a part belongs to; ``stop`` where the next count's
     own words begin; ``source_span`` where the name of the figure's source stands."""
     mention = reading.mention
+    named_here = bool(places)
     if stop is not None:
         places = [p for p in places if p[0] < stop]  # the next count's own places
     if source_span is not None:
@@ -255,6 +256,8 @@ def read_place(
             combined = combine_places(place_list_at(places, index, sentence, words), words)
             if combined:
                 return combined
+    if not named_here and words.regex(_ABROAD).search(sentence):
+        return None  # "5,791 incidents across Canada", "arrests here at home": away from the war's fronts
     # where the paragraph's story is before who the people are: "Settlers raided the village of Burin.
     # Nine Israeli civilians were detained" were detained in the West Bank
     told_there = context.frame_place or context.previous_place()
@@ -264,6 +267,9 @@ def read_place(
     if nationality:
         return nationality
     return context.section_place or context.default_place
+
+
+_ABROAD = r"(?<![\w])(?:(?:{abroad_prepositions})\s+(?:{abroad})|{at_home})(?![\w])"
 
 
 def _outside(places: list[tuple[int, int, str]], span: tuple[int, int]) -> tuple[list[tuple[int, int, str]], list[tuple[int, int, str]]]:
