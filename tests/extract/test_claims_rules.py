@@ -1960,3 +1960,15 @@ def test_what_is_counted_abroad_has_no_place_of_the_war(text: str, language: str
 def test_killed_at_home_is_still_where_the_war_is() -> None:
     text = "Strikes on Gaza go on.\n\nWe have lost eleven colleagues since October, most of them killed at home with their families."
     assert [c["place"] for c in claims_of(text, date="2024-08-16", language="en")] == ["gaza"]
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Strikes on Gaza go on.\n\nIn the north of the enclave, some 350,000 people are cut off from aid.", "en"),
+        ("Les frappes sur Gaza continuent.\n\nDans le nord de l'enclave, quelque 350 000 personnes sont coupées de l'aide.", "fr"),
+        ("Siguen los bombardeos en Gaza.\n\nEn el norte del enclave, unas 350.000 personas están aisladas de la ayuda.", "es"),
+    ],
+)
+def test_the_north_of_the_enclave_is_north_gaza(text: str, language: str) -> None:
+    assert [c["place"] for c in claims_of(text, date="2024-10-16", language=language)] == ["north_gaza"]
