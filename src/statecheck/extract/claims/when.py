@@ -138,10 +138,12 @@ def read_scope(
         return "period", (day[-1].value, day[-1].value)  # "60,000 reservists were called up on Wednesday"
     if (
         reading.event in CASUALTIES and context.incident_told and not running_total and mention.value < _INCIDENT_TOLL_MAX
-        and _told_in_past(clause, words) and not words.regex(_SINCE_THEN).search(sentence)
+        and (_told_in_past(clause, words) or words.regex(r"^\W*(?:{consequence_openers})\b").search(sentence))
+        and not words.regex(_SINCE_THEN).search(sentence)
     ):
-        # "An air strike hit the house before dawn. At least 90 people were killed there": that strike's
-        # toll (not "... since then more than 41,800 were killed": the war's, from that day)
+        # "An air strike hit the house before dawn. At least 90 people were killed there", "As a result,
+        # 50 people have died": that strike's toll (not "... since then more than 41,800 were killed":
+        # the war's, from that day)
         return "incident", None
     month = [
         d for d in dates
