@@ -1972,3 +1972,14 @@ def test_killed_at_home_is_still_where_the_war_is() -> None:
 )
 def test_the_north_of_the_enclave_is_north_gaza(text: str, language: str) -> None:
     assert [c["place"] for c in claims_of(text, date="2024-10-16", language=language)] == ["north_gaza"]
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("We learned of a bombing of the Maghazi camp last night. As a result, 41 people have died.", "en"),
+        ("Nos enteramos de un bombardeo en el campamento de Maghazi anoche. Como consecuencia han muerto 41 personas.", "es"),
+    ],
+)
+def test_the_consequence_of_a_strike_told_before_is_its_toll(text: str, language: str) -> None:
+    assert [c["scope"] for c in claims_of(text, date="2024-01-01", language=language)] == ["incident"]
