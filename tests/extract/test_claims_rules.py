@@ -1983,3 +1983,10 @@ def test_the_north_of_the_enclave_is_north_gaza(text: str, language: str) -> Non
 )
 def test_the_consequence_of_a_strike_told_before_is_its_toll(text: str, language: str) -> None:
     assert [c["scope"] for c in claims_of(text, date="2024-01-01", language=language)] == ["incident"]
+
+
+def test_the_wounded_told_with_an_incident_s_dead_are_that_incident_s() -> None:
+    # the embassy bombing in Nairobi, 7 August 1998: 213 killed, about 4,000 injured
+    text = "Last month Kenya marked twenty-five years since the bombing of the US embassy in Nairobi, in which 213 people were killed and some 4,000 injured."
+    claims = claims_of(text, date="2023-09-30", language="en")
+    assert [(c["metric"], c["scope"]) for c in claims] == [("killed", "incident"), ("injured", "incident")]

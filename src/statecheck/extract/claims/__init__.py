@@ -421,6 +421,12 @@ def _claims_in_sentence(
         )
         if shares_span:
             scope, period = "period", claims[-1].period
+        if (
+            scope == "total" and claims and claims[-1].scope == "incident" and reading.event in CASUALTIES
+            and index > 0 and readings[index - 1].event in CASUALTIES and reading.link in ("coordinated", "and")
+            and not own_date(reading, dates)
+        ):
+            scope = "incident"  # "three people died and at least ten were injured": the same event's dead and wounded
         head = reading.list_head
         whole = claims[positions[id(head)]] if head is not None and id(head) in positions else None
         if whole is not None and (
