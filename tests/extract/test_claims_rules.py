@@ -1990,3 +1990,16 @@ def test_the_wounded_told_with_an_incident_s_dead_are_that_incident_s() -> None:
     text = "Last month Kenya marked twenty-five years since the bombing of the US embassy in Nairobi, in which 213 people were killed and some 4,000 injured."
     claims = claims_of(text, date="2023-09-30", language="en")
     assert [(c["metric"], c["scope"]) for c in claims] == [("killed", "incident"), ("injured", "incident")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "UNICEF says 4,100 children were admitted for treatment of acute malnutrition in May.",
+        "In June, 39,000 pupils were unable to sit their final exams.",
+    ],
+)
+def test_what_was_counted_in_a_month_told_in_the_past_is_that_month_s(text: str) -> None:
+    claims = claims_of(text, date="2025-07-15", language="en")
+    assert [c["scope"] for c in claims] == ["period"]
+    assert claims[0]["period"][0][:7] == claims[0]["as_of"]

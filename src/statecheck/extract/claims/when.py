@@ -153,6 +153,11 @@ def read_scope(
     if month and not day and not running_total and (
         reading.event == "entered" or done_then
         or (reading.event in CASUALTIES and (simple_past(clause, words) or _narrative_perfect(clause, words)))
+        # what was counted in a month, told in the past: "2,866 children entered treatment in November"
+        or (
+            reading.metric == "other" and reading.event not in _STANDING_EVENTS and not mention.percent
+            and _told_in_past(clause, words)
+        )
     ):
         nearest = min(month, key=lambda d: d.start - mention.end if d.start >= mention.end else 2 * (mention.start - d.end))
         return "period", _span_of(nearest.value)  # "strikes killed 210 people in March", "2,874 trucks entered in February"
@@ -272,6 +277,8 @@ _HAPPENINGS = frozenset({
 })
 """Events that happen on a day (not states such as hunger or malnutrition, measured on one)."""
 _STANDING = frozenset({"population", "area", "hostages", "detained"})
+_STANDING_EVENTS = frozenset({"population", "area", "alive", "in_need"})
+"""Events of what stands (people living, alive, in need), not of what was done in a month."""
 """Metrics of what stands rather than what happens on a day: a day names when they were counted."""
 
 _OWN_DATE_REACH = 60
