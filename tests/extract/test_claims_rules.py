@@ -2003,3 +2003,14 @@ def test_what_was_counted_in_a_month_told_in_the_past_is_that_month_s(text: str)
     claims = claims_of(text, date="2025-07-15", language="en")
     assert [c["scope"] for c in claims] == ["period"]
     assert claims[0]["period"][0][:7] == claims[0]["as_of"]
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Les combats continuent.\n\nSelon l'ONU, plus de 640 000 personnes, soit près d'un tiers de la population, font face à la faim.", "fr"),
+        ("Siguen los combates.\n\nSegún la ONU, más de 640.000 personas, casi un tercio de la población, sufren hambre.", "es"),
+    ],
+)
+def test_the_verb_after_an_aside_says_what_the_count_counts(text: str, language: str) -> None:
+    assert claims_of(text, date="2025-08-22", language=language)[0]["metric"] == "food_insecure"
