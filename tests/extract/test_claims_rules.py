@@ -2014,3 +2014,14 @@ def test_what_was_counted_in_a_month_told_in_the_past_is_that_month_s(text: str)
 )
 def test_the_verb_after_an_aside_says_what_the_count_counts(text: str, language: str) -> None:
     assert claims_of(text, date="2025-08-22", language=language)[0]["metric"] == "food_insecure"
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Fighting goes on.\n\nSome 650,000 displaced people have returned to the north, the UN says.", "en"),
+        ("Siguen los combates.\n\nUnos 650.000 desplazados han regresado ya a sus casas, según la ONU.", "es"),
+    ],
+)
+def test_the_displaced_who_went_home_are_no_longer_displaced(text: str, language: str) -> None:
+    assert [c["metric"] for c in claims_of(text, date="2025-03-22", language=language)] == ["other"]

@@ -328,6 +328,8 @@ def read_what(
         metric = "other"  # "2.4 million litres of water to displacement sites": a quantity of a thing
     if metric.startswith("killed") and words.regex(r"\b(?:{in_custody})\b").search(own_clause):
         metric = "other"  # "73 Palestinians have lost their lives in Israeli prisons": deaths in custody
+    if metric == "displaced" and words.regex(r"\b(?:{returned_home})\b").search(own_clause):
+        metric = "other"  # "900,000 displaced people have returned to their homes": returnees, no longer displaced
     if (
         metric.startswith("injured") and _is_a_part(sentence, previous, link, words)
         and words.regex(r"^\s*(?:(?:{of_them})\s+)?(?:{severity})\b").search(right)
