@@ -2025,3 +2025,9 @@ def test_the_verb_after_an_aside_says_what_the_count_counts(text: str, language:
 )
 def test_the_displaced_who_went_home_are_no_longer_displaced(text: str, language: str) -> None:
     assert [c["metric"] for c in claims_of(text, date="2025-03-22", language=language)] == ["other"]
+
+
+def test_a_short_french_line_with_a_is_read_in_french() -> None:
+    # "à" is French as much as Portuguese: the line's day is a date, not a count
+    text = "Nous appelons à la paix.\n\nManifestation dimanche 19 octobre à 14 h, place Bellecour, à Lyon."
+    assert claims_of(text, date="2025-10-07", language="fr") == []
