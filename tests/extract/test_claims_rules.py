@@ -2031,3 +2031,15 @@ def test_a_short_french_line_with_a_is_read_in_french() -> None:
     # "à" is French as much as Portuguese: the line's day is a date, not a count
     text = "Nous appelons à la paix.\n\nManifestation dimanche 19 octobre à 14 h, place Bellecour, à Lyon."
     assert claims_of(text, date="2025-10-07", language="fr") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("The deal brokered by Egypt provides for the release of 40 hostages over five days.", "en"),
+        ("El acuerdo, mediado por Egipto, prevé la liberación de 40 rehenes en cinco días.", "es"),
+        ("O acordo prevê a libertação de 40 reféns em cinco dias.", "pt"),
+    ],
+)
+def test_the_terms_of_a_deal_are_no_claim(text: str, language: str) -> None:
+    assert [c["value"] for c in claims_of(text, date="2023-11-26", language=language) if c["value"] == 40] == []

@@ -121,6 +121,8 @@ def _forecast_before(sentence: str, mention: NumberMention, dates: list[DateMent
     """A word of the number's clause, before it, that makes it a forecast ("could reach"), but
     not a month that looks like one ("between 19 and 26 May fewer than 500 trucks")."""
     window = clause_before(sentence, mention.start)[-50:]
+    if words.regex(r"\b(?:{deal_terms})\s+(?:[\w'’-]+\s+){{0,5}}$").search(window):
+        return True  # "the deal provides for the release of 50 hostages": its terms, not what happened
     offset = mention.start - len(window)
     for match in words.forecast.finditer(window):
         at = offset + match.start()
