@@ -2043,3 +2043,8 @@ def test_a_short_french_line_with_a_is_read_in_french() -> None:
 )
 def test_the_terms_of_a_deal_are_no_claim(text: str, language: str) -> None:
     assert [c["value"] for c in claims_of(text, date="2023-11-26", language=language) if c["value"] == 40] == []
+
+
+def test_seeing_is_no_deal_term_in_german() -> None:
+    text = "Die Kämpfe gehen weiter.\n\nDie UNO sieht inzwischen 200.000 Menschen im Norden in akuter Gefahr."
+    assert [c["value"] for c in claims_of(text, date="2024-10-20", language="de")] == [200000]
