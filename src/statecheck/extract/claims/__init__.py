@@ -414,19 +414,15 @@ def _claims_in_sentence(
     for index, reading in enumerate(readings):
         mention = reading.mention
         scope, period = read_scope(s, reading, words, dates, context, context.last_count)
-        # "Au cours des dernières 24 heures, 81 personnes ont été tuées et 132 blessées": one span for both
-        shares_span = (
-            scope == "total" and bool(claims) and claims[-1].scope == "period"
-            and reading.link in ("coordinated", "and") and not own_date(reading, dates)
-        )
+        # a count joined to the one before, with no day of its own, shares its span ("Au cours des
+        # dernières 24 heures, 81 personnes ont été tuées et 132 blessées") or, the dead and wounded
+        # of one event, its incident ("three people died and at least ten were injured")
+        joined = scope == "total" and bool(claims) and reading.link in ("coordinated", "and") and not own_date(reading, dates)
+        shares_span = joined and claims[-1].scope == "period"
         if shares_span:
             scope, period = "period", claims[-1].period
-        if (
-            scope == "total" and claims and claims[-1].scope == "incident" and reading.event in CASUALTIES
-            and index > 0 and readings[index - 1].event in CASUALTIES and reading.link in ("coordinated", "and")
-            and not own_date(reading, dates)
-        ):
-            scope = "incident"  # "three people died and at least ten were injured": the same event's dead and wounded
+        elif joined and claims[-1].scope == "incident" and reading.event in CASUALTIES and readings[index - 1].event in CASUALTIES:
+            scope = "incident"
         head = reading.list_head
         whole = claims[positions[id(head)]] if head is not None and id(head) in positions else None
         if whole is not None and (

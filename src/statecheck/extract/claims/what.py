@@ -324,7 +324,7 @@ def read_what(
         metric = "other"
     if metric != "other" and (currency_of(sentence, mention, words) is not None or (metric == "area" and mention.percent)):
         metric = "other"  # "30 million euros for the population", "11 per cent of the territory": no count of people or km²
-    if metric != "other" and _measured_in(sentence, mention, _MATERIAL_UNITS, words):
+    if metric != "other" and _in_material_units(sentence, mention, words):
         metric = "other"  # "2.4 million litres of water to displacement sites": a quantity of a thing
     if metric.startswith("killed") and words.regex(r"\b(?:{in_custody})\b").search(own_clause):
         metric = "other"  # "73 Palestinians have lost their lives in Israeli prisons": deaths in custody
@@ -717,10 +717,10 @@ def _own_clause(right: str, group_end: int | None, words: Words) -> str:
 _MATERIAL_UNITS = ("litres", "tonnes")
 
 
-def _measured_in(sentence: str, mention: NumberMention, units: tuple[str, ...], words: Words) -> bool:
-    """The number is followed by one of these units of measure ("2.4 million litres")."""
+def _in_material_units(sentence: str, mention: NumberMention, words: Words) -> bool:
+    """The number is followed by a unit of a material ("2.4 million litres"): it counts no people."""
     after = sentence[mention.end : mention.end + 30].lstrip()
-    return any(unit in words.units and words.units[unit].match(after) is not None for unit in units)
+    return any(unit in words.units and words.units[unit].match(after) is not None for unit in _MATERIAL_UNITS)
 
 
 def metric_of(event: str | None, group: str | None, mention: NumberMention, right: str, words: Words) -> str:

@@ -155,7 +155,7 @@ def read_scope(
         or (reading.event in CASUALTIES and (simple_past(clause, words) or _narrative_perfect(clause, words)))
         # what was counted in a month, told in the past: "2,866 children entered treatment in November"
         or (
-            reading.metric == "other" and reading.event not in _STANDING_EVENTS and not mention.percent
+            reading.metric == "other" and not mention.percent
             and _told_in_past(clause, words)
         )
     ):
@@ -173,6 +173,7 @@ def read_scope(
 _SINCE_PHRASE = r"(?<![\w])(?:{since_words})\s+(?:[^\s,;]+\s+){{0,7}}[^\s,;]+"  # "since" and the words it governs
 _CLAUSE_BREAK = re.compile(r"[,;:]")
 _SINCE_THEN = r"\b(?:{since_then})\b"  # "since then", "seither": from a day told before to the report
+_LATER_START = r"(?:{since_events})"  # a truce, a resumption: what a count may run from, later than the war's start
 _INCIDENT_TOLL_MAX = 1000  # one strike, one raid: a toll of thousands is a war's, or the first day's
 _OWN_CLAUSE_END = re.compile(r"[,;:]|\d")  # a clause break, or the next count's figure
 _ANY_DIGIT = re.compile(r"\d")
@@ -210,7 +211,7 @@ def _a_later_start(
         earlier = [d for d in dates if d.since and d.kind == "explicit" and d.value > WAR_START_ISO and d.start < mention.start]
         return _Since(earlier[-1].start, earlier[-1].value) if earlier and not _the_war_began(earlier[-1].value) else None
     # a truce or a resumption starts a later span, even of an offensive ("since Israel resumed its offensive")
-    later_event = words.regex(r"(?:{since_events})").search(phrase.group()) is not None
+    later_event = words.regex(_LATER_START).search(phrase.group()) is not None
     if not later_event and words.regex(r"(?:{since_beginnings})").search(phrase.group()):
         return None
     # the date the phrase names (a date's own words may run past the phrase: "since 19 January 2025")
@@ -277,8 +278,6 @@ _HAPPENINGS = frozenset({
 })
 """Events that happen on a day (not states such as hunger or malnutrition, measured on one)."""
 _STANDING = frozenset({"population", "area", "hostages", "detained"})
-_STANDING_EVENTS = frozenset({"population", "area", "alive", "in_need"})
-"""Events of what stands (people living, alive, in need), not of what was done in a month."""
 """Metrics of what stands rather than what happens on a day: a day names when they were counted."""
 
 _OWN_DATE_REACH = 60
@@ -473,7 +472,7 @@ def without_beginnings(sentence: str, dates: list[DateMention], mentions: list[N
     clause_opened = (
         opening is not None and len(sentence[opening.end() : dates[0].start].split()) >= _WORDS_OF_AN_EVENT
         # but a truce or a resumption is a later start: "Since Israel resumed its offensive on 18 March, …"
-        and not words.regex(r"(?:{since_events})").search(sentence, opening.end(), dates[0].start)
+        and not words.regex(_LATER_START).search(sentence, opening.end(), dates[0].start)
     )
     return [
         d for d in dates
