@@ -264,6 +264,8 @@ def test_place(text: str, expected: str | None) -> None:
         ("La récolte est perdue et les familles sont parties vers la côte, où les camps sont déjà pleins.", "fr"),
         ("A colheita está perdida e as famílias partiram para a costa, onde os campos já estão cheios.", "pt"),
         ("Die Ernte ist verloren und die Familien sind an die Küste gezogen, wo die Lager schon voll sind.", "de"),
+        # "a" is English as much as Portuguese: a short English line with many is English
+        ("A day later a truck and a car came to a stop.", "en"),
         ("OK", None),
     ],
 )

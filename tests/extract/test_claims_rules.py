@@ -2048,3 +2048,49 @@ def test_the_terms_of_a_deal_are_no_claim(text: str, language: str) -> None:
 def test_seeing_is_no_deal_term_in_german() -> None:
     text = "Die Kämpfe gehen weiter.\n\nDie UNO sieht inzwischen 200.000 Menschen im Norden in akuter Gefahr."
     assert [c["value"] for c in claims_of(text, date="2024-10-20", language="de")] == [200000]
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("In August some 80 trucks a day reached Gaza; before the war there had been about 600 a day.", "en"),
+        ("Im August erreichten täglich etwa 80 Lastwagen Gaza, vor dem Krieg waren es rund 600 pro Tag.", "de"),
+    ],
+)
+def test_a_rate_set_against_a_rate_before_it_counts_the_same_things(text: str, language: str) -> None:
+    assert [(c["value"], c["metric"]) for c in claims_of(text, date="2025-09-10", language=language)] == [
+        (80, "aid_trucks"), (600, "aid_trucks"),
+    ]
+
+
+def test_aid_trucks_through_a_crossing_in_israel_are_counted_into_gaza() -> None:
+    text = "Fighting goes on.\n\nOn Monday 95 aid trucks passed through Kerem Shalom and Zikim, the UN said."
+    assert [(c["metric"], c["place"]) for c in claims_of(text, date="2025-09-10", language="en")] == [("aid_trucks", "gaza")]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        ("At least 420 aid workers have been killed in Gaza since the war began. Among them were 290 UN staff.",
+         "en", ["killed_aid", "killed_aid"]),
+        ("At least 420 aid workers have been killed in Gaza since the war began. Added to them are some 1,300 doctors and nurses.",
+         "en", ["killed_aid", "killed_medical"]),
+        ("Mindestens 420 humanitäre Helfende sind in Gaza ums Leben gekommen. Hinzu kommen rund 1.300 Ärztinnen und Pfleger.",
+         "de", ["killed_aid", "killed_medical"]),
+        ("Au moins 420 humanitaires ont été tués à Gaza. S'y ajoutent quelque 1 300 médecins et infirmiers.",
+         "fr", ["killed_aid", "killed_medical"]),
+        # a sentence that only names a group, without pointing back, is no part of the count before
+        ("At least 420 aid workers have been killed in Gaza since the war began. The agency employs 13,000 staff.",
+         "en", ["killed_aid", "other"]),
+    ],
+)
+def test_a_sentence_pointing_back_at_a_count_counts_what_it_counted(text: str, language: str, expected: list[str]) -> None:
+    assert [c["metric"] for c in claims_of(text, date="2025-08-19", language=language)] == expected
+
+
+def test_german_gender_neutral_groups_of_aid_and_health_workers() -> None:
+    text = ("Seit Beginn des Krieges sind 320 humanitäre Helfende getötet worden. Im Libanon wurden 150 Beschäftigte "
+            "des Gesundheitswesens getötet. 900 Menschen wurden getötet, als sie versuchten, an Lebensmittel zu gelangen.")
+    assert [c["metric"] for c in claims_of(text, date="2025-08-19", language="de")] == [
+        "killed_aid", "killed_medical", "killed_aid_seekers",
+    ]

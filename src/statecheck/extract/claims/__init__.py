@@ -40,6 +40,7 @@ from statecheck.extract.claims.what import (
     RELEASED_HELD,
     is_labelled,
     read_listed_part,
+    read_part_of_last,
     read_under_heading,
     read_unit,
     read_what,
@@ -400,6 +401,8 @@ def _claims_in_sentence(
         first = readings[0] = read_listed_part(s, readings[0], context.listed, words)
         if first.list_head is None or first.list_head is not context.listed:
             context.listed = first if is_labelled(s, first.bound_start) else None
+            readings[0] = read_part_of_last(s, first, context.last_reading, words)
+        context.last_reading = readings[-1]
     claims: list[Claim] = []
     # the same for every number of the sentence: read once (it scans the whole sentence)
     own_source = read_source(s, words) if readings else None

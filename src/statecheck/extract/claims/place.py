@@ -167,6 +167,27 @@ def read_place(
     gives its counts no place: the caller asks :data:`Words.worldwide` once per sentence.)
     ``head_place`` is the place of the count a part belongs to; ``stop`` where the next count's
     own words begin; ``source_span`` where the name of the figure's source stands."""
+    place = _read_place(sentence, reading, words, places, context, as_of, head_place=head_place, stop=stop,
+                        source_span=source_span)
+    if place == "israel" and reading.metric == "aid_trucks":
+        # aid trucks are counted where they go: a crossing on Israel's side ("Kerem Shalom", "Zikim")
+        # or Israel letting them in still counts trucks into Gaza
+        return "gaza"
+    return place
+
+
+def _read_place(
+    sentence: str,
+    reading: Reading,
+    words: Words,
+    places: list[tuple[int, int, str]],
+    context: Context,
+    as_of: str | None,
+    *,
+    head_place: str | None,
+    stop: int | None,
+    source_span: tuple[int, int] | None,
+) -> str | None:
     mention = reading.mention
     named_here = bool(places)
     if stop is not None:

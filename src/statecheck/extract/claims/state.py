@@ -32,6 +32,8 @@ class Context:
     """A sentence before, in this paragraph, told of one strike, attack or raid."""
     last_count: str | None = None
     """What the last count of the paragraph counts (:func:`counted`), for an "another" that follows."""
+    last_reading: Reading | None = None
+    """The last count of the paragraph, which a sentence opening with "among them" breaks down."""
     frame_place: str | None = None
     """A place that frames the paragraph: "In the West Bank, ..." at the start of a sentence."""
     read_previous_place: Callable[[], str | None] = _nowhere
@@ -63,6 +65,7 @@ class Context:
         self.frame_place = None
         self.incident_told = False
         self.last_count = None
+        self.last_reading = None
         self.read_previous_place = _nowhere
 
     @property

@@ -438,6 +438,24 @@ def read_listed_part(sentence: str, reading: Reading, listed: Reading | None, wo
     return replace(reading, event=listed.event, metric=metric, list_head=listed, link="including")
 
 
+def read_part_of_last(sentence: str, reading: Reading, last: Reading | None, words: Words) -> Reading:
+    """A sentence that opens by pointing back at the count before it and names only a group counts
+    what that count counted: a part of it ("Among them were 30 journalists", "Darunter sind 40 Kinder")
+    or more of the same ("Added to them are 1,500 doctors and nurses", "Hinzu kommen 1.500 Ärzte")."""
+    if last is None or last.event is None or reading.event is not None or reading.group is None:
+        return reading
+    opening = LINE_OPENING.match(sentence)
+    start = opening.end() if opening else 0
+    if words.including.match(sentence, start):
+        link = "including"
+    elif words.regex(r"(?:{addition_openers})\b").match(sentence, start):
+        link = "and"
+    else:
+        return reading
+    metric = metric_of(last.event, reading.group, reading.mention, "", words)
+    return replace(reading, event=last.event, metric=metric, link=link)
+
+
 def is_labelled(sentence: str, bound_start: int) -> bool:
     """The figure at ``bound_start`` follows the label of a fact sheet's line ("- Killed: 34,012")."""
     return _LINE_LABEL.fullmatch(sentence, 0, bound_start) is not None
@@ -465,13 +483,16 @@ _SUBJECT_GAP = 30
 
 def _compared_with(sentence: str, previous: Reading, bound_start: int, words: Words) -> bool:
     """The number is set against the count before it, or restates it ("compared with", "that is"),
-    or restates it as a rate right after it ("262 trucks in a week, fewer than 40 a day")."""
+    or restates it as a rate right after it ("262 trucks in a week, fewer than 40 a day"), or is a
+    rate set against the rate before it ("70 trucks a day in July; before the war there were 500 a day")."""
     if words.regex(r"\b(?:{compared_with})\s+$").search(sentence, previous.mention.end, bound_start) is not None:
         return True
     rate = words.scope.get("rate")
+    if rate is None or rate.search(sentence[bound_start : bound_start + 40]) is None:
+        return False
     return (
-        rate is not None and _ONLY_A_COMMA.fullmatch(sentence, previous.quote_end, bound_start) is not None
-        and rate.search(sentence[bound_start : bound_start + 40]) is not None
+        _ONLY_A_COMMA.fullmatch(sentence, previous.quote_end, bound_start) is not None
+        or rate.search(sentence, max(0, previous.mention.start - 40), bound_start) is not None
     )
 
 
