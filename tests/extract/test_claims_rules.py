@@ -2094,3 +2094,33 @@ def test_german_gender_neutral_groups_of_aid_and_health_workers() -> None:
     assert [c["metric"] for c in claims_of(text, date="2025-08-19", language="de")] == [
         "killed_aid", "killed_medical", "killed_aid_seekers",
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Today marks 400 days since gunmen stormed the festival. That morning they killed some 350 people and abducted 44.", "en"),
+        ("Hoy se cumplen 400 días desde que los milicianos asaltaron el festival. Aquella mañana mataron a unas 350 personas y secuestraron a 44.", "es"),
+    ],
+)
+def test_that_morning_refers_back_to_an_event_counted_back_from_the_report(text: str, language: str) -> None:
+    claims = claims_of(text, date="2024-11-10", language=language)
+    assert [(c["value"], c["metric"], c["as_of"]) for c in claims] == [(350, "killed", "2023-10-07"), (44, "hostages", "2023-10-07")]
+
+
+def test_a_time_since_an_event_names_no_day_for_the_paragraph_s_simple_past() -> None:
+    # the order came 17 days before the report; the wounded of the next sentence are the war's so far
+    text = "The bombing goes on a mere 17 days since the court's order. Over 60,000 Palestinians were wounded."
+    assert [c["as_of"] for c in claims_of(text, date="2024-02-13", language="en")] == ["2024-02-13"]
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Exigimos:\n1. la liberación inmediata e incondicional de los 64 rehenes;\n2. el fin de los combates.", "es"),
+        ("Nous exigeons :\n1. la libération immédiate et inconditionnelle des 64 otages ;\n2. la fin des combats.", "fr"),
+        ("Exigimos:\n1. a libertação imediata e incondicional dos 64 reféns;\n2. o fim dos combates.", "pt"),
+    ],
+)
+def test_an_immediate_release_asked_for_counts_those_still_held(text: str, language: str) -> None:
+    assert [(c["value"], c["metric"]) for c in claims_of(text, date="2025-05-29", language=language)] == [(64, "hostages")]

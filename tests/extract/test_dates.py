@@ -83,3 +83,21 @@ def test_the_month_of_a_named_month_is_that_month(sentence: str, language: str, 
 )
 def test_a_span_may_start_on_a_day_named_in_an_aside(sentence: str, language: str, dates: list[tuple[str, bool]]) -> None:
     assert [(d.value, d.since) for d in find_dates(sentence, "2025-11-12", language)] == dates
+
+
+@pytest.mark.parametrize(
+    ("sentence", "language", "dates"),
+    [
+        # a time since an event told: the event is that long before the report
+        ("This week marks 100 days since the militia seized the port.", "en", [("2025-08-04", True)]),
+        ("Se cumplen 100 días desde que la milicia tomó el puerto.", "es", [("2025-08-04", True)]),
+        ("Heute sind es 100 Tage, seit die Miliz den Hafen einnahm.", "de", [("2025-08-04", True)]),
+        ("It has been five months since the bridge was destroyed.", "en", [("2025-06", True)]),
+        ("The city remembered the flood, twenty years since the dam burst.", "en", [("2005", True)]),
+        # but the weeks since an event are a span up to the report, not a day
+        ("In the three weeks since the truce began, 40 convoys have arrived.", "en", []),
+    ],
+)
+def test_a_time_since_an_event_dates_the_event(sentence: str, language: str, dates: list[tuple[str, bool]]) -> None:
+    found = [(d.value, d.counted_back) for d in find_dates(sentence, "2025-11-12", language) if d.counted_back or d.kind != "relative"]
+    assert found == dates

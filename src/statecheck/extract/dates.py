@@ -34,6 +34,9 @@ class DateMention:
     """Introduced by "since"/"from": the start of a span, not the date a figure describes."""
     reporting: bool = False
     """Attached to a speech verb ("said on Monday"): the date of the report."""
+    counted_back: bool = False
+    """Counted back from the report ("600 days since Hamas crossed the border"): the event's day,
+    which sentences after may refer back to ("that morning"), but no day the paragraph tells of."""
 
 
 @dataclass(frozen=True)
@@ -47,6 +50,11 @@ class _DatePatterns:
     day_range: re.Pattern[str]
     elapsed: re.Pattern[str]
     elapsed_after: re.Pattern[str]
+    time_since: re.Pattern[str]
+    span_opening: re.Pattern[str]
+    """Words that make a time since an event a span: "in the two weeks since the truce began"."""
+    """A time since an event the sentence tells ("600 days since Hamas crossed the border"): the
+    event is that long before the report."""
     ages: re.Pattern[str]
     """Words that make a time after them an age ("children under two years"), not time elapsed."""
     any_unit: Caseless
@@ -164,6 +172,11 @@ def _patterns(language: str) -> _DatePatterns:
         rf"(?<![\w])(?:{after_words})\s+{approximate}{number}\s+(?P<unit>{units})(?P<half>{half})?(?![\w])",
         re.IGNORECASE,
     )
+    span_opening = re.compile(rf"(?<![\w])(?:{alt('span_openings')})\s+$", re.IGNORECASE)
+    time_since = re.compile(
+        rf"(?<![\w]){approximate}{number}\s+(?P<unit>{units})(?P<half>{half})?\s*,?\s+(?:{alt('time_since')})\s+(?![\d])",
+        re.IGNORECASE,
+    )
     day_of = re.compile(
         rf"(?<![\w])(?:{alt('day_words')})\s+(?P<n>\d+)\s+(?:{alt('day_of')})\s+{determiners}(?:{events})", re.IGNORECASE
     )
@@ -197,7 +210,7 @@ def _patterns(language: str) -> _DatePatterns:
     return _DatePatterns(
         explicit=explicit, weekday=weekday, weekday_last_week=weekday_last_week, month_only=month_only, last_month_name=last_month_name,
         day_range=day_range, elapsed=elapsed,
-        elapsed_after=elapsed_after, ages=re.compile(lexicon.phrase_pattern(table.get("ages", []), suffix=r"\s*$"), re.IGNORECASE),
+        elapsed_after=elapsed_after, time_since=time_since, span_opening=span_opening, ages=re.compile(lexicon.phrase_pattern(table.get("ages", []), suffix=r"\s*$"), re.IGNORECASE),
         any_unit=any_unit, any_calendar_word=any_calendar_word, day_of=day_of, since=since, speech=speech, attribution=attribution,
         today=words("today"), yesterday=words("yesterday"), this_month=words("this_month"),
         last_month=words("last_month"), this_year=words("this_year"), last_year=words("last_year"),
@@ -255,7 +268,7 @@ def find_dates(sentence: str, document_date: str | None, language: str = "en") -
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
 
-    def add(start: int, end: int, value: str | None, kind: str) -> None:
+    def add(start: int, end: int, value: str | None, kind: str, *, counted_back: bool = False) -> None:
         if value is None or any(not (end <= a or start >= b) for a, b in taken):
             return
         before = sentence[max(0, start - 90) : start]
@@ -263,7 +276,8 @@ def find_dates(sentence: str, document_date: str | None, language: str = "en") -
         reporting = bool(p.speech.search(sentence[max(0, start - 25) : start])) or bool(
             p.speech.match(after) and not p.attribution.match(after)
         ) or (start < 60 and _DATELINE_END.match(sentence, end) is not None)
-        found.append(DateMention(start, end, value, kind, since=bool(p.since.search(before)), reporting=reporting))
+        found.append(DateMention(start, end, value, kind, since=bool(p.since.search(before)), reporting=reporting,
+                                 counted_back=counted_back))
         taken.append((start, end))
 
     for pattern in (p.elapsed, p.elapsed_after) if p.any_unit.search(sentence) else ():
@@ -276,6 +290,13 @@ def find_dates(sentence: str, document_date: str | None, language: str = "en") -
                 # the war's time (a month or two past the report's date is the report's own misdating)
                 continue
             add(match.start(), match.end(), value, "elapsed")
+    if base is not None and base[1] != "year" and p.any_unit.search(sentence):
+        for match in p.time_since.finditer(sentence):
+            if p.span_opening.search(sentence, max(0, match.start() - 20), match.start()):
+                continue  # "in the two weeks since the truce began": a span up to the report, not a day
+            amount = _time_amount(match.group("n"), match.group("unit"), p, language, bool(match.group("half")))
+            if amount is not None:
+                add(match.start(), match.end(), _before(base[0], amount, base[1]), "explicit", counted_back=True)
     rare_cue = p.any_rare_cue.search(sentence) is not None
     for match in p.day_of.finditer(sentence) if rare_cue else ():
         add(match.start(), match.end(), (WAR_START + dt.timedelta(days=int(match.group("n")) - 1)).isoformat(), "elapsed")
@@ -394,7 +415,8 @@ def _explicit(match: re.Match[str], p: _DatePatterns, base: tuple[dt.date, str] 
         return None
 
 
-def _elapsed(number: str, unit: str, p: _DatePatterns, language: str, after_half: bool = False) -> str | None:
+def _time_amount(number: str, unit: str, p: _DatePatterns, language: str, after_half: bool = False) -> tuple[float, str] | None:
+    """A time written as a number and a unit, in days or in months: (600, "days"), (2.5, "months")."""
     from statecheck.extract.numbers import parse_digits, parse_words
 
     text = re.sub(r"\s+", " ", number.lower()).strip()
@@ -408,10 +430,31 @@ def _elapsed(number: str, unit: str, p: _DatePatterns, language: str, after_half
     value += half
     unit = unit.lower()
     if unit in p.unit_days:
-        return (WAR_START + dt.timedelta(days=round(value * p.unit_days[unit]))).isoformat()
+        return value * p.unit_days[unit], "days"
     if unit in p.unit_months:
-        return format_date(add_months(WAR_START, value * p.unit_months[unit]), "month")
+        return value * p.unit_months[unit], "years" if p.unit_months[unit] == 12 else "months"
     return None
+
+
+def _elapsed(number: str, unit: str, p: _DatePatterns, language: str, after_half: bool = False) -> str | None:
+    amount = _time_amount(number, unit, p, language, after_half)
+    if amount is None:
+        return None
+    value, kind = amount
+    if kind == "days":
+        return (WAR_START + dt.timedelta(days=round(value))).isoformat()
+    return format_date(add_months(WAR_START, value), "month")  # years too: the war is counted in months
+
+
+def _before(day: dt.date, amount: tuple[float, str], precision: str) -> str:
+    """The date ``amount`` before ``day``: a day when both are days, else a month."""
+    value, kind = amount
+    if kind == "days" and precision == "day":
+        return (day - dt.timedelta(days=round(value))).isoformat()
+    if kind == "years":
+        return str(day.year - round(value / 12))  # "thirty years since the bombing": a year
+    months = round(value) if kind == "months" else round(value / 30.4)
+    return format_date(add_months(day, -months), "month")
 
 
 def elapsed_date(text: str, language: str = "en") -> str | None:

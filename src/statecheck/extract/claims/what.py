@@ -981,7 +981,7 @@ RELEASED_HELD = {"hostages_released": "hostages", "prisoners_released": "detaine
 def release_awaited(sentence: str, bound_start: int, words: Words) -> bool:
     """Whether a release is asked for or awaited right before the count: "the release of all 133
     hostages", "until all 58 hostages are home". Those counted are still held."""
-    return words.regex(r"\b(?:{release_of_all})\s+$").search(sentence, max(0, bound_start - 40), bound_start) is not None
+    return words.regex(r"\b(?:{release_of_all})\s+$").search(sentence, max(0, bound_start - 60), bound_start) is not None
 
 
 _ITEM_METRICS = frozenset({

@@ -505,7 +505,10 @@ def event_day(dates: list[DateMention], today: str | None) -> tuple[str, bool] |
     if not events:
         return None
     day = events[-1].value
-    return day, any(d.value == day and d.kind != "elapsed" and not (d.kind == "relative" and d.value == today) for d in events)
+    return day, any(
+        d.value == day and d.kind != "elapsed" and not d.counted_back and not (d.kind == "relative" and d.value == today)
+        for d in events
+    )
 
 
 _EVENT_DAY_KINDS = frozenset({"explicit", "elapsed", "weekday", "relative"})
