@@ -51,7 +51,8 @@ NUMBERS = [
     ("Plus de 2 600 personnes ont été abattues alors qu'elles attendaient un sac de farine.", [{"value": 2600, "metric": "killed_aid_seekers"}]),
     ("Quelque 40 000 habitants des camps sont toujours chassés de chez eux.", [{"value": 40000, "metric": "displaced"}]),
     ("Gaza compte 2,3 millions d'habitants.", [{"value": 2300000, "metric": "population"}]),
-    ("Le camp compte quelque 23 000 habitants.", [{"value": 23000, "metric": "population", "bound": "about"}]),
+    # a camp's people are no territory's population (eval_fresh2 decision 5): other
+    ("Le camp compte quelque 23 000 habitants.", [{"value": 23000, "metric": "other", "bound": "about"}]),
     ("Parmi eux, 666 ont été tués par les forces israéliennes et 12 par des colons.", [{"value": 666, "metric": "other"}, {"value": 12, "metric": "other"}]),
     ("Au moins 199 otages sont aujourd'hui détenus à Gaza.", [{"value": 199, "metric": "hostages", "scope": "static"}]),
     ("Le 7 octobre, 260 jeunes ont été abattus lors d'un festival de musique.", [{"value": 260, "metric": "killed"}]),

@@ -113,7 +113,7 @@ NUMBERS = [
     ("The World Bank puts the housing units partially or fully destroyed at some 99,000.", [{"value": 99000, "metric": "other"}]),
     ("The agency reported seven more deaths from hunger.", [{"value": 7, "metric": "killed_starvation"}]),
     # a place's residents with nothing happening to them are its population, whatever their number
-    ("The camp had some 280,000 residents before the escalation.", [{"value": 280000, "metric": "population"}]),
+    ("The town had some 280,000 residents before the escalation.", [{"value": 280000, "metric": "population"}]),
     # a list of names after the counted group does not end its clause
     ("Some 40,000 residents of the camps of Jenin, Tulkarem and Nur Shams remain displaced.", [{"value": 40000, "metric": "displaced", "place": "west_bank"}]),
     # a part of the killed told by who killed them is a breakdown; a whole count with its killers is not
@@ -2124,3 +2124,22 @@ def test_a_time_since_an_event_names_no_day_for_the_paragraph_s_simple_past() ->
 )
 def test_an_immediate_release_asked_for_counts_those_still_held(text: str, language: str) -> None:
     assert [(c["value"], c["metric"]) for c in claims_of(text, date="2025-05-29", language=language)] == [(64, "hostages")]
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Raids go on.\n\nBefore the raid, Nur Shams camp had some 9,000 residents.", "en"),
+        ("Les raids continuent.\n\nAvant le raid, le camp de Nour Chams comptait quelque 9 000 habitants.", "fr"),
+        ("Raids go on.\n\nThe 9,000 residents of the village fled within a day.", "en"),
+    ],
+)
+def test_the_people_of_a_camp_or_village_are_no_territory_s_population(text: str, language: str) -> None:
+    claims = claims_of(text, date="2025-02-27", language=language)
+    assert [c["metric"] for c in claims if c["value"] == 9000] == ["other" if "fled" not in text else "displaced"]
+    assert all(c["scope"] == "static" for c in claims if c["metric"] == "other")
+
+
+def test_a_town_s_people_are_its_population() -> None:
+    claims = claims_of("Raids go on.\n\nSome 27,000 people live in the town of Qalqilya.", date="2025-02-27", language="en")
+    assert [(c["metric"], c["scope"]) for c in claims] == [("population", "static")]

@@ -328,6 +328,8 @@ def read_what(
         metric = "other"  # "2.4 million litres of water to displacement sites": a quantity of a thing
     if metric.startswith("killed") and words.regex(r"\b(?:{in_custody})\b").search(own_clause):
         metric = "other"  # "73 Palestinians have lost their lives in Israeli prisons": deaths in custody
+    if metric == "population" and of_a_small_place(sentence, mention, words):
+        metric = "other"  # "Jenin camp had some 20,000 residents": a camp's or village's people, not a territory's population
     if metric == "displaced" and words.regex(r"\b(?:{returned_home})\b").search(own_clause):
         metric = "other"  # "900,000 displaced people have returned to their homes": returnees, no longer displaced
     if (
@@ -976,6 +978,18 @@ def read_bound(sentence: str, mention: NumberMention, words: Words) -> tuple[str
 
 RELEASED_HELD = {"hostages_released": "hostages", "prisoners_released": "detained"}
 """The metrics of people freed, and what they were while held."""
+
+
+_SMALL_PLACE_REACH = 50
+
+
+def of_a_small_place(sentence: str, mention: NumberMention, words: Words) -> bool:
+    """The people counted live in a camp or a village, named just before the number ("the camp
+    had 12,000 inhabitants", "a village of 3,000 people") or right after ("the 20,000 residents of
+    the camp")."""
+    before = words.regex(r"\b(?:{small_places})\b[^\d;]*$").search(sentence, max(0, mention.start - _SMALL_PLACE_REACH), mention.start)
+    after = words.regex(r"^\s+(?:[\w'’-]+\s+){{0,2}}?(?:{of_place})\s+(?:[\w'’-]+\s+){{0,2}}?(?:{small_places})\b")
+    return before is not None or after.search(sentence[mention.end : mention.end + 60]) is not None
 
 
 def release_awaited(sentence: str, bound_start: int, words: Words) -> bool:

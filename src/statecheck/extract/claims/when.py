@@ -17,6 +17,7 @@ from statecheck.extract.claims.what import (
     event_fits,
     is_labelled,
     metric_of,
+    of_a_small_place,
     release_awaited,
 )
 from statecheck.extract.claims.words import CASUALTIES, WAR_START_ISO, Words, last_match
@@ -42,6 +43,8 @@ def read_scope(
     right = _up_to_the_next_count(clause_right(sentence[mention.end : mention.end + 80]), words)
     clause = left + " " + right
     if reading.metric in ("population", "area") or reading.event in ("alive", "in_need") or _held_now(sentence, reading, words) or (
+        reading.event == "population" and of_a_small_place(sentence, mention, words)
+    ) or (
         reading.metric in ("hostages", "detained") and release_awaited(sentence, reading.bound_start, words)
     ):
         return "static", None  # what stands: how many live there, are held, are alive, need care
