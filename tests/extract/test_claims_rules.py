@@ -2143,3 +2143,40 @@ def test_the_people_of_a_camp_or_village_are_no_territory_s_population(text: str
 def test_a_town_s_people_are_its_population() -> None:
     claims = claims_of("Raids go on.\n\nSome 27,000 people live in the town of Qalqilya.", date="2025-02-27", language="en")
     assert [(c["metric"], c["scope"]) for c in claims] == [("population", "static")]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        # a restatement with a decimal point in it is still an aside the verb comes after
+        ("Fighting goes on.\n\nAbout 80 per cent of the population, or some 1.7 million people, have been displaced.",
+         "en", [(80, "displaced"), (1700000, "displaced")]),
+        # and so is a longer one, out of a whole
+        ("Fighting goes on.\n\nNearly 1.7 million people, out of a population of about 2.2 million, remain displaced.",
+         "en", [(1700000, "displaced"), (2200000, "population")]),
+        ("Les combats continuent.\n\nPrès de 1,7 million de personnes, sur une population d'environ 2,2 millions, restent déplacées.",
+         "fr", [(1700000, "displaced"), (2200000, "population")]),
+    ],
+)
+def test_the_verb_after_a_restating_aside_says_what_the_count_counts(text: str, language: str, expected: list[tuple[int, str]]) -> None:
+    assert [(c["value"], c["metric"]) for c in claims_of(text, date="2025-01-15", language=language)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "metric"),
+    [
+        ("Les raids continuent.\n\nQuelque 9 000 habitants ont dû quitter le camp depuis janvier.", "fr", "displaced"),
+        ("Os combates continuam.\n\nAs equipas de resgate retiraram 70 corpos dos escombros na última semana.", "pt", "other"),
+        ("Fighting goes on.\n\nSince the strikes began, 90,000 people have fled across the border into Jordan.", "en", "other"),
+        ("Fighting goes on.\n\nOfficials say 60 hostages are still held, and that at least 25 of them are dead.", "en", "other"),
+    ],
+)
+def test_leaving_home_recovered_bodies_refugees_abroad_and_the_held_by_whether_they_live(text: str, language: str, metric: str) -> None:
+    claims = claims_of(text, date="2025-02-27", language=language)
+    assert [c["metric"] for c in claims if c["value"] in (9000, 70, 90000, 25)] == [metric]
+
+
+def test_a_span_after_desde_que_a_starts_on_the_day_in_its_aside() -> None:
+    text = "Os combates continuam.\n\nDesde que a trégua entrou em vigor, a 19 de janeiro, morreram 60 pessoas."
+    [claim] = claims_of(text, date="2025-01-28", language="pt")
+    assert (claim["scope"], claim["as_of"]) == ("period", "2025-01-28")

@@ -183,7 +183,8 @@ def _patterns(language: str) -> _DatePatterns:
     # "since 7 October", "since it launched its offensive on 7 October 2023", "depuis l'ouverture de
     # la récolte, début octobre" (the day in an aside, after a comma): the start of a span; not
     # "d'après" (according to)
-    word = rf"(?!(?:{alt('since_stops')})\s)(?![\w'’-]*\d)[\w'’-]+"  # no digit: a date ends the phrase
+    # no digit: a date ends the phrase; a range's "a" ("desde 1 a 7") only before its number ("desde que a trégua")
+    word = rf"(?!(?:{alt('since_stops')})\s)(?!(?:{alt('since_range_stops')})\s+\d)(?![\w'’-]*\d)[\w'’-]+"
     since = re.compile(
         rf"(?<![\w'’])(?:{_alternation(table.get('since', []))})\s+(?:{word}\s+){{0,8}}?(?:{word},\s+(?=(?:{alt('since_fillers')})\s))?"
         rf"(?:(?:{alt('since_fillers')})\s+)*$",

@@ -32,7 +32,7 @@ _CLAUSE_END = re.compile(r"[;:|•]|\s[—–]\s|\.\s|\(|\)")
 _CLAUSE_START = re.compile(r"[;:|•()]|\s[—–]\s|\.\s|,\s+(?:and|but|while|whereas)\s")
 _SENTENCE_BREAK = re.compile(r"(?<!\d)\.\s|[!?;]\s")  # not the dot of a day ("seit dem 7. Oktober")
 _SENTENCE_PART_END = re.compile(r"[;|•]|\.\s|$")
-_ASIDE_OPENER = re.compile(r"(,|\s[–—]|\()\s*[^,–—(]{0,25}$")
+_ASIDE_OPENER = re.compile(r"(,|\s[–—]|\()\s*[^,–—(]{0,40}$")
 _BEFORE_PARENTHESIS = re.compile(r"([\w\s-]{2,40})\(\s*$")
 _AT_MOST_TWO_WORDS = re.compile(r"\s*(?:[\w'’-]+\s+){0,2}")
 _DASH_ASIDE_OPEN = re.compile(r"\s[–—]\s*$")
@@ -129,7 +129,10 @@ def read_what(
         base = group_end or 0
         # after a comma aside the main clause goes on with its verb ("..., have been displaced")
         verb_next = rf"(?=(?:(?:{words.g('adverbs')})\s+)?(?:{words.g('auxiliaries')}|{words.g('main_verbs')})\b)" if closer == "," else ""
-        aside = re.search(rf"{re.escape(opener.group(1).strip())}[^;.]{{0,80}}?{closer}\s+{verb_next}", wider[base:], re.IGNORECASE)
+        # (a decimal point is no sentence's end: "or some 1.9 million people")
+        aside = re.search(
+            rf"{re.escape(opener.group(1).strip())}(?:[^;.]|(?<=\d)\.(?=\d)){{0,80}}?{closer}\s+{verb_next}", wider[base:], re.IGNORECASE
+        )
         if aside and aside.start() <= opener.start() - base + 1:
             event_window = wider[: base + aside.start()] + " " + wider[base + aside.end() :]
             event_window = _own_clause(event_window, group_end, words)
@@ -305,6 +308,11 @@ def read_what(
         # those held or freed broken down, with no metric of their own; "including 94 of the 251
         # abducted" names its own captivity, and stays a count of it
         metric = "other"
+    if (
+        metric == "killed" and previous is not None and (previous.list_head or previous).metric == "hostages"
+        and (_is_a_part(sentence, previous, link, words) or words.regex(_OF_THEM).match(sentence, mention.end))
+    ):
+        metric = "other"  # "98 hostages remain in Gaza, and at least 34 of them are dead": the held, by whether they live
     if metric != "other" and _is_a_part(sentence, previous, link, words) and words.regex(
         r"^[^,;]{{0,40}}?\b(?:{agent_by})\s"
     ).search(right):
@@ -330,6 +338,8 @@ def read_what(
         metric = "other"  # "73 Palestinians have lost their lives in Israeli prisons": deaths in custody
     if metric == "population" and of_a_small_place(sentence, mention, words):
         metric = "other"  # "Jenin camp had some 20,000 residents": a camp's or village's people, not a territory's population
+    if metric == "displaced" and words.regex(r"\b(?:{across_border})\b").search(own_clause):
+        metric = "other"  # "400,000 people have fled across the border into Syria": refugees abroad, not the displaced
     if metric == "displaced" and words.regex(r"\b(?:{returned_home})\b").search(own_clause):
         metric = "other"  # "900,000 displaced people have returned to their homes": returnees, no longer displaced
     if (
