@@ -2180,3 +2180,18 @@ def test_a_span_after_desde_que_a_starts_on_the_day_in_its_aside() -> None:
     text = "Os combates continuam.\n\nDesde que a trégua entrou em vigor, a 19 de janeiro, morreram 60 pessoas."
     [claim] = claims_of(text, date="2025-01-28", language="pt")
     assert (claim["scope"], claim["as_of"]) == ("period", "2025-01-28")
+
+
+def test_a_report_s_period_dates_its_figures_and_its_dateline_its_weekdays() -> None:
+    text = (
+        "Field update no. 5\nReporting period: 3 to 30 March 2025\nAmman, 2 April 2025\n\n"
+        "During the reporting period, at least 45 people were killed in the camps, including 9 children. "
+        "Some 12,000 people have had to leave their homes. OCHA said on Monday that 900 had been killed since January."
+    )
+    claims = claims_of(text, date=None, language="en")
+    assert [(c["value"], c["metric"], c["scope"], c["period"], c["as_of"]) for c in claims] == [
+        (45, "killed", "period", ["2025-03-03", "2025-03-30"], "2025-03-30"),
+        (9, "killed_children", "period", ["2025-03-03", "2025-03-30"], "2025-03-30"),
+        (12000, "displaced", "total", None, "2025-03-30"),
+        (900, "killed", "period", None, "2025-03-31"),  # "on Monday" before the release of 2 April
+    ]

@@ -104,6 +104,13 @@ def extract_claims(document: Document, options: Options) -> Document:
             unnoted = []
             heading = _heads_a_list(paragraphs, sentence.paragraph)
             stamp = _date_stamp(paragraphs[sentence.paragraph], language or "en", context.document_date)
+            reporting_period = _reporting_period(paragraphs[sentence.paragraph], language or "en", context.document_date)
+            if reporting_period is not None:
+                context.report_span = reporting_period
+            if stamp is not None and context.report_span is not None and reporting_period is None and stamp > context.report_span[1]:
+                # "Bordeaux, 27 February 2025" under the period covered: the release's day, not its figures';
+                # it is still the day "on Monday" is counted back from
+                context.release_date, stamp = stamp, None
             if stamp is not None:
                 context.document_date = stamp  # a live blog's update, or a report's "valid as of": it dates what follows
                 # and the place it names is its entry's ("25 Aug, 18:40 – West Bank"); one naming none ends the last's
@@ -174,11 +181,10 @@ def _date_stamp(line: str, language: str, document_date: str | None = None) -> s
     a report's figures ("Figures valid as of 10 March 2024")."""
     if len(line) > _PERIOD_LINE_CHARS or not _DIGIT.search(line):
         return None  # most lines: a stamp is short and has its day in digits
-    period = words_for(language).regex(r"\b(?:{period_labels})").search(line)
-    if period is not None:
+    if words_for(language).regex(r"\b(?:{period_labels})").search(line) is not None:
         # "Reporting period: 1–25 September 2025 | Published 26 September": the figures hold at the span's end
-        span = [d for d in find_dates(line, document_date, language) if d.start >= period.end() and len(d.value) == 10]
-        return span[1].value if len(span) >= 2 else None
+        span = _reporting_period(line, language, document_date)
+        return span[1] if span is not None else None
     if len(line) > _DATING_LINE_CHARS:
         return None
     dates = [d for d in find_dates(line, document_date, language) if d.kind == "explicit" and len(d.value) == 10]
@@ -197,6 +203,17 @@ def _date_stamp(line: str, language: str, document_date: str | None = None) -> s
     before = line[: found.start()] if found else line[: dates[0].start]
     rest = _CLOCK.sub(" ", before + " " + line[dates[0].end :])
     return dates[0].value if len(re.findall(r"[^\W\d_]+", rest)) <= _STAMP_WORDS else None
+
+
+def _reporting_period(line: str, language: str, document_date: str | None) -> tuple[str, str] | None:
+    """The span a report says its figures cover ("Reporting period: 1–25 September 2025")."""
+    if len(line) > _PERIOD_LINE_CHARS or not _DIGIT.search(line):
+        return None
+    period = words_for(language).regex(r"\b(?:{period_labels})").search(line)
+    if period is None:
+        return None
+    span = [d for d in find_dates(line, document_date, language) if d.start >= period.end() and len(d.value) == 10]
+    return (span[0].value, span[1].value) if len(span) >= 2 else None
 
 
 _HEADING_WORDS = 16
@@ -327,7 +344,7 @@ def _verb_of_its_own(sentence: str, reading: Reading, words: Words) -> bool:
 def _dates_in(sentence: str, words: Words, context: Context) -> list[DateMention]:
     """The sentence's dates (:func:`find_dates`), with the day after the day the story told of
     where the sentence names it ("The next day two men were shot")."""
-    dates = find_dates(sentence, context.document_date, words.language)
+    dates = find_dates(sentence, context.release_date or context.document_date, words.language)
     told = context.last_event_date
     if told is None or len(told) != len("YYYY-MM-DD") or not words.g("next_day"):
         return dates
@@ -434,6 +451,8 @@ def _claims_in_sentence(
             # a part is counted as its whole is: "10 killed in the strike, six of them children" (one
             # incident); "98 hostages remain, including 94 of the 251 abducted" (held now, whatever day it names)
             scope, period = whole.scope, whole.period
+        if scope == "total" and context.report_span is not None and words.regex(r"\b(?:{report_period_references})\b").search(s):
+            scope, period = "period", context.report_span  # "During the reporting period, 60 people were killed"
         if scope == "total" and reading.metric in RELEASED_HELD:
             scope, period = release_scope(s, reading, words, dates, context)
         context.last_count = counted(reading)

@@ -46,6 +46,11 @@ class Context:
     section_event: str | None = None
     """What the heading of the list being read counts ("Estimated population by governorate:"),
     for its lines that name only a place ("Khan Younis: about 955,000")."""
+    report_span: tuple[str, str] | None = None
+    """The span a report says its figures cover ("Reporting period: 21 January to 23 February 2025")."""
+    release_date: str | None = None
+    """The day a report with such a span was released, when its dateline gives one: "on Monday" is
+    counted back from it, while its figures hold at the span's end (:attr:`document_date`)."""
     section_date: str | None = None
     """The date the heading of the list being read gives its figures ("..., as of 1 December:")."""
     section_asks: bool = False
