@@ -2195,3 +2195,17 @@ def test_a_report_s_period_dates_its_figures_and_its_dateline_its_weekdays() -> 
         (12000, "displaced", "total", None, "2025-03-30"),
         (900, "killed", "period", None, "2025-03-31"),  # "on Monday" before the release of 2 April
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "scope"),
+    [
+        ("Aid goes on.\n\nThe government announced a new package of €8 million for emergency aid in Gaza.", "en", "incident"),
+        ("L'aide continue.\n\nLe gouvernement a approuvé une nouvelle enveloppe de 8 millions d'euros en faveur de la population de Gaza.", "fr", "incident"),
+        ("La ayuda continúa.\n\nEl Gobierno destina 8 millones de euros adicionales a la población de Gaza.", "es", "incident"),
+        # what was given so far stands as a running total
+        ("Aid goes on.\n\nThe country has given €80 million to UNRWA since the war began.", "en", "total"),
+    ],
+)
+def test_a_new_grant_is_one_event_not_a_sum_that_stands(text: str, language: str, scope: str) -> None:
+    assert [c["scope"] for c in claims_of(text, date="2025-10-23", language=language)] == [scope]

@@ -53,14 +53,18 @@ def read_scope(
     marked = words.period_markers.search(left) or (
         words.period_markers_after.match(sentence, mention.end) and not words.after_over.match(right)
     )
+    if (reading.event is None or reading.metric == "other") and currency_of(sentence, mention, words) is not None and (
+        marked or words.period_markers.search(left.rstrip(_CURRENCY_SIGNS))
+        or words.regex(r"\b(?:{new_funding})\b[^,;.\d]{{0,30}}$").search(left.rstrip(_CURRENCY_SIGNS))
+        or words.regex(r"^(?:\s+[\w'’-]+){{0,3}}?\s+(?:{new_funding_after})\b").match(right)
+    ):
+        # "an additional £10 million for UNRWA", "une nouvelle enveloppe de 12 millions d'euros",
+        # "30 millones de euros adicionales": one grant, not a sum that stands
+        return "incident", None
     if reading.event is not None and marked and previous in (None, counted(reading)):
         # "another 7,000 were killed" adds to the same count over time; "killed 500 and wounded
         # another 900" only adds a different count beside the first, and takes no span from it
         return "period", _period_span(sentence, reading, dates, context, words)
-    if reading.event is None and currency_of(sentence, mention, words) is not None and (
-        marked or words.period_markers.search(left.rstrip(_CURRENCY_SIGNS))
-    ):
-        return "incident", None  # "an additional £10 million for UNRWA": one grant, not a sum that stands
     singled_out = _date_singled_out(sentence, dates, words)
     if singled_out is not None:
         return "period", _span_of(singled_out.value)  # "in July alone, 12,000 children were admitted"
