@@ -2209,3 +2209,15 @@ def test_a_report_s_period_dates_its_figures_and_its_dateline_its_weekdays() -> 
 )
 def test_a_new_grant_is_one_event_not_a_sum_that_stands(text: str, language: str, scope: str) -> None:
     assert [c["scope"] for c in claims_of(text, date="2025-10-23", language=language)] == [scope]
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("The war goes on.\n\nLate on Friday an explosive drone hit a border post near Metula. Three soldiers were killed.", "en"),
+        ("The war goes on.\n\nAt dawn aircraft dropped heavy bombs on a market in the town. At least 40 people were killed there.", "en"),
+        ("A guerra continua.\n\nOntem, uma escola foi atingida por fogo de artilharia. Cinco pessoas morreram.", "pt"),
+    ],
+)
+def test_a_toll_after_a_weapon_that_struck_is_that_strike_s(text: str, language: str) -> None:
+    assert [c["scope"] for c in claims_of(text, date="2025-03-10", language=language)] == ["incident"]
