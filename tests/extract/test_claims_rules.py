@@ -2221,3 +2221,15 @@ def test_a_new_grant_is_one_event_not_a_sum_that_stands(text: str, language: str
 )
 def test_a_toll_after_a_weapon_that_struck_is_that_strike_s(text: str, language: str) -> None:
     assert [c["scope"] for c in claims_of(text, date="2025-03-10", language=language)] == ["incident"]
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("War goes on.\n\nSince Monday, 1,305 aid trucks have entered Gaza.", "en"),
+        ("Der Krieg geht weiter.\n\nSeit Montag haben 1.305 Lastwagen mit Hilfsgütern den Gazastreifen erreicht.", "de"),
+    ],
+)
+def test_a_count_since_a_weekday_spans_from_that_day_to_the_report(text: str, language: str) -> None:
+    [claim] = claims_of(text, date="2024-10-16", language=language)
+    assert (claim["scope"], claim["period"], claim["as_of"]) == ("period", ["2024-10-14", "2024-10-16"], "2024-10-16")

@@ -223,7 +223,7 @@ def _a_later_start(
         return None
     # the date the phrase names (a date's own words may run past the phrase: "since 19 January 2025")
     named = [d for d in dates if d.since and phrase.start() <= d.start <= phrase.end() and d.value > WAR_START_ISO]
-    named = [d for d in named if d.kind == "explicit" or (d.kind == "relative" and d.value != context.document_date)]
+    named = [d for d in named if d.kind in ("explicit", "weekday") or (d.kind == "relative" and d.value != context.document_date)]
     if named:
         return None if _the_war_began(named[-1].value) else _Since(named[-1].start, named[-1].value)
     return _Since(phrase.start(), None) if later_event else None
