@@ -2233,3 +2233,12 @@ def test_a_toll_after_a_weapon_that_struck_is_that_strike_s(text: str, language:
 def test_a_count_since_a_weekday_spans_from_that_day_to_the_report(text: str, language: str) -> None:
     [claim] = claims_of(text, date="2024-10-16", language=language)
     assert (claim["scope"], claim["period"], claim["as_of"]) == ("period", ["2024-10-14", "2024-10-16"], "2024-10-16")
+
+
+def test_a_count_in_the_past_weeks_is_of_that_span_but_not_an_aside_s() -> None:
+    text = ("War goes on.\n\nIn the past two weeks, 420 aid trucks entered Gaza. At least 3,100 people have been killed "
+            "since October 2023, most of them in the past two months.")
+    claims = claims_of(text, date="2024-10-16", language="en")
+    assert [(c["value"], c["scope"], c["period"]) for c in claims if c["value"] in (420, 3100)] == [
+        (420, "period", ["2024-10-02", "2024-10-16"]), (3100, "total", None),
+    ]

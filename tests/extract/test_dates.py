@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from statecheck.extract.dates import find_dates
+from statecheck.extract.dates import find_dates, recent_span
 
 
 @pytest.mark.parametrize(
@@ -101,3 +101,18 @@ def test_a_span_may_start_on_a_day_named_in_an_aside(sentence: str, language: st
 def test_a_time_since_an_event_dates_the_event(sentence: str, language: str, dates: list[tuple[str, bool]]) -> None:
     found = [(d.value, d.counted_back) for d in find_dates(sentence, "2025-11-12", language) if d.counted_back or d.kind != "relative"]
     assert found == dates
+
+
+@pytest.mark.parametrize(
+    ("sentence", "language", "span"),
+    [
+        ("In the past seven days, 900 trucks entered.", "en", ("2025-11-05", "2025-11-12")),
+        ("In den vergangenen zehn Tagen wurden 300 Menschen getötet.", "de", ("2025-11-02", "2025-11-12")),
+        ("Au cours des deux dernières semaines, 40 personnes ont été tuées.", "fr", ("2025-10-29", "2025-11-12")),
+        ("En las últimas tres semanas murieron 40 personas.", "es", ("2025-10-22", "2025-11-12")),
+        ("The past 24 hours were calm.", "en", None),  # a day's span is read apart (last_24_hours)
+    ],
+)
+def test_the_last_days_or_weeks_span_up_to_the_report(sentence: str, language: str, span: tuple[str, str] | None) -> None:
+    found = recent_span(sentence, "2025-11-12", language)
+    assert (found[2:] if found else None) == span

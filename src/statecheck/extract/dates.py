@@ -52,6 +52,9 @@ class _DatePatterns:
     elapsed_after: re.Pattern[str]
     time_since: re.Pattern[str]
     span_opening: re.Pattern[str]
+    recent: re.Pattern[str]
+    """The last days, weeks or months before the report: "in the past seven days", "au cours des
+    deux dernières semaines"."""
     """Words that make a time since an event a span: "in the two weeks since the truce began"."""
     """A time since an event the sentence tells ("600 days since Hamas crossed the border"): the
     event is that long before the report."""
@@ -172,6 +175,11 @@ def _patterns(language: str) -> _DatePatterns:
         rf"(?<![\w])(?:{after_words})\s+{approximate}{number}\s+(?P<unit>{units})(?P<half>{half})?(?![\w])",
         re.IGNORECASE,
     )
+    recent = re.compile(
+        rf"(?<![\w])(?:{alt('recent_openers')})\s+(?:(?:{alt('recent_words')})\s+)?(?P<n>[\w.,-]+(?:\s+[\w.,-]+){{0,3}}?)\s+"
+        rf"(?:(?:{alt('recent_words')})\s+)?(?P<unit>{units})(?![\w])",
+        re.IGNORECASE,
+    )
     span_opening = re.compile(rf"(?<![\w])(?:{alt('span_openings')})\s+$", re.IGNORECASE)
     time_since = re.compile(
         rf"(?<![\w]){approximate}{number}\s+(?P<unit>{units})(?P<half>{half})?\s*,?\s+(?:{alt('time_since')})\s+(?![\d])",
@@ -211,7 +219,7 @@ def _patterns(language: str) -> _DatePatterns:
     return _DatePatterns(
         explicit=explicit, weekday=weekday, weekday_last_week=weekday_last_week, month_only=month_only, last_month_name=last_month_name,
         day_range=day_range, elapsed=elapsed,
-        elapsed_after=elapsed_after, time_since=time_since, span_opening=span_opening, ages=re.compile(lexicon.phrase_pattern(table.get("ages", []), suffix=r"\s*$"), re.IGNORECASE),
+        elapsed_after=elapsed_after, time_since=time_since, span_opening=span_opening, recent=recent, ages=re.compile(lexicon.phrase_pattern(table.get("ages", []), suffix=r"\s*$"), re.IGNORECASE),
         any_unit=any_unit, any_calendar_word=any_calendar_word, day_of=day_of, since=since, speech=speech, attribution=attribution,
         today=words("today"), yesterday=words("yesterday"), this_month=words("this_month"),
         last_month=words("last_month"), this_year=words("this_year"), last_year=words("last_year"),
@@ -456,6 +464,23 @@ def _before(day: dt.date, amount: tuple[float, str], precision: str) -> str:
         return str(day.year - round(value / 12))  # "thirty years since the bombing": a year
     months = round(value) if kind == "months" else round(value / 30.4)
     return format_date(add_months(day, -months), "month")
+
+
+def recent_span(sentence: str, document_date: str | None, language: str = "en") -> tuple[int, int, str, str] | None:
+    """Where "in the past seven days" or the like stands in the sentence, and its span: from that
+    long before the report's day to it."""
+    base = parse_date(document_date)
+    if base is None or base[1] != "day":
+        return None
+    p = _patterns(language)
+    match = p.recent.search(sentence) if p.any_unit.search(sentence) else None
+    if match is None:
+        return None
+    amount = _time_amount(match.group("n"), match.group("unit"), p, language)
+    if amount is None:
+        return None
+    start = _before(base[0], amount if amount[1] == "days" else (amount[0] * 30.4, "days"), "day")
+    return match.start(), match.end(), start, base[0].isoformat()
 
 
 def elapsed_date(text: str, language: str = "en") -> str | None:

@@ -21,7 +21,7 @@ from statecheck.extract.claims.what import (
     release_awaited,
 )
 from statecheck.extract.claims.words import CASUALTIES, WAR_START_ISO, Words, last_match
-from statecheck.extract.dates import DateMention, parse_date
+from statecheck.extract.dates import DateMention, parse_date, recent_span
 from statecheck.extract.numbers import NumberMention
 
 
@@ -72,6 +72,9 @@ def read_scope(
     since = _a_later_start(sentence, reading, right, dates, context, words)
     # "..., bringing the toll to 39,000": the running total, whatever span or day the sentence names
     running_total = _running_total(sentence, reading, words)
+    recent = recent_span(sentence, context.report_day, words.language) if not (running_total or context.report_span) else None
+    if recent is not None and _governs(sentence, reading, recent[0], recent[1]):
+        return "period", (recent[2], recent[3])  # "in the past seven days, 1,305 trucks entered"
     if cue and not running_total and not any(d.since and cue.end() <= d.start < reading.bound_start for d in dates):
         span = _period_span(sentence, reading, dates, context, words)
         if span is None or span[0] != WAR_START_ISO:
@@ -227,6 +230,15 @@ def _a_later_start(
     if named:
         return None if _the_war_began(named[-1].value) else _Since(named[-1].start, named[-1].value)
     return _Since(phrase.start(), None) if later_event else None
+
+
+def _governs(sentence: str, reading: Reading, at: int, end: int) -> bool:
+    """Whether words from ``at`` to ``end`` govern the count: before it, with no other count between
+    ("In the past week, 300 trucks entered"); after it, before any comma ("..., most of them in the
+    past two months" is an aside's)."""
+    if at < reading.mention.start:
+        return _ANY_DIGIT.search(sentence, end, reading.bound_start) is None
+    return _CLAUSE_BREAK.search(sentence, reading.mention.end, at) is None
 
 
 _STRUCK_REACH = 160  # characters after a count to the clause that tells what struck
