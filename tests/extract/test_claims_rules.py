@@ -2242,3 +2242,14 @@ def test_a_count_in_the_past_weeks_is_of_that_span_but_not_an_aside_s() -> None:
     assert [(c["value"], c["scope"], c["period"]) for c in claims if c["value"] in (420, 3100)] == [
         (420, "period", ["2024-10-02", "2024-10-16"]), (3100, "total", None),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("War goes on.\n\nAbout 80 per cent of the schools in the north are damaged or destroyed, the UN says.", "en"),
+        ("Der Krieg geht weiter.\n\nRund 80 Prozent der Schulen im Norden sind beschädigt oder zerstört.", "de"),
+    ],
+)
+def test_a_share_damaged_or_destroyed_is_the_state_of_a_stock(text: str, language: str) -> None:
+    assert [(c["metric"], c["scope"]) for c in claims_of(text, date="2025-03-10", language=language)] == [("other", "static")]

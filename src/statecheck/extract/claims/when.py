@@ -45,6 +45,9 @@ def read_scope(
     if reading.metric in ("population", "area") or reading.event in ("alive", "in_need") or _held_now(sentence, reading, words) or (
         reading.event == "population" and of_a_small_place(sentence, mention, words)
     ) or (
+        # "70 per cent of buildings are damaged or destroyed": the state of a stock, not a count of events
+        reading.event == "destroyed_or_damaged" and (mention.percent or mention.share)
+    ) or (
         reading.metric in ("hostages", "detained") and release_awaited(sentence, reading.bound_start, words)
     ):
         return "static", None  # what stands: how many live there, are held, are alive, need care
