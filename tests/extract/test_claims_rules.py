@@ -2253,3 +2253,8 @@ def test_a_count_in_the_past_weeks_is_of_that_span_but_not_an_aside_s() -> None:
 )
 def test_a_share_damaged_or_destroyed_is_the_state_of_a_stock(text: str, language: str) -> None:
     assert [(c["metric"], c["scope"]) for c in claims_of(text, date="2025-03-10", language=language)] == [("other", "static")]
+
+
+def test_the_whole_a_part_is_counted_from_is_a_stock() -> None:
+    text = "War goes on.\n\nOnly 14 of the 36 hospitals are still open, the WHO says."
+    assert [(c["value"], c["scope"]) for c in claims_of(text, date="2025-03-10", language="en")] == [(14, "static"), (36, "static")]

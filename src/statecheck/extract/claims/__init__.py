@@ -39,6 +39,7 @@ from statecheck.extract.claims.what import (
     LINE_ITEM,
     RELEASED_HELD,
     is_labelled,
+    is_whole_of_part,
     read_listed_part,
     read_part_of_last,
     read_under_heading,
@@ -451,6 +452,8 @@ def _claims_in_sentence(
             # a part is counted as its whole is: "10 killed in the strike, six of them children" (one
             # incident); "98 hostages remain, including 94 of the 251 abducted" (held now, whatever day it names)
             scope, period = whole.scope, whole.period
+        if scope == "total" and reading.metric == "other" and index > 0 and is_whole_of_part(s, readings[index - 1], reading, words):
+            scope = "static"  # "12 of the 36 hospitals": the whole a part is counted from is a stock
         if scope == "total" and context.report_span is not None and words.regex(r"\b(?:{report_period_references})\b").search(s):
             scope, period = "period", context.report_span  # "During the reporting period, 60 people were killed"
         if scope == "total" and reading.metric in RELEASED_HELD:

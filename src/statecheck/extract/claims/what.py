@@ -571,6 +571,11 @@ def _is_part_of(between: str, words: Words) -> bool:
     return bool(words.regex(r"\s+(?:{part_of})\s+(?:[A-Z][\w-]*['’]s\s+)?").fullmatch(between))
 
 
+def is_whole_of_part(sentence: str, previous: Reading, reading: Reading, words: Words) -> bool:
+    """The number is the whole the count before it is a part of: "12 of the 36 hospitals"."""
+    return _is_part_of(sentence[previous.mention.end : reading.bound_start], words)
+
+
 def _named_before_of_them(sentence: str, previous: Reading | None, bound_start: int, words: Words) -> str | None:
     """The group named right before ", N of whom" when it is not the one the count before counts."""
     tail = sentence[max(0, bound_start - 40) : bound_start].rstrip().rstrip(",")
