@@ -2258,3 +2258,8 @@ def test_a_share_damaged_or_destroyed_is_the_state_of_a_stock(text: str, languag
 def test_the_whole_a_part_is_counted_from_is_a_stock() -> None:
     text = "War goes on.\n\nSome 30 of the 90 bakeries have been hit."
     assert [(c["value"], c["scope"]) for c in claims_of(text, date="2025-03-10", language="en")] == [(30, "total"), (90, "static")]
+
+
+def test_aid_trucks_waiting_stand_now() -> None:
+    text = "War goes on.\n\nMore than 2,000 aid trucks are waiting in Egypt for permission to enter Gaza."
+    assert [(c["metric"], c["scope"]) for c in claims_of(text, date="2025-03-10", language="en")] == [("aid_trucks", "static")]

@@ -48,6 +48,10 @@ def read_scope(
         # "70 per cent of buildings are damaged or destroyed": the state of a stock, not a count of events
         reading.event == "destroyed_or_damaged" and (mention.percent or mention.share)
     ) or (
+        # "more than 3,000 aid trucks are waiting in Egypt": what stands waiting now
+        reading.metric == "aid_trucks" and words.regex(r"\b(?:{waiting})\b").search(right[:80]) is not None
+        and not words.scope["rate"].search(right[:40])
+    ) or (
         reading.metric in ("hostages", "detained") and release_awaited(sentence, reading.bound_start, words)
     ):
         return "static", None  # what stands: how many live there, are held, are alive, need care
