@@ -2263,3 +2263,19 @@ def test_the_whole_a_part_is_counted_from_is_a_stock() -> None:
 def test_aid_trucks_waiting_stand_now() -> None:
     text = "War goes on.\n\nMore than 2,000 aid trucks are waiting in Egypt for permission to enter Gaza."
     assert [(c["metric"], c["scope"]) for c in claims_of(text, date="2025-03-10", language="en")] == [("aid_trucks", "static")]
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("La guerra sigue.\n\nEl jueves, cinco jóvenes murieron en un ataque con dron contra el campo de Yenín.", "es"),
+        ("Der Krieg geht weiter.\n\nAm Donnerstag starben fünf junge Männer bei einem Drohnenangriff auf das Lager Dschenin.", "de"),
+    ],
+)
+def test_a_toll_in_one_attack_is_that_incident_s_in_every_language(text: str, language: str) -> None:
+    assert [c["scope"] for c in claims_of(text, date="2024-12-31", language=language)] == ["incident"]
+
+
+def test_the_attackers_of_the_clause_that_tells_what_struck_are_not_its_dead() -> None:
+    text = "War goes on.\n\nOn Monday morning five people were killed when three gunmen opened fire at a bus stop."
+    assert [(c["value"], c["metric"]) for c in claims_of(text, date="2024-11-10", language="en")] == [(5, "killed"), (3, "other")]

@@ -194,7 +194,8 @@ def read_what(
     elif left_event is not None and (
         group in (None, "people") or "," not in sentence[left_offset + (left_span or (0, 0))[1] : mention.start]
         or _from_total_name(left[: (left_span or (0, 0))[0]], words)  # "the number of soldiers killed since ..., to 904"
-    ):
+    ) and not words.regex(r"\b(?:{struck_openers})\s+(?:(?:{determiners})\s+)?$").search(sentence, max(0, bound_start - 30), bound_start):
+        # but "six were killed when two gunmen opened fire": the number opens the clause of what struck
         event, event_span, event_side = left_event, left_span, "left"
 
     if mention.share and words.events["population"].search(left[-15:]):

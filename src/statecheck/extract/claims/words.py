@@ -380,7 +380,8 @@ def words_for(language: str) -> Words:
         route_words=_pattern(places.get("route_words", []), suffix=r"\s+(?:the\s+)?$"),
         route_after=_pattern(places.get("route_after", []), prefix=r"^\s+"),
         incident_noun=Caseless(
-            r"\b(?:in|during|by)\s+(?:the|a|an|one|this|that)\s+(?:[\w'’-]+\s+){0,3}?"
+            # "in a strike", "en un ataque con dron", "bei einem Luftangriff": the event the count was of
+            r"(?<!\w)(?:" + alternation(section("grammar").get("incident_openers", [])) + r")\s+(?:[\w'’-]+\s+){0,3}?"
             + lexicon.phrase_pattern(scope.get("incident_nouns", []), prefix=""),
         ),
         incident_ahead=Caseless(r"\s*(?:[\w'’-]+\s+){0,2}?" + lexicon.phrase_pattern(scope.get("incident_nouns", []), prefix="")),
