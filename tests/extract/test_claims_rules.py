@@ -2279,3 +2279,24 @@ def test_a_toll_in_one_attack_is_that_incident_s_in_every_language(text: str, la
 def test_the_attackers_of_the_clause_that_tells_what_struck_are_not_its_dead() -> None:
     text = "War goes on.\n\nOn Monday morning five people were killed when three gunmen opened fire at a bus stop."
     assert [(c["value"], c["metric"]) for c in claims_of(text, date="2024-11-10", language="en")] == [(5, "killed"), (3, "other")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the whole taken is counted where and when it was taken; the part still held stands now
+        ("War goes on.\n\nOf the 240 people abducted that day, 70 are still held in Gaza.",
+         [(240, "total", "israel"), (70, "static", "gaza")]),
+        # "held" after an aside with a number of its own is still the count's
+        ("War goes on.\n\nThe phase ended with 60 hostages, 22 of them believed alive, still held in the Strip.",
+         [(60, "static", "gaza"), (22, "static", "gaza")]),
+        # a part after a colon is a part too
+        ("War goes on.\n\nSome 110 people are still held in Gaza: 105 of them abducted on 7 October and five held since 2014.",
+         [(110, "static", "gaza"), (105, "static", "gaza")]),
+        # the dead of the first day, and the hostages dragged into Gaza, were counted in Israel
+        ("War goes on.\n\nOn 7 October 2023, gunmen murdered about 1,200 people and dragged 250 hostages into Gaza.",
+         [(1200, "total", "israel"), (250, "total", "israel")]),
+    ],
+)
+def test_hostages_taken_and_hostages_held(text: str, expected: list[tuple[int, str, str]]) -> None:
+    assert [(c["value"], c["scope"], c["place"]) for c in claims_of(text, date="2025-03-03", language="en")] == expected

@@ -472,6 +472,7 @@ def _claims_in_sentence(
             place = read_place(
                 s, reading, words, sentence_place, context, as_of,
                 head_place=head_place, stop=_own_places_end(s, readings, index, words), source_span=source_span,
+                dates=all_dates,
             )
         if (
             place == "israel" and reading.metric in ("killed", "hostages") and as_of != WAR_START_ISO

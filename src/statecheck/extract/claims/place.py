@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from statecheck.extract.claims.state import Context, Reading
-from statecheck.extract.claims.what import clause_right, clause_start, release_awaited
+from statecheck.extract.claims.what import clause_right, clause_start, held_after, release_awaited
 from statecheck.extract.claims.words import CASUALTIES, WAR_START_ISO, Words, last_match
+from statecheck.extract.dates import DateMention
 from statecheck.extract.sentences import Sentence
 
 _LETTERS = re.compile(r"[^\W\d_]+")
@@ -161,6 +162,7 @@ def read_place(
     head_place: str | None = None,
     stop: int | None = None,
     source_span: tuple[int, int] | None = None,
+    dates: Sequence[DateMention] = (),
 ) -> str | None:
     """Where the counted thing is: the nearest place in the number's clause, else the sentence's,
     else the paragraph's, else the document's main place. (A sentence about the whole world
@@ -168,7 +170,7 @@ def read_place(
     ``head_place`` is the place of the count a part belongs to; ``stop`` where the next count's
     own words begin; ``source_span`` where the name of the figure's source stands."""
     place = _read_place(sentence, reading, words, places, context, as_of, head_place=head_place, stop=stop,
-                        source_span=source_span)
+                        source_span=source_span, dates=dates)
     if place == "israel" and reading.metric == "aid_trucks":
         # aid trucks are counted where they go: a crossing on Israel's side ("Kerem Shalom", "Zikim")
         # or Israel letting them in still counts trucks into Gaza
@@ -187,6 +189,7 @@ def _read_place(
     head_place: str | None,
     stop: int | None,
     source_span: tuple[int, int] | None,
+    dates: Sequence[DateMention],
 ) -> str | None:
     mention = reading.mention
     named_here = bool(places)
@@ -227,9 +230,12 @@ def _read_place(
         return combine_places(targets[:1], words) if targets else words.default_places.get("projectiles", context.default_place)
     if reading.metric == "hostages":
         # people taken hostage were taken from Israel; "held in Gaza" says where they are now
-        held = words.regex(r"\b(?:{held})\b").search(sentence[max(0, reading.bound_start - 20) : mention.end + 60])
+        # in the count's own words: "Of the 251 abducted that day, 48 are still held" holds the 48, not the 251
+        held = words.regex(r"\b(?:{held})\b").search(sentence, max(0, reading.bound_start - 20), mention.end) is not None or (
+            held_after(sentence, mention.end, mention.end + 60, words, dates)
+        )
         holding = words.regex(r"\b(?:{holding})\b[^,;.]{{0,30}}$").search(sentence, max(0, reading.bound_start - 60), reading.bound_start)
-        if held is None and holding is None and not release_awaited(sentence, reading.bound_start, words):
+        if not held and holding is None and not release_awaited(sentence, reading.bound_start, words):
             return "israel"
         # held in Gaza or one of its places: not a town of Israel named later ("captives ... from Kfar Aza")
         after = [p for p in places if p[0] > mention.end and words.region.get(p[2], p[2]) == "gaza"]
@@ -258,8 +264,12 @@ def _read_place(
         return None
     if not own and reading.metric in words.default_places:
         return words.default_places[reading.metric]  # hostages come home from Gaza; detainees go to Gaza and the West Bank
-    if as_of == WAR_START_ISO and not own and reading.metric in ("killed", "injured", "hostages", "other"):
-        return "israel"  # figures of the attack of 7 October 2023, in Israel
+    if as_of == WAR_START_ISO and reading.metric in ("killed", "injured", "hostages", "other") and not [
+        p for p in own if not words.regex(r"\b(?:{taken_into})\s+(?:(?:{articles})\s+)?$").search(sentence, max(0, p[0] - 15), p[0])
+    ]:
+        # figures of the attack of 7 October 2023, in Israel; a place the hostages were taken into
+        # ("251 dragged into Gaza") is not where the count was made
+        return "israel"
     if own:
         places = own
     if places:

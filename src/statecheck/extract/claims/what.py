@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Sequence
 from dataclasses import replace
 from functools import lru_cache
 
@@ -18,6 +19,7 @@ from statecheck.extract.claims.words import (
     PhraseLists,
     Words,
 )
+from statecheck.extract.dates import DateMention
 from statecheck.extract.numbers import NumberMention
 
 # Language-neutral patterns, compiled once (those with a language's words come from Words.regex)
@@ -642,8 +644,9 @@ def _link(sentence: str, previous: Reading | None, bound_start: int, words: Word
         r"\b(?:{auxiliaries})\b"
     ).search(between.split(",")[-1]):
         return "including"
-    if between.rstrip().endswith(",") and words.regex(r"\s*(?:{of_them})\b").match(sentence, mention_end):
-        return "including"  # "41,000 Palestinians, 16,000 of them children": a part of the count before
+    if between.rstrip().endswith((",", ":")) and words.regex(r"\s*(?:{of_them})\b").match(sentence, mention_end):
+        # "41,000 Palestinians, 16,000 of them children", "120 are held: 116 of them abducted on 7 October"
+        return "including"
     if between.rstrip().endswith(",") and words.regex(r"(?:\s+[^\W\d_][\w'’-]*){{0,2}}\s+(?:{among_them})\b").match(sentence, mention_end):
         return "including"  # "93 people were killed, 25 children among them"
     if _coordinated(between, words):
@@ -996,6 +999,7 @@ RELEASED_HELD = {"hostages_released": "hostages", "prisoners_released": "detaine
 """The metrics of people freed, and what they were while held."""
 
 
+_DIGIT = re.compile(r"\d")
 _SMALL_PLACE_REACH = 50
 
 
@@ -1006,6 +1010,19 @@ def of_a_small_place(sentence: str, mention: NumberMention, words: Words) -> boo
     before = words.regex(r"\b(?:{small_places})\b[^\d;]*$").search(sentence, max(0, mention.start - _SMALL_PLACE_REACH), mention.start)
     after = words.regex(r"^\s+(?:[\w'’-]+\s+){{0,2}}?(?:{of_place})\s+(?:[\w'’-]+\s+){{0,2}}?(?:{small_places})\b")
     return before is not None or after.search(sentence[mention.end : mention.end + 60]) is not None
+
+
+def held_after(sentence: str, start: int, end: int, words: Words, dates: Sequence[DateMention] = ()) -> bool:
+    """The words from ``start`` to ``end`` (after a count) say its people are held ("120 still
+    held"; "59 hostages, 24 of them alive, still held"; "abducted on October 7 remain"), not the
+    next count's ("Of the 251 abducted, 48 are still held")."""
+    held = words.regex(r"\b(?:{held})\b").search(sentence, start, end)
+    if held is None:
+        return False
+    following = next(
+        (m for m in _DIGIT.finditer(sentence, start, held.start()) if not any(d.start <= m.start() < d.end for d in dates)), None
+    )
+    return following is None or "," in sentence[following.start() : held.start()]
 
 
 def release_awaited(sentence: str, bound_start: int, words: Words) -> bool:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Sequence
 from dataclasses import replace
 from itertools import chain
 from typing import NamedTuple
@@ -15,6 +16,7 @@ from statecheck.extract.claims.what import (
     clause_start,
     currency_of,
     event_fits,
+    held_after,
     is_labelled,
     metric_of,
     of_a_small_place,
@@ -42,7 +44,7 @@ def read_scope(
         left = sentence[max(0, reading.bound_start - 60) : reading.bound_start]  # "Daily average in March: 161 trucks"
     right = _up_to_the_next_count(clause_right(sentence[mention.end : mention.end + 80]), words)
     clause = left + " " + right
-    if reading.metric in ("population", "area") or reading.event in ("alive", "in_need") or _held_now(sentence, reading, words) or (
+    if reading.metric in ("population", "area") or reading.event in ("alive", "in_need") or _held_now(sentence, reading, words, dates) or (
         reading.event == "population" and of_a_small_place(sentence, mention, words)
     ) or (
         # "70 per cent of buildings are damaged or destroyed": the state of a stock, not a count of events
@@ -288,11 +290,11 @@ def release_scope(
     return "period", _period_span(sentence, reading, dates, context, words)
 
 
-def _held_now(sentence: str, reading: Reading, words: Words) -> bool:
+def _held_now(sentence: str, reading: Reading, words: Words, dates: Sequence[DateMention] = ()) -> bool:
     """Hostages or detainees held now: "120 hostages still held", "Israel is holding 3,443 detainees"."""
     mention = reading.mention
     return (reading.metric in ("hostages", "detained") or reading.event in ("hostages", "detained")) and bool(
-        words.regex(r"\b(?:{held})\b").search(clause_right(sentence[mention.end : mention.end + 70]))
+        held_after(sentence, mention.end, mention.end + len(clause_right(sentence[mention.end : mention.end + 70])), words, dates)
         or words.regex(r"\b(?:{holding})\b[^,;.]{{0,30}}$").search(sentence, max(0, reading.bound_start - 60), reading.bound_start)
         or (is_labelled(sentence, reading.bound_start) and words.regex(r"\b(?:{held})\b").search(sentence, 0, reading.bound_start))
     )
