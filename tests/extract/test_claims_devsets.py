@@ -70,20 +70,21 @@ OWN_SETS = Path(__file__).resolve().parent / "data"
     [
         # our independent sets, annotated by someone who did not read the extractor (their READMEs)
         ("eval_en", {"f1": 0.95, "bound_agreement": 0.99, "place_agreement": 0.9, "as_of_agreement": 0.96, "scope_agreement": 0.85}),
-        ("eval_intl", {"f1": 0.92, "bound_agreement": 0.98, "place_agreement": 0.86, "as_of_agreement": 0.83, "scope_agreement": 0.78}),
+        ("eval_intl", {"f1": 0.92, "bound_agreement": 0.98, "place_agreement": 0.87, "as_of_agreement": 0.85, "scope_agreement": 0.84}),
         ("eval_mix", {"f1": 0.87, "bound_agreement": 0.98, "place_agreement": 0.87, "as_of_agreement": 0.86, "scope_agreement": 0.77}),
         ("eval_fresh", {"f1": 0.9, "bound_agreement": 0.97, "place_agreement": 0.85, "as_of_agreement": 0.76, "scope_agreement": 0.75}),
         ("eval_fresh2", {"f1": 0.89, "bound_agreement": 0.97, "place_agreement": 0.76, "as_of_agreement": 0.84, "scope_agreement": 0.67}),
         ("eval_fresh3", {"f1": 0.84, "bound_agreement": 0.98, "place_agreement": 0.76, "as_of_agreement": 0.8, "scope_agreement": 0.74}),
         ("eval_fresh4", {"f1": 0.8, "bound_agreement": 0.97, "place_agreement": 0.78, "as_of_agreement": 0.83, "scope_agreement": 0.72}),
-        ("eval_fresh5", {"f1": 0.8, "bound_agreement": 0.96, "place_agreement": 0.76, "as_of_agreement": 0.84, "scope_agreement": 0.67}),
+        ("eval_fresh5", {"f1": 0.8, "bound_agreement": 0.96, "place_agreement": 0.8, "as_of_agreement": 0.84, "scope_agreement": 0.76}),
         ("eval_fresh6", {"f1": 0.88, "bound_agreement": 0.98, "place_agreement": 0.87, "as_of_agreement": 0.88, "scope_agreement": 0.68}),
         ("eval_fresh7", {"f1": 0.9, "bound_agreement": 0.98, "place_agreement": 0.92, "as_of_agreement": 0.85, "scope_agreement": 0.63}),
         ("eval_fresh8", {"f1": 0.89, "bound_agreement": 0.97, "place_agreement": 0.88, "as_of_agreement": 0.83, "scope_agreement": 0.64}),
-        ("eval_fresh9", {"f1": 0.76, "bound_agreement": 0.96, "place_agreement": 0.82, "as_of_agreement": 0.8, "scope_agreement": 0.73}),
+        ("eval_fresh9", {"f1": 0.76, "bound_agreement": 0.96, "place_agreement": 0.82, "as_of_agreement": 0.8, "scope_agreement": 0.77}),
         ("eval_fresh10", {"f1": 0.81, "bound_agreement": 0.97, "place_agreement": 0.82, "as_of_agreement": 0.88, "scope_agreement": 0.79}),
-        ("eval_fresh11", {"f1": 0.9, "bound_agreement": 0.98, "place_agreement": 0.81, "as_of_agreement": 0.87, "scope_agreement": 0.74}),
-        # eval_fresh12 is held out: scored, never tuned on, no floors (its README)
+        ("eval_fresh11", {"f1": 0.9, "bound_agreement": 0.98, "place_agreement": 0.81, "as_of_agreement": 0.87, "scope_agreement": 0.77}),
+        ("eval_fresh12", {"f1": 0.92, "bound_agreement": 0.97, "place_agreement": 0.88, "as_of_agreement": 0.86, "scope_agreement": 0.69}),
+        # eval_fresh13 is held out: scored, never tuned on, no floors (its README)
     ],
 )
 def test_independent_sets_meet_their_floors(name: str, floors: dict[str, float]) -> None:
