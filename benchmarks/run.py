@@ -96,15 +96,17 @@ def _count(outcomes: Iterable[Any]) -> tuple[int, int]:
 def measure(task: str, root: Path, count: int, workers: int) -> dict[str, Any]:
     """Run one measurement in this (fresh) process; returns its figures."""
     from statecheck.options import Options
-    from statecheck.parallel import check_many, check_one
+    from statecheck.parallel import SETTLE_AFTER, check_many, check_one, settle
 
     size = sum(os.path.getsize(path) for path in _paths(root, count))
     options = Options()
     # A few documents first, untimed: lexicons (one per language), patterns and reference
-    # series load on first use, once per process; a long run pays that once.
-    for path in _paths(root, 30):
+    # series load on first use, once per process; a long run pays that once. Then the process
+    # settles as `statecheck check` and `ingest` settle theirs after as many documents
+    # (statecheck.parallel.settled: what is alive now leaves the garbage collector's view).
+    for path in _paths(root, SETTLE_AFTER):
         check_one(path, options)
-    gc.collect()
+    settle()
     objects = len(gc.get_objects())
     figures: dict[str, Any]
     if task == "check":

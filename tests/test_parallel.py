@@ -245,3 +245,36 @@ def test_ctrl_c_stops_workers_stuck_on_an_input(tmp_path: Path) -> None:
         if process.poll() is None:
             process.kill()
     assert process.returncode != 0
+
+
+def test_settled_freezes_the_warm_process_once_and_passes_every_item_on() -> None:
+    import gc
+
+    assert gc.get_freeze_count() == 0
+    try:
+        seen = []
+        for item in parallel.settled(range(10), after=4):
+            seen.append((item, gc.get_freeze_count() > 0))
+        # the first three pass before the process settles; from the fourth on, it has
+        assert [item for item, _ in seen] == list(range(10))
+        assert [frozen for _, frozen in seen] == [False] * 3 + [True] * 7
+    finally:
+        gc.unfreeze()  # the rest of the test session runs as before
+
+
+def test_a_check_longer_than_the_warm_up_gives_every_document_s_claims(tmp_path: Path) -> None:
+    import subprocess
+
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for n in range(parallel.SETTLE_AFTER + 5):
+        (folder / f"d{n:02d}.txt").write_text(
+            f"Statement\n\nLondon, 3 March 2024\n\nThe ministry said {100 + n} people were killed in the strikes on Monday.\n",
+            encoding="utf-8",
+        )
+    done = subprocess.run(
+        [sys.executable, "-m", "statecheck", "check", "--format", "jsonl", "--workers", "1", str(folder)],
+        capture_output=True, text=True, check=True,
+    )
+    values = sorted(json.loads(line)["value"] for line in done.stdout.splitlines())
+    assert values == [100 + n for n in range(parallel.SETTLE_AFTER + 5)]

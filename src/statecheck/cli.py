@@ -236,7 +236,7 @@ def check(
 
     # Each input is checked apart (statecheck.parallel.check_one is the batch boundary: a bug in
     # one input must not stop the rest), on `workers` processes, and comes back in input order.
-    for outcome in parallel.check_many(expand_inputs(inputs), options, workers=workers):
+    for outcome in parallel.settled(parallel.check_many(expand_inputs(inputs), options, workers=workers)):
         if outcome.document is None:
             failures += 1
             # one line whatever the error holds (a newline in a file name, a multi-line bug report)
@@ -407,14 +407,14 @@ def ingest(
 
     try:
         if out is not None:
-            for result in ingest_dataset(inputs, out, options, workers=workers, scheduler=scheduler):
+            for result in parallel.settled(ingest_dataset(inputs, out, options, workers=workers, scheduler=scheduler)):
                 tell(result)
         else:
             with store.open_store(db) as corpus:
                 results = store.ingest_results(
                     corpus, inputs, options, workers=workers, scheduler=scheduler, commit_every=commit_every
                 )
-                for result in results:
+                for result in parallel.settled(results):
                     tell(result)
     except KeyboardInterrupt:
         # Each document is its own savepoint (or part file): what was committed is complete.
