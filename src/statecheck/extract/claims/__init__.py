@@ -104,10 +104,13 @@ def extract_claims(document: Document, options: Options) -> Document:
             paragraph_words = _ParagraphWords(paragraphs[sentence.paragraph], language or "en")
             unnoted = []
             heading = _heads_a_list(paragraphs, sentence.paragraph)
-            stamp = _date_stamp(paragraphs[sentence.paragraph], language or "en", context.document_date)
             reporting_period = _reporting_period(paragraphs[sentence.paragraph], language or "en", context.document_date)
+            stamp: str | None
             if reporting_period is not None:
-                context.report_span = reporting_period
+                # "Reporting period: 1–25 September 2025 | Published 26 September": the figures hold at the span's end
+                context.report_span, stamp = reporting_period, reporting_period[1]
+            else:
+                stamp = _date_stamp(paragraphs[sentence.paragraph], language or "en", context.document_date)
             if stamp is not None and context.report_span is not None and reporting_period is None and stamp > context.report_span[1]:
                 # "Bordeaux, 27 February 2025" under the period covered: the release's day, not its figures';
                 # it is still the day "on Monday" is counted back from
@@ -183,9 +186,7 @@ def _date_stamp(line: str, language: str, document_date: str | None = None) -> s
     if len(line) > _PERIOD_LINE_CHARS or not _DIGIT.search(line):
         return None  # most lines: a stamp is short and has its day in digits
     if words_for(language).regex(r"\b(?:{period_labels})").search(line) is not None:
-        # "Reporting period: 1–25 September 2025 | Published 26 September": the figures hold at the span's end
-        span = _reporting_period(line, language, document_date)
-        return span[1] if span is not None else None
+        return None  # a report's period, read whole by _reporting_period
     if len(line) > _DATING_LINE_CHARS:
         return None
     dates = [d for d in find_dates(line, document_date, language) if d.kind == "explicit" and len(d.value) == 10]
