@@ -250,7 +250,7 @@ def test_ctrl_c_stops_workers_stuck_on_an_input(tmp_path: Path) -> None:
 def test_settled_freezes_the_warm_process_once_and_passes_every_item_on() -> None:
     import gc
 
-    assert gc.get_freeze_count() == 0
+    assert gc.get_freeze_count() == 0  # tests/conftest.py unfreezes after every test
     try:
         seen = []
         for item in parallel.settled(range(10), after=4):
