@@ -2300,3 +2300,14 @@ def test_the_attackers_of_the_clause_that_tells_what_struck_are_not_its_dead() -
 )
 def test_hostages_taken_and_hostages_held(text: str, expected: list[tuple[int, str, str]]) -> None:
     assert [(c["value"], c["scope"], c["place"]) for c in claims_of(text, date="2025-03-03", language="en")] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Aid goes on in Gaza.\n\nNorway has given UNRWA €35 million since the war began.", "en"),
+        ("Die Hilfe für Gaza geht weiter.\n\nDie Schweiz hat seit Oktober 2023 rund 70 Millionen Franken für die Region bereitgestellt.", "de"),
+    ],
+)
+def test_money_for_an_agency_or_a_region_of_several_places_has_no_one_place(text: str, language: str) -> None:
+    assert [c["place"] for c in claims_of(text, date="2025-03-10", language=language)] == [None]

@@ -7,7 +7,13 @@ from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 
 from statecheck.extract.claims.state import Context, Reading
-from statecheck.extract.claims.what import clause_right, clause_start, held_after, release_awaited
+from statecheck.extract.claims.what import (
+    clause_right,
+    clause_start,
+    currency_of,
+    held_after,
+    release_awaited,
+)
 from statecheck.extract.claims.words import CASUALTIES, WAR_START_ISO, Words, last_match
 from statecheck.extract.dates import DateMention
 from statecheck.extract.sentences import Sentence
@@ -250,6 +256,11 @@ def _read_place(
             or (mention.end <= p[0] <= reading.quote_end + 12 and not auxiliary.search(sentence, mention.end, p[0]))
         ]
     own = _in_own_clause(sentence, reading, places) if places else []
+    if (
+        not own and reading.metric == "other" and currency_of(sentence, mention, words) is not None
+        and words.regex(r"(?<![\w])(?:{several_places_recipients})(?![\w])").search(sentence)
+    ):
+        return None  # "€40 million to UNRWA", "90 Millionen Franken für die Region": money for no one place
     if places and not reading.link:
         # a place named inside a part that follows is the part's: "600 soldiers killed, including 260 in Gaza"
         places = [p for p in places if p[0] < mention.end or not _inside_a_part(sentence, mention.end, p[0], words)]
