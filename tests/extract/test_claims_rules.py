@@ -2311,3 +2311,16 @@ def test_hostages_taken_and_hostages_held(text: str, expected: list[tuple[int, s
 )
 def test_money_for_an_agency_or_a_region_of_several_places_has_no_one_place(text: str, language: str) -> None:
     assert [c["place"] for c in claims_of(text, date="2025-03-10", language=language)] == [None]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "place"),
+    [
+        ("War goes on.\n\nMore than 9,000 Palestinians are currently held in Israeli prisons, the Society says.", "en", "opt"),
+        ("La guerre continue.\n\nPlus de 9 000 Palestiniens se trouvaient dans les prisons israéliennes en septembre.", "fr", "opt"),
+        # a place of their own is theirs
+        ("War goes on.\n\nSome 3,000 Palestinians have been arrested in the West Bank and taken to Israeli prisons.", "en", "west_bank"),
+    ],
+)
+def test_palestinians_held_in_israeli_prisons_are_counted_for_both_territories(text: str, language: str, place: str) -> None:
+    assert [c["place"] for c in claims_of(text, date="2025-03-03", language=language)] == [place]

@@ -234,6 +234,12 @@ def _read_place(
             and (aimed.search(sentence, max(0, p[0] - 20), p[0]) or words.locative_before.search(sentence, max(0, p[0] - 20), p[0]))
         ]
         return combine_places(targets[:1], words) if targets else words.default_places.get("projectiles", context.default_place)
+    if (
+        reading.metric in ("detained", "prisoners_released")
+        and not [p for p in places if words.region.get(p[2], p[2]) != "israel"]
+        and words.regex(r"(?<![\w])(?:{israeli_prisons})(?![\w])").search(sentence)
+    ):
+        return "opt"  # "10,400 Palestinians held in Israeli prisons": from Gaza and the West Bank both
     if reading.metric == "hostages":
         # people taken hostage were taken from Israel; "held in Gaza" says where they are now
         # in the count's own words: "Of the 251 abducted that day, 48 are still held" holds the 48, not the 251
