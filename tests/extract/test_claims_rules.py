@@ -2324,3 +2324,9 @@ def test_money_for_an_agency_or_a_region_of_several_places_has_no_one_place(text
 )
 def test_palestinians_held_in_israeli_prisons_are_counted_for_both_territories(text: str, language: str, place: str) -> None:
     assert [c["place"] for c in claims_of(text, date="2025-03-03", language=language)] == [place]
+
+
+@pytest.mark.parametrize("town", ["Jaffa", "Ramat Gan", "Tamra", "Lod"])
+def test_towns_of_israel_are_israel(town: str) -> None:
+    text = f"War goes on in Gaza.\n\nOn Sunday a rocket hit a house in {town}, killing three people."
+    assert [c["place"] for c in claims_of(text, date="2024-10-02", language="en")] == ["israel"]
