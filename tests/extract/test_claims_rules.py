@@ -2330,3 +2330,8 @@ def test_palestinians_held_in_israeli_prisons_are_counted_for_both_territories(t
 def test_towns_of_israel_are_israel(town: str) -> None:
     text = f"War goes on in Gaza.\n\nOn Sunday a rocket hit a house in {town}, killing three people."
     assert [c["place"] for c in claims_of(text, date="2024-10-02", language="en")] == ["israel"]
+
+
+def test_hostages_freed_are_counted_where_they_were_held() -> None:
+    text = "The truce holds.\n\nSince the pause began on Friday, 40 Israeli hostages have come home."
+    assert [(c["metric"], c["place"]) for c in claims_of(text, date="2023-11-28", language="en")] == [("hostages_released", "gaza")]

@@ -177,11 +177,15 @@ def read_place(
     own words begin; ``source_span`` where the name of the figure's source stands."""
     place = _read_place(sentence, reading, words, places, context, as_of, head_place=head_place, stop=stop,
                         source_span=source_span, dates=dates)
-    if place == "israel" and reading.metric == "aid_trucks":
+    if place == "israel" and reading.metric in _NEVER_IN_ISRAEL:
         # aid trucks are counted where they go: a crossing on Israel's side ("Kerem Shalom", "Zikim")
-        # or Israel letting them in still counts trucks into Gaza
-        return "gaza"
+        # or Israel letting them in still counts trucks into Gaza; hostages freed ("50 Israeli hostages
+        # have come home") are freed from where they were held
+        return words.default_places.get(reading.metric, "gaza")
     return place
+
+
+_NEVER_IN_ISRAEL = frozenset({"aid_trucks", "hostages_released"})
 
 
 def _read_place(
