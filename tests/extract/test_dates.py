@@ -116,3 +116,20 @@ def test_a_time_since_an_event_dates_the_event(sentence: str, language: str, dat
 def test_the_last_days_or_weeks_span_up_to_the_report(sentence: str, language: str, span: tuple[str, str] | None) -> None:
     found = recent_span(sentence, "2025-11-12", language)
     assert (found[2:] if found else None) == span
+
+
+@pytest.mark.parametrize(
+    ("sentence", "language", "value"),
+    [
+        # spec §4 rule 2: "N months" after the war's start, its default anchor, gives a month
+        ("Eleven months later, 101 hostages are still held.", "en", "2024-09"),
+        ("Six months on, 133 hostages remain in Gaza.", "en", "2024-04"),
+        ("Seis meses después, 133 rehenes siguen en Gaza.", "es", "2024-04"),
+    ],
+)
+def test_months_later_with_no_event_named_count_from_the_war_s_start(sentence: str, language: str, value: str) -> None:
+    assert [d.value for d in find_dates(sentence, "2024-09-02", language)] == [value]
+
+
+def test_months_on_a_ward_are_no_date() -> None:
+    assert find_dates("They spent three months on the ward.", "2024-09-02", "en") == []

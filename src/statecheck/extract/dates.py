@@ -52,6 +52,8 @@ class _DatePatterns:
     elapsed_after: re.Pattern[str]
     time_since: re.Pattern[str]
     span_opening: re.Pattern[str]
+    months_later: re.Pattern[str]
+    """Months after the war's start with no event named: "Six months on", "Onze mois plus tard"."""
     recent: re.Pattern[str]
     """The last days, weeks or months before the report: "in the past seven days", "au cours des
     deux dernières semaines"."""
@@ -175,6 +177,12 @@ def _patterns(language: str) -> _DatePatterns:
         rf"(?<![\w])(?:{after_words})\s+{approximate}{number}\s+(?P<unit>{units})(?P<half>{half})?(?![\w])",
         re.IGNORECASE,
     )
+    # "Eleven months later, 101 hostages are still held": months after the war's start, its default anchor
+    month_units = _alternation([unit for unit, months in unit_months.items() if months == 1])  # not years: "Un año después, el 7 de octubre de 2024"
+    months_later = re.compile(
+        rf"(?<![\w]){approximate}{number}\s+(?P<unit>{month_units})(?P<half>{half})?\s+(?:{alt('months_later')})(?![\w])",
+        re.IGNORECASE,
+    )
     recent = re.compile(
         rf"(?<![\w])(?:{alt('recent_openers')})\s+(?:(?:{alt('recent_words')})\s+)?(?P<n>[\w.,-]+(?:\s+[\w.,-]+){{0,3}}?)\s+"
         rf"(?:(?:{alt('recent_words')})\s+)?(?P<unit>{units})(?![\w])",
@@ -219,7 +227,7 @@ def _patterns(language: str) -> _DatePatterns:
     return _DatePatterns(
         explicit=explicit, weekday=weekday, weekday_last_week=weekday_last_week, month_only=month_only, last_month_name=last_month_name,
         day_range=day_range, elapsed=elapsed,
-        elapsed_after=elapsed_after, time_since=time_since, span_opening=span_opening, recent=recent, ages=re.compile(lexicon.phrase_pattern(table.get("ages", []), suffix=r"\s*$"), re.IGNORECASE),
+        elapsed_after=elapsed_after, time_since=time_since, span_opening=span_opening, recent=recent, months_later=months_later, ages=re.compile(lexicon.phrase_pattern(table.get("ages", []), suffix=r"\s*$"), re.IGNORECASE),
         any_unit=any_unit, any_calendar_word=any_calendar_word, day_of=day_of, since=since, speech=speech, attribution=attribution,
         today=words("today"), yesterday=words("yesterday"), this_month=words("this_month"),
         last_month=words("last_month"), this_year=words("this_year"), last_year=words("last_year"),
@@ -289,7 +297,7 @@ def find_dates(sentence: str, document_date: str | None, language: str = "en") -
                                  counted_back=counted_back))
         taken.append((start, end))
 
-    for pattern in (p.elapsed, p.elapsed_after) if p.any_unit.search(sentence) else ():
+    for pattern in (p.elapsed, p.elapsed_after, p.months_later) if p.any_unit.search(sentence) else ():
         for match in pattern.finditer(sentence):
             if p.ages.search(sentence, max(0, match.start() - 20), match.start()):
                 continue  # "menores de dos años": an age
