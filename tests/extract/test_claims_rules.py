@@ -2335,3 +2335,9 @@ def test_towns_of_israel_are_israel(town: str) -> None:
 def test_hostages_freed_are_counted_where_they_were_held() -> None:
     text = "The truce holds.\n\nSince the pause began on Friday, 40 Israeli hostages have come home."
     assert [(c["metric"], c["place"]) for c in claims_of(text, date="2023-11-28", language="en")] == [("hostages_released", "gaza")]
+
+
+def test_a_span_after_the_verb_past_an_aside_is_the_count_s() -> None:
+    text = "Raids go on.\n\nSome 65 people, most of them young men, have been killed in the camps since 3 March, the UN says."
+    claims = claims_of(text, date="2025-04-10", language="en")
+    assert [(c["value"], c["scope"], c["period"]) for c in claims] == [(65, "period", ["2025-03-03", "2025-04-10"])]

@@ -220,6 +220,10 @@ def _a_later_start(
     pattern = words.regex(_SINCE_PHRASE)
     own_end = _CLAUSE_BREAK.search(sentence, mention.end, mention.end + len(right))
     phrase = pattern.search(sentence, mention.end, own_end.start() if own_end else mention.end + len(right))
+    if phrase is None and own_end is not None and reading.quote_end > own_end.start():
+        # past an aside to the count's verb: "40 Palestinians, among them eight children, have been killed since 1 January"
+        verb_end = _CLAUSE_BREAK.search(sentence, reading.quote_end)
+        phrase = pattern.search(sentence, reading.quote_end, verb_end.start() if verb_end else len(sentence))
     if phrase is None:
         own_start = reading.bound_start - len(clause_before(sentence, reading.bound_start, max(0, reading.bound_start - 60)))
         before = list(pattern.finditer(sentence, own_start, mention.start))
