@@ -2341,3 +2341,14 @@ def test_a_span_after_the_verb_past_an_aside_is_the_count_s() -> None:
     text = "Raids go on.\n\nSome 65 people, most of them young men, have been killed in the camps since 3 March, the UN says."
     claims = claims_of(text, date="2025-04-10", language="en")
     assert [(c["value"], c["scope"], c["period"]) for c in claims] == [(65, "period", ["2025-03-03", "2025-04-10"])]
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("La guerra sigue.\n\nDesde el inicio de la tregua, al menos 55 personas han muerto por disparos.", "es"),
+        ("War goes on.\n\nSince the start of the ceasefire, at least 55 people have been killed by gunfire.", "en"),
+    ],
+)
+def test_since_the_start_of_a_truce_is_a_later_span_not_the_war_s_total(text: str, language: str) -> None:
+    assert [c["scope"] for c in claims_of(text, date="2025-10-20", language=language)] == ["period"]

@@ -366,7 +366,9 @@ def _running_total(sentence: str, reading: Reading, words: Words) -> bool:
         # a part's words start at its "including": "killed since the start of the war, including 70 in the past day"
         part = last_match(words.including, left)
         left = left[part.end() :] if part else left
-    return total is not None and total.search(left) is not None
+    found = total.search(left) if total is not None else None
+    # but "since the start of the truce" is a later start, not the war's running total
+    return found is not None and words.regex(r"\s*(?:[\w'’-]+\s+){{0,2}}?" + _LATER_START).match(left, found.end()) is None
 
 
 def _date_singled_out(sentence: str, dates: list[DateMention], words: Words) -> DateMention | None:
