@@ -2352,3 +2352,10 @@ def test_a_span_after_the_verb_past_an_aside_is_the_count_s() -> None:
 )
 def test_since_the_start_of_a_truce_is_a_later_span_not_the_war_s_total(text: str, language: str) -> None:
     assert [c["scope"] for c in claims_of(text, date="2025-10-20", language=language)] == ["period"]
+
+
+def test_the_held_told_by_whether_they_live_stand_now() -> None:
+    text = "War goes on.\n\nSome 90 hostages are still held in Gaza, and officials fear that 30 or more of them have died."
+    assert [(c["value"], c["metric"], c["scope"]) for c in claims_of(text, date="2024-07-29", language="en")] == [
+        (90, "hostages", "static"), (30, "other", "static"),
+    ]

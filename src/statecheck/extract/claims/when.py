@@ -50,6 +50,10 @@ def read_scope(
         # "70 per cent of buildings are damaged or destroyed": the state of a stock, not a count of events
         reading.event == "destroyed_or_damaged" and (mention.percent or mention.share)
     ) or (
+        # "115 hostages are still held, and 41 of them are dead": the held, by whether they live, stand now
+        reading.metric == "other" and reading.event in CASUALTIES and previous == "hostages"
+        and (reading.link == "including" or words.regex(r"\s*(?:[\w'’-]+\s+){{0,2}}?(?:{of_them})\b").match(sentence, mention.end) is not None)
+    ) or (
         # "more than 3,000 aid trucks are waiting in Egypt": what stands waiting now
         reading.metric == "aid_trucks" and words.regex(r"\b(?:{waiting})\b").search(right[:80]) is not None
         and not words.scope["rate"].search(right[:40])
