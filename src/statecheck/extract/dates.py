@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from statecheck.extract import lexicon
 from statecheck.extract.caseless import Caseless
@@ -168,31 +168,27 @@ def _patterns(language: str) -> _DatePatterns:
     after_words = alt("after_words")
     events = alt("anchor_events")
     determiners = rf"(?:(?:{alt('determiners')})\s+)?"
+
+    def amount(unit_names: str) -> str:
+        """A time written as a number and a unit: "23 days", "about two and a half months"."""
+        return rf"(?<![\w]){approximate}{number}\s+(?P<unit>{unit_names})(?P<half>{half})?"
+
     elapsed = re.compile(
-        rf"(?<![\w]){approximate}{number}\s+(?P<unit>{units})(?P<half>{half})?\s+"
+        rf"{amount(units)}\s+"
         rf"(?:(?:{alt('elapsed_verbs')})\s+)?(?:{after_words})\s+{determiners}(?:[\w'’-]+\s+){{0,4}}?(?:{events})(?![\w])",
         re.IGNORECASE,
     )
-    elapsed_after = re.compile(
-        rf"(?<![\w])(?:{after_words})\s+{approximate}{number}\s+(?P<unit>{units})(?P<half>{half})?(?![\w])",
-        re.IGNORECASE,
-    )
+    elapsed_after = re.compile(rf"(?<![\w])(?:{after_words})\s+{amount(units)}(?![\w])", re.IGNORECASE)
     # "Eleven months later, 101 hostages are still held": months after the war's start, its default anchor
     month_units = _alternation([unit for unit, months in unit_months.items() if months == 1])  # not years: "Un año después, el 7 de octubre de 2024"
-    months_later = re.compile(
-        rf"(?<![\w]){approximate}{number}\s+(?P<unit>{month_units})(?P<half>{half})?\s+(?:{alt('months_later')})(?![\w])",
-        re.IGNORECASE,
-    )
+    months_later = re.compile(rf"{amount(month_units)}\s+(?:{alt('months_later')})(?![\w])", re.IGNORECASE)
     recent = re.compile(
         rf"(?<![\w])(?:{alt('recent_openers')})\s+(?:(?:{alt('recent_words')})\s+)?(?P<n>[\w.,-]+(?:\s+[\w.,-]+){{0,3}}?)\s+"
         rf"(?:(?:{alt('recent_words')})\s+)?(?P<unit>{units})(?![\w])",
         re.IGNORECASE,
     )
     span_opening = re.compile(rf"(?<![\w])(?:{alt('span_openings')})\s+$", re.IGNORECASE)
-    time_since = re.compile(
-        rf"(?<![\w]){approximate}{number}\s+(?P<unit>{units})(?P<half>{half})?\s*,?\s+(?:{alt('time_since')})\s+(?![\d])",
-        re.IGNORECASE,
-    )
+    time_since = re.compile(rf"{amount(units)}\s*,?\s+(?:{alt('time_since')})\s+(?![\d])", re.IGNORECASE)
     day_of = re.compile(
         rf"(?<![\w])(?:{alt('day_words')})\s+(?P<n>\d+)\s+(?:{alt('day_of')})\s+{determiners}(?:{events})", re.IGNORECASE
     )
@@ -474,7 +470,18 @@ def _before(day: dt.date, amount: tuple[float, str], precision: str) -> str:
     return format_date(add_months(day, -months), "month")
 
 
-def recent_span(sentence: str, document_date: str | None, language: str = "en") -> tuple[int, int, str, str] | None:
+class RecentSpan(NamedTuple):
+    """ "In the past seven days": where the phrase stands in its sentence, and the span it names."""
+
+    start: int
+    end: int
+    first: str
+    """The day that long before the report's."""
+    last: str
+    """The report's day."""
+
+
+def recent_span(sentence: str, document_date: str | None, language: str = "en") -> RecentSpan | None:
     """Where "in the past seven days" or the like stands in the sentence, and its span: from that
     long before the report's day to it."""
     base = parse_date(document_date)
@@ -487,8 +494,9 @@ def recent_span(sentence: str, document_date: str | None, language: str = "en") 
     amount = _time_amount(match.group("n"), match.group("unit"), p, language)
     if amount is None:
         return None
-    start = _before(base[0], amount if amount[1] == "days" else (amount[0] * 30.4, "days"), "day")
-    return match.start(), match.end(), start, base[0].isoformat()
+    days = amount[0] if amount[1] == "days" else amount[0] * 30.4  # months (and years, in months) as days
+    first = (base[0] - dt.timedelta(days=round(days))).isoformat()
+    return RecentSpan(match.start(), match.end(), first, base[0].isoformat())
 
 
 def elapsed_date(text: str, language: str = "en") -> str | None:

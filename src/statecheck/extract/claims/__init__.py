@@ -58,6 +58,7 @@ from statecheck.extract.claims.when import (
 )
 from statecheck.extract.claims.words import (
     CASUALTIES,
+    DIGIT,
     WAR_START_ISO,
     Words,
     may_hold_number_in_any_language,
@@ -176,14 +177,13 @@ _STAMP_WORDS = 2
 _STAMP_CHARS = 60
 _DATING_LINE_CHARS = 160
 _PERIOD_LINE_CHARS = 300  # a sentence that says which span a report's figures cover
-_DIGIT = re.compile(r"\d")
 
 
 def _date_stamp(line: str, language: str, document_date: str | None = None) -> str | None:
     """The day of a line that is only a date, maybe with a time and a word ("9 June 2024, 12:40",
     "Updated 14 March 2024 09:00 GMT"): the stamp of a live blog's update, or the line that dates
     a report's figures ("Figures valid as of 10 March 2024")."""
-    if len(line) > _PERIOD_LINE_CHARS or not _DIGIT.search(line):
+    if len(line) > _PERIOD_LINE_CHARS or not DIGIT.search(line):
         return None  # most lines: a stamp is short and has its day in digits
     if words_for(language).regex(r"\b(?:{period_labels})").search(line) is not None:
         return None  # a report's period, read whole by _reporting_period
@@ -196,7 +196,7 @@ def _date_stamp(line: str, language: str, document_date: str | None = None) -> s
     for date in sorted(dates, key=lambda d: d.start, reverse=True):
         undated = undated[: date.start] + undated[date.end :]
     # a list's heading dates its list; a time of the day is no count ("valid as of 5 December 2023, 22:00")
-    if labelled and not _DIGIT.search(_CLOCK.sub(" ", undated)) and not line.rstrip().endswith(":"):
+    if labelled and not DIGIT.search(_CLOCK.sub(" ", undated)) and not line.rstrip().endswith(":"):
         # "All figures valid as of 20 August 2024, unless stated. Published on 21 August.": no count of its own
         return labelled[0].value
     if len(line) > _STAMP_CHARS or len(dates) != 1:
@@ -209,7 +209,7 @@ def _date_stamp(line: str, language: str, document_date: str | None = None) -> s
 
 def _reporting_period(line: str, language: str, document_date: str | None) -> tuple[str, str] | None:
     """The span a report says its figures cover ("Reporting period: 1–25 September 2025")."""
-    if len(line) > _PERIOD_LINE_CHARS or not _DIGIT.search(line):
+    if len(line) > _PERIOD_LINE_CHARS or not DIGIT.search(line):
         return None
     period = words_for(language).regex(r"\b(?:{period_labels})").search(line)
     if period is None:

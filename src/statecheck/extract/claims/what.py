@@ -13,6 +13,7 @@ from statecheck.extract.claims.words import (
     BOUND_REACH,
     CASUALTIES,
     CURRENCIES,
+    DIGIT,
     HEAD_WORDS,
     LEFT_REACH,
     RIGHT_REACH,
@@ -999,7 +1000,6 @@ RELEASED_HELD = {"hostages_released": "hostages", "prisoners_released": "detaine
 """The metrics of people freed, and what they were while held."""
 
 
-_DIGIT = re.compile(r"\d")
 _SMALL_PLACE_REACH = 50
 
 
@@ -1020,7 +1020,7 @@ def held_after(sentence: str, start: int, end: int, words: Words, dates: Sequenc
     if held is None:
         return False
     following = next(
-        (m for m in _DIGIT.finditer(sentence, start, held.start()) if not any(d.start <= m.start() < d.end for d in dates)), None
+        (m for m in DIGIT.finditer(sentence, start, held.start()) if not any(d.start <= m.start() < d.end for d in dates)), None
     )
     return following is None or "," in sentence[following.start() : held.start()]
 

@@ -22,7 +22,7 @@ from statecheck.extract.claims.what import (
     of_a_small_place,
     release_awaited,
 )
-from statecheck.extract.claims.words import CASUALTIES, WAR_START_ISO, Words, last_match
+from statecheck.extract.claims.words import CASUALTIES, DIGIT, WAR_START_ISO, Words, last_match
 from statecheck.extract.dates import DateMention, parse_date, recent_span
 from statecheck.extract.numbers import NumberMention
 
@@ -86,8 +86,8 @@ def read_scope(
     # "..., bringing the toll to 39,000": the running total, whatever span or day the sentence names
     running_total = _running_total(sentence, reading, words)
     recent = recent_span(sentence, context.report_day, words.language) if not (running_total or context.report_span) else None
-    if recent is not None and _governs(sentence, reading, recent[0], recent[1]):
-        return "period", (recent[2], recent[3])  # "in the past seven days, 1,305 trucks entered"
+    if recent is not None and _governs(sentence, reading, recent.start, recent.end):
+        return "period", (recent.first, recent.last)  # "in the past seven days, 1,305 trucks entered"
     if cue and not running_total and not any(d.since and cue.end() <= d.start < reading.bound_start for d in dates):
         span = _period_span(sentence, reading, dates, context, words)
         if span is None or span[0] != WAR_START_ISO:
@@ -199,7 +199,6 @@ _SINCE_THEN = r"\b(?:{since_then})\b"  # "since then", "seither": from a day tol
 _LATER_START = r"(?:{since_events})"  # a truce, a resumption: what a count may run from, later than the war's start
 _INCIDENT_TOLL_MAX = 1000  # one strike, one raid: a toll of thousands is a war's, or the first day's
 _OWN_CLAUSE_END = re.compile(r"[,;:]|\d")  # a clause break, or the next count's figure
-_ANY_DIGIT = re.compile(r"\d")
 _BEFORE_WAR_REACH = 90  # characters after a number in which "before the war" still says when it held
 _CURRENCY_SIGNS = " $€£₪¥"
 
@@ -254,7 +253,7 @@ def _governs(sentence: str, reading: Reading, at: int, end: int) -> bool:
     ("In the past week, 300 trucks entered"); after it, before any comma ("..., most of them in the
     past two months" is an aside's)."""
     if at < reading.mention.start:
-        return _ANY_DIGIT.search(sentence, end, reading.bound_start) is None
+        return DIGIT.search(sentence, end, reading.bound_start) is None
     return _CLAUSE_BREAK.search(sentence, reading.mention.end, at) is None
 
 
@@ -329,7 +328,6 @@ def _an_event_did_it(sentence: str, reading: Reading, words: Words) -> bool:
     return words.regex(r",\s+(?:{phrase_determiners})\s").search(sentence, event.end(), reading.bound_start) is None
 
 _SHORT_WORD_AT_MOST = re.compile(r"\s*(?:\w{1,4}\s+)?")
-_FIRST_DIGIT = re.compile(r"\d")
 
 
 def _on_a_territory(clause: str, at: int, words: Words) -> bool:
@@ -487,7 +485,7 @@ def own_date(reading: Reading, dates: list[DateMention]) -> bool:
 def _at_least_this_late(sentence: str, date: DateMention, context: Context, words: Words) -> bool:
     """Whether an elapsed time is a lower bound ("more than 400 days of war") that the report's
     own date, later still, fits better."""
-    number = _FIRST_DIGIT.search(sentence, date.start, date.end)
+    number = DIGIT.search(sentence, date.start, date.end)
     over = dict(words.bounds)["over"]
     return (
         number is not None and over.search(sentence, date.start, number.start()) is not None
@@ -600,7 +598,7 @@ def resolve_as_of(
     if words.regex(r"\b(?:{past_state})\b").search(sentence[mention.end : mention.end + 40]):
         return None  # a state before the war ("the 280,000 people who lived there")
     before_war = words.regex(r"\b(?:{before_the_war})\b").search(sentence, mention.end, mention.end + _BEFORE_WAR_REACH)
-    if before_war is not None and not _ANY_DIGIT.search(sentence, mention.end, before_war.start()) and not words.regex(
+    if before_war is not None and not DIGIT.search(sentence, mention.end, before_war.start()) and not words.regex(
         r"\b(?:{relative}|{multiples})\b"
     ).search(sentence, mention.end, before_war.start()):
         # "some 500 trucks a day, including fuel, before the war": a figure of before the war; not

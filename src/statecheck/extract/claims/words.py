@@ -17,7 +17,8 @@ RIGHT_REACH = 90
 LEFT_REACH = 100
 BOUND_REACH = 200  # characters before a number searched for its bound word ("more than")
 HEAD_WORDS = 8  # a group noun counts as the number's head only this many words after it
-_DIGIT = re.compile(r"\d")
+DIGIT = re.compile(r"\d")
+"""A digit: the cheap first test of whether text may hold a number, or where the next one stands."""
 CASUALTIES = ("killed", "injured")
 """The events of a toll: the killed and the injured of one event share its words and its place."""
 CURRENCIES = ("nzd", "aud", "cad", "brl", "usd", "eur", "gbp", "chf", "ils", "nok", "dkk", "sek")
@@ -126,7 +127,7 @@ class Words:
     def may_hold_number(self, text: str) -> bool:
         """Digits or a number word: a sentence without one holds no claim."""
         # a digit alone is found in a fast scan; most sentences with a number have one
-        return _DIGIT.search(text) is not None or self.number_word.search(text) is not None
+        return DIGIT.search(text) is not None or self.number_word.search(text) is not None
 
     def g(self, role: str) -> str:
         """The alternation of a grammar role, for use inside a larger regex."""
@@ -269,7 +270,7 @@ def _any_number_word() -> Caseless:
 def may_hold_number_in_any_language(text: str) -> bool:
     """False when :meth:`Words.may_hold_number` is false for the words of every language, so
     that a caller need not yet know which language's words to read ``text`` with."""
-    return _DIGIT.search(text) is not None or _any_number_word().search(text) is not None
+    return DIGIT.search(text) is not None or _any_number_word().search(text) is not None
 
 
 @lru_cache(maxsize=8)
