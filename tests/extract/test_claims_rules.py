@@ -2359,3 +2359,31 @@ def test_the_held_told_by_whether_they_live_stand_now() -> None:
     assert [(c["value"], c["metric"], c["scope"]) for c in claims_of(text, date="2024-07-29", language="en")] == [
         (90, "hostages", "static"), (30, "other", "static"),
     ]
+
+
+def test_a_paragraph_that_only_mentions_the_reporting_period_does_not_set_a_new_one() -> None:
+    # the paragraph names the period and two days, but they are a day and a war's start, not a span
+    text = (
+        "Période couverte : du 2 au 15 mars 2025\nLyon, le 18 mars 2025\n\n"
+        "Pendant la période couverte, les autorités ont compté 210 morts de plus. Au 15 mars, elles "
+        "comptaient 5 400 morts depuis le 8 octobre 2023. Près de 700 000 personnes restent déplacées."
+    )
+    claims = claims_of(text, date=None, language="fr")
+    assert [(c["value"], c["as_of"]) for c in claims] == [(210, "2025-03-15"), (5400, "2025-03-15"), (700000, "2025-03-15")]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "as_of"),
+    [
+        ("Soldiers entered the camp on 3 March 2024 before dawn. That Sunday, 12 people were killed there.", "en", "2024-03-03"),
+        ("Los soldados entraron en el campo el 3 de marzo de 2024. Aquel domingo murieron 12 personas.", "es", "2024-03-03"),
+        ("Les soldats sont entrés dans le camp le 3 mars 2024. Ce dimanche-là, 12 personnes ont été tuées.", "fr", "2024-03-03"),
+        ("Die Soldaten drangen am 3. März 2024 in das Lager ein. An jenem Sonntag wurden 12 Menschen getötet.", "de", "2024-03-03"),
+        ("Os soldados entraram no campo a 3 de março de 2024. Naquele domingo, morreram 12 pessoas.", "pt", "2024-03-03"),
+        # 4 March 2024 was a Monday: "that Sunday" is not that day, and stays the last Sunday before the report
+        ("Soldiers entered the camp on 4 March 2024. That Sunday, 12 people were killed there.", "en", "2024-03-17"),
+    ],
+)
+def test_that_weekday_is_the_day_the_story_told_of(text: str, language: str, as_of: str) -> None:
+    [claim] = claims_of("Statement.\n\n" + text, date="2024-03-20", language=language)
+    assert claim["as_of"] == as_of

@@ -177,6 +177,8 @@ _STAMP_WORDS = 2
 _STAMP_CHARS = 60
 _DATING_LINE_CHARS = 160
 _PERIOD_LINE_CHARS = 300  # a sentence that says which span a report's figures cover
+_PERIOD_LABEL_GAP = 40  # characters from a period's label to its first day ("Reporting period (weeks 10-12): 1")
+_PERIOD_JOIN_GAP = 12  # characters between its two days ("1 March to 30", "du 1er au 30")
 
 
 def _date_stamp(line: str, language: str, document_date: str | None = None) -> str | None:
@@ -215,7 +217,13 @@ def _reporting_period(line: str, language: str, document_date: str | None) -> tu
     if period is None:
         return None
     span = [d for d in find_dates(line, document_date, language) if d.start >= period.end() and len(d.value) == 10]
-    return (span[0].value, span[1].value) if len(span) >= 2 else None
+    if len(span) < 2:
+        return None
+    first, last = span[:2]
+    # the span is written just after its label, its two days joined by a word or a dash, in order:
+    # "During the reporting period, 40 were killed. On 10 May, 3,000 had been since 8 October 2023" names none
+    joined = first.start - period.end() <= _PERIOD_LABEL_GAP and last.start - first.end <= _PERIOD_JOIN_GAP
+    return (first.value, last.value) if joined and first.value < last.value else None
 
 
 _HEADING_WORDS = 16
@@ -348,13 +356,29 @@ def _dates_in(sentence: str, words: Words, context: Context) -> list[DateMention
     where the sentence names it ("The next day two men were shot")."""
     dates = find_dates(sentence, context.release_date or context.document_date, words.language)
     told = context.last_event_date
-    if told is None or len(told) != len("YYYY-MM-DD") or not words.g("next_day"):
+    if told is None or len(told) != len("YYYY-MM-DD"):
+        return dates
+    dates = [_as_day_told(d, sentence, told, words) if d.kind == "weekday" else d for d in dates]
+    if not words.g("next_day"):
         return dates
     found = words.regex(r"\b(?:{next_day})\b").search(sentence)
     if found is None or any(d.start < found.end() and found.start() < d.end for d in dates):
         return dates
     day = (dt.date.fromisoformat(told) + dt.timedelta(days=1)).isoformat()
     return sorted([*dates, DateMention(found.start(), found.end(), day, "explicit")], key=lambda d: d.start)
+
+
+def _as_day_told(date: DateMention, sentence: str, told: str, words: Words) -> DateMention:
+    """A weekday that names the day the story told of ("On 7 October 2023 gunmen crossed the fence.
+    That Saturday, 1,200 were killed"): that day, when it is that weekday, rather than the last
+    such weekday before the report."""
+    before = words.regex(r"\b(?:{weekday_told_before})\s+$").search(sentence, max(0, date.start - 20), date.start)
+    after = words.regex(r"(?:{weekday_told_after})").match(sentence, date.end)
+    if before is None and after is None:
+        return date
+    day = dt.date.fromisoformat(told)
+    weekday = dt.date.fromisoformat(date.value).weekday() if len(date.value) == len(told) else None
+    return replace(date, value=told) if weekday == day.weekday() else date
 
 
 def _note_event_day(dates: list[DateMention], context: Context, *, counted: bool) -> None:
