@@ -2387,3 +2387,19 @@ def test_a_paragraph_that_only_mentions_the_reporting_period_does_not_set_a_new_
 def test_that_weekday_is_the_day_the_story_told_of(text: str, language: str, as_of: str) -> None:
     [claim] = claims_of("Statement.\n\n" + text, date="2024-03-20", language=language)
     assert claim["as_of"] == as_of
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "scope", "period"),
+    [
+        ("Air strikes killed 2,400 people in the south in 2023.", "en", "period", ["2023-01-01", "2023-12-31"]),
+        ("In 2023, the authorities demolished 640 homes in the area.", "en", "period", ["2023-01-01", "2023-12-31"]),
+        ("En 2023, les autorités ont démoli 640 logements dans la zone.", "fr", "period", ["2023-01-01", "2023-12-31"]),
+        # what stood in that year, and people freed in one exchange, keep their scope
+        ("In 2023, the district had 14 schools.", "en", "static", None),
+        ("In 2011, 1,027 prisoners were released in a single exchange.", "en", "incident", None),
+    ],
+)
+def test_a_count_in_a_past_year_covers_that_year(text: str, language: str, scope: str, period: list[str] | None) -> None:
+    [claim] = claims_of("Statement.\n\n" + text, date="2025-02-10", language=language)
+    assert (claim["scope"], claim["period"], claim["as_of"]) == (scope, period, text[text.index("20") : text.index("20") + 4])

@@ -133,3 +133,22 @@ def test_months_later_with_no_event_named_count_from_the_war_s_start(sentence: s
 
 def test_months_on_a_ward_are_no_date() -> None:
     assert find_dates("They spent three months on the ward.", "2024-09-02", "en") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "language", "values"),
+    [
+        ("The agency counted 900 demolitions in 2023.", "en", ["2023"]),
+        ("En 2023, l'agence a compté 900 démolitions.", "fr", ["2023"]),
+        ("Im Jahr 2023 zählte die Behörde 900 Abrisse.", "de", ["2023"]),
+        ("Em 2023, a agência contou 900 demolições.", "pt", ["2023"]),
+        ("Durante 2023 la agencia contó 900 demoliciones.", "es", ["2023"]),
+        # the report's own year is still running, and a year read with its month is the month's
+        ("The agency counted 900 demolitions in 2025.", "en", []),
+        ("The agency counted 900 demolitions in March 2023.", "en", ["2023-03"]),
+        # a season or a year's fraction is no calendar year
+        ("The agency counted 900 demolitions in 2023-24.", "en", []),
+    ],
+)
+def test_a_past_calendar_year_is_a_date_of_year_precision(sentence: str, language: str, values: list[str]) -> None:
+    assert [d.value for d in find_dates(sentence, "2025-02-10", language)] == values

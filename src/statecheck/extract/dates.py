@@ -46,6 +46,7 @@ class _DatePatterns:
     weekday_last_week: re.Pattern[str]
     """What makes a weekday that of the week before: "Monday last week"."""
     month_only: re.Pattern[str]
+    year_only: re.Pattern[str]
     last_month_name: re.Pattern[str]
     day_range: re.Pattern[str]
     elapsed: re.Pattern[str]
@@ -145,6 +146,10 @@ def _patterns(language: str) -> _DatePatterns:
         re.IGNORECASE,
     )
     last_month_name = re.compile(rf"(?P<month>{month_names})$", re.IGNORECASE)
+    # "in 2024", "im Jahr 2023": a year alone (not "2023-24", "2024.5", nor the year of a date read above)
+    year_only = re.compile(
+        rf"(?<![\w])(?:{alt('year_prepositions')})\s+(?P<y>(?:19|20)\d\d)(?![\w-]|[.,]\d)", re.IGNORECASE
+    )
     day_range = re.compile(
         rf"(?<![\w])(?P<d>[0-3]?\d)(?:{ordinal})?\s*(?:{alt('day_range_joiners')})\s*(?:(?:{alt('day_range_articles')})\s+)?$",
         re.IGNORECASE,
@@ -222,6 +227,7 @@ def _patterns(language: str) -> _DatePatterns:
 
     return _DatePatterns(
         explicit=explicit, weekday=weekday, weekday_last_week=weekday_last_week, month_only=month_only, last_month_name=last_month_name,
+        year_only=year_only,
         day_range=day_range, elapsed=elapsed,
         elapsed_after=elapsed_after, time_since=time_since, span_opening=span_opening, recent=recent, months_later=months_later, ages=re.compile(lexicon.phrase_pattern(table.get("ages", []), suffix=r"\s*$"), re.IGNORECASE),
         any_unit=any_unit, any_calendar_word=any_calendar_word, day_of=day_of, since=since, speech=speech, attribution=attribution,
@@ -270,6 +276,7 @@ def add_months(day: dt.date, months: float) -> dt.date:
     return result + dt.timedelta(days=round(fraction * 30))
 
 
+_YEAR_SHAPE = re.compile(r"(?:19|20)\d\d")
 _DATELINE_END = re.compile(r"\s*(?:\([^()]{1,30}\))?\s*[-–—]\s")
 """The end of a dateline: "Geneva, 29 February 2024 (AFP) - ...": its date is the report's."""
 
@@ -341,6 +348,12 @@ def find_dates(sentence: str, document_date: str | None, language: str = "en") -
             month = p.months[last.group("month").lower()]
             year = base_day.year if month <= base_day.month else base_day.year - 1
             add(match.start() + match.group().find(" ") + 1, match.end(), f"{year:04d}-{month:02d}", "explicit")
+        for match in p.year_only.finditer(sentence) if _YEAR_SHAPE.search(sentence) else ():
+            year = int(match.group("y"))
+            if year < base_day.year:
+                # a past calendar year: what was counted in it ("killed 3,000 people in 2024"); the
+                # report's own year is still running, and a later one is a plan
+                add(match.start("y"), match.end(), f"{year:04d}", "explicit")
         if precision == "day":
             for match in p.weekday.finditer(sentence) if calendar_word else ():
                 target = p.weekdays[match.group("weekday").lower()]

@@ -168,9 +168,16 @@ def read_scope(
         # 50 people have died": that strike's toll (not "... since then more than 41,800 were killed":
         # the war's, from that day)
         return "incident", None
-    month = [
+    this_year = (context.document_date or "")[:4]
+    month = [  # or a past calendar year: "in 2024", "last year" (the report's own is still running)
         d for d in dates
-        if len(d.value) == 7 and not d.since and not d.reporting and d.kind == "explicit"
+        if (
+            len(d.value) == 7 and d.kind == "explicit"
+            # not a year counted back ("thirty years since the bombing"): an event's day, of year precision
+            or len(d.value) == 4 and d.kind in ("explicit", "relative") and not d.counted_back and d.value < this_year
+            and reading.metric not in _FREED
+        )
+        and not d.since and not d.reporting
         and not up_to.search(sentence, max(0, d.start - 12), d.start)  # "dead by May": up to May, no span in it
     ]
     if month and not day and not running_total and (
@@ -181,9 +188,15 @@ def read_scope(
             reading.metric == "other" and not mention.percent
             and _told_in_past(clause, words)
         )
+        # a year that is over holds what was counted in it, in any tense: "1,400 attacks were recorded
+        # in 2024", "in 2024 the army has demolished 200 structures" (not what stood: "had 36 hospitals")
+        or (
+            all(len(d.value) == 4 for d in month) and not mention.percent
+            and (reading.event is not None or _done(left, right, words))
+        )
     ):
         nearest = min(month, key=lambda d: d.start - mention.end if d.start >= mention.end else 2 * (mention.start - d.end))
-        return "period", _span_of(nearest.value)  # "strikes killed 210 people in March", "2,874 trucks entered in February"
+        return "period", _span_of(nearest.value)  # "strikes killed 210 people in March", "2,874 trucks entered in 2024"
     if reading.metric == "other" and reading.event is None:
         # things done accumulate ("treated 27,000 patients"); things that are, stand ("350 beds"); sums
         # given or spent add up ("€40 million since the war began"), a price or an appeal's needs stand
@@ -193,6 +206,7 @@ def read_scope(
     return "total", None
 
 
+_FREED = frozenset({"prisoners_released", "hostages_released"})  # freed at a handover, which a year only dates (release_scope)
 _SINCE_PHRASE = r"(?<![\w])(?:{since_words})\s+(?:[^\s,;]+\s+){{0,7}}[^\s,;]+"  # "since" and the words it governs
 _CLAUSE_BREAK = re.compile(r"[,;:]")
 _SINCE_THEN = r"\b(?:{since_then})\b"  # "since then", "seither": from a day told before to the report
