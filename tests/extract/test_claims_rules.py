@@ -2403,3 +2403,17 @@ def test_that_weekday_is_the_day_the_story_told_of(text: str, language: str, as_
 def test_a_count_in_a_past_year_covers_that_year(text: str, language: str, scope: str, period: list[str] | None) -> None:
     [claim] = claims_of("Statement.\n\n" + text, date="2025-02-10", language=language)
     assert (claim["scope"], claim["period"], claim["as_of"]) == (scope, period, text[text.index("20") : text.index("20") + 4])
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "place"),
+    [
+        ("Nach Angaben der Armee befinden sich damit noch 74 Geiseln im Gazastreifen.", "de", "gaza"),
+        ("Die verbleibenden 74 Geiseln müssen freikommen.", "de", "gaza"),
+        ("Há 200 dias que 74 reféns estão em poder do Hamas.", "pt", "gaza"),
+        ("Quedan 74 rehenes en poder del grupo.", "es", "gaza"),
+    ],
+)
+def test_hostages_with_a_held_word_right_before_or_a_contracted_holder_stand(text: str, language: str, place: str) -> None:
+    [claim] = claims_of("Statement.\n\n" + text, date="2025-04-20", language=language)
+    assert (claim["metric"], claim["scope"], claim["place"]) == ("hostages", "static", place)

@@ -317,6 +317,8 @@ def _held_now(sentence: str, reading: Reading, words: Words, dates: Sequence[Dat
     return (reading.metric in ("hostages", "detained") or reading.event in ("hostages", "detained")) and bool(
         held_after(sentence, mention.end, mention.end + len(clause_right(sentence[mention.end : mention.end + 70])), words, dates)
         or words.regex(r"\b(?:{holding})\b[^,;.]{{0,30}}$").search(sentence, max(0, reading.bound_start - 60), reading.bound_start)
+        # right before the count: "the remaining 79 hostages", "noch 90 Geiseln", "noch immer 136 in Gaza"
+        or words.regex(r"\b(?:{held})(?:\s+\w+)?\s+$").search(sentence, max(0, reading.bound_start - 25), reading.bound_start)
         or (is_labelled(sentence, reading.bound_start) and words.regex(r"\b(?:{held})\b").search(sentence, 0, reading.bound_start))
     )
 
