@@ -2417,3 +2417,16 @@ def test_a_count_in_a_past_year_covers_that_year(text: str, language: str, scope
 def test_hostages_with_a_held_word_right_before_or_a_contracted_holder_stand(text: str, language: str, place: str) -> None:
     [claim] = claims_of("Statement.\n\n" + text, date="2025-04-20", language=language)
     assert (claim["metric"], claim["scope"], claim["place"]) == ("hostages", "static", place)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("A drone hit a motorbike outside Nabatieh, killing two men.", "en"),
+        ("Une frappe a touché un immeuble de Tyr, tuant deux hommes.", "fr"),
+        ("Ein Angriff auf ein Haus in der Bekaa-Ebene tötete zwei Männer.", "de"),
+    ],
+)
+def test_one_drone_or_strike_on_a_lebanese_town_is_one_incident_in_lebanon(text: str, language: str) -> None:
+    [claim] = claims_of("Statement.\n\n" + text, date="2025-03-05", language=language)
+    assert (claim["scope"], claim["place"]) == ("incident", "lebanon")
