@@ -2430,3 +2430,15 @@ def test_hostages_with_a_held_word_right_before_or_a_contracted_holder_stand(tex
 def test_one_drone_or_strike_on_a_lebanese_town_is_one_incident_in_lebanon(text: str, language: str) -> None:
     [claim] = claims_of("Statement.\n\n" + text, date="2025-03-05", language=language)
     assert (claim["scope"], claim["place"]) == ("incident", "lebanon")
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Settlers set fire to four homes in Turmus Ayya, and 12 residents were hurt.", "en"),
+        ("Des colons ont incendié quatre maisons à Sinjil ; 12 habitants ont été blessés.", "fr"),
+    ],
+)
+def test_west_bank_villages_place_their_counts_in_the_west_bank(text: str, language: str) -> None:
+    claims = claims_of("Statement.\n\n" + text, date="2025-03-05", language=language)
+    assert [c["place"] for c in claims if c["value"] == 12] == ["west_bank"]
