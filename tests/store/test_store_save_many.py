@@ -109,3 +109,35 @@ def test_the_stored_hashes_of_the_next_inputs_are_read_in_one_query(store: Store
     assert [r.status for r in results] == ["unchanged", "new_version", "unchanged", "stored", "stored", "stored"]
     # one lookup for the six inputs before they are read, one when the changed and new ones are written
     assert len(lookups) == 2
+
+
+def test_a_batch_s_cache_of_candidates_stores_the_same_links(tmp_path: Path) -> None:
+    from statecheck.store.links import CandidateCache
+
+    gaza, spanish = gaza_document(), spanish_document()
+    groups = [
+        [gaza, spanish, west_bank_document()],
+        [at(gaza, "/mirror/gaza.txt"), at(spanish, "/mirror/es.txt")],  # candidates read in the first group
+        [changed(gaza, " Updated."), at(gaza, "/mirror/again.txt")],  # the old version leaves the index
+        [at(changed(gaza, " Updated."), "/mirror/updated.txt"), at(spanish, "/mirror/es2.txt")],
+    ]
+    cache = CandidateCache()
+    with open_store(str(tmp_path / "plain.db")) as plain, open_store(str(tmp_path / "cached.db")) as cached:
+        for group in groups:
+            assert save_documents(cached, group, candidates=cache) == save_documents(plain, group)
+        assert len(cache) > 0  # the later groups read stored candidates, and kept them
+        assert rows(cached) == rows(plain)
+        assert len(rows(cached)["document_links"]) >= 4
+
+
+def test_the_cache_of_candidates_keeps_the_latest_used() -> None:
+    from statecheck.store.links import CandidateCache, _Candidate
+
+    cache = CandidateCache(size=2)
+    for document_id in (1, 2):
+        cache.put(_Candidate(document_id, f"/d{document_id}", "en", None, 10, b"", None))
+    assert cache.get(1) is not None  # used: now the latest
+    cache.put(_Candidate(3, "/d3", "en", None, 10, b"", None))
+    assert (cache.get(1) is not None, cache.get(2), cache.get(3) is not None) == (True, None, True)
+    cache.clear()
+    assert len(cache) == 0

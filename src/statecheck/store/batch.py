@@ -38,6 +38,7 @@ from statecheck.store.documents import (
     save_documents,
     stored_sha256,
 )
+from statecheck.store.links import CandidateCache
 
 if TYPE_CHECKING:
     from statecheck.parallel import Outcome
@@ -182,6 +183,8 @@ class Batch:
         self.looked_up: dict[str, str | None] = {}
         """The stored hash (None: never stored) of inputs not read yet (:meth:`look_up`)."""
         self.started = time.monotonic()
+        self.candidates = CandidateCache()
+        """The stored documents that linking has read, kept for the batches after (store.links)."""
 
     def __enter__(self) -> Self:
         with database_errors(self.store):
@@ -225,10 +228,15 @@ class Batch:
         waiting = [(n, entry) for n, entry in enumerate(self.pending) if isinstance(entry, Unsaved)]
         if not waiting:
             return
-        saved = save_documents(
-            self.store, [entry.document for _, entry in waiting],
-            fingerprints=[entry.fingerprint for _, entry in waiting], connection=self.connection,
-        )
+        try:
+            saved = save_documents(
+                self.store, [entry.document for _, entry in waiting],
+                fingerprints=[entry.fingerprint for _, entry in waiting], connection=self.connection,
+                candidates=self.candidates,
+            )
+        except BaseException:
+            self.candidates.clear()  # rolled back: the ids of what it read may be given again
+            raise
         for (n, entry), result in zip(waiting, saved):
             if entry.location != entry.document.source.location:  # it failed under the name the user gave
                 self.clear_failure(entry.location)

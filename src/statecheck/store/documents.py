@@ -16,7 +16,7 @@ from statecheck.model import Document
 from statecheck.store import codec
 from statecheck.store.database import Store, database_errors
 from statecheck.store.evidence import series_by_id, series_ids
-from statecheck.store.links import IndexEntry, index_documents
+from statecheck.store.links import CandidateCache, IndexEntry, index_documents
 from statecheck.store.rows import insert_rows
 from statecheck.store.schema import claims, demands, document_links, documents, failures, issuers, mentions
 
@@ -129,25 +129,27 @@ def save_document(
 
 def save_documents(
     store: Store, documents: Sequence[Document], *, fingerprints: Sequence[Fingerprint | None] | None = None,
-    connection: Connection | None = None,
+    connection: Connection | None = None, candidates: CandidateCache | None = None,
 ) -> list[SaveResult]:
     """:func:`save_document` for several documents at once, all or nothing, in their order.
 
     The documents are written table by table, a few statements for them all rather than about
     fifteen for each (the cost of a statement, not of its rows, was most of an ingest's writing).
     What is stored is what saving them one by one stores, links and ids included, however the
-    documents are grouped: a group is cut where that could differ (below).
+    documents are grouped: a group is cut where that could differ (below). ``candidates``: a
+    :class:`Batch`'s cache of the stored documents that linking compares with.
     """
     prints = list(fingerprints) if fingerprints is not None else [None] * len(documents)
     results: list[SaveResult] = []
     with writing(store, connection) as writer:
         while len(results) < len(documents):
-            results.extend(_save_run(writer, documents[len(results):], prints[len(results):]))
+            results.extend(_save_run(writer, documents[len(results):], prints[len(results):], candidates))
     return results
 
 
 def _save_run(
-    writer: Connection, documents: Sequence[Document], prints: Sequence[Fingerprint | None]
+    writer: Connection, documents: Sequence[Document], prints: Sequence[Fingerprint | None],
+    candidates: CandidateCache | None = None,
 ) -> list[SaveResult]:
     """Save the longest run of ``documents`` that can be written together; its results.
 
@@ -175,13 +177,13 @@ def _save_run(
         results.append(None)
         new.append((position, document, print_, stored))
     if new:
-        _write_new(writer, new, results)
+        _write_new(writer, new, results, candidates)
     return [result for result in results if result is not None]
 
 
 def _write_new(
     writer: Connection, new: Sequence[tuple[int, Document, Fingerprint | None, tuple[int, int, str] | None]],
-    results: list[SaveResult | None],
+    results: list[SaveResult | None], candidates: CandidateCache | None = None,
 ) -> None:
     """Write documents not stored before (or with new bytes), and fill in their results."""
     replaced = [document.source.location for _, document, _, stored in new if stored is not None]
@@ -200,7 +202,7 @@ def _write_new(
         writer,
         [IndexEntry(document_id, document, print_, replaces=stored is not None)
          for document_id, (_, document, print_, stored) in zip(ids, new)],
-        made_at=now,
+        made_at=now, cache=candidates,
     )
     writer.execute(_FORGET_FAILURES, {"at": [document.source.location for _, document, _, _ in new]})
     for document_id, row, (position, _, _, stored) in zip(ids, rows, new):

@@ -20,7 +20,7 @@ The work per new document is bounded by those constants, whatever the corpus's s
 from __future__ import annotations
 
 import heapq
-from collections import Counter
+from collections import Counter, OrderedDict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -46,6 +46,9 @@ values agree with the new document's."""
 ESTIMATE_MARGIN = 0.15
 """A candidate is read when its estimated share is within this of :data:`fp.SHARE_MIN` (the
 estimate from 128 MinHash values is good to about ±0.05, worse for short texts)."""
+CACHED_CANDIDATES = 4096
+"""Stored candidates an ingest keeps in memory (:class:`CandidateCache`): a few MB."""
+
 
 
 # Built once: an ingest runs these for every document, and building a statement costs more than
@@ -107,6 +110,38 @@ class _Candidate(NamedTuple):
     number_signature: bytes | None
 
 
+class CandidateCache:
+    """What an ingest has read of stored candidates (:class:`_Candidate`), by document id, for
+    the batches after: the same few thousand documents fill the buckets of most band keys, and
+    reading their signatures again for every batch was the largest part of linking.
+
+    Safe to keep for one ingest: a stored document's fingerprint never changes, and a document
+    that stops being the newest of its location leaves the band index with it, so it is never
+    a candidate again. The owner clears it when a write is rolled back (an id may be reused)."""
+
+    def __init__(self, size: int = CACHED_CANDIDATES) -> None:
+        self.size = size
+        self._rows: OrderedDict[int, _Candidate] = OrderedDict()
+
+    def get(self, document_id: int) -> _Candidate | None:
+        row = self._rows.get(document_id)
+        if row is not None:
+            self._rows.move_to_end(document_id)
+        return row
+
+    def put(self, row: _Candidate) -> None:
+        self._rows[row.id] = row
+        self._rows.move_to_end(row.id)
+        if len(self._rows) > self.size:
+            self._rows.popitem(last=False)
+
+    def clear(self) -> None:
+        self._rows.clear()
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+
 def index_document(
     connection: Connection, document_id: int, document: Document, *, made_at: str,
     print_: fp.Fingerprint | None = None, new: bool = False, replaces: bool = True,
@@ -127,19 +162,22 @@ def index_document(
     return index_documents(connection, [IndexEntry(document_id, document, print_, replaces)], made_at=made_at)
 
 
-def index_documents(connection: Connection, entries: Sequence[IndexEntry], *, made_at: str) -> list[LinkRow]:
+def index_documents(
+    connection: Connection, entries: Sequence[IndexEntry], *, made_at: str, cache: CandidateCache | None = None
+) -> list[LinkRow]:
     """:func:`index_document` for documents just inserted (none indexed yet), from distinct
     locations, with one lookup of each kind for them all.
 
     The links are those that indexing them one after the other finds: each is compared with
-    the stored documents and with the entries before it, in the order given.
+    the stored documents and with the entries before it, in the order given. ``cache``: what
+    earlier calls of the same ingest read of stored candidates.
     """
     if not entries:
         return []
     prints = [entry.print_ or fp.fingerprint(entry.document.text.normalised) for entry in entries]
     _store_fingerprints(connection, entries, prints, made_at)
     ranked = _rank_and_index(connection, entries, prints)
-    known = _known_candidates(connection, entries, prints, ranked)
+    known = _known_candidates(connection, entries, prints, ranked, cache)
     likeliest = [
         _likeliest(print_, entry.document.card.language, [
             (known[document_id], by_word) for document_id, by_word in candidates.items()
@@ -204,10 +242,10 @@ def _rank_and_index(
 
 def _known_candidates(
     connection: Connection, entries: Sequence[IndexEntry], prints: Sequence[fp.Fingerprint],
-    ranked: Sequence[dict[int, bool]],
+    ranked: Sequence[dict[int, bool]], cache: CandidateCache | None = None,
 ) -> dict[int, _Candidate]:
     """What is known of every candidate: the entries from their fingerprints, the stored documents
-    (newest versions only) from the store, in one lookup."""
+    (newest versions only) from the cache or the store, in one lookup."""
     known = {
         entry.document_id: _Candidate(
             entry.document_id, entry.document.source.location, entry.document.card.language,
@@ -216,9 +254,15 @@ def _known_candidates(
         for entry, print_ in zip(entries, prints)
     }
     stored_ids = sorted({document_id for candidates in ranked for document_id in candidates} - known.keys())
+    if cache is not None:
+        cached = [(document_id, cache.get(document_id)) for document_id in stored_ids]
+        known.update((document_id, row) for document_id, row in cached if row is not None)
+        stored_ids = [document_id for document_id, row in cached if row is None]
     for chunk in _chunks(stored_ids):
         for row in connection.execute(_CANDIDATE_ROWS, {"ids": chunk}).all():
-            known[row.id] = _Candidate(*row)
+            known[row.id] = candidate = _Candidate(*row)
+            if cache is not None:
+                cache.put(candidate)
     return known
 
 
