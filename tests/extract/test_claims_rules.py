@@ -2442,3 +2442,16 @@ def test_one_drone_or_strike_on_a_lebanese_town_is_one_incident_in_lebanon(text:
 def test_west_bank_villages_place_their_counts_in_the_west_bank(text: str, language: str) -> None:
     claims = claims_of("Statement.\n\n" + text, date="2025-03-05", language=language)
     assert [c["place"] for c in claims if c["value"] == 12] == ["west_bank"]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "place"),
+    [
+        ("Shelling near Kamal Adwan hospital killed 14 people on Tuesday.", "en", "north_gaza"),
+        ("Des tirs près de l'hôpital Nasser ont tué 14 personnes mardi.", "fr", "khan_younis"),
+        ("Un bombardeo junto al hospital Al Shifa mató a 14 personas el martes.", "es", "gaza_city"),
+    ],
+)
+def test_a_count_at_one_of_gaza_s_main_hospitals_is_in_its_city(text: str, language: str, place: str) -> None:
+    [claim] = claims_of("Statement.\n\n" + text, date="2024-04-04", language=language)
+    assert claim["place"] == place
