@@ -2455,3 +2455,18 @@ def test_west_bank_villages_place_their_counts_in_the_west_bank(text: str, langu
 def test_a_count_at_one_of_gaza_s_main_hospitals_is_in_its_city(text: str, language: str, place: str) -> None:
     [claim] = claims_of("Statement.\n\n" + text, date="2024-04-04", language=language)
     assert claim["place"] == place
+
+
+def test_a_place_told_with_a_later_count_is_not_the_place_of_the_7_october_toll() -> None:
+    text = (
+        "Statement.\n\nWe condemn the attacks of 7 October, in which some 1,200 people were killed, and call for "
+        "the release of all the hostages, 130 of whom remain in Gaza."
+    )
+    claims = claims_of(text, date="2024-02-10", language="en")
+    assert [(c["value"], c["metric"], c["place"]) for c in claims] == [(1200, "killed", "israel"), (130, "hostages", "gaza")]
+
+
+def test_hostages_named_before_the_number_of_a_release_asked_for_are_hostages() -> None:
+    text = "Statement.\n\nWe call for the release of all the hostages, 130 of whom remain in Gaza."
+    [claim] = claims_of(text, date="2024-02-10", language="en")
+    assert (claim["metric"], claim["scope"]) == ("hostages", "static")

@@ -185,6 +185,7 @@ def read_place(
     return place
 
 
+_NUMBER_BETWEEN = re.compile(r"\d")
 _NEVER_IN_ISRAEL = frozenset({"aid_trucks", "hostages_released"})
 
 
@@ -286,10 +287,13 @@ def _read_place(
     if not own and reading.metric in words.default_places:
         return words.default_places[reading.metric]  # hostages come home from Gaza; detainees go to Gaza and the West Bank
     if as_of == WAR_START_ISO and reading.metric in ("killed", "injured", "hostages", "other") and not [
-        p for p in own if not words.regex(r"\b(?:{taken_into})\s+(?:(?:{articles})\s+)?$").search(sentence, max(0, p[0] - 15), p[0])
+        p for p in own
+        if not words.regex(r"\b(?:{taken_into})\s+(?:(?:{articles})\s+)?$").search(sentence, max(0, p[0] - 15), p[0])
+        and not _NUMBER_BETWEEN.search(sentence, mention.end, p[0])
     ]:
         # figures of the attack of 7 October 2023, in Israel; a place the hostages were taken into
-        # ("251 dragged into Gaza") is not where the count was made
+        # ("251 dragged into Gaza") is not where the count was made, nor one told with a later count
+        # ("in which 1,200 were killed ..., and the hostages, 136 of whom remain in Gaza")
         return "israel"
     if own:
         places = own

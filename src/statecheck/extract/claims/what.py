@@ -260,8 +260,10 @@ def read_what(
     ):
         event = previous.event  # "died of hunger ..., raising the number of such deaths to 227"
     if event == "released" and event_side == "left" and event_span is not None and _asked_for(left, event_span[0], words):
-        # "we demand the release of 9,000 prisoners": they are still held
-        event = "hostages" if group == "hostages" else "detained"
+        # "we demand the release of 9,000 prisoners": they are still held; "the release of all the
+        # hostages, 136 of whom remain in Gaza" names them before the number
+        named_before = words.groups["hostages"].search(left, event_span[0]) is not None
+        event = "hostages" if group == "hostages" or (group is None and named_before) else "detained"
     if event == "alive" and group_end is not None:
         event, event_span = None, None  # "the 132 hostages held in Gaza are alive": still the hostages; only a part is told apart by it
     if event is not None and not event_fits(event, group, right, words):
