@@ -2470,3 +2470,15 @@ def test_hostages_named_before_the_number_of_a_release_asked_for_are_hostages() 
     text = "Statement.\n\nWe call for the release of all the hostages, 130 of whom remain in Gaza."
     [claim] = claims_of(text, date="2024-02-10", language="en")
     assert (claim["metric"], claim["scope"]) == ("hostages", "static")
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Gaza is starving.\n\nThe militia has attacked more than 70 cargo ships in the Red Sea since the war began.", "en"),
+        ("Gaza a faim.\n\nLa milice a attaqué plus de 70 cargos en mer Rouge depuis le début de la guerre.", "fr"),
+    ],
+)
+def test_what_happens_at_sea_has_no_place_of_the_war(text: str, language: str) -> None:
+    [claim] = claims_of("Statement.\n\n" + text, date="2025-03-05", language=language)
+    assert claim["place"] is None
