@@ -2482,3 +2482,15 @@ def test_hostages_named_before_the_number_of_a_release_asked_for_are_hostages() 
 def test_what_happens_at_sea_has_no_place_of_the_war(text: str, language: str) -> None:
     [claim] = claims_of("Statement.\n\n" + text, date="2025-03-05", language=language)
     assert claim["place"] is None
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("The agency's 2024 appeal for the State of Palestine is 41 per cent funded.", "en"),
+        ("L'appel de l'agence pour l'État de Palestine n'est financé qu'à 41 %.", "fr"),
+    ],
+)
+def test_the_state_of_palestine_is_gaza_and_the_west_bank_together(text: str, language: str) -> None:
+    [claim] = claims_of("Statement.\n\n" + text, date="2024-09-05", language=language)
+    assert claim["place"] == "opt"
