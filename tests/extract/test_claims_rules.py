@@ -2494,3 +2494,16 @@ def test_what_happens_at_sea_has_no_place_of_the_war(text: str, language: str) -
 def test_the_state_of_palestine_is_gaza_and_the_west_bank_together(text: str, language: str) -> None:
     [claim] = claims_of("Statement.\n\n" + text, date="2024-09-05", language=language)
     assert claim["place"] == "opt"
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Trois villageois ont été tués.", "fr"),
+        ("Drei Dorfbewohner wurden getötet.", "de"),
+        ("Três aldeões foram mortos.", "pt"),
+    ],
+)
+def test_villagers_counted_in_words_are_people(text: str, language: str) -> None:
+    [claim] = claims_of("Statement.\n\n" + text, date="2025-03-05", language=language)
+    assert (claim["value"], claim["metric"]) == (3, "killed")
