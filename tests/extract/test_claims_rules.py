@@ -2507,3 +2507,16 @@ def test_the_state_of_palestine_is_gaza_and_the_west_bank_together(text: str, la
 def test_villagers_counted_in_words_are_people(text: str, language: str) -> None:
     [claim] = claims_of("Statement.\n\n" + text, date="2025-03-05", language=language)
     assert (claim["value"], claim["metric"]) == (3, "killed")
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("A drone hit a school in the camp on Monday, killing five people.\n\nThe ministry said seven other people were wounded.", "en"),
+        ("Un dron alcanzó una escuela del campo el lunes y mató a cinco personas.\n\nEl ministerio dijo que otras 28 resultaron heridas.", "es"),
+    ],
+)
+def test_other_victims_after_an_incident_s_toll_are_of_that_incident(text: str, language: str) -> None:
+    first, other = claims_of("Statement.\n\n" + text, date="2025-06-11", language=language)
+    assert (first["scope"], first["as_of"]) == ("incident", "2025-06-09")
+    assert (other["metric"], other["scope"], other["as_of"]) == ("injured", "incident", "2025-06-09")

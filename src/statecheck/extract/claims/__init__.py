@@ -486,6 +486,14 @@ def _claims_in_sentence(
         context.last_count = counted(reading)
         as_of = resolve_as_of(s, reading, dates, words, context, scope, all_dates=all_dates)
         if (
+            (scope == "total" or (scope == "period" and period is None)) and reading.event in CASUALTIES
+            and context.last_incident is not None
+            and not own_date(reading, dates) and _others_of_the_incident(s, reading, words)
+        ):
+            # "Three men were shot dead on Wednesday when troops opened fire. The ministry said seven
+            # other people were wounded": other people of the same attack, not more of a count
+            scope, period, as_of = "incident", None, context.last_incident[0]
+        if (
             claims and (shares_span or reading.link in ("coordinated", "including", "parenthesis"))
             and not own_date(reading, dates) and not _verb_of_its_own(s, reading, words)
         ):
@@ -529,6 +537,9 @@ def _claims_in_sentence(
                 end=end,
             )
         )
+        if reading.event in CASUALTIES:
+            # the last toll told: an incident's, whose other victims a later count may tell
+            context.last_incident = (as_of,) if scope == "incident" else None
     _note_event_day(dates, context, counted=True)
     _note_context(s, words, context, lambda: sentence_place)
     if readings:
@@ -537,6 +548,15 @@ def _claims_in_sentence(
         context.unread_sources.append((s, lambda: words))
     return claims
 
+
+
+def _others_of_the_incident(sentence: str, reading: Reading, words: Words) -> bool:
+    """"seven other people", "otras 28", "sept autres": people other than those counted before."""
+    mention = reading.mention
+    return (
+        words.regex(r"^\s+(?:{other_victims_after})\b").match(sentence[mention.end : mention.end + 20]) is not None
+        or words.regex(r"\b(?:{other_victims_before})\s+$").search(sentence, max(0, reading.bound_start - 20), reading.bound_start) is not None
+    )
 
 
 def _note(reading: Reading) -> str | None:

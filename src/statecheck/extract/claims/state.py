@@ -29,6 +29,8 @@ class Context:
     last_event_paragraph: int = -1
     """The paragraph that named :attr:`last_event_date`: a story told on in the simple past keeps its day."""
     incident_told: bool = False
+    last_incident: tuple[str | None] | None = None
+    """The date (``as_of``) of the last toll told, when it was one incident's: its other victims may follow."""
     """A sentence before, in this paragraph, told of one strike, attack or raid."""
     last_count: str | None = None
     """What the last count of the paragraph counts (:func:`counted`), for an "another" that follows."""
