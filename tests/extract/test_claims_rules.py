@@ -2520,3 +2520,12 @@ def test_other_victims_after_an_incident_s_toll_are_of_that_incident(text: str, 
     first, other = claims_of("Statement.\n\n" + text, date="2025-06-11", language=language)
     assert (first["scope"], first["as_of"]) == ("incident", "2025-06-09")
     assert (other["metric"], other["scope"], other["as_of"]) == ("injured", "incident", "2025-06-09")
+
+
+def test_a_sentence_s_opening_frame_places_a_count_far_from_it() -> None:
+    text = (
+        "Statement.\n\nGaza is starving.\n\nIn the West Bank, the harvest is again under threat: the monitoring group's "
+        "latest report lists 1,320 settler attacks on farmers and their land since the start of the season last year, and 611 Palestinians killed."
+    )
+    claims = claims_of(text, date="2024-10-16", language="en")
+    assert [(c["value"], c["place"]) for c in claims] == [(1320, "west_bank"), (611, "west_bank")]

@@ -204,6 +204,7 @@ def _read_place(
 ) -> str | None:
     mention = reading.mention
     named_here = bool(places)
+    framed_here = _framing_place(sentence, places, words)
     if stop is not None:
         places = [p for p in places if p[0] < stop]  # the next count's own places
     if source_span is not None:
@@ -315,14 +316,23 @@ def _read_place(
     if not named_here and words.regex(_ABROAD).search(sentence):
         return None  # "5,791 incidents across Canada", "arrests here at home": away from the war's fronts
     # where the paragraph's story is before who the people are: "Settlers raided the village of Burin.
-    # Nine Israeli civilians were detained" were detained in the West Bank
-    told_there = context.frame_place or context.previous_place()
+    # Nine Israeli civilians were detained" were detained in the West Bank; the sentence's own frame
+    # first ("In the West Bank, ... OCHA's update lists ... and 728 Palestinians killed")
+    told_there = framed_here or context.frame_place or context.previous_place()
     if told_there:
         return told_there
     nationality = _nationality_place(sentence, reading, words)
     if nationality:
         return nationality
     return context.section_place or context.default_place
+
+
+def _framing_place(sentence: str, places: list[tuple[int, int, str]], words: Words) -> str | None:
+    """The place a sentence opens with as its frame ("In the West Bank, ..."), if it does."""
+    frame = words.frame.match(sentence)
+    if frame is None or not places or places[0][0] != frame.end():
+        return None
+    return combine_places(place_list_at(places, 0, sentence, words), words)
 
 
 _ABROAD = r"(?<![\w])(?:(?:{abroad_prepositions})\s+(?:{abroad})|{at_home})(?![\w])"
