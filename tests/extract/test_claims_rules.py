@@ -2529,3 +2529,15 @@ def test_a_sentence_s_opening_frame_places_a_count_far_from_it() -> None:
     )
     claims = claims_of(text, date="2024-10-16", language="en")
     assert [(c["value"], c["place"]) for c in claims] == [(1320, "west_bank"), (611, "west_bank")]
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("O ataque de 7 de outubro de 2023 matou 1.200 pessoas em Israel, e exigimos a libertação dos 48 reféns que continuam em Gaza.", "pt"),
+        ("El ataque del 7 de octubre de 2023 mató a 1.200 personas en Israel, y exigimos la liberación de los 48 rehenes que siguen en Gaza.", "es"),
+    ],
+)
+def test_a_clause_after_a_comma_and_and_has_a_date_of_its_own(text: str, language: str) -> None:
+    killed, held = claims_of("Statement.\n\n" + text, date="2025-08-22", language=language)
+    assert (killed["as_of"], held["metric"], held["scope"], held["as_of"]) == ("2023-10-07", "hostages", "static", "2025-08-22")

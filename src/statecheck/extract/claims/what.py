@@ -32,7 +32,8 @@ _NO_HEAD = re.compile(r"\s*(?:a|per|each|every|in|on|since|as|by|from)\b", re.IG
 _HEAD_CUT = re.compile(r"[;:!?()]|(?<!\b[A-Z])\.(?!\d)|,\s")  # "U.S. citizens" goes on past its initials
 _UNIT_HEAD_CUT = re.compile(r"[,;:.!?()]")
 _CLAUSE_END = re.compile(r"[;:|•]|\s[—–]\s|\.\s|\(|\)")
-_CLAUSE_START = re.compile(r"[;:|•()]|\s[—–]\s|\.\s|,\s+(?:and|but|while|whereas)\s")
+# a clause opens after a comma and "and" or "but" in each language read ("..., e exigimos a libertação dos 50")
+_CLAUSE_START = re.compile(r"[;:|•()]|\s[—–]\s|\.\s|,\s+(?:and|but|while|whereas|et|mais|y|pero|e|mas|und|aber)\s")
 _SENTENCE_BREAK = re.compile(r"(?<!\d)\.\s|[!?;]\s")  # not the dot of a day ("seit dem 7. Oktober")
 _SENTENCE_PART_END = re.compile(r"[;|•]|\.\s|$")
 _ASIDE_OPENER = re.compile(r"(,|\s[–—]|\()\s*[^,–—(]{0,40}$")
