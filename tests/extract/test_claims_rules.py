@@ -2541,3 +2541,18 @@ def test_a_sentence_s_opening_frame_places_a_count_far_from_it() -> None:
 def test_a_clause_after_a_comma_and_and_has_a_date_of_its_own(text: str, language: str) -> None:
     killed, held = claims_of("Statement.\n\n" + text, date="2025-08-22", language=language)
     assert (killed["as_of"], held["metric"], held["scope"], held["as_of"]) == ("2023-10-07", "hostages", "static", "2025-08-22")
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "bound"),
+    [
+        ("The agency estimates that 1.3 million people have fled.", "en", "about"),
+        ("L'agence estime que 1,3 million de personnes ont fui.", "fr", "about"),
+        ("A agência estima que 1,3 milhão de pessoas fugiram.", "pt", "about"),
+        # a bound word of the number's own decides
+        ("The agency estimates that more than 1.3 million people have fled.", "en", "over"),
+    ],
+)
+def test_a_number_an_estimate_verb_introduces_is_about(text: str, language: str, bound: str) -> None:
+    [claim] = claims_of("Statement.\n\n" + text, date="2024-03-01", language=language)
+    assert claim["bound"] == bound
