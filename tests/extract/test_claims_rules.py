@@ -2556,3 +2556,17 @@ def test_a_clause_after_a_comma_and_and_has_a_date_of_its_own(text: str, languag
 def test_a_number_an_estimate_verb_introduces_is_about(text: str, language: str, bound: str) -> None:
     [claim] = claims_of("Statement.\n\n" + text, date="2024-03-01", language=language)
     assert claim["bound"] == bound
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Some 60 per cent of the sheep and goats have died.", "en"),
+        ("About 9,000 cattle were killed in the strikes.", "en"),
+        ("Environ 60 % des moutons et chèvres sont morts.", "fr"),
+        ("Rund 9.000 Rinder wurden getötet.", "de"),
+    ],
+)
+def test_animals_killed_are_no_count_of_people(text: str, language: str) -> None:
+    [claim] = claims_of("Statement.\n\n" + text, date="2024-10-16", language=language)
+    assert claim["metric"] == "other"
