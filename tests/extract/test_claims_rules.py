@@ -2570,3 +2570,21 @@ def test_a_number_an_estimate_verb_introduces_is_about(text: str, language: str,
 def test_animals_killed_are_no_count_of_people(text: str, language: str) -> None:
     [claim] = claims_of("Statement.\n\n" + text, date="2024-10-16", language=language)
     assert claim["metric"] == "other"
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("The attack killed 1,200 people, among them nine Canadians.", "en"),
+        ("L'attaque a tué 1 200 personnes, dont neuf Canadiens.", "fr"),
+        ("Unter den Toten waren neun Kanadier.", "de"),
+    ],
+)
+def test_nationals_of_a_country_outside_the_war_are_a_sub_group_of_their_own(text: str, language: str) -> None:
+    claims = claims_of("Statement.\n\n" + text, date="2023-10-20", language=language)
+    assert [c["metric"] for c in claims if c["value"] == 9] == ["other"]
+
+
+def test_nationals_living_abroad_are_a_standing_community() -> None:
+    [claim] = claims_of("Declaração.\n\nOs cerca de 12 mil brasileiros que vivem em Israel merecem atenção.", date="2024-05-26", language="pt")
+    assert (claim["metric"], claim["scope"]) == ("other", "static")

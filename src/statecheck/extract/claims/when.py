@@ -45,7 +45,8 @@ def read_scope(
     right = _up_to_the_next_count(clause_right(sentence[mention.end : mention.end + 80]), words)
     clause = left + " " + right
     if reading.metric in ("population", "area") or reading.event in ("alive", "in_need") or _held_now(sentence, reading, words, dates) or (
-        reading.event == "population" and of_a_small_place(sentence, mention, words)
+        # those living in a camp or a village, or a country's nationals living abroad: a community that stands
+        reading.event == "population" and (reading.group == "nationals" or of_a_small_place(sentence, mention, words))
     ) or (
         # "70 per cent of buildings are damaged or destroyed": the state of a stock, not a count of events
         reading.event == "destroyed_or_damaged" and (mention.percent or mention.share)
