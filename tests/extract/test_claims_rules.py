@@ -2588,3 +2588,17 @@ def test_nationals_of_a_country_outside_the_war_are_a_sub_group_of_their_own(tex
 def test_nationals_living_abroad_are_a_standing_community() -> None:
     [claim] = claims_of("Declaração.\n\nOs cerca de 12 mil brasileiros que vivem em Israel merecem atenção.", date="2024-05-26", language="pt")
     assert (claim["metric"], claim["scope"]) == ("other", "static")
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "metric"),
+    [
+        ("In return, the authorities set free more than 600 Palestinians.", "en", "prisoners_released"),
+        ("Two Israeli women were handed over to the Red Cross on Saturday.", "en", "hostages_released"),
+        ("Las autoridades liberaron a más de 600 palestinos.", "es", "prisoners_released"),
+        ("During the first phase, 17 living hostages came home.", "en", "hostages_released"),
+    ],
+)
+def test_who_was_freed_says_which_release(text: str, language: str, metric: str) -> None:
+    [claim] = claims_of("Statement.\n\n" + text, date="2025-02-10", language=language)
+    assert claim["metric"] == metric

@@ -166,6 +166,14 @@ def read_what(
             right_event, right_span = later, (right_span[1] + later_span[0], right_span[1] + later_span[1])
         elif left_event == "released" and group_end is not None and right_span[0] < group_end:
             right_event, right_span = None, None
+    if (
+        right_event == "population" and right_span is not None and event_base == right_start and right_span[0] <= 1
+        and group_end is not None and right_span[1] < group_end
+    ):
+        # "25 living hostages came home": "living" says which hostages; the verb after them is the event
+        later, later_span = _nearest(event_window[group_end:], words.event_lists, from_start=True)
+        if later is not None and later_span is not None:
+            right_event, right_span = later, (group_end + later_span[0], group_end + later_span[1])
     if group is not None and group_end is not None and right_span is not None and event_base == right_start and (
         right_span[0] < group_end <= right_span[1] and _inside_the_event(event_window[right_span[0] : right_span[1]], words)
     ):
@@ -787,7 +795,17 @@ def metric_of(event: str | None, group: str | None, mention: NumberMention, righ
     for key in candidates:
         if key in metrics:
             return metrics[key]
+    if event == "released" and group in (None, "people", "women", "children"):
+        # "set free 1,100 Palestinians", "three Israeli men were handed over": who they are says which release
+        head = right[:_FREED_HEAD_REACH]
+        if words.regex(r"\b(?:{released_as_prisoners})\b").search(head):
+            return "prisoners_released"
+        if words.regex(r"\b(?:{released_as_hostages})\b").search(head):
+            return "hostages_released"
     return "other"
+
+
+_FREED_HEAD_REACH = 30  # characters after a number of people freed in which their nationality is named
 
 
 def _nearest(text: str, lists: PhraseLists, *, from_start: bool) -> tuple[str | None, tuple[int, int] | None]:
