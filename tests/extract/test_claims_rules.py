@@ -2602,3 +2602,15 @@ def test_nationals_living_abroad_are_a_standing_community() -> None:
 def test_who_was_freed_says_which_release(text: str, language: str, metric: str) -> None:
     [claim] = claims_of("Statement.\n\n" + text, date="2025-02-10", language=language)
     assert claim["metric"] == metric
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("When the order came, some 90,000 people were living in the zone.", "en"),
+        ("Quelque 2 000 personnes vivent dans le secteur.", "fr"),
+    ],
+)
+def test_people_living_in_part_of_a_place_are_no_population(text: str, language: str) -> None:
+    [claim] = claims_of("Statement.\n\nGaza is starving.\n\n" + text, date="2024-07-05", language=language)
+    assert (claim["metric"], claim["scope"]) == ("other", "static")

@@ -1029,7 +1029,7 @@ def of_a_small_place(sentence: str, mention: NumberMention, words: Words) -> boo
     had 12,000 inhabitants", "a village of 3,000 people") or right after ("the 20,000 residents of
     the camp")."""
     before = words.regex(r"\b(?:{small_places})\b[^\d;]*$").search(sentence, max(0, mention.start - _SMALL_PLACE_REACH), mention.start)
-    after = words.regex(r"^\s+(?:[\w'’-]+\s+){{0,2}}?(?:{of_place})\s+(?:[\w'’-]+\s+){{0,2}}?(?:{small_places})\b")
+    after = words.regex(r"^\s+(?:[\w'’-]+\s+){{0,3}}?(?:{of_place})\s+(?:[\w'’-]+\s+){{0,2}}?(?:{small_places})\b")
     return before is not None or after.search(sentence[mention.end : mention.end + 60]) is not None
 
 
