@@ -2614,3 +2614,15 @@ def test_who_was_freed_says_which_release(text: str, language: str, metric: str)
 def test_people_living_in_part_of_a_place_are_no_population(text: str, language: str) -> None:
     [claim] = claims_of("Statement.\n\nGaza is starving.\n\n" + text, date="2024-07-05", language=language)
     assert (claim["metric"], claim["scope"]) == ("other", "static")
+
+
+def test_a_relative_clause_right_after_a_bare_number_is_what_it_counts() -> None:
+    text = "Statement.\n\nThe ministry counted 51,000 killed, and 212 who died of malnutrition, 80 of them children."
+    claims = claims_of(text, date="2025-08-25", language="en")
+    assert [(c["value"], c["metric"]) for c in claims] == [(51000, "killed"), (212, "killed_starvation"), (80, "other")]
+
+
+def test_hostages_who_died_in_captivity_are_no_toll_of_the_killed() -> None:
+    text = "Statement.\n\nThe first phase brought 25 hostages home, with the bodies of six who died in captivity."
+    claims = claims_of(text, date="2025-03-05", language="en")
+    assert [c["metric"] for c in claims if c["value"] == 6] == ["other"]

@@ -121,8 +121,9 @@ def read_what(
     own_predicate = words.regex(r"\s*(?:{of_them})\s+(?:{auxiliaries})\b").match(right) is not None
     if group is None and not mention.share and not mention.percent and not own_predicate:
         relative = words.regex(r"\b(?:{relative})\b").search(event_window)
-        if relative:
+        if relative and relative.start() > 1:
             event_window = event_window[: relative.start()]  # "8,000 requests ... of relatives who are missing"
+        # a relative clause right after a bare number is what it counts: "and 289 who died of malnutrition"
     opener = _ASIDE_OPENER.search(raw_right) if following is not None and not mention.share else None
     if opener:
         # "1.9 million people, about 85% of the population, have been displaced",
@@ -292,6 +293,8 @@ def read_what(
         # happening to them, are a population
         event = "population"
     metric = metric_of(event, group, mention, right, words)
+    if metric == "killed" and group is None and words.regex(r"\b(?:{in_captivity})\b").search(right):
+        metric = "other"  # "the bodies of eight who died in captivity": hostages dead, as "killed.hostages"
     if (
         metric == "attacks_on_health" and event_side == "left" and event_span is not None
         and _only_determiners(sentence[left_offset + event_span[1] : bound_start], words)
