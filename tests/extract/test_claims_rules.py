@@ -2626,3 +2626,15 @@ def test_hostages_who_died_in_captivity_are_no_toll_of_the_killed() -> None:
     text = "Statement.\n\nThe first phase brought 25 hostages home, with the bodies of six who died in captivity."
     claims = claims_of(text, date="2025-03-05", language="en")
     assert [c["metric"] for c in claims if c["value"] == 6] == ["other"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Since the sites opened, 700 people have been killed while seeking food, the ministry says, and more than 5,000 injured.",
+        "At least 90 people were wounded while queuing for flour.",
+    ],
+)
+def test_aid_seekers_injured_have_no_metric_of_their_own(text: str) -> None:
+    claims = claims_of("Statement.\n\n" + text, date="2025-07-20", language="en")
+    assert [c["metric"] for c in claims if c["value"] in (5000, 90)] == ["other"]

@@ -293,6 +293,11 @@ def read_what(
         # happening to them, are a population
         event = "population"
     metric = metric_of(event, group, mention, right, words)
+    if metric == "injured" and (
+        (previous is not None and previous.event == "aid_seeking")
+        or words.events["aid_seeking"].search(right) or words.events["aid_seeking"].search(left)
+    ):
+        metric = "other"  # "killed while seeking food, and more than 8,000 injured": aid seekers hurt have no metric
     if metric == "killed" and group is None and words.regex(r"\b(?:{in_captivity})\b").search(right):
         metric = "other"  # "the bodies of eight who died in captivity": hostages dead, as "killed.hostages"
     if (
