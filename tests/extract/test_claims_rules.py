@@ -2638,3 +2638,12 @@ def test_hostages_who_died_in_captivity_are_no_toll_of_the_killed() -> None:
 def test_aid_seekers_injured_have_no_metric_of_their_own(text: str) -> None:
     claims = claims_of("Statement.\n\n" + text, date="2025-07-20", language="en")
     assert [c["metric"] for c in claims if c["value"] in (5000, 90)] == ["other"]
+
+
+def test_held_hostages_told_released_are_freed_and_their_bodies_are_no_toll() -> None:
+    text = (
+        "Statement.\n\nThis morning the last 14 living hostages held in Gaza came home. "
+        "Troops also recovered the bodies of three hostages from a tunnel."
+    )
+    claims = claims_of(text, date="2025-10-13", language="en")
+    assert [(c["value"], c["metric"]) for c in claims] == [(14, "hostages_released"), (3, "other")]

@@ -173,6 +173,12 @@ def read_what(
     ):
         # "25 living hostages came home": "living" says which hostages; the verb after them is the event
         later, later_span = _nearest(event_window[group_end:], words.event_lists, from_start=True)
+        if later in _HELD_GROUPS and later_span is not None:
+            # "the last 20 living hostages held in Gaza crossed back into Israel": the release, if one is told
+            after = group_end + later_span[1]
+            release, release_span = _nearest(event_window[after:], words.event_lists, from_start=True)
+            if release == "released" and release_span is not None:
+                later, later_span = release, (after - group_end + release_span[0], after - group_end + release_span[1])
         if later is not None and later_span is not None:
             right_event, right_span = later, (group_end + later_span[0], group_end + later_span[1])
     if group is not None and group_end is not None and right_span is not None and event_base == right_start and (
