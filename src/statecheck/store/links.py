@@ -50,7 +50,6 @@ CACHED_CANDIDATES = 4096
 """Stored candidates an ingest keeps in memory (:class:`CandidateCache`): a few MB."""
 
 
-
 # Built once: an ingest runs these for every document, and building a statement costs more than
 # running it on SQLite.
 _KEYS: BindParameter[list[int]] = bindparam("keys", expanding=True)

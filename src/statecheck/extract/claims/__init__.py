@@ -487,12 +487,12 @@ def _claims_in_sentence(
         as_of = resolve_as_of(s, reading, dates, words, context, scope, all_dates=all_dates)
         if (
             (scope == "total" or (scope == "period" and period is None)) and reading.event in CASUALTIES
-            and context.last_incident is not None
+            and context.last_toll is not None and context.last_toll.scope == "incident"
             and not own_date(reading, dates) and _others_of_the_incident(s, reading, words)
         ):
             # "Three men were shot dead on Wednesday when troops opened fire. The ministry said seven
             # other people were wounded": other people of the same attack, not more of a count
-            scope, period, as_of = "incident", None, context.last_incident[0]
+            scope, period, as_of = "incident", None, context.last_toll.as_of
         if (
             claims and (shares_span or reading.link in ("coordinated", "including", "parenthesis"))
             and not own_date(reading, dates) and not _verb_of_its_own(s, reading, words)
@@ -538,8 +538,7 @@ def _claims_in_sentence(
             )
         )
         if reading.event in CASUALTIES:
-            # the last toll told: an incident's, whose other victims a later count may tell
-            context.last_incident = (as_of,) if scope == "incident" else None
+            context.last_toll = claims[-1]
     _note_event_day(dates, context, counted=True)
     _note_context(s, words, context, lambda: sentence_place)
     if readings:

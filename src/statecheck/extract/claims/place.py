@@ -14,7 +14,7 @@ from statecheck.extract.claims.what import (
     held_after,
     release_awaited,
 )
-from statecheck.extract.claims.words import CASUALTIES, WAR_START_ISO, Words, last_match
+from statecheck.extract.claims.words import CASUALTIES, DIGIT, WAR_START_ISO, Words, last_match
 from statecheck.extract.dates import DateMention
 from statecheck.extract.sentences import Sentence
 
@@ -185,7 +185,6 @@ def read_place(
     return place
 
 
-_NUMBER_BETWEEN = re.compile(r"\d")
 _NEVER_IN_ISRAEL = frozenset({"aid_trucks", "hostages_released"})
 
 
@@ -290,7 +289,7 @@ def _read_place(
     if as_of == WAR_START_ISO and reading.metric in ("killed", "injured", "hostages", "other") and not [
         p for p in own
         if not words.regex(r"\b(?:{taken_into})\s+(?:(?:{articles})\s+)?$").search(sentence, max(0, p[0] - 15), p[0])
-        and not _NUMBER_BETWEEN.search(sentence, mention.end, p[0])
+        and not DIGIT.search(sentence, mention.end, p[0])
     ]:
         # figures of the attack of 7 October 2023, in Israel; a place the hostages were taken into
         # ("251 dragged into Gaza") is not where the count was made, nor one told with a later count

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from statecheck.extract.claims.source import read_source
 from statecheck.extract.claims.words import Words
 from statecheck.extract.numbers import NumberMention
+from statecheck.model import Claim
 
 
 def _nowhere() -> str | None:
@@ -29,9 +30,9 @@ class Context:
     last_event_paragraph: int = -1
     """The paragraph that named :attr:`last_event_date`: a story told on in the simple past keeps its day."""
     incident_told: bool = False
-    last_incident: tuple[str | None] | None = None
-    """The date (``as_of``) of the last toll told, when it was one incident's: its other victims may follow."""
     """A sentence before, in this paragraph, told of one strike, attack or raid."""
+    last_toll: Claim | None = None
+    """The last count of the killed or hurt: when it was one incident's, its other victims may follow."""
     last_count: str | None = None
     """What the last count of the paragraph counts (:func:`counted`), for an "another" that follows."""
     last_reading: Reading | None = None

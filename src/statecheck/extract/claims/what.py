@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from functools import lru_cache
 
+from statecheck.extract import lexicon
 from statecheck.extract.claims.state import Reading
 from statecheck.extract.claims.words import (
     BOUND_REACH,
@@ -19,6 +20,7 @@ from statecheck.extract.claims.words import (
     RIGHT_REACH,
     PhraseLists,
     Words,
+    alternation,
 )
 from statecheck.extract.dates import DateMention
 from statecheck.extract.numbers import NumberMention
@@ -32,8 +34,18 @@ _NO_HEAD = re.compile(r"\s*(?:a|per|each|every|in|on|since|as|by|from)\b", re.IG
 _HEAD_CUT = re.compile(r"[;:!?()]|(?<!\b[A-Z])\.(?!\d)|,\s")  # "U.S. citizens" goes on past its initials
 _UNIT_HEAD_CUT = re.compile(r"[,;:.!?()]")
 _CLAUSE_END = re.compile(r"[;:|•]|\s[—–]\s|\.\s|\(|\)")
-# a clause opens after a comma and "and" or "but" in each language read ("..., e exigimos a libertação dos 50")
-_CLAUSE_START = re.compile(r"[;:|•()]|\s[—–]\s|\.\s|,\s+(?:and|but|while|whereas|et|mais|y|pero|e|mas|und|aber)\s")
+
+
+def _clause_start_pattern() -> re.Pattern[str]:
+    """Where a clause begins: after a semicolon, a colon, a dash, a parenthesis, a full stop, or
+    a comma and a word that opens a clause ("..., e exigimos a libertação dos 50 reféns"). The
+    words are those of every language read: a sentence's breaks are found once, whatever its
+    language (they are cached by sentence)."""
+    openers = {w for language in lexicon.LANGUAGES for w in lexicon.load(language, "claims").get("grammar", {}).get("comma_clause_openers", [])}
+    return re.compile(r"[;:|•()]|\s[—–]\s|\.\s|,\s+(?:" + alternation(sorted(openers)) + r")\s")
+
+
+_CLAUSE_START = _clause_start_pattern()
 _SENTENCE_BREAK = re.compile(r"(?<!\d)\.\s|[!?;]\s")  # not the dot of a day ("seit dem 7. Oktober")
 _SENTENCE_PART_END = re.compile(r"[;|•]|\.\s|$")
 _ASIDE_OPENER = re.compile(r"(,|\s[–—]|\()\s*[^,–—(]{0,40}$")
@@ -161,10 +173,10 @@ def read_what(
     if right_event in _HELD_GROUPS and right_span is not None and event_base == right_start and right_span[0] <= 1:
         # the word that names the held, right after the number, is no event of its own when a release
         # is told of them: after it ("183 presos libertados") or before it ("libertou em troca 183 presos")
-        later, later_span = _nearest(event_window[right_span[1] :], words.event_lists, from_start=True)
+        later, later_span = _next_event(event_window, right_span[1], words)
         if later == "released" and later_span is not None:
             group, group_end = group or _HELD_GROUPS[right_event], group_end or right_span[1]
-            right_event, right_span = later, (right_span[1] + later_span[0], right_span[1] + later_span[1])
+            right_event, right_span = later, later_span
         elif left_event == "released" and group_end is not None and right_span[0] < group_end:
             right_event, right_span = None, None
     if (
@@ -172,15 +184,14 @@ def read_what(
         and group_end is not None and right_span[1] < group_end
     ):
         # "25 living hostages came home": "living" says which hostages; the verb after them is the event
-        later, later_span = _nearest(event_window[group_end:], words.event_lists, from_start=True)
+        later, later_span = _next_event(event_window, group_end, words)
         if later in _HELD_GROUPS and later_span is not None:
-            # "the last 20 living hostages held in Gaza crossed back into Israel": the release, if one is told
-            after = group_end + later_span[1]
-            release, release_span = _nearest(event_window[after:], words.event_lists, from_start=True)
-            if release == "released" and release_span is not None:
-                later, later_span = release, (after - group_end + release_span[0], after - group_end + release_span[1])
-        if later is not None and later_span is not None:
-            right_event, right_span = later, (group_end + later_span[0], group_end + later_span[1])
+            # "the last 20 living hostages held in Gaza came home": the release, if one is told
+            release, release_span = _next_event(event_window, later_span[1], words)
+            if release == "released":
+                later, later_span = release, release_span
+        if later is not None:
+            right_event, right_span = later, later_span
     if group is not None and group_end is not None and right_span is not None and event_base == right_start and (
         right_span[0] < group_end <= right_span[1] and _inside_the_event(event_window[right_span[0] : right_span[1]], words)
     ):
@@ -268,7 +279,7 @@ def read_what(
         # seeking aid is what the killed were doing ("killed, including 31 people waiting for aid"),
         # no event of its own ("flour costs ten times its price")
         event = None
-    if event == "killed" and (words.events["aid_seeking"].search(right) or words.events["aid_seeking"].search(left)):
+    if event == "killed" and _seeking_aid(left, right, words):
         event = "aid_seeking"  # "killed while trying to reach food"
     if (
         previous is not None and previous.event is not None and event_side == "left" and event_span is not None
@@ -299,10 +310,7 @@ def read_what(
         # happening to them, are a population
         event = "population"
     metric = metric_of(event, group, mention, right, words)
-    if metric == "injured" and (
-        (previous is not None and previous.event == "aid_seeking")
-        or words.events["aid_seeking"].search(right) or words.events["aid_seeking"].search(left)
-    ):
+    if metric == "injured" and ((previous is not None and previous.event == "aid_seeking") or _seeking_aid(left, right, words)):
         metric = "other"  # "killed while seeking food, and more than 8,000 injured": aid seekers hurt have no metric
     if metric == "killed" and group is None and words.regex(r"\b(?:{in_captivity})\b").search(right):
         metric = "other"  # "the bodies of eight who died in captivity": hostages dead, as "killed.hostages"
@@ -542,12 +550,21 @@ _FREED_PEOPLE = frozenset({"people", "women", "children", "women_and_children"})
 
 
 def _freed_from(clause: str, words: Words) -> str | None:
-    """Hostages or prisoners released, by what the clause says they were held as."""
+    """Hostages or prisoners released, by what the clause says they were held as, else by who
+    they are ("set free 1,100 Palestinians", "three Israeli men were handed over")."""
     if words.events["hostages"].search(clause):
         return "hostages_released"
     if words.events["detained"].search(clause):
         return "prisoners_released"
+    head = clause[:_FREED_HEAD_REACH]
+    if words.regex(r"\b(?:{released_as_prisoners})\b").search(head):
+        return "prisoners_released"
+    if words.regex(r"\b(?:{released_as_hostages})\b").search(head):
+        return "hostages_released"
     return None
+
+
+_FREED_HEAD_REACH = 30  # characters after the number in which who the freed are is named
 
 
 _SMALLEST_POPULATION = 100_000
@@ -809,17 +826,18 @@ def metric_of(event: str | None, group: str | None, mention: NumberMention, righ
     for key in candidates:
         if key in metrics:
             return metrics[key]
-    if event == "released" and group in (None, "people", "women", "children"):
-        # "set free 1,100 Palestinians", "three Israeli men were handed over": who they are says which release
-        head = right[:_FREED_HEAD_REACH]
-        if words.regex(r"\b(?:{released_as_prisoners})\b").search(head):
-            return "prisoners_released"
-        if words.regex(r"\b(?:{released_as_hostages})\b").search(head):
-            return "hostages_released"
     return "other"
 
 
-_FREED_HEAD_REACH = 30  # characters after a number of people freed in which their nationality is named
+def _next_event(window: str, start: int, words: Words) -> tuple[str | None, tuple[int, int] | None]:
+    """The first event named in ``window`` from ``start`` on, and where it stands in ``window``."""
+    event, span = _nearest(window[start:], words.event_lists, from_start=True)
+    return (event, (start + span[0], start + span[1])) if event is not None and span is not None else (None, None)
+
+
+def _seeking_aid(left: str, right: str, words: Words) -> bool:
+    """The words around a count say its people were seeking aid ("killed while trying to reach food")."""
+    return bool(words.events["aid_seeking"].search(right) or words.events["aid_seeking"].search(left))
 
 
 def _nearest(text: str, lists: PhraseLists, *, from_start: bool) -> tuple[str | None, tuple[int, int] | None]:

@@ -11,6 +11,7 @@ from typing import NamedTuple
 
 from statecheck.extract.claims.state import Context, Reading, counted
 from statecheck.extract.claims.what import (
+    RELEASED_HELD,
     clause_before,
     clause_right,
     clause_start,
@@ -169,16 +170,19 @@ def read_scope(
         # 50 people have died": that strike's toll (not "... since then more than 41,800 were killed":
         # the war's, from that day)
         return "incident", None
-    this_year = (context.document_date or "")[:4]
-    month = [  # or a past calendar year: "in 2024", "last year" (the report's own is still running)
+    # or a past calendar year ("in 2024", "last year"; the report's own is still running), but not a year
+    # counted back ("thirty years since the bombing", an event's day), nor for people freed at a handover
+    # (release_scope: the year only dates it)
+    this_year = (context.document_date or "")[:4] if reading.metric not in RELEASED_HELD else ""
+
+    def names_a_span(d: DateMention) -> bool:
+        if len(d.value) == 7:
+            return d.kind == "explicit"
+        return len(d.value) == 4 and d.kind in ("explicit", "relative") and not d.counted_back and d.value < this_year
+
+    month = [
         d for d in dates
-        if (
-            len(d.value) == 7 and d.kind == "explicit"
-            # not a year counted back ("thirty years since the bombing"): an event's day, of year precision
-            or len(d.value) == 4 and d.kind in ("explicit", "relative") and not d.counted_back and d.value < this_year
-            and reading.metric not in _FREED
-        )
-        and not d.since and not d.reporting
+        if names_a_span(d) and not d.since and not d.reporting
         and not up_to.search(sentence, max(0, d.start - 12), d.start)  # "dead by May": up to May, no span in it
     ]
     if month and not day and not running_total and (
@@ -207,7 +211,6 @@ def read_scope(
     return "total", None
 
 
-_FREED = frozenset({"prisoners_released", "hostages_released"})  # freed at a handover, which a year only dates (release_scope)
 _SINCE_PHRASE = r"(?<![\w])(?:{since_words})\s+(?:[^\s,;]+\s+){{0,7}}[^\s,;]+"  # "since" and the words it governs
 _CLAUSE_BREAK = re.compile(r"[,;:]")
 _SINCE_THEN = r"\b(?:{since_then})\b"  # "since then", "seither": from a day told before to the report
