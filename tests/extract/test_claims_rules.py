@@ -2647,3 +2647,22 @@ def test_held_hostages_told_released_are_freed_and_their_bodies_are_no_toll() ->
     )
     claims = claims_of(text, date="2025-10-13", language="en")
     assert [(c["value"], c["metric"]) for c in claims] == [(14, "hostages_released"), (3, "other")]
+
+
+@pytest.mark.parametrize(
+    "text,language",
+    [
+        (("Strikes hit southern Lebanon again. Since Monday 60,000 people have crossed into Syria. "
+         "About 9,000 more went to Syria on Friday."), "en"),
+        (("Die Luftangriffe im Südlibanon gehen weiter. Seit Montag sind 60.000 Menschen nach Syrien geflohen. "
+         "Weitere 9.000 kamen am Freitag nach Syrien."), "de"),
+    ],
+)
+def test_people_who_leave_for_a_country_beyond_the_fronts_are_counted_where_they_left(text: str, language: str) -> None:
+    claims = claims_of("Statement.\n\n" + text, date="2024-10-06", language=language)
+    assert [c["place"] for c in claims] == ["lebanon", "lebanon"]
+
+
+def test_a_count_told_in_a_country_beyond_the_fronts_is_there() -> None:
+    claims = claims_of("Statement.\n\nIn Syria, 12 people were killed in a strike near Damascus.", date="2024-10-06", language="en")
+    assert [c["place"] for c in claims] == ["syria"]

@@ -28,6 +28,7 @@ from statecheck.extract.claims.place import (
     PlaceIndex,
     came_from,
     combine_places,
+    destination_abroad,
     dominant_place,
     place_list_at,
     read_place,
@@ -403,6 +404,8 @@ def _note_context(sentence: str, words: Words, context: Context, places_in: Call
         places = places_in()
         # where the sentence's story is, not where something came from ("a drone launched from
         # Lebanon hit a base near Binyamina"), unless no other place is named
+        # nor where people went beyond the fronts ("... have fled into Syria")
+        places = [p for p in places if not destination_abroad(sentence, p, words)]
         there = [p for p in places if not came_from(sentence, p, words)] or places
         return combine_places(place_list_at(there, 0, sentence, words), words) if there else None
 

@@ -121,7 +121,7 @@ def combine_places(places: list[tuple[int, int, str]], words: Words) -> str | No
     """One place for a list of places: "Gaza and the West Bank" is the occupied territory."""
     if not places:
         return None
-    names = {p[2] for p in places if p[2] not in ("syria", "yemen", "iran")}
+    names = {p[2] for p in places if p[2] not in _BEYOND_THE_FRONTS}
     for candidates in (names, {words.region.get(n, n) for n in names}):
         for parts, combined in words.combine:
             if parts <= candidates:
@@ -257,6 +257,9 @@ def _read_place(
         # held in Gaza or one of its places: not a town of Israel named later ("captives ... from Kfar Aza")
         after = [p for p in places if p[0] > mention.end and words.region.get(p[2], p[2]) == "gaza"]
         return after[0][2] if after else words.default_places.get("hostages", context.default_place)
+    if reading.metric != "aid_trucks":
+        # "300,000 have fled into Syria": people who leave the war's lands are counted where they left
+        places = [p for p in places if not destination_abroad(sentence, p, words)]
     if places and (reading.metric.startswith(CASUALTIES) or reading.metric == "other"):
         # but "18,500 workers from Gaza", "48 detainees from the West Bank": where the counted people
         # are from, named right after them (not after a verb: "100 projectiles had crossed from Lebanon")
@@ -324,6 +327,17 @@ def _read_place(
     if nationality:
         return nationality
     return context.section_place or context.default_place
+
+
+#: Places named in the gazetteer that lie beyond the war's fronts (Gaza, the West Bank, Israel, Lebanon).
+_BEYOND_THE_FRONTS = frozenset({"syria", "yemen", "iran"})
+
+
+def destination_abroad(sentence: str, place: tuple[int, int, str], words: Words) -> bool:
+    """The place is one beyond the fronts, named as where people went ("into Syria", "nach Syrien")."""
+    return place[2] in _BEYOND_THE_FRONTS and words.regex(r"\b(?:{taken_into})\s+(?:(?:{articles})\s+)?$").search(
+        sentence, max(0, place[0] - 15), place[0]
+    ) is not None
 
 
 def _framing_place(sentence: str, places: list[tuple[int, int, str]], words: Words) -> str | None:
