@@ -2666,3 +2666,15 @@ def test_people_who_leave_for_a_country_beyond_the_fronts_are_counted_where_they
 def test_a_count_told_in_a_country_beyond_the_fronts_is_there() -> None:
     claims = claims_of("Statement.\n\nIn Syria, 12 people were killed in a strike near Damascus.", date="2024-10-06", language="en")
     assert [c["place"] for c in claims] == ["syria"]
+
+
+@pytest.mark.parametrize(
+    "text,language",
+    [
+        ("Gaza is starving. Meanwhile some 2,000 loaded trucks are waiting in Egypt for clearance.", "en"),
+        ("Gaza pasa hambre. Mientras tanto, unos 2.000 camiones cargados esperan en Egipto.", "es"),
+    ],
+)
+def test_a_count_in_a_neighbouring_country_beyond_the_fronts_has_no_place(text: str, language: str) -> None:
+    [claim] = claims_of("Statement.\n\n" + text, date="2024-05-06", language=language)
+    assert claim["place"] is None
