@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+import statecheck
 from statecheck.extract.dates import find_dates, recent_span
 
 
@@ -152,3 +153,30 @@ def test_months_on_a_ward_are_no_date() -> None:
 )
 def test_a_past_calendar_year_is_a_date_of_year_precision(sentence: str, language: str, values: list[str]) -> None:
     assert [d.value for d in find_dates(sentence, "2025-02-10", language)] == values
+
+
+@pytest.mark.parametrize(
+    ("sentence", "language", "values"),
+    [
+        ("One year ago today, gunmen crossed the fence at dawn.", "en", ["2023-10-07"]),
+        ("Two weeks ago today the bakery was hit.", "en", ["2024-09-23"]),
+        ("Heute vor einem Jahr begann der Angriff.", "de", ["2023-10-07"]),
+        ("Hoy hace seis meses que cerró el paso.", "es", ["2024-04-07"]),
+        # without "today" a time ago restates a date or an event told elsewhere: no date of its own
+        ("Since 2 March, eleven weeks ago, no truck has entered.", "en", ["2024-03-02"]),
+        ("Vor einem Jahr begann der Krieg.", "de", []),
+        ("Há 380 dias que os reféns estão em cativeiro.", "pt", []),
+    ],
+)
+def test_a_time_ago_today_is_an_anniversary(sentence: str, language: str, values: list[str]) -> None:
+    # the document is dated Monday 7 October 2024
+    assert [d.value for d in find_dates(sentence, "2024-10-07", language)] == values
+
+
+def test_the_toll_of_a_day_told_as_an_anniversary_takes_that_day() -> None:
+    text = (
+        "Statement.\n\nOne year ago today, at dawn, armed men broke through the fence. By nightfall "
+        "some 1,200 people had been murdered."
+    )
+    document = statecheck.check_text(text, date="2024-10-07", options=statecheck.Options(verify=False, language="en"))
+    assert [(c.value, c.as_of, c.place) for c in document.claims] == [(1200, "2023-10-07", "israel")]

@@ -52,6 +52,11 @@ class _DatePatterns:
     elapsed: re.Pattern[str]
     elapsed_after: re.Pattern[str]
     time_since: re.Pattern[str]
+    ago: tuple[re.Pattern[str], ...]
+    """A time counted back from the report: "one year ago", "hace seis meses" (read only with a
+    word for today, as an anniversary)."""
+    today_before: re.Pattern[str]
+    """A word for today just before such a time: "Heute vor einem Jahr", "Hoy hace un año"."""
     span_opening: re.Pattern[str]
     months_later: re.Pattern[str]
     """Months after the war's start with no event named: "Six months on", "Onze mois plus tard"."""
@@ -194,6 +199,16 @@ def _patterns(language: str) -> _DatePatterns:
     )
     span_opening = re.compile(rf"(?<![\w])(?:{alt('span_openings')})\s+$", re.IGNORECASE)
     time_since = re.compile(rf"{amount(units)}\s*,?\s+(?:{alt('time_since')})\s+(?![\d])", re.IGNORECASE)
+    # no comma in the number: "il y a un an, jour pour jour" is a year, not "un an," days
+    ago_amount = rf"(?<![\w]){approximate}(?P<n>(?<![\w.,-]){leading_words}[\w.-]+)\s+(?P<unit>{units})(?P<half>{half})?"
+    ago = tuple(
+        re.compile(pattern, re.IGNORECASE)
+        for key, pattern in (
+            ("ago_after", rf"{ago_amount}\s+(?:{alt('ago_after')})(?![\w])"),
+            ("ago_before", rf"(?<![\w])(?:{alt('ago_before')})\s+{ago_amount}(?![\w])"),
+        )
+        if table.get(key)
+    )
     day_of = re.compile(
         rf"(?<![\w])(?:{alt('day_words')})\s+(?P<n>\d+)\s+(?:{alt('day_of')})\s+{determiners}(?:{events})", re.IGNORECASE
     )
@@ -229,9 +244,10 @@ def _patterns(language: str) -> _DatePatterns:
         explicit=explicit, weekday=weekday, weekday_last_week=weekday_last_week, month_only=month_only, last_month_name=last_month_name,
         year_only=year_only,
         day_range=day_range, elapsed=elapsed,
-        elapsed_after=elapsed_after, time_since=time_since, span_opening=span_opening, recent=recent, months_later=months_later, ages=re.compile(lexicon.phrase_pattern(table.get("ages", []), suffix=r"\s*$"), re.IGNORECASE),
+        elapsed_after=elapsed_after, time_since=time_since, ago=ago, span_opening=span_opening, recent=recent, months_later=months_later, ages=re.compile(lexicon.phrase_pattern(table.get("ages", []), suffix=r"\s*$"), re.IGNORECASE),
         any_unit=any_unit, any_calendar_word=any_calendar_word, day_of=day_of, since=since, speech=speech, attribution=attribution,
-        today=words("today"), yesterday=words("yesterday"), this_month=words("this_month"),
+        today=words("today"), today_before=re.compile(lexicon.phrase_pattern(table.get("today", []), suffix=r"\s*,?\s*$"), re.IGNORECASE),
+        yesterday=words("yesterday"), this_month=words("this_month"),
         last_month=words("last_month"), this_year=words("this_year"), last_year=words("last_year"),
         year_gap=re.compile(r"\s*,?\s*" + (rf"(?:(?:{alt('relative_year_joiners')})\s+)?" if table.get("relative_year_joiners") else ""), re.IGNORECASE),
         any_relative=Caseless(lexicon.phrase_pattern(relative_words)),
@@ -317,6 +333,12 @@ def find_dates(sentence: str, document_date: str | None, language: str = "en") -
             amount = _time_amount(match.group("n"), match.group("unit"), p, language, bool(match.group("half")))
             if amount is not None:
                 add(match.start(), match.end(), _before(base[0], amount, base[1]), "explicit", counted_back=True)
+        for pattern in p.ago if base[1] == "day" else ():
+            for match in pattern.finditer(sentence):
+                amount = _time_amount(match.group("n"), match.group("unit"), p, language, bool(match.group("half")))
+                anniversary = _anniversary(sentence, match, amount, base[0], p) if amount is not None else None
+                if anniversary is not None:
+                    add(*anniversary, "explicit")
     rare_cue = p.any_rare_cue.search(sentence) is not None
     for match in p.day_of.finditer(sentence) if rare_cue else ():
         add(match.start(), match.end(), (WAR_START + dt.timedelta(days=int(match.group("n")) - 1)).isoformat(), "elapsed")
@@ -481,6 +503,33 @@ def _before(day: dt.date, amount: tuple[float, str], precision: str) -> str:
         return str(day.year - round(value / 12))  # "thirty years since the bombing": a year
     months = round(value) if kind == "months" else round(value / 30.4)
     return format_date(add_months(day, -months), "month")
+
+
+_TODAY_AFTER = re.compile(r",?\s+")
+
+
+def _anniversary(
+    sentence: str, match: re.Match[str], amount: tuple[float, str], base_day: dt.date, p: _DatePatterns
+) -> tuple[int, int, str] | None:
+    """ "One year ago today", "Heute vor einem Jahr": the report's day that long before, and
+    where the phrase stands. Without "today" a time ago is no date of its own: it mostly restates
+    one ("since 2 March, eleven weeks ago", "when the war began almost a year ago")."""
+    start, end = match.start(), match.end()
+    gap = _TODAY_AFTER.match(sentence, end)
+    today_after = p.today.match(sentence, gap.end()) if gap else None
+    today_before = p.today_before.search(sentence, max(0, start - 25), start)
+    if today_after is not None:
+        end = today_after.end()
+    elif today_before is not None:
+        start = today_before.start()
+    else:
+        return None
+    value, kind = amount
+    if kind == "days":
+        return start, end, (base_day - dt.timedelta(days=round(value))).isoformat()
+    months = round(value)
+    day = add_months(base_day.replace(day=1), -months)
+    return start, end, day.replace(day=min(base_day.day, calendar.monthrange(day.year, day.month)[1])).isoformat()
 
 
 class RecentSpan(NamedTuple):
