@@ -2380,8 +2380,14 @@ def test_a_paragraph_that_only_mentions_the_reporting_period_does_not_set_a_new_
         ("Les soldats sont entrés dans le camp le 3 mars 2024. Ce dimanche-là, 12 personnes ont été tuées.", "fr", "2024-03-03"),
         ("Die Soldaten drangen am 3. März 2024 in das Lager ein. An jenem Sonntag wurden 12 Menschen getötet.", "de", "2024-03-03"),
         ("Os soldados entraram no campo a 3 de março de 2024. Naquele domingo, morreram 12 pessoas.", "pt", "2024-03-03"),
-        # 4 March 2024 was a Monday: "that Sunday" is not that day, and stays the last Sunday before the report
-        ("Soldiers entered the camp on 4 March 2024. That Sunday, 12 people were killed there.", "en", "2024-03-17"),
+        # 4 March 2024 was a Monday: "that Sunday" is not that day, nor the last Sunday before the
+        # report (17 March); the weekday names no day of its own and the story's day stands
+        ("Soldiers entered the camp on 4 March 2024. That Sunday, 12 people were killed there.", "en", "2024-03-04"),
+        # the Sabbath is Saturday: 2 March 2024
+        ("Gunmen attacked the kibbutz on 2 March 2024. On that Sabbath, 12 people were killed there.", "en", "2024-03-02"),
+        ("Am 2. März 2024 griffen Bewaffnete den Kibbuz an. An jenem Schabbat wurden 12 Menschen getötet.", "de", "2024-03-02"),
+        # no day told: "that Sunday" is not the last Sunday before the report either
+        ("Soldiers entered the camp before dawn. That Sunday, 12 people were killed there.", "en", "2024-03-20"),
     ],
 )
 def test_that_weekday_is_the_day_the_story_told_of(text: str, language: str, as_of: str) -> None:

@@ -357,9 +357,11 @@ def _dates_in(sentence: str, words: Words, context: Context) -> list[DateMention
     where the sentence names it ("The next day two men were shot")."""
     dates = find_dates(sentence, context.release_date or context.document_date, words.language)
     told = context.last_event_date
-    if told is None or len(told) != len("YYYY-MM-DD"):
+    if told is not None and len(told) != len("YYYY-MM-DD"):
+        told = None
+    dates = [told_day for d in dates if (told_day := _as_day_told(d, sentence, told, words) if d.kind == "weekday" else d)]
+    if told is None:
         return dates
-    dates = [_as_day_told(d, sentence, told, words) if d.kind == "weekday" else d for d in dates]
     if not words.g("next_day"):
         return dates
     found = words.regex(r"\b(?:{next_day})\b").search(sentence)
@@ -369,17 +371,20 @@ def _dates_in(sentence: str, words: Words, context: Context) -> list[DateMention
     return sorted([*dates, DateMention(found.start(), found.end(), day, "explicit")], key=lambda d: d.start)
 
 
-def _as_day_told(date: DateMention, sentence: str, told: str, words: Words) -> DateMention:
+def _as_day_told(date: DateMention, sentence: str, told: str | None, words: Words) -> DateMention | None:
     """A weekday that names the day the story told of ("On 7 October 2023 gunmen crossed the fence.
     That Saturday, 1,200 were killed"): that day, when it is that weekday, rather than the last
-    such weekday before the report."""
+    such weekday before the report; none when the story told no such day (not the last Saturday
+    before the report: "that Saturday" is not this week's)."""
     before = words.regex(r"\b(?:{weekday_told_before})\s+$").search(sentence, max(0, date.start - 20), date.start)
     after = words.regex(r"(?:{weekday_told_after})").match(sentence, date.end)
     if before is None and after is None:
         return date
+    if told is None:
+        return None
     day = dt.date.fromisoformat(told)
     weekday = dt.date.fromisoformat(date.value).weekday() if len(date.value) == len(told) else None
-    return replace(date, value=told) if weekday == day.weekday() else date
+    return replace(date, value=told) if weekday == day.weekday() else None
 
 
 def _note_event_day(dates: list[DateMention], context: Context, *, counted: bool) -> None:
