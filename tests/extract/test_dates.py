@@ -180,3 +180,18 @@ def test_the_toll_of_a_day_told_as_an_anniversary_takes_that_day() -> None:
     )
     document = statecheck.check_text(text, date="2024-10-07", options=statecheck.Options(verify=False, language="en"))
     assert [(c.value, c.as_of, c.place) for c in document.claims] == [(1200, "2023-10-07", "israel")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "language", "span"),
+    [
+        ("Donors have sent $2 billion in the past year.", "en", ("2023-10-08", "2024-10-07")),
+        ("Durante la última semana murieron 40 personas.", "es", ("2024-09-30", "2024-10-07")),
+        ("In der vergangenen Woche starben 40 Menschen.", "de", ("2024-09-30", "2024-10-07")),
+        # a part of something else, not the days before the report
+        ("In the last week of the truce, 40 trucks entered.", "en", None),
+    ],
+)
+def test_the_past_week_or_year_with_no_number_spans_up_to_the_report(sentence: str, language: str, span: tuple[str, str] | None) -> None:
+    found = recent_span(sentence, "2024-10-07", language)
+    assert ((found.first, found.last) if found else None) == span

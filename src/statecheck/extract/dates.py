@@ -194,7 +194,10 @@ def _patterns(language: str) -> _DatePatterns:
     months_later = re.compile(rf"{amount(month_units)}\s+(?:{alt('months_later')})(?![\w])", re.IGNORECASE)
     recent = re.compile(
         rf"(?<![\w])(?:{alt('recent_openers')})\s+(?:(?:{alt('recent_words')})\s+)?(?P<n>[\w.,-]+(?:\s+[\w.,-]+){{0,3}}?)\s+"
-        rf"(?:(?:{alt('recent_words')})\s+)?(?P<unit>{units})(?![\w])",
+        rf"(?:(?:{alt('recent_words')})\s+)?(?P<unit>{units})(?![\w])"
+        # or one unit, its number unsaid: "in the past year", "durante la última semana" (not "in
+        # the last year of the war")
+        rf"|(?<![\w])(?:{alt('recent_one')})\s+(?P<one>{units})(?![\w])(?!\s+(?:{alt('recent_one_stops')})\s)",
         re.IGNORECASE,
     )
     span_opening = re.compile(rf"(?<![\w])(?:{alt('span_openings')})\s+$", re.IGNORECASE)
@@ -553,7 +556,10 @@ def recent_span(sentence: str, document_date: str | None, language: str = "en") 
     match = p.recent.search(sentence) if p.any_unit.search(sentence) else None
     if match is None:
         return None
-    amount = _time_amount(match.group("n"), match.group("unit"), p, language)
+    if match.group("one"):
+        amount = _time_amount("1", match.group("one"), p, language)
+    else:
+        amount = _time_amount(match.group("n"), match.group("unit"), p, language)
     if amount is None:
         return None
     days = amount[0] if amount[1] == "days" else amount[0] * 30.4  # months (and years, in months) as days
