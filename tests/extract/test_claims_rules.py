@@ -2684,15 +2684,3 @@ def test_a_count_told_in_a_country_beyond_the_fronts_is_there() -> None:
 def test_a_count_in_a_neighbouring_country_beyond_the_fronts_has_no_place(text: str, language: str) -> None:
     [claim] = claims_of("Statement.\n\n" + text, date="2024-05-06", language=language)
     assert claim["place"] is None
-
-
-@pytest.mark.parametrize(
-    "text,language",
-    [
-        ("On 7 October 2023, gunmen broke through the Gaza fence and murdered about 1,200 people.", "en"),
-        ("El 7 de octubre de 2023, los milicianos cruzaron la valla de Gaza y asesinaron a unas 1.200 personas.", "es"),
-    ],
-)
-def test_where_the_attackers_of_7_october_came_from_is_not_where_their_victims_died(text: str, language: str) -> None:
-    [claim] = claims_of("Statement.\n\n" + text, date="2024-10-08", language=language)
-    assert (claim["as_of"], claim["place"]) == ("2023-10-07", "israel")

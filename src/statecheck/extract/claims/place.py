@@ -293,12 +293,10 @@ def _read_place(
         p for p in own
         if not words.regex(r"\b(?:{taken_into})\s+(?:(?:{articles})\s+)?$").search(sentence, max(0, p[0] - 15), p[0])
         and not DIGIT.search(sentence, mention.end, p[0])
-        and not (p[1] <= mention.start and words.region.get(p[2], p[2]) == "gaza")
     ]:
         # figures of the attack of 7 October 2023, in Israel; a place the hostages were taken into
         # ("251 dragged into Gaza") is not where the count was made, nor one told with a later count
-        # ("in which 1,200 were killed ..., and the hostages, 136 of whom remain in Gaza"), nor
-        # where the attackers came from, told before it ("broke through the Gaza fence and killed 1,200")
+        # ("in which 1,200 were killed ..., and the hostages, 136 of whom remain in Gaza")
         return "israel"
     if own:
         places = own
