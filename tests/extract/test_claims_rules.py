@@ -2684,3 +2684,15 @@ def test_a_count_told_in_a_country_beyond_the_fronts_is_there() -> None:
 def test_a_count_in_a_neighbouring_country_beyond_the_fronts_has_no_place(text: str, language: str) -> None:
     [claim] = claims_of("Statement.\n\n" + text, date="2024-05-06", language=language)
     assert claim["place"] is None
+
+
+@pytest.mark.parametrize(
+    "text,language",
+    [
+        ("An air strike hit tents in al-Mawasi on Tuesday, killing 22 people.", "en"),
+        ("Un bombardement a frappé des tentes à al-Mawasi mardi, tuant 22 personnes.", "fr"),
+    ],
+)
+def test_al_mawasi_is_in_khan_younis_governorate(text: str, language: str) -> None:
+    [claim] = claims_of("Statement.\n\n" + text, date="2024-07-17", language=language)
+    assert claim["place"] == "khan_younis"
