@@ -2696,3 +2696,15 @@ def test_a_count_in_a_neighbouring_country_beyond_the_fronts_has_no_place(text: 
 def test_al_mawasi_is_in_khan_younis_governorate(text: str, language: str) -> None:
     [claim] = claims_of("Statement.\n\n" + text, date="2024-07-17", language=language)
     assert claim["place"] == "khan_younis"
+
+
+@pytest.mark.parametrize(
+    "text,language",
+    [
+        ("More than 600 soldiers have fallen, 260 of them in Gaza.", "en"),
+        ("Mehr als 600 Soldaten sind gefallen, 260 von ihnen im Gazastreifen.", "de"),
+    ],
+)
+def test_a_place_told_with_a_part_of_them_is_the_part_s_not_the_whole_s(text: str, language: str) -> None:
+    claims = claims_of("Statement.\n\n" + text, date="2024-07-22", language=language)
+    assert [(c["value"], c["place"]) for c in claims] == [(600, None), (260, "gaza")]

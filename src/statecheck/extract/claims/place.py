@@ -367,9 +367,11 @@ def _in_an_earlier_part(sentence: str, place: tuple[int, int, str], before: int,
 
 
 def _inside_a_part(sentence: str, start: int, place_start: int, words: Words) -> bool:
-    """Whether a part ("including 260", "of them") opens between ``start`` and the place and is
+    """Whether a part ("including 260", "260 of them") opens between ``start`` and the place and is
     still open there: not closed by a parenthesis ("(107 of them children) ... in the West Bank")."""
-    cue = words.including.search(sentence, start, place_start)
+    cue = words.including.search(sentence, start, place_start) or words.regex(
+        r"(?<![\w.,])\d[\d.,]*\s+(?:{of_them})\b"  # "600 soldiers have fallen, 260 of them in Gaza"
+    ).search(sentence, start, place_start)
     return cue is not None and ")" not in sentence[cue.end() : place_start]
 
 
