@@ -2708,3 +2708,18 @@ def test_al_mawasi_is_in_khan_younis_governorate(text: str, language: str) -> No
 def test_a_place_told_with_a_part_of_them_is_the_part_s_not_the_whole_s(text: str, language: str) -> None:
     claims = claims_of("Statement.\n\n" + text, date="2024-07-22", language=language)
     assert [(c["value"], c["place"]) for c in claims] == [(600, None), (260, "gaza")]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "metric"),
+    [
+        ("The school was sheltering some 2,400 displaced people when it was hit.", "en", "other"),
+        ("En la escuela se refugiaban unos 2.400 desplazados.", "es", "other"),
+        # many sites together, or a camp: the displaced
+        ("Over 500,000 people are sheltering in 90 UNRWA facilities.", "en", "displaced"),
+        ("Some 20,000 residents of the camp have been displaced.", "en", "displaced"),
+    ],
+)
+def test_the_displaced_in_one_building_are_a_part_not_the_displaced(text: str, language: str, metric: str) -> None:
+    claims = claims_of("Statement.\n\nGaza is starving.\n\n" + text, date="2024-07-17", language=language)
+    assert claims[0]["metric"] == metric

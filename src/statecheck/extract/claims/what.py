@@ -375,6 +375,8 @@ def read_what(
         metric = "other"  # "73 Palestinians have lost their lives in Israeli prisons": deaths in custody
     if metric == "population" and of_a_small_place(sentence, mention, words):
         metric = "other"  # "Jenin camp had some 20,000 residents": a camp's or village's people, not a territory's population
+    if metric == "displaced" and of_a_small_place(sentence, mention, words, "shelter_sites"):
+        metric = "other"  # "the school sheltered 2,400 displaced people": those of one building, not a territory's displaced
     if metric == "displaced" and words.regex(r"\b(?:{across_border})\b").search(own_clause):
         metric = "other"  # "400,000 people have fled across the border into Syria": refugees abroad, not the displaced
     if metric == "displaced" and words.regex(r"\b(?:{returned_home})\b").search(own_clause):
@@ -1056,12 +1058,12 @@ RELEASED_HELD = {"hostages_released": "hostages", "prisoners_released": "detaine
 _SMALL_PLACE_REACH = 50
 
 
-def of_a_small_place(sentence: str, mention: NumberMention, words: Words) -> bool:
-    """The people counted live in a camp or a village, named just before the number ("the camp
-    had 12,000 inhabitants", "a village of 3,000 people") or right after ("the 20,000 residents of
-    the camp")."""
-    before = words.regex(r"\b(?:{small_places})\b[^\d;]*$").search(sentence, max(0, mention.start - _SMALL_PLACE_REACH), mention.start)
-    after = words.regex(r"^\s+(?:[\w'’-]+\s+){{0,3}}?(?:{of_place})\s+(?:[\w'’-]+\s+){{0,2}}?(?:{small_places})\b")
+def of_a_small_place(sentence: str, mention: NumberMention, words: Words, places: str = "small_places") -> bool:
+    """The people counted live in a camp or a village (or another of the lexicon's ``places``),
+    named just before the number ("the camp had 12,000 inhabitants", "a village of 3,000 people")
+    or right after ("the 20,000 residents of the camp")."""
+    before = words.regex(r"\b(?:{" + places + r"})\b[^\d;]*$").search(sentence, max(0, mention.start - _SMALL_PLACE_REACH), mention.start)
+    after = words.regex(r"^\s+(?:[\w'’-]+\s+){{0,3}}?(?:{of_place})\s+(?:[\w'’-]+\s+){{0,2}}?(?:{" + places + r"})\b")
     return before is not None or after.search(sentence[mention.end : mention.end + 60]) is not None
 
 
