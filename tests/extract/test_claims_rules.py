@@ -2723,3 +2723,12 @@ def test_a_place_told_with_a_part_of_them_is_the_part_s_not_the_whole_s(text: st
 def test_the_displaced_in_one_building_are_a_part_not_the_displaced(text: str, language: str, metric: str) -> None:
     claims = claims_of("Statement.\n\nGaza is starving.\n\n" + text, date="2024-07-17", language=language)
     assert claims[0]["metric"] == metric
+
+
+def test_that_weekday_may_be_a_day_named_earlier_than_the_paragraph_s() -> None:
+    text = (
+        "Statement.\n\nYesterday troops recovered the bodies of three hostages taken on 7 October 2023. "
+        "Their families had waited seven months.\n\nThat Saturday, some 1,200 people were murdered."
+    )
+    claims = claims_of(text, date="2024-05-25", language="en")
+    assert [c["as_of"] for c in claims if c["value"] == 1200] == ["2023-10-07"]

@@ -359,7 +359,10 @@ def _dates_in(sentence: str, words: Words, context: Context) -> list[DateMention
     told = context.last_event_date
     if told is not None and len(told) != len("YYYY-MM-DD"):
         told = None
-    dates = [told_day for d in dates if (told_day := _as_day_told(d, sentence, told, words) if d.kind == "weekday" else d)]
+    dates = [
+        told_day for d in dates
+        if (told_day := _as_day_told(d, sentence, [told, *reversed(context.days_named)], words) if d.kind == "weekday" else d)
+    ]
     if told is None:
         return dates
     if not words.g("next_day"):
@@ -371,26 +374,31 @@ def _dates_in(sentence: str, words: Words, context: Context) -> list[DateMention
     return sorted([*dates, DateMention(found.start(), found.end(), day, "explicit")], key=lambda d: d.start)
 
 
-def _as_day_told(date: DateMention, sentence: str, told: str | None, words: Words) -> DateMention | None:
-    """A weekday that names the day the story told of ("On 7 October 2023 gunmen crossed the fence.
-    That Saturday, 1,200 were killed"): that day, when it is that weekday, rather than the last
-    such weekday before the report; none when the story told no such day (not the last Saturday
-    before the report: "that Saturday" is not this week's)."""
+def _as_day_told(date: DateMention, sentence: str, told: list[str | None], words: Words) -> DateMention | None:
+    """A weekday that names a day the story told of ("On 7 October 2023 gunmen crossed the fence.
+    That Saturday, 1,200 were killed"): of the days ``told`` (the paragraph's day first, then the
+    days named before, the latest first), the first that is that weekday, rather than the last
+    such weekday before the report; none when no day told is that weekday ("that Saturday" is
+    not this week's)."""
     before = words.regex(r"\b(?:{weekday_told_before})\s+$").search(sentence, max(0, date.start - 20), date.start)
     after = words.regex(r"(?:{weekday_told_after})").match(sentence, date.end)
     if before is None and after is None:
         return date
-    if told is None:
-        return None
-    day = dt.date.fromisoformat(told)
-    weekday = dt.date.fromisoformat(date.value).weekday() if len(date.value) == len(told) else None
-    return replace(date, value=told) if weekday == day.weekday() else None
+    weekday = dt.date.fromisoformat(date.value).weekday() if len(date.value) == len("YYYY-MM-DD") else None
+    day = next((d for d in told if d and len(d) == len("YYYY-MM-DD") and dt.date.fromisoformat(d).weekday() == weekday), None)
+    return replace(date, value=day) if day else None
+
+
+_DAYS_KEPT = 8
 
 
 def _note_event_day(dates: list[DateMention], context: Context, *, counted: bool) -> None:
     """The day of the event a sentence tells, for the sentences after it. One without a number
     (``counted`` False) matters only when it names its day: "On Friday troops stormed the
     hospital. About 350 people were inside when the raid began."."""
+    days = [d.value for d in dates if d.kind == "explicit" and len(d.value) == len("YYYY-MM-DD")]
+    if days:
+        context.days_named = [*context.days_named, *days][-_DAYS_KEPT:]
     told = event_day(dates, context.document_date)
     if told is None:
         return

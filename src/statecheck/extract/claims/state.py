@@ -29,6 +29,9 @@ class Context:
     last_event_date: str | None = None
     last_event_paragraph: int = -1
     """The paragraph that named :attr:`last_event_date`: a story told on in the simple past keeps its day."""
+    days_named: list[str] = field(default_factory=list)
+    """The days the sentences so far named, most recent last (a few): "that Saturday" may mean
+    one of them, not the day the paragraph tells of."""
     incident_told: bool = False
     """A sentence before, in this paragraph, told of one strike, attack or raid."""
     last_toll: Claim | None = None
