@@ -2727,8 +2727,8 @@ def test_the_displaced_in_one_building_are_a_part_not_the_displaced(text: str, l
 
 def test_that_weekday_may_be_a_day_named_earlier_than_the_paragraph_s() -> None:
     text = (
-        "Statement.\n\nYesterday troops recovered the bodies of three hostages taken on 7 October 2023. "
-        "Their families had waited seven months.\n\nThat Saturday, some 1,200 people were murdered."
+        "Statement.\n\nOn 7 October 2023 gunmen crossed the fence at dawn.\n\nYesterday troops recovered the bodies "
+        "of three hostages. Their families had waited seven months.\n\nThat Saturday, some 1,200 people were murdered."
     )
     claims = claims_of(text, date="2024-05-25", language="en")
     assert [c["as_of"] for c in claims if c["value"] == 1200] == ["2023-10-07"]
