@@ -195,3 +195,15 @@ def test_the_toll_of_a_day_told_as_an_anniversary_takes_that_day() -> None:
 def test_the_past_week_or_year_with_no_number_spans_up_to_the_report(sentence: str, language: str, span: tuple[str, str] | None) -> None:
     found = recent_span(sentence, "2024-10-07", language)
     assert ((found.first, found.last) if found else None) == span
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        ("Die Hamas hat am Montagabend zwei Geiseln freigelassen.", "2023-10-23"),
+        ("In der Sonntagnacht wurden drei Menschen getötet.", "2023-10-22"),
+    ],
+)
+def test_a_german_weekday_with_a_part_of_the_day_written_on_is_that_day(sentence: str, value: str) -> None:
+    # the document is dated Tuesday 24 October 2023
+    assert [d.value for d in find_dates(sentence, "2023-10-24", "de")] == [value]

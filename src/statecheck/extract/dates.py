@@ -142,7 +142,8 @@ def _patterns(language: str) -> _DatePatterns:
     month_year = rf"{month(3)},?\s+{year_joiner}{year(3)}"
     iso = r"(?P<iso>(?:19|20)\d\d-[01]\d-[0-3]\d)"
     explicit = re.compile(rf"(?<![\w-])(?:{iso}|{day_month}|{month_day}|{month_year})(?![\w])", re.IGNORECASE)
-    weekday = re.compile(rf"(?<![\w])(?P<weekday>{_alternation(weekdays)})(?![\w])", re.IGNORECASE)
+    # "Montagabend", "Sonntagnacht": a part of the day written onto the weekday
+    weekday = re.compile(rf"(?<![\w])(?P<weekday>{_alternation(weekdays)})(?:{alt('weekday_parts')})?(?![\w])", re.IGNORECASE)
     weekday_last_week = re.compile(rf",?\s+(?:{alt('weekday_last_week')})(?![\w])", re.IGNORECASE)
     list_joiners = alt("list_joiners")
     month_only = re.compile(
