@@ -2732,3 +2732,12 @@ def test_that_weekday_may_be_a_day_named_earlier_than_the_paragraph_s() -> None:
     )
     claims = claims_of(text, date="2024-05-25", language="en")
     assert [c["as_of"] for c in claims if c["value"] == 1200] == ["2023-10-07"]
+
+
+def test_a_toll_told_in_the_french_perfect_after_an_incident_is_that_incident_s() -> None:
+    text = (
+        "Déclaration.\n\nMontréal, le 15 octobre 2024\n\nDans la nuit de dimanche à lundi, une frappe a embrasé les tentes "
+        "dressées dans la cour de l'hôpital. Selon la défense civile, au moins 4 personnes sont mortes brûlées."
+    )
+    claims = claims_of(text, date="2024-10-15", language="fr")
+    assert [(c["value"], c["scope"], c["as_of"]) for c in claims] == [(4, "incident", "2024-10-14")]

@@ -163,11 +163,14 @@ def read_scope(
         return "period", (day[-1].value, day[-1].value)  # "60,000 reservists were called up on Wednesday"
     if (
         reading.event in CASUALTIES and context.incident_told and not running_total and mention.value < _INCIDENT_TOLL_MAX
-        and (_told_in_past(clause, words) or words.regex(r"^\W*(?:{consequence_openers})\b").search(sentence))
+        and (
+            _told_in_past(clause, words) or _narrative_perfect(clause, words)
+            or words.regex(r"^\W*(?:{consequence_openers})\b").search(sentence)
+        )
         and not words.regex(_SINCE_THEN).search(sentence)
     ):
         # "An air strike hit the house before dawn. At least 90 people were killed there", "As a result,
-        # 50 people have died": that strike's toll (not "... since then more than 41,800 were killed":
+        # 50 people have died", the perfect French news tells a day in ("au moins 4 personnes sont mortes"): that strike's toll (not "... since then more than 41,800 were killed":
         # the war's, from that day)
         return "incident", None
     # or a past calendar year ("in 2024", "last year"; the report's own is still running), but not a year
