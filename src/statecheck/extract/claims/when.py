@@ -170,8 +170,9 @@ def read_scope(
         and not words.regex(_SINCE_THEN).search(sentence)
     ):
         # "An air strike hit the house before dawn. At least 90 people were killed there", "As a result,
-        # 50 people have died", the perfect French news tells a day in ("au moins 4 personnes sont mortes"): that strike's toll (not "... since then more than 41,800 were killed":
-        # the war's, from that day)
+        # 50 people have died", or the perfect French news tells a day in ("au moins 4 personnes sont
+        # mortes"): that strike's toll (not "... since then more than 41,800 were killed": the war's,
+        # from that day)
         return "incident", None
     # or a past calendar year ("in 2024", "last year"; the report's own is still running), but not a year
     # counted back ("thirty years since the bombing", an event's day), nor for people freed at a handover
