@@ -2741,3 +2741,15 @@ def test_a_toll_told_in_the_french_perfect_after_an_incident_is_that_incident_s(
     )
     claims = claims_of(text, date="2024-10-15", language="fr")
     assert [(c["value"], c["scope"], c["as_of"]) for c in claims] == [(4, "incident", "2024-10-14")]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Partito della Pace, Via dei Serpenti 48, 00184 Roma",
+        "Press office: 22 Eden Quay, Dublin",
+    ],
+)
+def test_the_numbers_of_an_address_line_under_a_statement_are_no_claims(line: str) -> None:
+    text = f"Statement.\n\nAt least 40 people were killed in the strike.\n\n{line}\n"
+    assert [c["value"] for c in claims_of(text, date="2024-07-17", language="en")] == [40]
