@@ -2753,3 +2753,15 @@ def test_a_toll_told_in_the_french_perfect_after_an_incident_is_that_incident_s(
 def test_the_numbers_of_an_address_line_under_a_statement_are_no_claims(line: str) -> None:
     text = f"Statement.\n\nAt least 40 people were killed in the strike.\n\n{line}\n"
     assert [c["value"] for c in claims_of(text, date="2024-07-17", language="en")] == [40]
+
+
+@pytest.mark.parametrize(
+    "text,language",
+    [
+        ("The army says that 224 people, including children and foreign nationals, are being held captive in Gaza.", "en"),
+        ("Au moins 199 otages, parmi lesquels des enfants, des femmes et des personnes âgées, sont détenus dans la bande de Gaza.", "fr"),
+    ],
+)
+def test_hostages_held_after_a_long_aside_are_held_now_where_they_are_held(text: str, language: str) -> None:
+    [claim] = claims_of("Statement.\n\n" + text, date="2023-10-28", language=language)
+    assert (claim["metric"], claim["scope"], claim["place"]) == ("hostages", "static", "gaza")

@@ -249,7 +249,7 @@ def _read_place(
         # people taken hostage were taken from Israel; "held in Gaza" says where they are now
         # in the count's own words: "Of the 251 abducted that day, 48 are still held" holds the 48, not the 251
         held = words.regex(r"\b(?:{held})\b").search(sentence, max(0, reading.bound_start - 20), mention.end) is not None or (
-            held_after(sentence, mention.end, mention.end + 60, words, dates)
+            held_after(sentence, mention.end, max(mention.end + 60, reading.quote_end), words, dates)
         )
         holding = words.regex(r"\b(?:{holding})\b[^,;.]{{0,30}}$").search(sentence, max(0, reading.bound_start - 60), reading.bound_start)
         if not held and holding is None and not release_awaited(sentence, reading.bound_start, words):

@@ -323,7 +323,12 @@ def _held_now(sentence: str, reading: Reading, words: Words, dates: Sequence[Dat
     """Hostages or detainees held now: "120 hostages still held", "Israel is holding 3,443 detainees"."""
     mention = reading.mention
     return (reading.metric in ("hostages", "detained") or reading.event in ("hostages", "detained")) and bool(
-        held_after(sentence, mention.end, mention.end + len(clause_right(sentence[mention.end : mention.end + 70])), words, dates)
+        # the clause's words, or the quote's where it runs past an aside to its verb ("199 hostages,
+        # among them children, women and old people, are held in Gaza")
+        held_after(
+            sentence, mention.end, max(mention.end + len(clause_right(sentence[mention.end : mention.end + 70])), reading.quote_end),
+            words, dates,
+        )
         or words.regex(r"\b(?:{holding})\b[^,;.]{{0,30}}$").search(sentence, max(0, reading.bound_start - 60), reading.bound_start)
         # right before the count: "the remaining 79 hostages", "noch 90 Geiseln", "noch immer 136 in Gaza"
         or words.regex(r"\b(?:{held})(?:\s+\w+)?\s+$").search(sentence, max(0, reading.bound_start - 25), reading.bound_start)
