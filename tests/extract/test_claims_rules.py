@@ -2765,3 +2765,22 @@ def test_the_numbers_of_an_address_line_under_a_statement_are_no_claims(line: st
 def test_hostages_held_after_a_long_aside_are_held_now_where_they_are_held(text: str, language: str) -> None:
     [claim] = claims_of("Statement.\n\n" + text, date="2023-10-28", language=language)
     assert (claim["metric"], claim["scope"], claim["place"]) == ("hostages", "static", "gaza")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On Friday the Ministry of Health in Gaza reported 9,257 people killed and 23,516 injured.",
+        "On Wednesday the ministry put the toll at 57,012 dead and 134,592 wounded.",
+    ],
+)
+def test_a_toll_a_report_gives_on_a_day_is_the_total_that_day_not_the_day_s_toll(text: str) -> None:
+    claims = claims_of("Statement.\n\n" + text, date="2025-07-02", language="en")
+    assert {c["scope"] for c in claims} == {"total"}
+
+
+def test_a_day_that_opens_a_sentence_whose_subject_speaks_is_the_report_s() -> None:
+    from statecheck.extract.dates import find_dates
+
+    assert [d.reporting for d in find_dates("On Friday the army said three soldiers died.", "2025-07-02", "en")] == [True]
+    assert [d.reporting for d in find_dates("On Friday strikes killed 30 people, the ministry said.", "2025-07-02", "en")] == [False]

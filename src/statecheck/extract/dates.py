@@ -56,6 +56,8 @@ class _DatePatterns:
     """A time counted back from the report: "one year ago", "hace seis meses" (read only with a
     word for today, as an anniversary)."""
     today_before: re.Pattern[str]
+    opening_preposition: re.Pattern[str]
+    """What may stand before a date that opens a sentence: "On", "Am", "Le"."""
     """A word for today just before such a time: "Heute vor einem Jahr", "Hoy hace un año"."""
     span_opening: re.Pattern[str]
     months_later: re.Pattern[str]
@@ -250,7 +252,7 @@ def _patterns(language: str) -> _DatePatterns:
         day_range=day_range, elapsed=elapsed,
         elapsed_after=elapsed_after, time_since=time_since, ago=ago, span_opening=span_opening, recent=recent, months_later=months_later, ages=re.compile(lexicon.phrase_pattern(table.get("ages", []), suffix=r"\s*$"), re.IGNORECASE),
         any_unit=any_unit, any_calendar_word=any_calendar_word, day_of=day_of, since=since, speech=speech, attribution=attribution,
-        today=words("today"), today_before=re.compile(lexicon.phrase_pattern(table.get("today", []), suffix=r"\s*,?\s*$"), re.IGNORECASE),
+        today=words("today"), opening_preposition=re.compile(rf"(?:{alt('date_openers')})", re.IGNORECASE), today_before=re.compile(lexicon.phrase_pattern(table.get("today", []), suffix=r"\s*,?\s*$"), re.IGNORECASE),
         yesterday=words("yesterday"), this_month=words("this_month"),
         last_month=words("last_month"), this_year=words("this_year"), last_year=words("last_year"),
         year_gap=re.compile(r"\s*,?\s*" + (rf"(?:(?:{alt('relative_year_joiners')})\s+)?" if table.get("relative_year_joiners") else ""), re.IGNORECASE),
@@ -315,7 +317,7 @@ def find_dates(sentence: str, document_date: str | None, language: str = "en") -
         after = sentence[end : end + 12].lstrip(" ,")
         reporting = bool(p.speech.search(sentence[max(0, start - 25) : start])) or bool(
             p.speech.match(after) and not p.attribution.match(after)
-        ) or (start < 60 and _DATELINE_END.match(sentence, end) is not None)
+        ) or (start < 60 and _DATELINE_END.match(sentence, end) is not None) or _opens_a_report(sentence, start, end, p)
         found.append(DateMention(start, end, value, kind, since=bool(p.since.search(before)), reporting=reporting,
                                  counted_back=counted_back))
         taken.append((start, end))
@@ -394,6 +396,19 @@ def find_dates(sentence: str, document_date: str | None, language: str = "en") -
             _add_relative(sentence, p, base_day, precision, add)
     found.sort(key=lambda d: d.start)
     return found
+
+
+_SUBJECT_WORDS = re.compile(r"\s*,?\s*(?:[^\W\d][\w'’.-]*\s+){1,8}?$")
+"""Up to eight words with no figure and no comma: the subject between a date and its verb."""
+
+
+def _opens_a_report(sentence: str, start: int, end: int, p: _DatePatterns) -> bool:
+    """A date that opens its sentence, then a subject and a speech verb: "On Friday the Ministry
+    of Health in Gaza reported 9,257 people killed": the report's date, not the event's."""
+    if sentence[:start].strip() and not p.opening_preposition.fullmatch(sentence[:start].strip()):
+        return False
+    verb = p.speech.search(sentence, end, end + 120)
+    return verb is not None and _SUBJECT_WORDS.match(sentence[end : verb.start()]) is not None
 
 
 _WRITTEN_YEAR = re.compile(r"\d{4}")

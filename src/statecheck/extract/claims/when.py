@@ -152,7 +152,10 @@ def read_scope(
         sentence[clause_start(sentence, day[-1].start) : mention.end] + " " + right
         if day and day[-1].end <= reading.bound_start else with_bound
     )
-    if reading.event in CASUALTIES and day and not running_total and (
+    # a report's day told before the count dates the report, not a day's toll ("On Friday the ministry
+    # reported 9,257 people killed", "the ministry said on Monday that 40 were killed")
+    reported_then = bool(day) and day[-1].reporting and day[-1].end <= reading.bound_start
+    if reading.event in CASUALTIES and day and not running_total and not reported_then and (
         simple_past(with_bound, words) or simple_past(told_from_day, words)
         or (not day[-1].reporting and _narrative_perfect(clause, words))
     ):
