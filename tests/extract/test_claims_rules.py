@@ -2784,3 +2784,16 @@ def test_a_day_that_opens_a_sentence_whose_subject_speaks_is_the_report_s() -> N
 
     assert [d.reporting for d in find_dates("On Friday the army said three soldiers died.", "2025-07-02", "en")] == [True]
     assert [d.reporting for d in find_dates("On Friday strikes killed 30 people, the ministry said.", "2025-07-02", "en")] == [False]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "An Israeli drone strike on a house in Tammun, near Tubas, killed three Palestinians overnight.",
+        "In one of the deadliest strikes of the war, 76 members of an extended family were killed when their building was hit on Wednesday.",
+        "Three soldiers were wounded on Tuesday when an explosive device went off near their vehicle.",
+    ],
+)
+def test_one_strike_s_toll_is_an_incident_whatever_day_or_night_it_struck(text: str) -> None:
+    claims = claims_of("Statement.\n\n" + text, date="2024-09-19", language="en")
+    assert [c["scope"] for c in claims if c["value"] in (3, 76)] == ["incident"]

@@ -90,7 +90,9 @@ def read_scope(
     recent = recent_span(sentence, context.report_day, words.language) if not (running_total or context.report_span) else None
     if recent is not None and _governs(sentence, reading, recent.start, recent.end):
         return "period", (recent.first, recent.last)  # "in the past seven days, 1,305 trucks entered"
-    if cue and not running_total and not any(d.since and cue.end() <= d.start < reading.bound_start for d in dates):
+    one_event = reading.event in CASUALTIES and not running_total and _an_event_did_it(sentence, reading, words)
+    if cue and not running_total and not one_event and not any(d.since and cue.end() <= d.start < reading.bound_start for d in dates):
+        # but one strike's toll, whenever it struck: "a drone strike on a house killed three overnight"
         span = _period_span(sentence, reading, dates, context, words)
         if span is None or span[0] != WAR_START_ISO:
             return "period", span
