@@ -2797,3 +2797,8 @@ def test_a_day_that_opens_a_sentence_whose_subject_speaks_is_the_report_s() -> N
 def test_one_strike_s_toll_is_an_incident_whatever_day_or_night_it_struck(text: str) -> None:
     claims = claims_of("Statement.\n\n" + text, date="2024-09-19", language="en")
     assert [c["scope"] for c in claims if c["value"] in (3, 76)] == ["incident"]
+
+
+def test_a_small_number_word_inside_what_a_figure_counts_is_no_count() -> None:
+    claims = claims_of("Statement.\n\n76 members of one family were killed when their building was hit.", date="2024-09-19", language="en")
+    assert [(c["value"], c["metric"]) for c in claims] == [(76, "killed")]

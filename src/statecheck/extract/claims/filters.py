@@ -77,6 +77,8 @@ def is_claim_number(mention: NumberMention, sentence: str, dates: list[DateMenti
             return False  # "one of the dead was 19 years old": a person picked out, not a count
         if words.regex(r"\b(?:{articles})\s+$").search(left):
             return False  # "the three women": a reference to people already named, not a count
+        if words.regex(r"(?<![\w.,])\d[\d.,]*\s+[^\W\d][\w'’-]*\s+(?:{part_of})\s+$").search(left, max(0, len(left) - 40)):
+            return False  # "76 members of one family": what the figure before counts, not a count of its own
         if words.regex(r"\s+(?:{part_of})\s+(?:[A-Z][\w-]*['’]s\s+)?(?:\w+\s+)?\d").match(right):
             return True  # "six of UNRWA's 24 health centres"
         if words.regex(r",?\s+(?:{of_them})\b").match(right) and _DIGIT_BEFORE.search(left):
