@@ -2802,3 +2802,12 @@ def test_one_strike_s_toll_is_an_incident_whatever_day_or_night_it_struck(text: 
 def test_a_small_number_word_inside_what_a_figure_counts_is_no_count() -> None:
     claims = claims_of("Statement.\n\n76 members of one family were killed when their building was hit.", date="2024-09-19", language="en")
     assert [(c["value"], c["metric"]) for c in claims] == [(76, "killed")]
+
+
+def test_a_part_after_with_and_the_count_after_it_keep_the_whole_s_group() -> None:
+    text = (
+        "Statement.\n\nThe army counts 899 soldiers killed on all fronts, with 455 of those falling in Gaza, "
+        "and some 5,200 wounded."
+    )
+    claims = claims_of(text, date="2025-08-25", language="en")
+    assert [(c["value"], c["metric"]) for c in claims] == [(899, "killed_soldiers"), (455, "killed_soldiers"), (5200, "injured_soldiers")]

@@ -624,6 +624,9 @@ def is_whole_of_part(sentence: str, previous: Reading, reading: Reading, words: 
     return _is_part_of(sentence[previous.mention.end : reading.bound_start], words)
 
 
+_COMMA_AND_A_SHORT_WORD = re.compile(r"[,:]\s*(?:[^\W\d_]{1,4}\s+)?$")
+
+
 def _named_before_of_them(sentence: str, previous: Reading | None, bound_start: int, words: Words) -> str | None:
     """The group named right before ", N of whom" when it is not the one the count before counts."""
     tail = sentence[max(0, bound_start - 40) : bound_start].rstrip().rstrip(",")
@@ -689,8 +692,9 @@ def _link(sentence: str, previous: Reading | None, bound_start: int, words: Word
         r"\b(?:{auxiliaries})\b"
     ).search(between.split(",")[-1]):
         return "including"
-    if between.rstrip().endswith((",", ":")) and words.regex(r"\s*(?:{of_them})\b").match(sentence, mention_end):
-        # "41,000 Palestinians, 16,000 of them children", "120 are held: 116 of them abducted on 7 October"
+    if _COMMA_AND_A_SHORT_WORD.search(between) and words.regex(r"\s*(?:{of_them})\b").match(sentence, mention_end):
+        # "41,000 Palestinians, 16,000 of them children", "120 are held: 116 of them abducted on 7 October",
+        # "899 soldiers killed ..., with 455 of those falling in Gaza"
         return "including"
     if between.rstrip().endswith(",") and words.regex(r"(?:\s+[^\W\d_][\w'’-]*){{0,2}}\s+(?:{among_them})\b").match(sentence, mention_end):
         return "including"  # "93 people were killed, 25 children among them"
