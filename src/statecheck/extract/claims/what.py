@@ -624,9 +624,6 @@ def is_whole_of_part(sentence: str, previous: Reading, reading: Reading, words: 
     return _is_part_of(sentence[previous.mention.end : reading.bound_start], words)
 
 
-_COMMA_AND_A_SHORT_WORD = re.compile(r"[,:]\s*(?:[^\W\d_]{1,4}\s+)?$")
-
-
 def _named_before_of_them(sentence: str, previous: Reading | None, bound_start: int, words: Words) -> str | None:
     """The group named right before ", N of whom" when it is not the one the count before counts."""
     tail = sentence[max(0, bound_start - 40) : bound_start].rstrip().rstrip(",")
@@ -692,7 +689,9 @@ def _link(sentence: str, previous: Reading | None, bound_start: int, words: Word
         r"\b(?:{auxiliaries})\b"
     ).search(between.split(",")[-1]):
         return "including"
-    if _COMMA_AND_A_SHORT_WORD.search(between) and words.regex(r"\s*(?:{of_them})\b").match(sentence, mention_end):
+    if (
+        between.rstrip().endswith((",", ":")) or words.regex(r",\s*(?:{part_openers})\s+$").search(between)
+    ) and words.regex(r"\s*(?:{of_them})\b").match(sentence, mention_end):
         # "41,000 Palestinians, 16,000 of them children", "120 are held: 116 of them abducted on 7 October",
         # "899 soldiers killed ..., with 455 of those falling in Gaza"
         return "including"
