@@ -2811,3 +2811,15 @@ def test_a_part_after_with_and_the_count_after_it_keep_the_whole_s_group() -> No
     )
     claims = claims_of(text, date="2025-08-25", language="en")
     assert [(c["value"], c["metric"]) for c in claims] == [(899, "killed_soldiers"), (455, "killed_soldiers"), (5200, "injured_soldiers")]
+
+
+@pytest.mark.parametrize(
+    "text,language",
+    [
+        ("On Monday a warplane dropped a heavy bomb on a seafront café. Rescuers said 24 people were killed there.", "en"),
+        ("El lunes un avión lanzó una bomba sobre un café del paseo marítimo. Los rescatistas dijeron que 24 personas murieron allí.", "es"),
+    ],
+)
+def test_a_bomb_dropped_is_one_incident_whose_toll_follows(text: str, language: str) -> None:
+    [claim] = claims_of("Statement.\n\n" + text, date="2025-07-02", language=language)
+    assert claim["scope"] == "incident"
