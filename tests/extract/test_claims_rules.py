@@ -2823,3 +2823,15 @@ def test_a_part_after_with_and_the_count_after_it_keep_the_whole_s_group() -> No
 def test_a_bomb_dropped_is_one_incident_whose_toll_follows(text: str, language: str) -> None:
     [claim] = claims_of("Statement.\n\n" + text, date="2025-07-02", language=language)
     assert claim["scope"] == "incident"
+
+
+@pytest.mark.parametrize(
+    "text,language",
+    [
+        ("We condemn the crimes of 7 October 2023 and recall that 87 hostages remain in Gaza.", "en"),
+        ("Condenamos los crímenes del 7 de octubre de 2023 y recordamos que 87 rehenes siguen en Gaza.", "es"),
+    ],
+)
+def test_hostages_still_held_are_counted_now_not_on_the_day_they_were_taken(text: str, language: str) -> None:
+    [claim] = claims_of("Statement.\n\n" + text, date="2025-01-28", language=language)
+    assert (claim["scope"], claim["as_of"]) == ("static", "2025-01-28")

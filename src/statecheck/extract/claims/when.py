@@ -651,8 +651,14 @@ def resolve_as_of(
     if scope == "static":
         # "130 hostages abducted on 7 October remain in Gaza": that date is the abduction's; the count
         # stands now. So does one in a clause of its own: "killed in the October 7 attack, and that 128 remain"
+        # and in a sentence of people held, the war's first day names the attack, never when those
+        # still held were counted: "the crimes of 7 October, and 87 hostages remain in Gaza"
         own_start = clause_start(sentence, reading.bound_start)
-        usable = [d for d in usable if not _dates_an_event(sentence, d, words) and not d.end <= own_start]
+        held = words.regex(r"\b(?:{held})\b").search(sentence) is not None
+        usable = [
+            d for d in usable
+            if not _dates_an_event(sentence, d, words) and not d.end <= own_start and not (held and d.value == WAR_START_ISO)
+        ]
     if scope == "period":
         # not a day in an aside after the number ("killed since 10 October, two of them on 19 October")
         days = [d for d in usable if len(d.value) == 10 and not _after_a_comma(sentence, reading, d)]
