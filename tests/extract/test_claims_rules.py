@@ -2835,3 +2835,15 @@ def test_a_bomb_dropped_is_one_incident_whose_toll_follows(text: str, language: 
 def test_hostages_still_held_are_counted_now_not_on_the_day_they_were_taken(text: str, language: str) -> None:
     [claim] = claims_of("Statement.\n\n" + text, date="2025-01-28", language=language)
     assert (claim["scope"], claim["as_of"]) == ("static", "2025-01-28")
+
+
+@pytest.mark.parametrize(
+    "text,language",
+    [
+        ("On Thursday a strike hit a school in Gaza City. Since the war began, 272 UNRWA staff were killed in Gaza.", "en"),
+        ("Am Donnerstag traf ein Angriff eine Schule. Seit Beginn des Krieges wurden in Gaza 272 UNRWA-Mitarbeitende getötet.", "de"),
+    ],
+)
+def test_a_count_since_the_war_began_runs_to_the_report_whatever_day_the_paragraph_tells(text: str, language: str) -> None:
+    [claim] = claims_of("Statement.\n\n" + text, date="2025-02-04", language=language)
+    assert claim["as_of"] == "2025-02-04"

@@ -722,7 +722,10 @@ def resolve_as_of(
     # unless that clause refers back ("the 252 taken that day")
     clause = _own_clause(sentence, reading) if scope == "static" else sentence
     told = sentence if _refers_back(clause, [], words) else clause
-    if told_here and not dates and not since_then and (
+    # "since the war began": counted from its first day to the report, whatever day the paragraph tells
+    since = words.regex(_SINCE_PHRASE).search(sentence)
+    since_the_start = since is not None and words.regex(r"(?:{since_beginnings})").search(since.group()) is not None
+    if told_here and not dates and not since_then and not since_the_start and (
         _told_in_past(told, words) or (scope not in ("total", "static") and _narrative_perfect(told, words))
     ):
         # "On 7 October, gunmen crossed the fence. Some 1,200 people were killed ...", and the perfect
