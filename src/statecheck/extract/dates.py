@@ -56,9 +56,9 @@ class _DatePatterns:
     """A time counted back from the report: "one year ago", "hace seis meses" (read only with a
     word for today, as an anniversary)."""
     today_before: re.Pattern[str]
-    opening_preposition: re.Pattern[str]
-    """What may stand before a date that opens a sentence: "On", "Am", "Le"."""
     """A word for today just before such a time: "Heute vor einem Jahr", "Hoy hace un año"."""
+    date_openers: re.Pattern[str]
+    """What may stand before a date that opens a sentence: "On", "Am", "Le"."""
     span_opening: re.Pattern[str]
     months_later: re.Pattern[str]
     """Months after the war's start with no event named: "Six months on", "Onze mois plus tard"."""
@@ -252,8 +252,8 @@ def _patterns(language: str) -> _DatePatterns:
         day_range=day_range, elapsed=elapsed,
         elapsed_after=elapsed_after, time_since=time_since, ago=ago, span_opening=span_opening, recent=recent, months_later=months_later, ages=re.compile(lexicon.phrase_pattern(table.get("ages", []), suffix=r"\s*$"), re.IGNORECASE),
         any_unit=any_unit, any_calendar_word=any_calendar_word, day_of=day_of, since=since, speech=speech, attribution=attribution,
-        today=words("today"), opening_preposition=re.compile(rf"(?:{alt('date_openers')})", re.IGNORECASE), today_before=re.compile(lexicon.phrase_pattern(table.get("today", []), suffix=r"\s*,?\s*$"), re.IGNORECASE),
-        yesterday=words("yesterday"), this_month=words("this_month"),
+        today=words("today"), today_before=re.compile(lexicon.phrase_pattern(table.get("today", []), suffix=r"\s*,?\s*$"), re.IGNORECASE),
+        date_openers=re.compile(rf"(?:{alt('date_openers')})", re.IGNORECASE), yesterday=words("yesterday"), this_month=words("this_month"),
         last_month=words("last_month"), this_year=words("this_year"), last_year=words("last_year"),
         year_gap=re.compile(r"\s*,?\s*" + (rf"(?:(?:{alt('relative_year_joiners')})\s+)?" if table.get("relative_year_joiners") else ""), re.IGNORECASE),
         any_relative=Caseless(lexicon.phrase_pattern(relative_words)),
@@ -405,7 +405,7 @@ _SUBJECT_WORDS = re.compile(r"\s*,?\s*(?:[^\W\d][\w'’.-]*\s+){1,8}?$")
 def _opens_a_report(sentence: str, start: int, end: int, p: _DatePatterns) -> bool:
     """A date that opens its sentence, then a subject and a speech verb: "On Friday the Ministry
     of Health in Gaza reported 9,257 people killed": the report's date, not the event's."""
-    if sentence[:start].strip() and not p.opening_preposition.fullmatch(sentence[:start].strip()):
+    if sentence[:start].strip() and not p.date_openers.fullmatch(sentence[:start].strip()):
         return False
     verb = p.speech.search(sentence, end, end + 120)
     return verb is not None and _SUBJECT_WORDS.match(sentence[end : verb.start()]) is not None
@@ -544,11 +544,8 @@ def _anniversary(
     else:
         return None
     value, kind = amount
-    if kind == "days":
-        return start, end, (base_day - dt.timedelta(days=round(value))).isoformat()
-    months = round(value)
-    day = add_months(base_day.replace(day=1), -months)
-    return start, end, day.replace(day=min(base_day.day, calendar.monthrange(day.year, day.month)[1])).isoformat()
+    day = base_day - dt.timedelta(days=round(value)) if kind == "days" else add_months(base_day, -round(value))
+    return start, end, day.isoformat()
 
 
 class RecentSpan(NamedTuple):

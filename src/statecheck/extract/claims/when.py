@@ -128,7 +128,7 @@ def read_scope(
         incident = None  # "strikes on Lebanon killed 33 on Sunday": a day of a campaign, not one event
     if reading.event in ("killed", "injured", None) and not opening_attack and (incident or words.incident_noun.search(own_clause)):
         return "incident", None
-    if reading.event in CASUALTIES and not opening_attack and not running_total and _an_event_did_it(sentence, reading, words):
+    if one_event and not opening_attack:
         return "incident", None  # "Another strike the same day, on the village of ..., killed 11 people"
     if reading.event in CASUALTIES and not opening_attack and not running_total and _struck_when(sentence, reading, words):
         return "incident", None  # "ten people were killed when a missile hit a water point"
@@ -265,7 +265,7 @@ def _a_later_start(
         return _Since(earlier[-1].start, earlier[-1].value) if earlier and not _the_war_began(earlier[-1].value) else None
     # a truce or a resumption starts a later span, even of an offensive ("since Israel resumed its offensive")
     later_event = words.regex(_LATER_START).search(phrase.group()) is not None
-    if not later_event and words.regex(r"(?:{since_beginnings})").search(phrase.group()):
+    if not later_event and _from_a_beginning(phrase.group(), words):
         return None
     # the date the phrase names (a date's own words may run past the phrase: "since 19 January 2025")
     named = [d for d in dates if d.since and phrase.start() <= d.start <= phrase.end() and d.value > WAR_START_ISO]
@@ -273,6 +273,12 @@ def _a_later_start(
     if named:
         return None if _the_war_began(named[-1].value) else _Since(named[-1].start, named[-1].value)
     return _Since(phrase.start(), None) if later_event else None
+
+
+def _from_a_beginning(since_phrase: str, words: Words) -> bool:
+    """A "since" phrase that counts from the start of the war or of the operation counted ("since
+    the war began", "seit Beginn der Offensive"): a running total, up to the report."""
+    return words.regex(r"(?:{since_beginnings})").search(since_phrase) is not None
 
 
 def _governs(sentence: str, reading: Reading, at: int, end: int) -> bool:
@@ -724,7 +730,7 @@ def resolve_as_of(
     told = sentence if _refers_back(clause, [], words) else clause
     # "since the war began": counted from its first day to the report, whatever day the paragraph tells
     since = words.regex(_SINCE_PHRASE).search(sentence)
-    since_the_start = since is not None and words.regex(r"(?:{since_beginnings})").search(since.group()) is not None
+    since_the_start = since is not None and _from_a_beginning(since.group(), words)
     if told_here and not dates and not since_then and not since_the_start and (
         _told_in_past(told, words) or (scope not in ("total", "static") and _narrative_perfect(told, words))
     ):
